@@ -1,0 +1,64 @@
+package dev.baton.aws.aws;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An AWS call that failed, with enough context to act on it and to tell the user what happened, e.g.
+ * {@code iam:GetRole on arn:aws:iam::111122223333:role/x (account 111122223333): AccessDenied}.
+ */
+public final class AwsCallException extends Exception {
+    private final String service;
+    private final String operation;
+    private final String accountId;
+    private final String resource;
+    private final ErrorKind kind;
+    private final String errorCode;
+
+    public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
+                            String errorCode, Throwable cause) {
+        super(message(service, operation, accountId, resource, errorCode), cause);
+        this.service = requireNonNull(service, "service is null");
+        this.operation = requireNonNull(operation, "operation is null");
+        this.accountId = requireNonNull(accountId, "accountId is null");
+        this.resource = requireNonNull(resource, "resource is null");
+        this.kind = requireNonNull(kind, "kind is null");
+        this.errorCode = requireNonNull(errorCode, "errorCode is null");
+    }
+
+    private static String message(String service, String operation, String accountId, String resource,
+                                  String errorCode) {
+        StringBuilder text = new StringBuilder(service).append(':').append(operation);
+        if (!resource.isEmpty()) {
+            text.append(" on ").append(resource);
+        }
+        if (!accountId.isEmpty()) {
+            text.append(" (account ").append(accountId).append(')');
+        }
+        return text.append(": ").append(errorCode).toString();
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** The AWS error code (e.g. {@code NoSuchEntity}) or the exception's simple name when there is none. */
+    public String errorCode() {
+        return errorCode;
+    }
+}

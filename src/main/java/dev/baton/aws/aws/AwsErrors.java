@@ -1,0 +1,85 @@
+package dev.baton.aws.aws;
+
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/** Classifies SDK exceptions once, so callers act on an {@link ErrorKind} instead of error-code strings. */
+public final class AwsErrors {
+    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
+            "RequestThrottledException", "TooManyRequestsException", "ProvisionedThroughputExceededException",
+            "RequestLimitExceeded", "BandwidthLimitExceeded", "RequestThrottled", "SlowDown",
+            "EC2ThrottledException");
+    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "AWSOrganizationsNotInUseException");
+    private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "NoSuchEntityException",
+            "ResourceNotFoundException", "AccountNotFoundException", "ParentNotFoundException");
+    private static final Set<String> CREDENTIALS = Set.of("ExpiredToken", "ExpiredTokenException",
+            "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
+            "InvalidSignatureException", "IncompleteSignature", "MissingAuthenticationToken");
+    private static final Set<String> CONFLICT = Set.of("EntityAlreadyExists", "EntityAlreadyExistsException",
+            "ConflictException", "DeleteConflict", "DeleteConflictException");
+    private static final Set<String> INVALID = Set.of("ValidationException", "ValidationError", "InvalidInput",
+            "InvalidInputException", "MalformedPolicyDocument", "LimitExceeded");
+
+    private AwsErrors() {}
+
+    /** The AWS error code of {@code e}, or its simple class name for client-side failures. */
+    public static String errorCode(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null) {
+            return service.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    public static ErrorKind classify(SdkException e) {
+        if (isCredentialFailure(e)) {
+            return ErrorKind.CREDENTIALS;
+        }
+        String code = errorCode(e);
+        if (THROTTLING.contains(code)) {
+            return ErrorKind.THROTTLED;
+        }
+        if (ACCESS_DENIED.contains(code)) {
+            return ErrorKind.ACCESS_DENIED;
+        }
+        if (NOT_FOUND.contains(code)) {
+            return ErrorKind.NOT_FOUND;
+        }
+        if (CREDENTIALS.contains(code)) {
+            return ErrorKind.CREDENTIALS;
+        }
+        if (CONFLICT.contains(code)) {
+            return ErrorKind.CONFLICT;
+        }
+        if (INVALID.contains(code)) {
+            return ErrorKind.INVALID_INPUT;
+        }
+        return ErrorKind.OTHER;
+    }
+
+    /**
+     * A failure to obtain credentials (an STS error raised while resolving the caller's credentials) is never a
+     * skippable AccessDenied: a broken credential chain must fail the sync, not silently shrink it.
+     */
+    static boolean isCredentialFailure(SdkException e) {
+        if (!(e instanceof SdkClientException) || e instanceof AwsServiceException) {
+            return false;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Wraps {@code e} with its call context. */
+    public static AwsCallException wrap(String service, String operation, String accountId, String resource,
+                                        SdkException e) {
+        return new AwsCallException(service, operation, accountId, resource, classify(e), errorCode(e), e);
+    }
+}
