@@ -52,7 +52,6 @@ public final class C1zWriter implements AutoCloseable {
         SqliteDatabase db = null;
         try {
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
-            C1zSchema.create(db.connection());
             String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
             WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
@@ -178,7 +177,13 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     private synchronized List<GrantTable.Keyed> entitlementPage(String entitlementId, long afterRowId, int limit) {
-        return open().grants().pageOfEntitlement(entitlementId, afterRowId, limit);
+        WorkingDatabase db = open();
+        try {
+            db.ensureIndex(C1zSchema.ENTITLEMENT_GRANTS_INDEX);
+        } catch (SQLException e) {
+            throw new UncheckedC1zException(C1zException.of(output, "cannot index grants by entitlement", e));
+        }
+        return db.grants().pageOfEntitlement(entitlementId, afterRowId, limit);
     }
 
     public synchronized C1zCounts counts() {
