@@ -1,14 +1,17 @@
 package dev.baton.aws.c1z;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.Zstd;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.proto.c1.connector.v2.UserTrait;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -75,7 +78,7 @@ class C1zReaderTest {
 
     @Test
     void magicFollowedByGarbageIsBadZstd() throws Exception {
-        Path garbage = Files.write(dir.resolve("garbage.c1z"), withMagic("this is not zstd at all".getBytes()));
+        Path garbage = Files.write(dir.resolve("garbage.c1z"), withMagic("this is not zstd at all".getBytes(StandardCharsets.UTF_8)));
         C1zException error = assertThrows(C1zException.class, () -> C1zReader.open(garbage, dir));
         assertTrue(error.getMessage().startsWith(garbage + ": the body after the C1ZF header is not valid zstd data"),
                 error.getMessage());
@@ -83,7 +86,7 @@ class C1zReaderTest {
 
     @Test
     void zstdOfSomethingElseIsNotSqlite() throws Exception {
-        byte[] body = com.github.luben.zstd.Zstd.compress("plain text, not a database".getBytes());
+        byte[] body = Zstd.compress("plain text, not a database".getBytes(StandardCharsets.UTF_8));
         Path notSqlite = Files.write(dir.resolve("text.c1z"), withMagic(body));
         C1zException error = assertThrows(C1zException.class, () -> C1zReader.open(notSqlite, dir));
         assertEquals(notSqlite + ": the decompressed body is not a SQLite database", error.getMessage());
@@ -113,7 +116,7 @@ class C1zReaderTest {
         try (C1zReader reader = C1zReader.open(copy, dir)) {
             assertFalse(reader.resourceTypes().isEmpty());
         }
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy)));
+        assertArrayEquals(before, Files.readAllBytes(copy));
     }
 
     private static byte[] withMagic(byte[] body) {
