@@ -27,6 +27,8 @@ final class PhaseRun {
     private int running;
     private boolean finished;
     private boolean cancelled;
+    /** The worker that found the phase finished; it alone queues the {@link WriteBatch.PhaseEnd}. */
+    private Thread announcer;
     private SyncException failure;
 
     PhaseRun(List<TypeSeeds> seeds, BlockingQueue<WriteBatch> output) {
@@ -85,6 +87,7 @@ final class PhaseRun {
         while (true) {
             WorkUnit unit = take();
             if (unit == null) {
+                announceEnd();
                 return;
             }
             try {
@@ -113,7 +116,10 @@ final class PhaseRun {
                     return unit;
                 }
                 if (running == 0) {
-                    finished = true;
+                    if (!finished) {
+                        finished = true;
+                        announcer = Thread.currentThread();
+                    }
                     lock.notifyAll();
                     return null;
                 }
@@ -160,6 +166,22 @@ final class PhaseRun {
                 failure = e;
             }
             lock.notifyAll();
+        }
+        output.offer(new WriteBatch.PhaseEnd()); // best effort: a full queue is being drained anyway
+    }
+
+    /** Outside the lock: the writer may be waiting for the lock in {@link #typesDone()} while the queue is full. */
+    private void announceEnd() {
+        boolean mine;
+        synchronized (lock) {
+            mine = announcer == Thread.currentThread() && !cancelled;
+        }
+        if (mine) {
+            try {
+                output.put(new WriteBatch.PhaseEnd());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>An engine runs once.
  */
 public final class SyncEngine {
-    private static final long POLL_MILLIS = 50;
+    /** Upper bound on how late a failure or a progress line is noticed while no page arrives. */
+    private static final long POLL_MILLIS = 100;
 
     private final Map<String, ResourceSyncer> syncersByType;
     private final SyncStore store;
@@ -159,12 +160,13 @@ public final class SyncEngine {
                 if (failure != null) {
                     throw new SyncException(failure.getMessage(), failure);
                 }
-                boolean finished = run.isFinished();
-                WriteBatch batch = finished ? queue.poll() : queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (batch != null) {
+                WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch instanceof WriteBatch.PhaseEnd) {
+                    if (run.isFinished() && run.failure() == null) {
+                        return; // queued after every page of the phase
+                    }
+                } else if (batch != null) {
                     writer.write(batch);
-                } else if (finished) {
-                    return;
                 }
                 maybeReport(phase, run.typesDone(), seeds.size());
             }

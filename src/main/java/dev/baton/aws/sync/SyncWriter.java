@@ -55,6 +55,8 @@ final class SyncWriter {
             writeEntitlements(page);
         } else if (batch instanceof WriteBatch.Grants page) {
             writeGrants(page);
+        } else if (!(batch instanceof WriteBatch.PhaseEnd)) {
+            throw new IllegalArgumentException("unknown batch " + batch);
         }
     }
 

@@ -25,6 +25,9 @@ sealed interface WriteBatch {
         }
     }
 
+    /** Queued last by the worker that finds the phase finished (or best-effort after a failure): wakes the writer. */
+    record PhaseEnd() implements WriteBatch {}
+
     record Grants(Resource resource, List<Grant> grants) implements WriteBatch {
         public Grants {
             requireNonNull(resource, "resource is null");

@@ -15,10 +15,13 @@ import dev.baton.aws.sync.expand.StoredGrant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -33,6 +36,8 @@ public final class InMemorySyncStore implements SyncStore {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, Entitlement> entitlements = new LinkedHashMap<>();
     private final Map<String, StoredGrant> grants = new LinkedHashMap<>();
+    /** Like the c1z index on entitlement_id: grant ids per entitlement, in first-insertion order. */
+    private final Map<String, Set<String>> grantIdsByEntitlement = new HashMap<>();
     private boolean finished;
     private boolean closed;
     private int grantPuts;
@@ -67,7 +72,12 @@ public final class InMemorySyncStore implements SyncStore {
             }
             boolean named = expandable != null
                     && expandable.getEntitlementIdsList().stream().anyMatch(id -> !id.isBlank());
-            grants.put(grant.getId(), new StoredGrant(stripped.build(), named ? expandable : null));
+            StoredGrant previous = grants.put(grant.getId(), new StoredGrant(stripped.build(), named ? expandable : null));
+            if (previous != null) {
+                grantIdsByEntitlement.get(previous.grant().getEntitlement().getId()).remove(grant.getId());
+            }
+            grantIdsByEntitlement.computeIfAbsent(grant.getEntitlement().getId(), id -> new LinkedHashSet<>())
+                    .add(grant.getId());
         }
     }
 
@@ -103,9 +113,8 @@ public final class InMemorySyncStore implements SyncStore {
 
     @Override
     public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
-        new ArrayList<>(grants.values()).stream()
-                .filter(stored -> stored.grant().getEntitlement().getId().equals(entitlementId))
-                .forEach(consumer);
+        List<String> ids = new ArrayList<>(grantIdsByEntitlement.getOrDefault(entitlementId, Set.of()));
+        ids.forEach(id -> consumer.accept(grants.get(id)));
     }
 
     @Override
