@@ -3,6 +3,7 @@ package dev.baton.aws.sync;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.ChildResourceType;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -40,7 +41,8 @@ public final class SyncFixtures {
     }
 
     public static Resource user(String id) {
-        return resource("user", id, null, UserTrait.newBuilder().setProfile(Struct.getDefaultInstance())
+        return resource("user", id, null, UserTrait.newBuilder().setProfile(Struct.newBuilder()
+                        .putFields("login", Value.newBuilder().setStringValue(id).build()))
                 .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED)).build());
     }
 
