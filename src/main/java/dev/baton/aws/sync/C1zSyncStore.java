@@ -1,0 +1,121 @@
+package dev.baton.aws.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.c1z.C1zCounts;
+import dev.baton.aws.c1z.C1zException;
+import dev.baton.aws.c1z.C1zWriter;
+import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.sync.expand.StoredGrant;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A {@link SyncStore} that writes a c1z v1 file through {@link C1zWriter}. Write and read failures of the file
+ * surface as {@code UncheckedC1zException}, which the engine turns into a failed sync naming the file.
+ */
+public final class C1zSyncStore implements SyncStore {
+    private final C1zWriter writer;
+
+    public C1zSyncStore(C1zWriter writer) {
+        this.writer = requireNonNull(writer, "writer is null");
+    }
+
+    /** Starts a new sync that {@link #finish()} publishes atomically at {@code output}. */
+    public static C1zSyncStore create(Path output, C1zWriterOptions options) throws C1zException {
+        return new C1zSyncStore(C1zWriter.create(output, options));
+    }
+
+    /** The KSUID of the sync being written. */
+    public String syncId() {
+        return writer.syncId();
+    }
+
+    @Override
+    public void putResourceTypes(List<ResourceType> resourceTypes) {
+        writer.putResourceTypes(resourceTypes);
+    }
+
+    @Override
+    public void putResources(List<Resource> resources) {
+        writer.putResources(resources);
+    }
+
+    @Override
+    public void putEntitlements(List<Entitlement> entitlements) {
+        writer.putEntitlements(entitlements);
+    }
+
+    @Override
+    public void putGrants(List<Grant> grants) {
+        writer.putGrants(grants);
+    }
+
+    @Override
+    public boolean hasResource(ResourceId id) {
+        return writer.hasResource(id);
+    }
+
+    @Override
+    public boolean hasResourceType(String resourceTypeId) {
+        return writer.hasResourceType(resourceTypeId);
+    }
+
+    @Override
+    public Optional<Resource> resource(ResourceId id) {
+        return writer.resource(id);
+    }
+
+    @Override
+    public Optional<Entitlement> entitlement(String entitlementId) {
+        return writer.entitlement(entitlementId);
+    }
+
+    @Override
+    public Optional<StoredGrant> grant(String grantId) {
+        return writer.grant(grantId).map(C1zSyncStore::toSync);
+    }
+
+    @Override
+    public void forEachExpandableGrant(Consumer<StoredGrant> consumer) {
+        writer.forEachExpandableGrant(stored -> consumer.accept(toSync(stored)));
+    }
+
+    @Override
+    public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
+        writer.forEachGrantOfEntitlement(entitlementId, stored -> consumer.accept(toSync(stored)));
+    }
+
+    @Override
+    public StoreCounts counts() {
+        C1zCounts counts = writer.counts();
+        return new StoreCounts(counts.resourceTypes(), counts.resources(), counts.entitlements(), counts.grants(),
+                counts.resourcesByType());
+    }
+
+    @Override
+    public void finish() throws SyncException {
+        try {
+            writer.finish();
+        } catch (C1zException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    private static StoredGrant toSync(dev.baton.aws.c1z.StoredGrant stored) {
+        return new StoredGrant(stored.grant(), stored.expandable());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.baton.aws.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.proto.c1.connector.v2.ChildResourceType;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+
+/**
+ * One page of {@code list(parent, token)}. Every listed resource's {@code ChildResourceType} annotations start a
+ * listing of that type under it, after the page was queued for writing, so a parent is always written before its
+ * children.
+ *
+ * @param parent null for the top-level listing
+ */
+record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token, ChildListings children)
+        implements WorkUnit {
+    ResourceListing {
+        requireNonNull(syncer, "syncer is null");
+        requireNonNull(token, "token is null");
+        requireNonNull(children, "children is null");
+    }
+
+    /** Where child listings come from; it knows which types are synced and starts each listing once. */
+    interface ChildListings {
+        /** The listing of {@code childTypeId} under {@code parent}, or null when that type is not synced or was seen. */
+        WorkUnit childListing(String childTypeId, ResourceId parent);
+    }
+
+    @Override
+    public String resourceTypeId() {
+        return syncer.resourceType().getId();
+    }
+
+    @Override
+    public String describe() {
+        return "listing resources of type " + resourceTypeId()
+                + (parent == null ? "" : " under " + Ids.resourceKey(parent));
+    }
+
+    @Override
+    public void run(Context context) throws SyncException, InterruptedException {
+        Page<Resource> page = syncer.list(parent, token);
+        PageTokens.requireProgress(token, page, describe());
+        context.write(new WriteBatch.Resources(resourceTypeId(), parent, page.items()));
+        if (page.hasNext()) {
+            context.continueWith(new ResourceListing(syncer, parent, page.next(), children));
+        }
+        for (Resource resource : page.items()) {
+            for (var annotation : resource.getAnnotationsList()) {
+                if (annotation.is(ChildResourceType.class)) {
+                    String childType = unpack(annotation).getResourceTypeId();
+                    WorkUnit child = children.childListing(childType, resource.getId());
+                    if (child != null) {
+                        context.schedule(child);
+                    }
+                }
+            }
+        }
+    }
+
+    private ChildResourceType unpack(com.google.protobuf.Any annotation) throws SyncException {
+        try {
+            return annotation.unpack(ChildResourceType.class);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new SyncException(describe() + ": a ChildResourceType annotation does not decode", e);
+        }
+    }
+}

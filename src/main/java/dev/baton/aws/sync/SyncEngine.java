@@ -1,0 +1,230 @@
+package dev.baton.aws.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.ApiCallStats;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.sync.expand.ExpansionResult;
+import dev.baton.aws.sync.expand.GrantExpander;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one full sync (c1z spec §4.4): resource types, then resources (top level per type, then the children each
+ * resource names with {@code ChildResourceType}), entitlements, grants, and grant expansion. Each phase is a
+ * barrier: the checks of the next phase need everything of the previous one written.
+ *
+ * <p>Within a phase, pages are fetched by {@link SyncOptions#workers()} threads and written by the calling thread,
+ * which alone touches the {@link SyncStore}; a bounded queue between them keeps memory flat when the store is the
+ * bottleneck. The first {@link SyncException} of any unit cancels the rest and fails the run with its message.
+ * The set of rows written does not depend on the number of workers; with one worker the row order is fixed too.
+ *
+ * <p>An engine runs once.
+ */
+public final class SyncEngine {
+    /** Upper bound on how late a failure or a progress line is noticed while no page arrives. */
+    private static final long POLL_MILLIS = 100;
+
+    private final Map<String, ResourceSyncer> syncersByType;
+    private final SyncStore store;
+    private final SyncOptions options;
+    private final WarningCollector warnings;
+    private final ApiCallStats apiCalls;
+    private final ProgressSink progress;
+    private final Clock clock;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Set<String> startedChildListings = ConcurrentHashMap.newKeySet();
+    private SyncWriter writer;
+    private Instant start;
+    private Instant lastProgress;
+
+    public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
+                      ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
+        this.syncersByType = byType(requireNonNull(syncers, "syncers is null"));
+        this.store = requireNonNull(store, "store is null");
+        this.options = requireNonNull(options, "options is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
+        this.apiCalls = requireNonNull(apiCalls, "apiCalls is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Syncs everything into the store and expands grants; the caller then finishes and closes the store. */
+    public SyncSummary run() throws SyncException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a SyncEngine runs once");
+        }
+        start = clock.instant();
+        lastProgress = start;
+        Map<String, ResourceSyncer> synced = syncedSyncers();
+        writer = new SyncWriter(store, typesOf(synced), warnings);
+        try {
+            writer.writeResourceTypes(synced.values().stream().map(ResourceSyncer::resourceType).toList());
+            runPhase(SyncPhase.RESOURCES, resourceSeeds(synced));
+            runPhase(SyncPhase.ENTITLEMENTS, listingSeeds(synced, SyncPhase.ENTITLEMENTS));
+            runPhase(SyncPhase.GRANTS, listingSeeds(synced, SyncPhase.GRANTS));
+            ExpansionResult expansion = expand(synced.size());
+            return summary(expansion);
+        } catch (RuntimeException e) {
+            throw new SyncException("writing the sync failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, ResourceSyncer> syncedSyncers() throws SyncException {
+        Set<String> unknown = new TreeSet<>(options.resourceTypes());
+        unknown.removeAll(syncersByType.keySet());
+        if (!unknown.isEmpty()) {
+            throw new SyncException("unknown resource type(s) " + String.join(", ", unknown)
+                    + " in --sync-resource-types; known types: " + String.join(", ", new TreeSet<>(syncersByType.keySet())));
+        }
+        Map<String, ResourceSyncer> synced = new LinkedHashMap<>();
+        syncersByType.forEach((type, syncer) -> {
+            if (options.includes(type)) {
+                synced.put(type, syncer);
+            }
+        });
+        return synced;
+    }
+
+    private List<TypeSeeds> resourceSeeds(Map<String, ResourceSyncer> synced) {
+        ResourceListing.ChildListings children = (childType, parent) -> childListing(synced, childType, parent);
+        List<TypeSeeds> seeds = new ArrayList<>();
+        synced.forEach((type, syncer) -> seeds.add(new TypeSeeds(type, List.<WorkUnit>of(
+                new ResourceListing(syncer, null, PageToken.first(), children)).iterator())));
+        return seeds;
+    }
+
+    /** Each (child type, parent) listing starts once, even when the parent was listed twice. */
+    private WorkUnit childListing(Map<String, ResourceSyncer> synced, String childType, ResourceId parent) {
+        ResourceSyncer syncer = synced.get(childType);
+        if (syncer == null || !startedChildListings.add(childType + "\u0000" + parent.getResourceType()
+                + "\u0000" + parent.getResource())) {
+            return null; // not synced in this run (filtered, or no syncer provides it)
+        }
+        return new ResourceListing(syncer, parent, PageToken.first(),
+                (grandchildType, grandparent) -> childListing(synced, grandchildType, grandparent));
+    }
+
+    private List<TypeSeeds> listingSeeds(Map<String, ResourceSyncer> synced, SyncPhase phase) {
+        List<TypeSeeds> seeds = new ArrayList<>();
+        synced.forEach((type, syncer) -> {
+            var typeAnnotations = syncer.resourceType().getAnnotationsList();
+            boolean skipped = phase == SyncPhase.ENTITLEMENTS
+                    ? EntitlementListing.skips(typeAnnotations) : GrantListing.skips(typeAnnotations);
+            Iterator<Resource> resources = skipped
+                    ? List.<Resource>of().iterator() : ResourceCatalog.decoding(writer.catalog().ofType(type));
+            seeds.add(new TypeSeeds(type, new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return resources.hasNext();
+                }
+
+                @Override
+                public WorkUnit next() {
+                    Resource resource = resources.next();
+                    return phase == SyncPhase.ENTITLEMENTS
+                            ? new EntitlementListing(syncer, resource, PageToken.first())
+                            : new GrantListing(syncer, resource, PageToken.first());
+                }
+            }));
+        });
+        return seeds;
+    }
+
+    /** Drains the writer queue on this thread until every unit of the phase has finished and been written. */
+    private void runPhase(SyncPhase phase, List<TypeSeeds> seeds) throws SyncException {
+        BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
+        PhaseRun run = new PhaseRun(seeds, queue);
+        run.start(options.workers(), phase.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            while (true) {
+                SyncException failure = run.failure();
+                if (failure != null) {
+                    throw new SyncException(failure.getMessage(), failure);
+                }
+                WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch instanceof WriteBatch.PhaseEnd) {
+                    if (run.isFinished() && run.failure() == null) {
+                        return; // queued after every page of the phase
+                    }
+                } else if (batch != null) {
+                    writer.write(batch);
+                }
+                maybeReport(phase, run.typesDone(), seeds.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("sync interrupted during the " + phase.label() + " phase", e);
+        } finally {
+            run.cancel();
+        }
+    }
+
+    private ExpansionResult expand(int typeCount) throws SyncException {
+        if (!writer.expandableSeen()) {
+            return ExpansionResult.none();
+        }
+        report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
+        GrantExpander expander = new GrantExpander(store, warnings, options.expansionMaxDepth(),
+                (done, layers, created) -> maybeReport(SyncPhase.GRANT_EXPANSION, typeCount, typeCount));
+        return expander.expand();
+    }
+
+    private void maybeReport(SyncPhase phase, int typesDone, int typesTotal) {
+        Instant now = clock.instant();
+        if (Duration.between(lastProgress, now).compareTo(options.progressInterval()) >= 0) {
+            report(phase, typesDone, typesTotal);
+        }
+    }
+
+    private void report(SyncPhase phase, int typesDone, int typesTotal) {
+        Instant now = clock.instant();
+        lastProgress = now;
+        long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
+        progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
+                writer.entitlementsWritten(), writer.grantsWritten(), calls, Duration.between(start, now)));
+    }
+
+    private SyncSummary summary(ExpansionResult expansion) {
+        StoreCounts counts = store.counts();
+        return new SyncSummary(counts.resourceTypes(), counts.resourcesByType(), counts.entitlements(),
+                counts.grants() - expansion.grantsCreated(), expansion.grantsCreated(), expansion.grantsUpdated(),
+                warnings.count(), warnings.firstMessages(), new java.util.TreeMap<>(apiCalls.callsByService()),
+                apiCalls.throttled(), apiCalls.retries(), Duration.between(start, clock.instant()));
+    }
+
+    private static Map<String, ResourceSyncer> byType(List<ResourceSyncer> syncers) {
+        Map<String, ResourceSyncer> byType = new LinkedHashMap<>();
+        for (ResourceSyncer syncer : syncers) {
+            String type = syncer.resourceType().getId();
+            if (byType.putIfAbsent(type, syncer) != null) {
+                throw new IllegalArgumentException("two syncers for resource type " + type);
+            }
+        }
+        return byType;
+    }
+
+    private static Map<String, ResourceType> typesOf(Map<String, ResourceSyncer> synced) {
+        Map<String, ResourceType> types = new LinkedHashMap<>();
+        synced.forEach((type, syncer) -> types.put(type, syncer.resourceType()));
+        return types;
+    }
+}

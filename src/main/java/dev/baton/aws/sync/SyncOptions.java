@@ -1,0 +1,61 @@
+package dev.baton.aws.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the engine runs one sync.
+ *
+ * @param workers            units of work (one page of one listing) run at once; 1 runs everything strictly in
+ *                           order on one worker, which makes the row order of the output reproducible too
+ * @param expansionMaxDepth  longest chain of expandable grants accepted (the SDK's
+ *                           {@code BATON_GRAPH_EXPAND_MAX_DEPTH}, default 20); deeper graphs fail the sync
+ * @param progressInterval   how often a progress line is reported while the sync runs
+ * @param resourceTypes      {@code --sync-resource-types}: the types to sync; empty means every registered type
+ */
+public record SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes) {
+    public static final int DEFAULT_WORKERS = 8;
+    public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    public SyncOptions {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
+        if (expansionMaxDepth < 1) {
+            throw new IllegalArgumentException("expansionMaxDepth must be >= 1, got " + expansionMaxDepth);
+        }
+        requireNonNull(progressInterval, "progressInterval is null");
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("progressInterval must be positive, got " + progressInterval);
+        }
+        resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
+    }
+
+    /** 8 workers, depth 20, a progress line every 5 s, every resource type. */
+    public static SyncOptions defaults() {
+        return new SyncOptions(DEFAULT_WORKERS, DEFAULT_EXPANSION_MAX_DEPTH, DEFAULT_PROGRESS_INTERVAL, Set.of());
+    }
+
+    public SyncOptions withWorkers(int count) {
+        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes);
+    }
+
+    public SyncOptions withExpansionMaxDepth(int depth) {
+        return new SyncOptions(workers, depth, progressInterval, resourceTypes);
+    }
+
+    public SyncOptions withProgressInterval(Duration interval) {
+        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes);
+    }
+
+    public SyncOptions withResourceTypes(Set<String> types) {
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types);
+    }
+
+    boolean includes(String resourceTypeId) {
+        return resourceTypes.isEmpty() || resourceTypes.contains(resourceTypeId);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.baton.aws.sync;
+
+/** The phases of a sync, in the order they run (c1z spec §4.4). */
+public enum SyncPhase {
+    RESOURCE_TYPES("resource types"),
+    RESOURCES("resources"),
+    ENTITLEMENTS("entitlements"),
+    GRANTS("grants"),
+    GRANT_EXPANSION("grant expansion");
+
+    private final String label;
+
+    SyncPhase(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

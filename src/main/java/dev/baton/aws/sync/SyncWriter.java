@@ -1,0 +1,173 @@
+package dev.baton.aws.sync;
+
+import dev.baton.aws.model.Annotations;
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.GrantExpandable;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The single writer: checks each page against the writer invariants of c1z spec §4.5 and writes it. Runs on the
+ * engine's thread only. Phases are barriers, so every resource exists before any entitlement is checked and every
+ * entitlement before any grant.
+ *
+ * <p>A resource or entitlement that breaks an invariant is a connector bug and fails the sync, naming the object.
+ * A grant whose entitlement or principal was not synced is dropped with one warning: AWS data legitimately points
+ * outside the sync (a trust policy naming a role of an account that was not synced), and keeping such a grant
+ * would make {@code baton access} crash on the file.
+ */
+final class SyncWriter {
+    private final SyncStore store;
+    private final Map<String, ResourceType> syncedTypes;
+    private final SyncWarnings warnings;
+    private final ResourceCatalog catalog = new ResourceCatalog();
+    private final Set<String> entitlementIds = new HashSet<>();
+    private long resourcesWritten;
+    private long entitlementsWritten;
+    private long grantsWritten;
+    private long grantsDropped;
+    private boolean expandableSeen;
+
+    SyncWriter(SyncStore store, Map<String, ResourceType> syncedTypes, SyncWarnings warnings) {
+        this.store = store;
+        this.syncedTypes = Map.copyOf(syncedTypes);
+        this.warnings = warnings;
+    }
+
+    void writeResourceTypes(List<ResourceType> types) {
+        store.putResourceTypes(types);
+    }
+
+    void write(WriteBatch batch) throws SyncException {
+        if (batch instanceof WriteBatch.Resources page) {
+            writeResources(page);
+        } else if (batch instanceof WriteBatch.Entitlements page) {
+            writeEntitlements(page);
+        } else if (batch instanceof WriteBatch.Grants page) {
+            writeGrants(page);
+        } else if (!(batch instanceof WriteBatch.PhaseEnd)) {
+            throw new IllegalArgumentException("unknown batch " + batch);
+        }
+    }
+
+    ResourceCatalog catalog() {
+        return catalog;
+    }
+
+    long resourcesWritten() {
+        return resourcesWritten;
+    }
+
+    long entitlementsWritten() {
+        return entitlementsWritten;
+    }
+
+    /** Grants accepted from syncers (dangling ones excluded). */
+    long grantsWritten() {
+        return grantsWritten;
+    }
+
+    long grantsDropped() {
+        return grantsDropped;
+    }
+
+    /** True once a grant carried a {@code GrantExpandable} naming an entitlement: expansion has work to do. */
+    boolean expandableSeen() {
+        return expandableSeen;
+    }
+
+    private void writeResources(WriteBatch.Resources page) throws SyncException {
+        for (Resource resource : page.resources()) {
+            ResourceId id = resource.getId();
+            if (!resource.hasId() || id.getResourceType().isEmpty() || id.getResource().isEmpty()) {
+                throw new SyncException("listing resources of type " + page.listedTypeId()
+                        + " returned a resource with an empty id (display name \"" + resource.getDisplayName() + "\")");
+            }
+            ResourceType type = syncedTypes.get(id.getResourceType());
+            if (type == null) {
+                throw new SyncException("resource " + Ids.resourceKey(id) + " (listed as type " + page.listedTypeId()
+                        + ") has resource type " + id.getResourceType() + ", which is not synced");
+            }
+            TraitRequirements.check(type, resource);
+        }
+        store.putResources(page.resources());
+        for (Resource resource : page.resources()) {
+            catalog.add(syncedTypes.get(resource.getId().getResourceType()).getId(), resource);
+        }
+        resourcesWritten += page.resources().size();
+    }
+
+    private void writeEntitlements(WriteBatch.Entitlements page) throws SyncException {
+        for (Entitlement entitlement : page.entitlements()) {
+            if (entitlement.getId().isEmpty()) {
+                throw new SyncException("an entitlement of " + Ids.resourceKey(page.resource().getId())
+                        + " has an empty id");
+            }
+            if (!entitlement.hasResource() || !catalog.contains(entitlement.getResource().getId())) {
+                throw new SyncException("entitlement " + entitlement.getId() + " belongs to resource "
+                        + Ids.resourceKey(entitlement.getResource().getId()) + ", which was not synced");
+            }
+        }
+        store.putEntitlements(page.entitlements());
+        page.entitlements().forEach(entitlement -> entitlementIds.add(entitlement.getId()));
+        entitlementsWritten += page.entitlements().size();
+    }
+
+    private void writeGrants(WriteBatch.Grants page) throws SyncException {
+        List<Grant> accepted = new ArrayList<>(page.grants().size());
+        for (Grant grant : page.grants()) {
+            requireComplete(grant, page.resource());
+            if (!entitlementIds.contains(grant.getEntitlement().getId())) {
+                drop(grant, "its entitlement " + grant.getEntitlement().getId() + " was not synced");
+            } else if (!catalog.contains(grant.getPrincipal().getId())) {
+                drop(grant, "its principal " + Ids.resourceKey(grant.getPrincipal().getId()) + " was not synced");
+            } else {
+                accepted.add(grant);
+                expandableSeen |= isExpandable(grant);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            store.putGrants(accepted);
+        }
+        grantsWritten += accepted.size();
+    }
+
+    /** Readers dereference these without checks (CLI-legacy panics), so a grant without them is a connector bug. */
+    private static void requireComplete(Grant grant, Resource listedFor) throws SyncException {
+        String problem = null;
+        if (grant.getId().isEmpty()) {
+            problem = "has an empty id";
+        } else if (grant.getEntitlement().getId().isEmpty()) {
+            problem = "embeds no entitlement id";
+        } else if (grant.getEntitlement().getResource().getId().getResource().isEmpty()) {
+            problem = "embeds no entitlement.resource.id";
+        } else if (grant.getPrincipal().getId().getResource().isEmpty()) {
+            problem = "embeds no principal id";
+        }
+        if (problem != null) {
+            String name = grant.getId().isEmpty() ? "of " + Ids.resourceKey(listedFor.getId()) : grant.getId();
+            throw new SyncException("grant " + name + " " + problem);
+        }
+    }
+
+    private void drop(Grant grant, String reason) {
+        grantsDropped++;
+        warnings.warn("dropped grant " + grant.getId() + ": " + reason);
+    }
+
+    private static boolean isExpandable(Grant grant) {
+        return Annotations.find(grant.getAnnotationsList(), GrantExpandable.class)
+                .map(expandable -> expandable.getEntitlementIdsList().stream().anyMatch(id -> !id.isBlank()))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.baton.aws.sync;
+
+import dev.baton.aws.spi.SyncException;
+
+/** One independent piece of work: one page of one listing (type × parent × page, or resource × page). */
+interface WorkUnit {
+    /** The resource type the work is for, for the "types done" of progress lines. */
+    String resourceTypeId();
+
+    /** A few words naming the listing, for errors that are not the syncer's own {@link SyncException}. */
+    String describe();
+
+    void run(Context context) throws SyncException, InterruptedException;
+
+    /** What a unit can do besides calling its syncer. */
+    interface Context {
+        /** Hands a page to the writer; blocks while the writer is behind, which bounds memory. */
+        void write(WriteBatch batch) throws InterruptedException;
+
+        /** The next page of the same listing; runs before any new listing starts, so listings finish early. */
+        void continueWith(WorkUnit nextPage);
+
+        /** A new listing discovered while working (a child resource type of a listed resource). */
+        void schedule(WorkUnit unit);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.baton.aws.sync.expand;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Grant expansion with the baton SDK's semantics (c1z spec §4.3): every holder of a source entitlement S also
+ * holds each destination D that an expandable grant links to S. Cycles are collapsed, layers run in topological
+ * order, and a graph deeper than {@code maxDepth} fails the sync as the SDK does.
+ *
+ * <p>Memory: the graph holds entitlement ids and int adjacency only; grants are streamed per source entitlement
+ * from the store, and only one destination's principal index and unwritten changes are held at a time. Output is
+ * deterministic: destinations, sources and writes are ordered by id, and merging sources is order-independent.
+ */
+public final class GrantExpander {
+    /** Changed grants held for one destination before they are written between two source streams. */
+    private static final int FLUSH_THRESHOLD = 20_000;
+
+    private final ExpansionStore store;
+    private final SyncWarnings warnings;
+    private final int maxDepth;
+    private final ExpansionProgress progress;
+
+    public GrantExpander(ExpansionStore store, SyncWarnings warnings, int maxDepth, ExpansionProgress progress) {
+        this.store = requireNonNull(store, "store is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be >= 1, got " + maxDepth);
+        }
+        this.maxDepth = maxDepth;
+    }
+
+    public ExpansionResult expand() throws SyncException {
+        EdgeLoader loader = new EdgeLoader(store, warnings);
+        EntitlementGraph graph = loader.load();
+        if (graph.edgeCount() == 0) {
+            return new ExpansionResult(0, loader.droppedEdges(), 0, 0, 0, 0);
+        }
+        ExpansionPlan plan = ExpansionPlan.of(graph);
+        if (plan.depth() > maxDepth) {
+            throw new SyncException("grant expansion: the entitlement graph is " + plan.depth()
+                    + " levels deep (through " + plan.deepestEntitlement() + "), more than the limit of " + maxDepth);
+        }
+        long created = 0;
+        long updated = 0;
+        for (int layer = 0; layer < plan.layerCount(); layer++) {
+            for (Map.Entry<String, List<Inflow>> entry : plan.layer(layer).entrySet()) {
+                Optional<DestinationUpdate> update = expandInto(entry.getKey(), entry.getValue());
+                created += update.map(DestinationUpdate::created).orElse(0L);
+                updated += update.map(DestinationUpdate::updated).orElse(0L);
+            }
+            progress.layerDone(layer + 1, plan.layerCount(), created);
+        }
+        return new ExpansionResult(graph.edgeCount(), loader.droppedEdges(), plan.collapsedCycles(), plan.depth(),
+                created, updated);
+    }
+
+    private Optional<DestinationUpdate> expandInto(String destinationId, List<Inflow> inflows) {
+        Optional<Entitlement> destination = store.entitlement(destinationId);
+        if (destination.isEmpty()) {
+            warnings.warn("grant expansion: destination entitlement " + destinationId
+                    + " is not in the sync; nothing expands into it");
+            return Optional.empty();
+        }
+        DestinationUpdate update = new DestinationUpdate(store, destination.get());
+        for (Inflow inflow : inflows) {
+            store.forEachGrantOfEntitlement(inflow.sourceEntitlementId(), grant -> update.absorb(inflow, grant));
+            if (update.pendingCount() >= FLUSH_THRESHOLD) {
+                update.flush();
+            }
+        }
+        update.flush();
+        return Optional.of(update);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.baton.aws.sync;
+
+import static dev.baton.aws.sync.SyncFixtures.GROUP;
+import static dev.baton.aws.sync.SyncFixtures.ROLE;
+import static dev.baton.aws.sync.SyncFixtures.USER;
+import static dev.baton.aws.sync.SyncFixtures.child;
+import static dev.baton.aws.sync.SyncFixtures.entitlement;
+import static dev.baton.aws.sync.SyncFixtures.expandable;
+import static dev.baton.aws.sync.SyncFixtures.grant;
+import static dev.baton.aws.sync.SyncFixtures.group;
+import static dev.baton.aws.sync.SyncFixtures.resource;
+import static dev.baton.aws.sync.SyncFixtures.role;
+import static dev.baton.aws.sync.SyncFixtures.type;
+import static dev.baton.aws.sync.SyncFixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.ApiCallStats;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SyncEngineTest {
+    private final InMemorySyncStore store = new InMemorySyncStore();
+    private final WarningCollector warnings = new WarningCollector(5, message -> {});
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+    private SyncSummary sync(SyncOptions options, ResourceSyncer... syncers) throws SyncException {
+        return new SyncEngine(List.of(syncers), store, options, warnings, ApiCallStats.none(), ProgressSink.none(),
+                clock).run();
+    }
+
+    private SyncSummary sync(ResourceSyncer... syncers) throws SyncException {
+        return sync(SyncOptions.defaults(), syncers);
+    }
+
+    private static List<Resource> users(int count) {
+        return IntStream.range(0, count).mapToObj(index -> user("u" + index)).toList();
+    }
+
+    @Test
+    void pagesAreFollowedWithTheTokensTheSyncerReturned() throws SyncException {
+        Resource eng = group("eng");
+        List<Resource> users = users(7);
+        Entitlement member = entitlement(eng, "member");
+        FakeSyncer userSyncer = new FakeSyncer(USER, 3).resources(null, users);
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 2).resources(null, List.of(eng))
+                .entitlements(eng, List.of(member, entitlement(eng, "owner"), entitlement(eng, "viewer")))
+                .grants(eng, users.stream().map(user -> grant(member, user.getId())).toList());
+
+        sync(userSyncer, groupSyncer);
+
+        assertEquals(List.of("list - ", "list - list:-@3", "list - list:-@6"),
+                userSyncer.calls().stream().filter(call -> call.startsWith("list")).toList());
+        assertEquals(List.of("entitlements group:eng ", "entitlements group:eng entitlements:group:eng@2"),
+                groupSyncer.calls().stream().filter(call -> call.startsWith("entitlements")).toList());
+        assertEquals(List.of("grants group:eng ", "grants group:eng grants:group:eng@2",
+                        "grants group:eng grants:group:eng@4", "grants group:eng grants:group:eng@6"),
+                groupSyncer.calls().stream().filter(call -> call.startsWith("grants")).toList());
+        assertEquals(8, store.resources().size());
+        assertEquals(3, store.entitlements().size());
+        assertEquals(7, store.grants().size());
+    }
+
+    @Test
+    void childResourceTypesAreListedUnderEachParentTwoLevelsDeep() throws SyncException {
+        ResourceType orgType = type("org", ResourceType.Trait.TRAIT_UNSPECIFIED);
+        ResourceType unitType = type("unit", ResourceType.Trait.TRAIT_UNSPECIFIED);
+        ResourceType accountType = type("account", ResourceType.Trait.TRAIT_UNSPECIFIED);
+        Resource org = resource("org", "o1", null, child("unit"));
+        Resource unitA = resource("unit", "a", org.getId(), child("account"));
+        Resource unitB = resource("unit", "b", org.getId(), child("account"));
+        FakeSyncer orgs = new FakeSyncer(orgType, 10).resources(null, List.of(org));
+        FakeSyncer units = new FakeSyncer(unitType, 1).resources(org.getId(), List.of(unitA, unitB));
+        FakeSyncer accounts = new FakeSyncer(accountType, 10)
+                .resources(unitA.getId(), List.of(resource("account", "111", unitA.getId())))
+                .resources(unitB.getId(), List.of(resource("account", "222", unitB.getId()),
+                        resource("account", "333", unitB.getId())));
+
+        sync(orgs, units, accounts);
+
+        assertEquals(Set.of("list - ", "list org:o1 ", "list org:o1 list:org:o1@1"), Set.copyOf(units.calls().stream()
+                .filter(call -> call.startsWith("list")).toList()));
+        assertEquals(Set.of("list - ", "list unit:a ", "list unit:b "), Set.copyOf(accounts.calls().stream()
+                .filter(call -> call.startsWith("list")).toList()));
+        assertEquals(6, store.resources().size());
+        Resource stored = store.resource(Ids.resourceId("account", "333")).orElseThrow();
+        assertEquals(unitB.getId(), stored.getParentResourceId());
+    }
+
+    @Test
+    void aFailingSyncerFailsTheRunWithItsMessage() {
+        List<Resource> groups = IntStream.range(0, 40).mapToObj(index -> group("g" + index)).toList();
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 5).resources(null, groups)
+                .failGrants(groups.get(17), "iam:GetGroup on arn:aws:iam::111122223333:group/g17: AccessDenied");
+
+        SyncException error = assertThrows(SyncException.class,
+                () -> sync(SyncOptions.defaults().withWorkers(8), groupSyncer));
+
+        assertEquals("iam:GetGroup on arn:aws:iam::111122223333:group/g17: AccessDenied", error.getMessage());
+    }
+
+    @Test
+    void aGrantToAPrincipalThatWasNotSyncedIsDroppedWithOneWarning() throws SyncException {
+        Resource admin = role("admin");
+        Resource alice = user("alice");
+        Entitlement assigned = entitlement(admin, "assigned");
+        Grant foreign = grant(assigned, Ids.resourceId("role", "arn:aws:iam::999999999999:role/other"));
+        Grant onMissingEntitlement = grant(entitlement(admin, "owner"), alice.getId());
+        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(grant(assigned, alice.getId()), foreign, onMissingEntitlement));
+
+        SyncSummary summary = sync(roles, new FakeSyncer(USER, 10).resources(null, List.of(alice)));
+
+        assertEquals(List.of("role:admin:assigned:user:alice"),
+                store.grants().stream().map(stored -> stored.grant().getId()).toList());
+        assertEquals(2, warnings.count());
+        assertEquals(List.of("dropped grant " + foreign.getId() + ": its principal "
+                        + "role:arn:aws:iam::999999999999:role/other was not synced",
+                "dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not synced"),
+                warnings.firstMessages());
+        assertEquals(1, summary.grantsDirect());
+        assertEquals(2, summary.warnings());
+    }
+
+    @Test
+    void aResourceWithoutItsTypesTraitFailsNamingTheResource() {
+        Resource bare = resource("user", "alice", null);
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(null, List.of(bare));
+
+        SyncException error = assertThrows(SyncException.class, () -> sync(users));
+
+        assertTrue(error.getMessage().contains("user:alice"), error.getMessage());
+        assertTrue(error.getMessage().contains("UserTrait"), error.getMessage());
+    }
+
+    @Test
+    void aResourceWithAnEmptyIdFails() {
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(null, List.of(user("")));
+
+        SyncException error = assertThrows(SyncException.class, () -> sync(users));
+
+        assertTrue(error.getMessage().contains("empty id"), error.getMessage());
+    }
+
+    @Test
+    void anEntitlementOfAResourceThatWasNotSyncedFailsNamingIt() {
+        Resource eng = group("eng");
+        Resource ghost = group("ghost");
+        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
+                .entitlements(eng, List.of(entitlement(ghost, "member")));
+
+        SyncException error = assertThrows(SyncException.class, () -> sync(groups));
+
+        assertTrue(error.getMessage().contains("group:ghost:member"), error.getMessage());
+    }
+
+    @Test
+    void theResourceTypeFilterSyncsOnlyTheNamedTypes() throws SyncException {
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(null, users(2));
+        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(group("eng")));
+
+        SyncSummary summary = sync(SyncOptions.defaults().withResourceTypes(Set.of("group")), users, groups);
+
+        assertEquals(List.of(), users.calls());
+        assertEquals(1, summary.resourceTypes());
+        assertEquals(1, summary.resources());
+        assertTrue(store.hasResourceType("group"));
+    }
+
+    @Test
+    void anUnknownTypeInTheFilterFailsListingTheKnownTypes() {
+        FakeSyncer users = new FakeSyncer(USER, 10);
+
+        SyncException error = assertThrows(SyncException.class,
+                () -> sync(SyncOptions.defaults().withResourceTypes(Set.of("usr")), users));
+
+        assertTrue(error.getMessage().contains("usr") && error.getMessage().contains("known types: user"),
+                error.getMessage());
+    }
+
+    @Test
+    void grantsAreExpandedAfterTheSyncAndCountedInTheSummary() throws SyncException {
+        Resource eng = group("eng");
+        Resource admin = role("admin");
+        List<Resource> users = users(3);
+        Entitlement member = entitlement(eng, "member");
+        Entitlement assigned = entitlement(admin, "assigned");
+        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
+                .entitlements(eng, List.of(member))
+                .grants(eng, users.stream().map(user -> grant(member, user.getId())).toList());
+        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(expandable(grant(assigned, eng.getId()), member.getId())));
+
+        SyncSummary summary = sync(new FakeSyncer(USER, 10).resources(null, users), groups, roles);
+
+        assertEquals(4, summary.grantsDirect());
+        assertEquals(3, summary.grantsExpanded());
+        assertEquals(7, store.grants().size());
+        assertTrue(store.grant("role:admin:assigned:user:u2").isPresent());
+        String rendered = summary.render();
+        assertTrue(rendered.contains("grants:         7 (4 direct, 3 from expansion"), rendered);
+        assertTrue(rendered.contains("    user: 3"), rendered);
+    }
+
+    @Test
+    void aSyncerListedTwiceForOneTypeIsRejected() {
+        List<ResourceSyncer> twice = List.of(new FakeSyncer(USER, 1), new FakeSyncer(USER, 1));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new SyncEngine(twice,
+                store, SyncOptions.defaults(), warnings, ApiCallStats.none(), ProgressSink.none(), clock));
+
+        assertTrue(error.getMessage().contains("user"), error.getMessage());
+    }
+
+    @Test
+    void progressIsReportedAtTheIntervalOfTheInjectedClock() throws SyncException {
+        List<SyncProgress> reports = new ArrayList<>();
+        TickingClock ticking = new TickingClock(Instant.parse("2026-11-28T12:00:00Z"), java.time.Duration.ofSeconds(2));
+        FakeSyncer users = new FakeSyncer(USER, 1).resources(null, users(5));
+
+        new SyncEngine(List.of(users), store, SyncOptions.defaults().withWorkers(1), warnings, ApiCallStats.none(),
+                reports::add, ticking).run();
+
+        assertTrue(!reports.isEmpty(), "a clock that advances 2 s per read must trigger 5 s progress lines");
+        SyncProgress first = reports.get(0);
+        assertEquals(SyncPhase.RESOURCES, first.phase());
+        assertTrue(first.render().startsWith("sync: resources, types "), first.render());
+    }
+}
