@@ -206,7 +206,8 @@ public final class SsoAdminService implements JsonService {
     /** AWS answers an empty string, not an error, for a permission set without an inline policy. */
     private JsonNode getInlinePolicy(World world, IdentityCenter identityCenter, JsonRequest request) {
         JsonNode policy = permissionSet(identityCenter, request).inlinePolicy();
-        String text = policy == null || policy.isNull() ? "" : policy.isTextual() ? policy.textValue() : policy.toString();
+        String text = policy == null || policy.isNull() ? ""
+                : policy.isTextual() ? policy.textValue() : policy.toString();
         return object().put("InlinePolicy", text);
     }
 
