@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.simulator.world.World;
+import dev.baton.aws.simulator.world.WorldLoader;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,15 @@ class IdentityStoreContractTest {
         assertTrue(simulator.worldFile().get("identityCenter").get("users").toString().contains("frank@example.com"));
         store.deleteUser(r -> r.identityStoreId(STORE).userId(userId));
         assertThrows(ResourceNotFoundException.class, () -> store.deleteUser(r -> r.identityStoreId(STORE).userId(userId)));
+    }
+
+    @Test
+    void deletingAnAssignedGroupMemberLeavesALoadableWorldFile() {
+        store.deleteUser(r -> r.identityStoreId(STORE).userId("u-carol"));
+        World reloaded = new WorldLoader().load(simulator.worldFile());
+        assertTrue(reloaded.identityCenter().user("u-carol").isEmpty());
+        assertFalse(reloaded.identityCenter().group("g-ops").orElseThrow().members().contains("u-carol"));
+        assertTrue(reloaded.identityCenter().assignments().stream().noneMatch(a -> a.principalId().equals("u-carol")));
     }
 
     @Test
