@@ -1,0 +1,97 @@
+package dev.baton.aws.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns every failure into one line on stderr and an exit code: 2 for bad input (unparsable arguments and
+ * {@link ConfigException}), 1 for anything that failed while running. The stack trace is logged only at debug
+ * level, because a one-line message is what a user can act on and a trace is what a bug report needs.
+ */
+final class FailureReporter implements IParameterExceptionHandler, IExecutionExceptionHandler,
+        IExitCodeExceptionMapper {
+    private static final String PREFIX = "baton-aws: ";
+    private static final String INVALID_VALUE = "Invalid value for option '";
+
+    private final LoggingSetup logging;
+
+    FailureReporter(LoggingSetup logging) {
+        this.logging = requireNonNull(logging, "logging is null");
+    }
+
+    /** Prints a {@link ConfigException} thrown before picocli runs (the config file), the same way as others. */
+    static int reportUsage(PrintWriter err, ConfigException failure) {
+        err.println(PREFIX + failure.getMessage());
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleParseException(ParameterException failure, String[] args) {
+        PrintWriter err = failure.getCommandLine().getErr();
+        err.println(PREFIX + describe(failure));
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println(PREFIX + oneLine(failure));
+        err.flush();
+        if (!(failure instanceof ConfigException) && logging.debugEnabled()) {
+            LoggerFactory.getLogger(Main.class).debug("stack trace of the failure above", failure);
+        }
+        return getExitCode(failure);
+    }
+
+    @Override
+    public int getExitCode(Throwable failure) {
+        return failure instanceof ConfigException || failure instanceof ParameterException ? ExitCode.USAGE
+                : ExitCode.SOFTWARE;
+    }
+
+    /** picocli's message, with the option renamed to "--flag (BATON_FLAG)" so env-supplied values are findable. */
+    private static String describe(ParameterException failure) {
+        String message = oneLine(failure);
+        if (failure instanceof UnmatchedArgumentException unmatched) {
+            String suggestion = unmatched.getSuggestions().isEmpty() ? ""
+                    : "; did you mean " + unmatched.getSuggestions().get(0) + "?";
+            return message + suggestion + " (see baton-aws --help)";
+        }
+        if (!(failure.getArgSpec() instanceof OptionSpec option)) {
+            return message;
+        }
+        String label = ConfigException.label(option.longestName());
+        if (failure instanceof MissingParameterException) {
+            return label + ": needs a value";
+        }
+        if (message.startsWith(INVALID_VALUE)) {
+            int end = message.indexOf("': ", INVALID_VALUE.length());
+            if (end > 0) {
+                return label + ": " + message.substring(end + 3);
+            }
+        }
+        return label + ": " + message;
+    }
+
+    private static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
