@@ -71,13 +71,14 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
                     : "; did you mean " + unmatched.getSuggestions().get(0) + "?";
             return message + suggestion + " (see baton-aws --help)";
         }
+        if (failure instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec option) {
+            return ConfigException.label(option.longestName()) + ": needs a value";
+        }
         if (!(failure.getArgSpec() instanceof OptionSpec option)) {
             return message;
         }
         String label = ConfigException.label(option.longestName());
-        if (failure instanceof MissingParameterException) {
-            return label + ": needs a value";
-        }
         if (message.startsWith(INVALID_VALUE)) {
             int end = message.indexOf("': ", INVALID_VALUE.length());
             if (end > 0) {
