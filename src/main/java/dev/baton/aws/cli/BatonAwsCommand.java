@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code baton-aws}: without a subcommand, syncs AWS into the c1z or runs the one-shot provisioning action given
  * by flags. A new subcommand is one more class in {@code subcommands}; {@link CommandFactory} hands it the
- * {@link Wiring} if its constructor takes one.
+ * {@link Wiring} and {@link ProcessContext} if its constructor takes them.
  */
 @Command(name = "baton-aws", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,

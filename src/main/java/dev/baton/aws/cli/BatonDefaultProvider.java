@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,8 +107,7 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
             throw new ConfigException(shownName + ": expected a map of flag names to values");
         }
         Map<String, String> values = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             if (entry.getValue().isNull()) {
                 continue; // "key:" with no value reads as unset, like an empty environment variable
             }

@@ -46,7 +46,8 @@ public final class Main {
     static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
                                    PrintWriter err) {
         FailureReporter failures = new FailureReporter(logging);
-        CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), new CommandFactory(wiring));
+        CommandFactory factory = new CommandFactory(wiring, context);
+        CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setDefaultValueProvider(BatonDefaultProvider.load(context));
