@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
@@ -24,6 +25,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
         IExitCodeExceptionMapper {
     private static final String PREFIX = "baton-aws: ";
     private static final String INVALID_VALUE = "Invalid value for option '";
+    private static final int MAX_SUGGESTION_DISTANCE = 3;
 
     private final LoggingSetup logging;
 
@@ -67,8 +69,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
     private static String describe(ParameterException failure) {
         String message = oneLine(failure);
         if (failure instanceof UnmatchedArgumentException unmatched) {
-            String suggestion = unmatched.getSuggestions().isEmpty() ? ""
-                    : "; did you mean " + unmatched.getSuggestions().get(0) + "?";
+            String suggestion = closestOption(unmatched).map(name -> "; did you mean " + name + "?").orElse("");
             return message + suggestion + " (see baton-aws --help)";
         }
         if (failure instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
@@ -86,6 +87,48 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
             }
         }
         return label + ": " + message;
+    }
+
+    /**
+     * The option name nearest to the first unknown one, if it is close enough to be a typo: at most 3 edits, and
+     * fewer for short names so that "--foo" does not suggest "--file".
+     */
+    private static Optional<String> closestOption(UnmatchedArgumentException unmatched) {
+        Optional<String> unknown = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("--")).findFirst()
+                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        String best = null;
+        int bestDistance = Math.min(MAX_SUGGESTION_DISTANCE, unknown.get().length() / 4) + 1;
+        for (OptionSpec option : unmatched.getCommandLine().getCommandSpec().options()) {
+            int distance = editDistance(unknown.get(), option.longestName());
+            if (distance < bestDistance) {
+                best = option.longestName();
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance; option names are short, so the quadratic table is cheap. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String oneLine(Throwable failure) {

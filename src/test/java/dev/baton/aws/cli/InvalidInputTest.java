@@ -30,6 +30,10 @@ class InvalidInputTest {
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 flags("unknown flag", "Unknown option: '--foo' (see baton-aws --help)", "--foo"),
+                flags("misspelt flag", "Unknown options: '--global-regin', 'us-east-1'; did you mean --global-region?"
+                        + " (see baton-aws --help)", "--global-regin", "us-east-1"),
+                flags("misspelt flag with value", "Unknown option: '--worker=4'; did you mean --workers? (see"
+                        + " baton-aws --help)", "--worker=4"),
                 flags("positional argument", "Unmatched argument at index 0: 'sync' (see baton-aws --help)", "sync"),
                 flags("not a number", "--workers (BATON_WORKERS): 'abc' is not an int", "--workers", "abc"),
                 env("not a number from the environment", "--workers (BATON_WORKERS): 'many' is not an int",
