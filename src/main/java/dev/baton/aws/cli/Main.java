@@ -1,5 +1,95 @@
 package dev.baton.aws.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.baton.aws.proto.c1.connector.v2.Capability;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+
+/**
+ * Entry point. Only {@link #main} exits the JVM; {@link #run} returns the exit code (0 OK, 1 failure, 2 bad
+ * input) so tests and other launchers can call it with their own writers, environment and working directory.
+ */
 public final class Main {
-    public static void main(String[] args) {}
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+        System.exit(run(out, err, args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(new EngineNotWired(), ProcessContext.fromSystem(), out, err, args);
+    }
+
+    public static int run(Wiring wiring, ProcessContext context, PrintWriter out, PrintWriter err, String... args) {
+        LoggingSetup logging = new LoggingSetup();
+        int exitCode;
+        try {
+            exitCode = commandLine(wiring, context, logging, out, err).execute(args);
+        } catch (ConfigException e) {
+            exitCode = FailureReporter.reportUsage(err, e); // the config file, read before parsing starts
+        }
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    /** The single place where the command tree, its value sources and its failure handling are put together. */
+    static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
+                                   PrintWriter err) {
+        FailureReporter failures = new FailureReporter(logging);
+        CommandFactory factory = new CommandFactory(wiring, context);
+        CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setDefaultValueProvider(BatonDefaultProvider.load(context));
+        commandLine.setParameterExceptionHandler(failures);
+        commandLine.setExecutionExceptionHandler(failures);
+        commandLine.setExitCodeExceptionMapper(failures);
+        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, logging, err));
+        EnvironmentSection.install(commandLine);
+        return commandLine;
+    }
+
+    /** Configures logging from the root's options before the chosen command runs; help and version skip it. */
+    private static int execute(ParseResult parseResult, LoggingSetup logging, PrintWriter err) {
+        boolean informational = parseResult.asCommandLineList().stream()
+                .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
+        if (!informational) {
+            CommandLine root = parseResult.commandSpec().commandLine();
+            BatonAwsCommand command = root.getCommand();
+            try {
+                logging.configure(command.loggingConfig(), err);
+            } catch (ConfigException e) {
+                throw new ExecutionException(root, e.getMessage(), e);
+            }
+        }
+        return new RunLast().execute(parseResult);
+    }
+
+    /**
+     * Used until the sync engine is wired in: every resource type is sync-only and running a sync fails with a
+     * clear message instead of writing an empty file.
+     */
+    private static final class EngineNotWired implements Wiring {
+        @Override
+        public SyncRunner syncRunner() {
+            return (config, err) -> {
+                throw new IllegalStateException("the sync engine is not wired into this build yet");
+            };
+        }
+
+        @Override
+        public Function<String, Set<Capability>> writeCapabilities() {
+            return typeId -> Set.of();
+        }
+    }
 }

@@ -1,0 +1,48 @@
+package dev.baton.aws.cli;
+
+import dev.baton.aws.config.RateLimitConfig;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Option;
+
+/**
+ * Client-side request rates per AWS service, to stay under AWS's own throttling. The defaults repeat
+ * {@link RateLimitConfig#defaults()} because annotation values must be constants; a test keeps them equal.
+ */
+final class RateLimitOptions {
+    @Option(names = "--rate-iam", paramLabel = "RPS", defaultValue = "15", showDefaultValue = Visibility.ALWAYS,
+            description = "IAM requests per second, per account (0 = unlimited)")
+    private double iam = 15;
+
+    @Option(names = "--rate-identity-center", paramLabel = "RPS", defaultValue = "20",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Identity Center requests per second, SSO Admin and Identity Store together (0 = unlimited)")
+    private double identityCenter = 20;
+
+    @Option(names = "--rate-organizations", paramLabel = "RPS", defaultValue = "10",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Organizations requests per second (0 = unlimited)")
+    private double organizations = 10;
+
+    @Option(names = "--rate-sts", paramLabel = "RPS", defaultValue = "20", showDefaultValue = Visibility.ALWAYS,
+            description = "STS requests per second (0 = unlimited)")
+    private double sts = 20;
+
+    @Option(names = "--rate-cloudtrail", paramLabel = "RPS", defaultValue = "2", showDefaultValue = Visibility.ALWAYS,
+            description = "CloudTrail requests per second (0 = unlimited)")
+    private double cloudTrail = 2;
+
+    RateLimitConfig toConfig() {
+        check("--rate-iam", iam);
+        check("--rate-identity-center", identityCenter);
+        check("--rate-organizations", organizations);
+        check("--rate-sts", sts);
+        check("--rate-cloudtrail", cloudTrail);
+        return new RateLimitConfig(iam, identityCenter, organizations, sts, cloudTrail);
+    }
+
+    private static void check(String flag, double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw ConfigException.invalid(flag, rate + " is not a rate; use requests per second >= 0 (0 = unlimited)");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.baton.aws.cli;
+
+import dev.baton.aws.proto.c1.connector.v2.Capability;
+import dev.baton.aws.spi.AccountCreator;
+import dev.baton.aws.spi.Connector;
+import dev.baton.aws.spi.GrantProvisioner;
+import dev.baton.aws.spi.ResourceDeleter;
+import dev.baton.aws.spi.ResourceSyncer;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Derives per-type write capabilities from what a connector registered, by asking each syncer which write
+ * interfaces it also implements. Capabilities are therefore never written by hand and cannot claim a write that
+ * has no code behind it.
+ */
+final class WriteCapabilities {
+    private WriteCapabilities() {}
+
+    static Function<String, Set<Capability>> of(Connector connector) {
+        Map<String, Set<Capability>> byType = new TreeMap<>();
+        for (ResourceSyncer syncer : connector.syncers()) {
+            byType.put(syncer.resourceType().getId(), of(syncer));
+        }
+        return typeId -> byType.getOrDefault(typeId, Set.of());
+    }
+
+    static Set<Capability> of(Object handler) {
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        if (handler instanceof GrantProvisioner) {
+            capabilities.add(Capability.CAPABILITY_PROVISION);
+        }
+        if (handler instanceof AccountCreator) {
+            capabilities.add(Capability.CAPABILITY_ACCOUNT_PROVISIONING);
+        }
+        if (handler instanceof ResourceDeleter) {
+            capabilities.add(Capability.CAPABILITY_RESOURCE_DELETE);
+        }
+        return Set.copyOf(capabilities);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.baton.aws.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Where a run writes and how hard it works.
+ *
+ * @param file         {@code -f/--file}: the c1z written by a sync and read by one-shot provisioning
+ * @param skipFullSync {@code --skip-full-sync}: record an empty full sync without calling AWS
+ * @param workers      {@code --workers}: parallel sync workers (at least 1)
+ */
+public record OutputConfig(Path file, boolean skipFullSync, int workers) {
+    public OutputConfig {
+        requireNonNull(file, "file is null");
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+    }
+}

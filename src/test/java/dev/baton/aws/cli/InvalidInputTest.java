@@ -1,0 +1,176 @@
+package dev.baton.aws.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input ends with exit code 2 and exactly one line on stderr that names the flag, its
+ * environment variable and what would be valid; nothing reaches the runner.
+ */
+class InvalidInputTest {
+    private static final String ROLE = "arn:aws:iam::123456789012:role/Baton";
+    private static final String BINDING_ROLE = "arn:aws:iam::765656841499:role/ConductorOneService";
+    private static final String TYPES = "access-key, account, account_iam, group, iam_policy, iam_user, inline_policy,"
+            + " organization, organizational_unit, permission_set, permission_set_assignment, role, sso_group,"
+            + " sso_user";
+    private static final String ARN_SHAPE = "expected arn:<aws|aws-us-gov|aws-cn>:iam::<12-digit account id>"
+            + ":role/[path/]<name>";
+
+    @TempDir Path workingDirectory;
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                flags("unknown flag", "Unknown option: '--foo' (see baton-aws --help)", "--foo"),
+                flags("misspelt flag", "Unknown options: '--global-regin', 'us-east-1'; did you mean --global-region?"
+                        + " (see baton-aws --help)", "--global-regin", "us-east-1"),
+                flags("misspelt flag with value", "Unknown option: '--worker=4'; did you mean --workers? (see"
+                        + " baton-aws --help)", "--worker=4"),
+                flags("positional argument", "Unmatched argument at index 0: 'sync' (see baton-aws --help)", "sync"),
+                flags("not a number", "--workers (BATON_WORKERS): 'abc' is not an int", "--workers", "abc"),
+                env("not a number from the environment", "--workers (BATON_WORKERS): 'many' is not an int",
+                        Map.of("BATON_WORKERS", "many")),
+                flags("workers too low", "--workers (BATON_WORKERS): 0 is out of range; use 1-64", "--workers", "0"),
+                flags("workers too high", "--workers (BATON_WORKERS): 65 is out of range; use 1-64",
+                        "--workers", "65"),
+                flags("login window too long", "--sso-last-login-days (BATON_SSO_LAST_LOGIN_DAYS): 91 is out of range;"
+                        + " use 1-90", "--sso-last-login-days", "91"),
+                flags("negative rate", "--rate-iam (BATON_RATE_IAM): -1.0 is not a rate; use requests per second >= 0"
+                        + " (0 = unlimited)", "--rate-iam", "-1"),
+                flags("NaN rate", "--rate-sts (BATON_RATE_STS): NaN is not a rate; use requests per second >= 0"
+                        + " (0 = unlimited)", "--rate-sts", "NaN"),
+                flags("rate not a number", "--rate-cloudtrail (BATON_RATE_CLOUDTRAIL): 'fast' is not a double",
+                        "--rate-cloudtrail", "fast"),
+                env("boolean from the environment", "--sync-secrets (BATON_SYNC_SECRETS): 'maybe' is not a boolean",
+                        Map.of("BATON_SYNC_SECRETS", "maybe")),
+                flags("missing option value", "--role-arn (BATON_ROLE_ARN): needs a value", "--role-arn"),
+                flags("sso without orgs", "--global-aws-sso-enabled requires --global-aws-orgs-enabled"
+                        + " (BATON_GLOBAL_AWS_ORGS_ENABLED)", "--global-aws-sso-enabled"),
+                env("sso without orgs from the environment", "--global-aws-sso-enabled requires"
+                        + " --global-aws-orgs-enabled (BATON_GLOBAL_AWS_ORGS_ENABLED)",
+                        Map.of("BATON_GLOBAL_AWS_SSO_ENABLED", "true")),
+                flags("cross-account without sso", "--global-aws-cross-account-iam-enabled requires"
+                        + " --global-aws-orgs-enabled (BATON_GLOBAL_AWS_ORGS_ENABLED) and --global-aws-sso-enabled"
+                        + " (BATON_GLOBAL_AWS_SSO_ENABLED)",
+                        "--global-aws-cross-account-iam-enabled", "--global-aws-orgs-enabled"),
+                flags("sso region not offered", "--global-aws-sso-region (BATON_GLOBAL_AWS_SSO_REGION): 'us-east-9' is"
+                        + " not offered; use one of " + String.join(", ", SsoRegions.ALL),
+                        "--global-aws-sso-region", "us-east-9"),
+                flags("region not a region", "--global-region (BATON_GLOBAL_REGION): 'useast1' is not an AWS region"
+                        + " name; expected something like us-east-1 or eu-central-1", "--global-region", "useast1"),
+                flags("role arn not an arn", "--role-arn (BATON_ROLE_ARN): 'Baton' is not an ARN; " + ARN_SHAPE,
+                        "--role-arn", "Baton"),
+                flags("role arn partition", "--role-arn (BATON_ROLE_ARN): partition 'aws-eu' is not one of aws,"
+                        + " aws-us-gov, aws-cn", "--role-arn", "arn:aws-eu:iam::123456789012:role/Baton"),
+                flags("role arn service", "--role-arn (BATON_ROLE_ARN): service 'sts' is not iam; " + ARN_SHAPE,
+                        "--role-arn", "arn:aws:sts::123456789012:role/Baton"),
+                flags("role arn region", "--role-arn (BATON_ROLE_ARN): IAM ARNs have no region, found 'us-east-1'; "
+                        + ARN_SHAPE, "--role-arn", "arn:aws:iam:us-east-1:123456789012:role/Baton"),
+                flags("role arn account", "--role-arn (BATON_ROLE_ARN): account id '1234' is not 12 digits",
+                        "--role-arn", "arn:aws:iam::1234:role/Baton"),
+                flags("role arn resource", "--role-arn (BATON_ROLE_ARN): resource 'user/Baton' does not start with"
+                        + " role/", "--role-arn", "arn:aws:iam::123456789012:user/Baton"),
+                flags("role name", "--role-arn (BATON_ROLE_ARN): role name 'Baton role' is not 1-64 characters of"
+                        + " letters, digits and +=,.@_-", "--role-arn", "arn:aws:iam::123456789012:role/Baton role"),
+                flags("binding role arn", "--global-role-arn (BATON_GLOBAL_ROLE_ARN): account id 'c1' is not 12"
+                        + " digits", "--role-arn", ROLE, "--global-role-arn", "arn:aws:iam::c1:role/x",
+                        "--external-id", "a".repeat(40)),
+                flags("use-assume without role", "--use-assume requires --role-arn (BATON_ROLE_ARN)", "--use-assume"),
+                flags("external id charset", "--external-id (BATON_EXTERNAL_ID): must be 2-1224 characters of"
+                        + " letters, digits and +=,.@:/_- (got 7 characters)", "--role-arn", ROLE,
+                        "--external-id", "a b c d"),
+                flags("external id without role", "--external-id requires --role-arn (BATON_ROLE_ARN)",
+                        "--external-id", "abcdef"),
+                flags("two-hop external id too short", "--external-id (BATON_EXTERNAL_ID): with --global-role-arn"
+                        + " (two-hop mode) it must be 32-64 characters (got 10)", "--role-arn", ROLE,
+                        "--global-role-arn", BINDING_ROLE, "--external-id", "0123456789"),
+                flags("two-hop without external id", "--global-role-arn requires --external-id (BATON_EXTERNAL_ID)",
+                        "--role-arn", ROLE, "--global-role-arn", BINDING_ROLE),
+                flags("access key without secret", "--global-access-key-id requires --global-secret-access-key"
+                        + " (BATON_GLOBAL_SECRET_ACCESS_KEY)", "--global-access-key-id", "AKIAEXAMPLE"),
+                env("secret without access key", "--global-secret-access-key requires --global-access-key-id"
+                        + " (BATON_GLOBAL_ACCESS_KEY_ID)", Map.of("BATON_GLOBAL_SECRET_ACCESS_KEY", "hunter2")),
+                flags("child role name", "--iam-assume-role-name (BATON_IAM_ASSUME_ROLE_NAME): role name 'a/b' is not"
+                        + " 1-64 characters of letters, digits and +=,.@_-", "--iam-assume-role-name", "a/b"),
+                flags("sso_user target without sso", "--create-account-resource-type"
+                        + " (BATON_CREATE_ACCOUNT_RESOURCE_TYPE)=sso_user requires --global-aws-sso-enabled"
+                        + " (BATON_GLOBAL_AWS_SSO_ENABLED)", "--create-account-resource-type", "sso_user"),
+                flags("account target", "--create-account-resource-type (BATON_CREATE_ACCOUNT_RESOURCE_TYPE): 'admin'"
+                        + " is not one of iam_user, sso_user", "--create-account-resource-type", "admin"),
+                flags("grant without -p", "--grant-entitlement (BATON_GRANT_ENTITLEMENT): changes AWS; enable"
+                        + " provisioning with -p/--provisioning (BATON_PROVISIONING=true)",
+                        "--grant-entitlement", "group:arn:aws:iam::123456789012:group/dev:member",
+                        "--grant-principal", "arn:aws:iam::123456789012:user/ada", "--grant-principal-type", "iam_user"),
+                flags("grant without principal type", "--grant-entitlement requires --grant-principal-type"
+                        + " (BATON_GRANT_PRINCIPAL_TYPE)", "-p", "--grant-entitlement", "e", "--grant-principal", "p"),
+                flags("grant principal without entitlement", "--grant-principal requires --grant-entitlement"
+                        + " (BATON_GRANT_ENTITLEMENT)", "-p", "--grant-principal", "p"),
+                flags("grant principal type unknown", "--grant-principal-type (BATON_GRANT_PRINCIPAL_TYPE): unknown"
+                        + " resource type 'user'; valid: " + TYPES, "-p", "--grant-entitlement", "e",
+                        "--grant-principal", "p", "--grant-principal-type", "user"),
+                flags("two actions", "--grant-entitlement (BATON_GRANT_ENTITLEMENT) and --revoke-grant"
+                        + " (BATON_REVOKE_GRANT) cannot be combined; run one one-shot action at a time",
+                        "-p", "--grant-entitlement", "e", "--revoke-grant", "g"),
+                flags("profile not an object", "--create-account-profile (BATON_CREATE_ACCOUNT_PROFILE): must be a"
+                        + " JSON object, e.g. {\"first_name\":\"Ada\"}", "-p", "--create-account-login", "ada",
+                        "--create-account-profile", "[1,2]"),
+                flags("email without login", "--create-account-email requires --create-account-login"
+                        + " (BATON_CREATE_ACCOUNT_LOGIN)", "-p", "--create-account-email", "ada@example.com"),
+                flags("delete without type", "--delete-resource requires --delete-resource-type"
+                        + " (BATON_DELETE_RESOURCE_TYPE)", "-p", "--delete-resource", "arn:aws:iam::123456789012:user/x"),
+                flags("delete type unknown", "--delete-resource-type (BATON_DELETE_RESOURCE_TYPE): unknown resource"
+                        + " type 'users'; valid: " + TYPES, "-p", "--delete-resource", "x", "--delete-resource-type",
+                        "users"),
+                flags("sync type unknown", "--sync-resource-types (BATON_SYNC_RESOURCE_TYPES): unknown resource type"
+                        + " 'users'; valid: " + TYPES, "--sync-resource-types", "iam_user,users"),
+                flags("scim without endpoint", "--scim-enabled requires --scim-endpoint (BATON_SCIM_ENDPOINT)",
+                        "--scim-enabled"),
+                flags("scim endpoint without scim", "--scim-endpoint requires --scim-enabled (BATON_SCIM_ENABLED)",
+                        "--scim-endpoint", "https://scim.us-east-1.amazonaws.com/t/scim/v2"),
+                flags("scim endpoint not https", "--scim-endpoint (BATON_SCIM_ENDPOINT): 'http://example.com/scim' is"
+                        + " not an https URL, e.g. https://scim.us-east-1.amazonaws.com/<tenant>/scim/v2",
+                        "--scim-enabled", "--scim-token", "t0k3n", "--scim-endpoint", "http://example.com/scim"),
+                flags("scim without sso", "--scim-enabled requires --global-aws-sso-enabled"
+                        + " (BATON_GLOBAL_AWS_SSO_ENABLED)", "--scim-enabled", "--scim-token", "t0k3n",
+                        "--scim-endpoint", "https://scim.us-east-1.amazonaws.com/t/scim/v2"),
+                flags("service mode", "--client-id (BATON_CLIENT_ID): service mode needs the ConductorOne platform;"
+                        + " run one-shot and upload the c1z", "--client-id", "abc"),
+                env("service mode secret only", "--client-secret (BATON_CLIENT_SECRET): service mode needs the"
+                        + " ConductorOne platform; run one-shot and upload the c1z",
+                        Map.of("BATON_CLIENT_SECRET", "c1-secret")),
+                flags("log level", "--log-level (BATON_LOG_LEVEL): 'trace' is not one of debug, info, warn, error",
+                        "--log-level", "trace"),
+                flags("log format", "--log-format (BATON_LOG_FORMAT): 'xml' is not one of console, json",
+                        "--log-format", "xml"),
+                flags("file in a missing directory", "--file (BATON_FILE): directory '/nonexistent-baton/out' does"
+                        + " not exist", "-f", "/nonexistent-baton/out/sync.c1z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputExitsTwoWithOneLineNamingFlagAndVariable(String name, List<String> args, Map<String, String> env,
+                                                          String expected) {
+        CliRun run = CliRun.run(workingDirectory, env, args.toArray(String[]::new));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(List.of("baton-aws: " + expected), run.errLines());
+        assertEquals("", run.out());
+        assertTrue(run.runs().isEmpty(), "the runner must not be called");
+    }
+
+    private static Arguments flags(String name, String expected, String... args) {
+        return Arguments.of(name, List.of(args), Map.of(), expected);
+    }
+
+    private static Arguments env(String name, String expected, Map<String, String> environment) {
+        return Arguments.of(name, List.of(), environment, expected);
+    }
+}
