@@ -90,10 +90,14 @@ final class SnapshotIamReader implements IamAccountReader {
         List<AccessKeyMetadata> listed = IamCall.call("ListAccessKeys", accountId(), user.arn(),
                 () -> iam.listAccessKeys(b -> b.userName(user.name())).accessKeyMetadata());
         List<AccessKey> keys = new ArrayList<>();
+        List<KeySlot> unmatched = new ArrayList<>(row.keySlots());
         for (AccessKeyMetadata key : listed) {
             Instant created = IamCall.seconds(key.createDate());
-            Optional<KeySlot> slot = row.keySlots().stream().filter(s -> s.lastRotated().equals(created)).findFirst();
+            // The report has slots, not key ids: a key is the slot created at the same second (in slot order
+            // when two keys share a creation second, as ListAccessKeys lists them in creation order too).
+            Optional<KeySlot> slot = unmatched.stream().filter(s -> s.lastRotated().equals(created)).findFirst();
             if (slot.isPresent()) {
+                unmatched.remove(slot.get());
                 keys.add(new AccessKey(key.accessKeyId(), key.statusAsString(), created, slot.get().lastUsed()));
             } else {
                 // Created after the report was generated: ask for this key only.
