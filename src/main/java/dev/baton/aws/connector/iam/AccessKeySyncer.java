@@ -3,10 +3,9 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Timestamp;
-import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AccessKey;
-import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.connector.iam.IamRecords.UserKeys;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -19,7 +18,6 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
-import dev.baton.aws.spi.SyncWarnings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +31,9 @@ import java.util.Map;
  */
 final class AccessKeySyncer implements ResourceSyncer {
     private final IamReaders readers;
-    private final SyncWarnings warnings;
 
-    AccessKeySyncer(IamReaders readers, SyncWarnings warnings) {
+    AccessKeySyncer(IamReaders readers) {
         this.readers = requireNonNull(readers, "readers is null");
-        this.warnings = requireNonNull(warnings, "warnings is null");
     }
 
     @Override
@@ -51,23 +47,16 @@ final class AccessKeySyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        Page<User> users = IamGrants.read(() -> reader.users(token));
+        Page<UserKeys> users = IamGrants.read(() -> reader.accessKeys(token));
         List<Resource> keys = new ArrayList<>();
-        for (User user : users.items()) {
-            try {
-                reader.accessKeys(user).forEach(key -> keys.add(toResource(user, key, parent)));
-            } catch (AwsCallException e) {
-                if (!IamSoftErrors.isSoft(e)) {
-                    throw IamGrants.fatal(e);
-                }
-                warnings.warn("baton-aws: skipping access keys of IAM user " + user.arn() + ": " + e.errorCode());
-            }
+        for (UserKeys user : users.items()) {
+            user.keys().forEach(key -> keys.add(toResource(user.userArn(), user.userName(), key, parent)));
         }
         return new Page<>(keys, users.next());
     }
 
-    static Resource toResource(User user, AccessKey key, ResourceId parent) {
-        ResourceId owner = Ids.resourceId(ResourceTypes.IAM_USER_ID, user.arn());
+    static Resource toResource(String userArn, String userName, AccessKey key, ResourceId parent) {
+        ResourceId owner = Ids.resourceId(ResourceTypes.IAM_USER_ID, userArn);
         SecretTrait.Builder trait = SecretTrait.newBuilder()
                 .setCreatedById(owner)
                 .setIdentityId(owner)
@@ -79,13 +68,13 @@ final class AccessKeySyncer implements ResourceSyncer {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_access_key_id", key.accessKeyId());
         profile.put("aws_access_key_status", key.status());
-        profile.put("aws_user_arn", user.arn());
+        profile.put("aws_user_arn", userArn);
         return ResourceBuilder.builder(ResourceTypes.ACCESS_KEY_ID, key.accessKeyId())
-                .displayName(user.name() + "|" + key.accessKeyId())
+                .displayName(userName + "|" + key.accessKeyId())
                 .parent(parent)
                 .createdAt(timestamp(key.createDate()))
                 .profile(profile)
-                .v1Identifier(user.arn())
+                .v1Identifier(userArn)
                 .secretTrait(trait)
                 .build();
     }

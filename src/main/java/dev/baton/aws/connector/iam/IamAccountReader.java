@@ -9,6 +9,7 @@ import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
 import dev.baton.aws.connector.iam.IamRecords.Role;
 import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.connector.iam.IamRecords.UserKeys;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import java.util.List;
@@ -38,7 +39,11 @@ interface IamAccountReader {
 
     List<InlinePolicy> inlinePolicies(PrincipalKind kind, String principalArn) throws AwsCallException;
 
-    List<AccessKey> accessKeys(User user) throws AwsCallException;
+    /**
+     * One page of users with their access keys. A NOT_FOUND or ACCESS_DENIED on one user's keys skips that user's
+     * keys with a warning.
+     */
+    Page<UserKeys> accessKeys(PageToken token) throws AwsCallException;
 
     /** The default version's decoded document. */
     String policyDocument(ManagedPolicy policy) throws AwsCallException;

@@ -133,4 +133,13 @@ final class IamRecords {
             requireNonNull(createDate, "createDate is null");
         }
     }
+
+    /** The access keys of one user, as the access-key listing pages them. */
+    record UserKeys(String userArn, String userName, List<AccessKey> keys) {
+        UserKeys {
+            requireNonNull(userArn, "userArn is null");
+            requireNonNull(userName, "userName is null");
+            keys = List.copyOf(requireNonNull(keys, "keys is null"));
+        }
+    }
 }

@@ -39,7 +39,7 @@ public record IamSyncers(List<ResourceSyncer> syncers) {
             syncers.add(new AccountIamSyncer(clients, warnings, scope.syncSecrets()));
         }
         if (scope.syncSecrets()) {
-            syncers.add(new AccessKeySyncer(readers, warnings));
+            syncers.add(new AccessKeySyncer(readers));
         }
         return new IamSyncers(syncers);
     }

@@ -14,6 +14,7 @@ import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
 import dev.baton.aws.connector.iam.IamRecords.Role;
 import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.connector.iam.IamRecords.UserKeys;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.SyncWarnings;
@@ -218,11 +219,36 @@ final class PerEntityIamReader implements IamAccountReader {
     }
 
     @Override
-    public List<AccessKey> accessKeys(User user) throws AwsCallException {
+    public Page<UserKeys> accessKeys(PageToken token) throws AwsCallException {
+        ListUsersResponse response = IamCall.call("ListUsers", accountId, "",
+                () -> iam.listUsers(b -> b.marker(marker(token))));
+        List<UserKeys> users = new ArrayList<>();
+        for (software.amazon.awssdk.services.iam.model.User user : response.users()) {
+            List<String> skipped = new ArrayList<>();
+            List<AccessKey> keys;
+            try {
+                keys = accessKeys(user.arn(), user.userName(), skipped);
+            } catch (AwsCallException e) {
+                if (!IamSoftErrors.isSoft(e)) {
+                    throw e;
+                }
+                skipped.add("ListAccessKeys " + e.errorCode());
+                keys = List.of();
+            }
+            if (!skipped.isEmpty()) {
+                warnings.warn("baton-aws: incomplete access keys of " + user.arn() + ": " + String.join(", ", skipped));
+            }
+            users.add(new UserKeys(user.arn(), user.userName(), keys));
+        }
+        return Page.of(users, response.isTruncated() ? response.marker() : null);
+    }
+
+    /** One user's keys with their last use (GetAccessKeyLastUsed per key). */
+    List<AccessKey> accessKeys(String userArn, String userName) throws AwsCallException {
         List<String> skipped = new ArrayList<>();
-        List<AccessKey> keys = accessKeys(user.arn(), user.name(), skipped);
+        List<AccessKey> keys = accessKeys(userArn, userName, skipped);
         if (!skipped.isEmpty()) {
-            warnings.warn("baton-aws: incomplete access keys of " + user.arn() + ": " + String.join(", ", skipped));
+            warnings.warn("baton-aws: incomplete access keys of " + userArn + ": " + String.join(", ", skipped));
         }
         return keys;
     }

@@ -13,6 +13,7 @@ import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
 import dev.baton.aws.connector.iam.IamRecords.Role;
 import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.connector.iam.IamRecords.UserKeys;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.SyncWarnings;
@@ -34,11 +35,13 @@ final class SnapshotIamReader implements IamAccountReader {
     private final IamAccountSnapshot snapshot;
     private final IamClient iam;
     private final PerEntityIamReader calls;
+    private final SyncWarnings warnings;
 
     SnapshotIamReader(IamAccountSnapshot snapshot, IamClient iam, SyncWarnings warnings) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.iam = requireNonNull(iam, "iam is null");
         this.calls = new PerEntityIamReader(iam, snapshot.accountId(), warnings);
+        this.warnings = warnings;
     }
 
     @Override
@@ -82,7 +85,24 @@ final class SnapshotIamReader implements IamAccountReader {
     }
 
     @Override
-    public List<AccessKey> accessKeys(User user) throws AwsCallException {
+    public Page<UserKeys> accessKeys(PageToken token) throws AwsCallException {
+        Page<User> users = slice(snapshot.users(), token);
+        List<UserKeys> keys = new ArrayList<>();
+        for (User user : users.items()) {
+            try {
+                keys.add(new UserKeys(user.arn(), user.name(), accessKeys(user)));
+            } catch (AwsCallException e) {
+                if (!IamSoftErrors.isSoft(e)) {
+                    throw e;
+                }
+                warnings.warn("baton-aws: skipping access keys of IAM user " + user.arn() + ": " + e.errorCode());
+                keys.add(new UserKeys(user.arn(), user.name(), List.of()));
+            }
+        }
+        return new Page<>(keys, users.next());
+    }
+
+    private List<AccessKey> accessKeys(User user) throws AwsCallException {
         Row row = snapshot.report().row(user.arn());
         if (row == null || row.keySlots().isEmpty()) {
             return List.of(); // the report says the user has no key: no call needed
@@ -101,7 +121,7 @@ final class SnapshotIamReader implements IamAccountReader {
                 keys.add(new AccessKey(key.accessKeyId(), key.statusAsString(), created, slot.get().lastUsed()));
             } else {
                 // Created after the report was generated: ask for this key only.
-                keys.addAll(calls.accessKeys(user).stream()
+                keys.addAll(calls.accessKeys(user.arn(), user.name()).stream()
                         .filter(k -> k.accessKeyId().equals(key.accessKeyId())).toList());
             }
         }

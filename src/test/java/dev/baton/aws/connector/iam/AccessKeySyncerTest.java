@@ -22,7 +22,7 @@ class AccessKeySyncerTest {
         User bob = new User(arn, "bob", "/", "AIDABOB", Map.of(), null, List.of(), false, false);
         Instant created = Instant.parse("2024-01-02T00:00:00Z");
         Instant used = Instant.parse("2024-02-02T00:00:00Z");
-        Resource key = AccessKeySyncer.toResource(bob, new AccessKey("AKIABOB1", "Inactive", created, used),
+        Resource key = AccessKeySyncer.toResource(bob.arn(), bob.name(), new AccessKey("AKIABOB1", "Inactive", created, used),
                 Ids.resourceId("account_iam", "222222222222"));
         assertEquals(Ids.resourceId("access-key", "AKIABOB1"), key.getId());
         assertEquals("bob|AKIABOB1", key.getDisplayName());
