@@ -26,6 +26,15 @@ public final class AwsErrors {
 
     private AwsErrors() {}
 
+    /** True for the error codes AWS services use when a caller exceeds its request rate. */
+    static boolean isThrottlingCode(String code) {
+        return THROTTLING.contains(code);
+    }
+
+    static Set<String> throttlingCodes() {
+        return THROTTLING;
+    }
+
     /** The AWS error code of {@code e}, or its simple class name for client-side failures. */
     public static String errorCode(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null

@@ -1,0 +1,43 @@
+package dev.baton.aws.aws;
+
+import dev.baton.aws.spi.ApiCallStats;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Thread-safe counters fed by {@link PacingInterceptor}: HTTP attempts per service scope, throttles, retries. */
+public final class AwsCallStats implements ApiCallStats {
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final LongAdder throttled = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+
+    void recordCall(ServiceScope scope) {
+        calls.computeIfAbsent(scope.key(), key -> new LongAdder()).increment();
+    }
+
+    void recordThrottled() {
+        throttled.increment();
+    }
+
+    void recordRetry() {
+        retries.increment();
+    }
+
+    @Override
+    public Map<String, Long> callsByService() {
+        Map<String, Long> sorted = new TreeMap<>();
+        calls.forEach((scope, count) -> sorted.put(scope, count.sum()));
+        return sorted;
+    }
+
+    @Override
+    public long throttled() {
+        return throttled.sum();
+    }
+
+    @Override
+    public long retries() {
+        return retries.sum();
+    }
+}

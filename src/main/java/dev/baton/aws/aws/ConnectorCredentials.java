@@ -1,0 +1,96 @@
+package dev.baton.aws.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.config.CredentialsConfig;
+import java.time.Clock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The connector's own identity: base credentials (static keys or the SDK default chain), then none, one or two
+ * {@code sts:AssumeRole} hops (upstream §1.3). Every hop is resolved eagerly so a wrong role or external id fails at
+ * startup with the role ARN and the AWS error code instead of on the first sync call.
+ */
+final class ConnectorCredentials {
+    private static final Logger log = LoggerFactory.getLogger(ConnectorCredentials.class);
+    static final String SESSION_NAME = "baton-aws";
+
+    private ConnectorCredentials() {}
+
+    /** {@code --global-region}, else the SDK region chain, else us-east-1. */
+    static Region region(CredentialsConfig config) {
+        if (!config.region().isEmpty()) {
+            return Region.of(config.region());
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkException e) {
+            return Region.US_EAST_1;
+        }
+    }
+
+    static AwsCredentialsProvider base(CredentialsConfig config) {
+        if (config.hasStaticKeys()) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey().value()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * The provider the connector calls AWS with.
+     *
+     * @param stsFor builds an STS client that calls with the given credentials (owned and closed by the caller)
+     */
+    static AwsCredentialsProvider connector(CredentialsConfig config, AwsCredentialsProvider base,
+                                            Function<AwsCredentialsProvider, StsClient> stsFor, Clock clock)
+            throws AwsCallException {
+        requireNonNull(stsFor, "stsFor is null");
+        if (!config.assumesRole()) {
+            return base;
+        }
+        AwsCredentialsProvider hopSource = base;
+        if (config.twoHop()) {
+            AssumeRoleCredentialsProvider binding = new AssumeRoleCredentialsProvider(stsFor.apply(base),
+                    config.bindingRoleArn(), config.bindingExternalId().value(), SESSION_NAME, 0, clock);
+            try {
+                binding.resolveCredentials();
+            } catch (SdkException e) {
+                // The binding role belongs to the operator, not the customer: name it in our log only.
+                log.error("baton-aws: internal binding error (binding_role_arn={}, error={})",
+                        config.bindingRoleArn(), AwsErrors.errorCode(e));
+                throw new AwsCallException("sts", "AssumeRole", "", "", ErrorKind.CREDENTIALS,
+                        "internal binding error", null);
+            }
+            hopSource = binding;
+        }
+        AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(stsFor.apply(hopSource),
+                config.roleArn(), config.externalId(), SESSION_NAME, 0, clock);
+        resolveEagerly(role, accountOf(config.roleArn()));
+        return role;
+    }
+
+    /** Resolves once; a failure names the role ARN and the AWS error code, never a credential. */
+    static void resolveEagerly(AssumeRoleCredentialsProvider provider, String accountId) throws AwsCallException {
+        try {
+            provider.resolveCredentials();
+        } catch (SdkException e) {
+            throw new AwsCallException("sts", "AssumeRole", accountId, provider.roleArn(),
+                    AwsErrors.classify(e), AwsErrors.errorCode(e), e);
+        }
+    }
+
+    static String accountOf(String arn) {
+        return Arn.isArn(arn) ? Arn.parse(arn).accountId() : "";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.baton.aws.connector.iam;
+
+import com.google.protobuf.Message;
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
+import dev.baton.aws.model.Entitlements;
+import dev.baton.aws.model.Grants;
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
+import dev.baton.aws.spi.SyncException;
+import java.util.List;
+
+/**
+ * The IAM entitlements (E1-E4) and the expansion rules of their grants (G1-G5), shared by the syncers that emit
+ * them: a policy's {@code attached} grant is emitted by the user, role or group that holds it, so the entitlement
+ * and its expansion rule must be built the same way in every place.
+ */
+final class IamGrants {
+    static final String MEMBER = "member";
+    static final String ASSIGNMENT = "assignment";
+    static final String ATTACHED = "attached";
+
+    private IamGrants() {}
+
+    /** E1. */
+    static Entitlement groupMember(Resource group) {
+        return Entitlements.assignment(group, MEMBER, group.getDisplayName() + " Group Member",
+                "Is member of the " + group.getDisplayName() + " IAM group in AWS", List.of(ResourceTypes.IAM_USER),
+                List.of(v1("membership:" + group.getId().getResource())));
+    }
+
+    /** E2. */
+    static Entitlement roleAssignment(Resource role) {
+        return Entitlements.assignment(role, ASSIGNMENT, role.getDisplayName() + " Role",
+                "Can assume the " + role.getDisplayName() + " role in AWS",
+                List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.SSO_USER),
+                List.of(v1("membership:" + role.getId().getResource())));
+    }
+
+    /** E3. */
+    static Entitlement policyAttached(Resource policy) {
+        return Entitlements.assignment(policy, ATTACHED, policy.getDisplayName() + " Managed Policy",
+                "Has the " + policy.getDisplayName() + " managed policy in AWS",
+                List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.PERMISSION_SET,
+                        ResourceTypes.PERMISSION_SET_ASSIGNMENT),
+                List.of());
+    }
+
+    /** E4: grantable only to the parent's type. */
+    static Entitlement inlineAttached(Resource inlinePolicy) {
+        String name = inlinePolicy.getDisplayName();
+        String parentType = inlinePolicy.getParentResourceId().getResourceType();
+        return Entitlements.assignment(inlinePolicy, ATTACHED, name + " Inline Policy",
+                "Has the " + name + " inline policy in AWS",
+                ResourceTypes.ALL.stream().filter(type -> type.getId().equals(parentType)).toList(), List.of());
+    }
+
+    /** G3/G4: a managed policy attached to a principal, with the principal's expansion rule. */
+    static Grant policyAttachment(AttachedPolicy policy, ResourceId principal) {
+        Resource policyResource = Resource.newBuilder()
+                .setId(Ids.resourceId(ResourceTypes.IAM_POLICY_ID, policy.arn()))
+                .setDisplayName(policy.name())
+                .build();
+        return Grants.grant(policyAttached(policyResource), principal, expansion(principal));
+    }
+
+    /**
+     * Who inherits a grant held by {@code principal}: everyone who can assume a role (deep, role chains), the
+     * direct members of a group (shallow), nobody for users and permission sets.
+     */
+    static List<Message> expansion(ResourceId principal) {
+        return switch (principal.getResourceType()) {
+            case ResourceTypes.ROLE_ID -> List.of(Grants.expandable(Ids.entitlementId(principal, ASSIGNMENT), false));
+            case ResourceTypes.GROUP_ID -> List.of(Grants.expandable(Ids.entitlementId(principal, MEMBER), true));
+            default -> List.of();
+        };
+    }
+
+    static V1Identifier v1(String id) {
+        return V1Identifier.newBuilder().setId(id).build();
+    }
+
+    /** A failure that is not fail-soft, as the engine sees it: the message is the AwsCallException's. */
+    static SyncException fatal(AwsCallException e) {
+        return new SyncException(e.getMessage(), e);
+    }
+
+    @FunctionalInterface
+    interface Read<T> {
+        T run() throws AwsCallException;
+    }
+
+    /** Runs a reader call whose every failure stops the sync. */
+    static <T> T read(Read<T> read) throws SyncException {
+        try {
+            return read.run();
+        } catch (AwsCallException e) {
+            throw fatal(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.baton.aws.connector.iam;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
+import dev.baton.aws.model.ResourceBuilder;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
+
+/**
+ * Resource type {@code iam_policy}: managed policies. AWS-managed policies are the same objects in every account,
+ * so they are listed once, at top level (scope All in the caller's account); child accounts list only their
+ * customer-managed policies (scope Local). Grants are emitted by the principals that hold a policy.
+ */
+final class IamPolicySyncer implements ResourceSyncer {
+    private final AwsClients clients;
+    private final IamReaders readers;
+    private final SyncWarnings warnings;
+    private final boolean onlyAttached;
+
+    /** @param onlyAttached {@code --sync-only-attached-policies} */
+    IamPolicySyncer(AwsClients clients, IamReaders readers, SyncWarnings warnings, boolean onlyAttached) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.readers = requireNonNull(readers, "readers is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
+        this.onlyAttached = onlyAttached;
+    }
+
+    @Override
+    public ResourceType resourceType() {
+        return ResourceTypes.IAM_POLICY;
+    }
+
+    @Override
+    public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+        if (!IamReaders.listsUnder(parent)) {
+            return Page.empty();
+        }
+        IamAccountReader reader = readers.forListing(parent);
+        PolicyScopeType scope = parent == null ? PolicyScopeType.ALL : PolicyScopeType.LOCAL;
+        ListPoliciesResponse response = IamGrants.read(() -> {
+            IamClient iam = clients.iam(reader.accountId());
+            return IamCall.call("ListPolicies", reader.accountId(), "", () -> iam.listPolicies(b -> b.scope(scope)
+                    .onlyAttached(onlyAttached).marker(token.isFirst() ? null : token.value())));
+        });
+        List<Resource> resources = new ArrayList<>();
+        for (var listed : response.policies()) {
+            ManagedPolicy policy = new ManagedPolicy(listed.arn(), listed.policyName(),
+                    listed.description() == null ? "" : listed.description(),
+                    listed.defaultVersionId() == null ? "" : listed.defaultVersionId());
+            resources.add(toResource(policy, document(reader, policy), parent));
+        }
+        return Page.of(resources, response.isTruncated() ? response.marker() : null);
+    }
+
+    private String document(IamAccountReader reader, ManagedPolicy policy) throws SyncException {
+        try {
+            return reader.policyDocument(policy);
+        } catch (AwsCallException e) {
+            if (!IamSoftErrors.isSoft(e)) {
+                throw IamGrants.fatal(e);
+            }
+            warnings.warn("baton-aws: unable to fetch managed policy document, skipping: " + policy.arn()
+                    + " (" + e.errorCode() + ")");
+            return "";
+        }
+    }
+
+    /** @param document decoded JSON; the profile key is left out when it is empty */
+    static Resource toResource(ManagedPolicy policy, String document, ResourceId parent) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("aws_policy_name", policy.name());
+        profile.put("aws_policy_arn", policy.arn());
+        if (!document.isEmpty()) {
+            profile.put("policy_document", document);
+        }
+        return ResourceBuilder.builder(ResourceTypes.IAM_POLICY_ID, policy.arn())
+                .displayName(policy.name())
+                .description(policy.description())
+                .parent(policy.awsManaged() ? null : parent)
+                .profile(profile)
+                .annotation(ResourceTypes.skipGrants())
+                .roleTrait()
+                .build();
+    }
+
+    @Override
+    public Page<Entitlement> entitlements(Resource resource, PageToken token) {
+        return Page.last(List.of(IamGrants.policyAttached(resource)));
+    }
+
+    @Override
+    public Page<Grant> grants(Resource resource, PageToken token) {
+        return Page.empty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.baton.aws.connector.iam;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.Arn;
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * One {@link IamAccountReader} per account per sync. This is the documented snapshot cache: the first syncer that
+ * touches an account collects its snapshot (GAAD + credential report) while concurrent callers for the same account
+ * wait for that one collection (single flight). An account that denies the fast path gets the per-entity reader,
+ * announced by one info line. Failures are not cached, so a later call may retry; one instance lives for one sync.
+ */
+final class IamReaders {
+    private static final Logger log = LoggerFactory.getLogger(IamReaders.class);
+
+    private final AwsClients clients;
+    private final boolean fastPath;
+    private final SyncWarnings warnings;
+    private final Map<String, CompletableFuture<IamAccountReader>> readers = new ConcurrentHashMap<>();
+
+    IamReaders(AwsClients clients, boolean fastPath, SyncWarnings warnings) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.fastPath = fastPath;
+        this.warnings = requireNonNull(warnings, "warnings is null");
+    }
+
+    String callerAccountId() throws SyncException {
+        try {
+            return clients.callerAccountId();
+        } catch (AwsCallException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+    }
+
+    /** The reader of the account that owns {@code entityArn} (every IAM call goes to the owning account). */
+    IamAccountReader forEntity(String entityArn) throws SyncException {
+        return forAccount(Arn.parse(entityArn).accountId());
+    }
+
+    /** The reader for a List call: the caller's account at top level, the child account under account_iam. */
+    IamAccountReader forListing(dev.baton.aws.proto.c1.connector.v2.ResourceId parent) throws SyncException {
+        return forAccount(parent == null ? callerAccountId() : parent.getResource());
+    }
+
+    /** True when a List call with this parent is one the IAM syncers answer (top level or account_iam). */
+    static boolean listsUnder(dev.baton.aws.proto.c1.connector.v2.ResourceId parent) {
+        return parent == null || parent.getResourceType().equals(dev.baton.aws.connector.ResourceTypes.ACCOUNT_IAM_ID);
+    }
+
+    IamAccountReader forAccount(String accountId) throws SyncException {
+        CompletableFuture<IamAccountReader> mine = new CompletableFuture<>();
+        CompletableFuture<IamAccountReader> existing = readers.putIfAbsent(accountId, mine);
+        if (existing == null) {
+            try {
+                mine.complete(create(accountId));
+            } catch (SyncException | RuntimeException e) {
+                readers.remove(accountId, mine);
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return (existing == null ? mine : existing).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SyncException sync) {
+                throw sync;
+            }
+            throw e;
+        }
+    }
+
+    private IamAccountReader create(String accountId) throws SyncException {
+        IamClient iam;
+        try {
+            iam = clients.iam(accountId);
+        } catch (AwsCallException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+        if (!fastPath) {
+            return new PerEntityIamReader(iam, accountId, warnings);
+        }
+        try {
+            return new SnapshotIamReader(new IamSnapshotCollector(iam, accountId).collect(), iam, warnings);
+        } catch (AwsCallException e) {
+            if (e.kind() != ErrorKind.ACCESS_DENIED) {
+                throw new SyncException(e.getMessage(), e);
+            }
+            log.info("baton-aws: account {} denies the IAM fast path ({}); using per-entity IAM calls",
+                    accountId, e.getMessage());
+            return new PerEntityIamReader(iam, accountId, warnings);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.baton.aws.connector.iam;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.iam.CredentialReport.KeySlot;
+import dev.baton.aws.connector.iam.CredentialReport.Row;
+import dev.baton.aws.connector.iam.IamRecords.AccessKey;
+import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
+import dev.baton.aws.connector.iam.IamRecords.Group;
+import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;
+import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
+import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
+import dev.baton.aws.connector.iam.IamRecords.Role;
+import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.connector.iam.IamRecords.UserKeys;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.SyncWarnings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+
+/**
+ * Answers from one {@link IamAccountSnapshot}. Pages are slices of the snapshot (the token is the offset). Only
+ * two things still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in
+ * the report), and GetPolicyVersion for AWS-managed policies not attached in the account (GAAD omits them).
+ */
+final class SnapshotIamReader implements IamAccountReader {
+    static final int PAGE_SIZE = 100;
+
+    private final IamAccountSnapshot snapshot;
+    private final IamClient iam;
+    private final PerEntityIamReader calls;
+    private final SyncWarnings warnings;
+
+    SnapshotIamReader(IamAccountSnapshot snapshot, IamClient iam, SyncWarnings warnings) {
+        this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.iam = requireNonNull(iam, "iam is null");
+        this.calls = new PerEntityIamReader(iam, snapshot.accountId(), warnings);
+        this.warnings = warnings;
+    }
+
+    @Override
+    public String accountId() {
+        return snapshot.accountId();
+    }
+
+    @Override
+    public Page<User> users(PageToken token) {
+        return slice(snapshot.users(), token);
+    }
+
+    @Override
+    public Page<Group> groups(PageToken token) {
+        return slice(snapshot.groups(), token);
+    }
+
+    @Override
+    public Page<Role> roles(PageToken token) {
+        return slice(snapshot.roles(), token);
+    }
+
+    @Override
+    public Optional<Role> role(String roleArn) {
+        return snapshot.roles().stream().filter(role -> role.arn().equals(roleArn)).findFirst();
+    }
+
+    @Override
+    public List<String> groupMembers(String groupArn) {
+        return snapshot.groupMembers().getOrDefault(groupArn, List.of());
+    }
+
+    @Override
+    public List<AttachedPolicy> attachedPolicies(PrincipalKind kind, String principalArn) {
+        return snapshot.attached().getOrDefault(principalArn, List.of());
+    }
+
+    @Override
+    public List<InlinePolicy> inlinePolicies(PrincipalKind kind, String principalArn) {
+        return snapshot.inline().getOrDefault(principalArn, List.of());
+    }
+
+    @Override
+    public Page<UserKeys> accessKeys(PageToken token) throws AwsCallException {
+        Page<User> users = slice(snapshot.users(), token);
+        List<UserKeys> keys = new ArrayList<>();
+        for (User user : users.items()) {
+            try {
+                keys.add(new UserKeys(user.arn(), user.name(), accessKeys(user)));
+            } catch (AwsCallException e) {
+                if (!IamSoftErrors.isSoft(e)) {
+                    throw e;
+                }
+                warnings.warn("baton-aws: skipping access keys of IAM user " + user.arn() + ": " + e.errorCode());
+                keys.add(new UserKeys(user.arn(), user.name(), List.of()));
+            }
+        }
+        return new Page<>(keys, users.next());
+    }
+
+    private List<AccessKey> accessKeys(User user) throws AwsCallException {
+        Row row = snapshot.report().row(user.arn());
+        if (row == null || row.keySlots().isEmpty()) {
+            return List.of(); // the report says the user has no key: no call needed
+        }
+        List<AccessKeyMetadata> listed = IamCall.call("ListAccessKeys", accountId(), user.arn(),
+                () -> iam.listAccessKeys(b -> b.userName(user.name())).accessKeyMetadata());
+        List<AccessKey> keys = new ArrayList<>();
+        List<KeySlot> unmatched = new ArrayList<>(row.keySlots());
+        for (AccessKeyMetadata key : listed) {
+            Instant created = IamCall.seconds(key.createDate());
+            // The report has slots, not key ids: a key is the slot created at the same second (in slot order
+            // when two keys share a creation second, as ListAccessKeys lists them in creation order too).
+            Optional<KeySlot> slot = unmatched.stream().filter(s -> s.lastRotated().equals(created)).findFirst();
+            if (slot.isPresent()) {
+                unmatched.remove(slot.get());
+                keys.add(new AccessKey(key.accessKeyId(), key.statusAsString(), created, slot.get().lastUsed()));
+            } else {
+                // Created after the report was generated: ask for this key only.
+                keys.addAll(calls.accessKeys(user.arn(), user.name()).stream()
+                        .filter(k -> k.accessKeyId().equals(key.accessKeyId())).toList());
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public String policyDocument(ManagedPolicy policy) throws AwsCallException {
+        String document = snapshot.policyDocuments().get(policy.arn());
+        return document != null ? document : calls.policyDocument(policy);
+    }
+
+    private static <T> Page<T> slice(List<T> items, PageToken token) {
+        int from = token.isFirst() ? 0 : Integer.parseInt(token.value());
+        int to = Math.min(items.size(), from + PAGE_SIZE);
+        return Page.of(items.subList(Math.min(from, to), to), to < items.size() ? Integer.toString(to) : null);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.baton.aws.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+class AssumeRoleCredentialsProviderTest {
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    /** Issues credentials with the given lifetime and records each request. */
+    private final class FakeSts implements StsClient {
+        final List<AssumeRoleRequest> requests = new ArrayList<>();
+        final Duration lifetime;
+
+        FakeSts(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
+
+        @Override
+        public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
+            requests.add(request);
+            return AssumeRoleResponse.builder().credentials(Credentials.builder()
+                    .accessKeyId("ASIA" + requests.size()).secretAccessKey("s").sessionToken("t")
+                    .expiration(clock.instant().plus(lifetime)).build()).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "sts";
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void shortSessionsRefreshAtHalfTheirLifetime() {
+        FakeSts sts = new FakeSts(Duration.ofSeconds(60));
+        var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 3600, clock);
+        AwsCredentials first = provider.resolveCredentials();
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(first.accessKeyId(), provider.resolveCredentials().accessKeyId());
+        clock.advance(Duration.ofSeconds(1));
+        assertNotEquals(first.accessKeyId(), provider.resolveCredentials().accessKeyId());
+        assertEquals(2, sts.requests.size());
+    }
+
+    @Test
+    void hourLongSessionsRefreshFiveMinutesBeforeExpiry() {
+        FakeSts sts = new FakeSts(Duration.ofHours(1));
+        var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "ext-id", "s",
+                3600, clock);
+        provider.resolveCredentials();
+        clock.advance(Duration.ofMinutes(54));
+        provider.resolveCredentials();
+        assertEquals(1, sts.requests.size());
+        clock.advance(Duration.ofMinutes(1));
+        provider.resolveCredentials();
+        assertEquals(2, sts.requests.size());
+        assertEquals("ext-id", sts.requests.get(0).externalId());
+        assertEquals(3600, sts.requests.get(0).durationSeconds());
+    }
+
+    @Test
+    void emptyExternalIdIsNotSent() {
+        FakeSts sts = new FakeSts(Duration.ofHours(1));
+        new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 0, clock)
+                .resolveCredentials();
+        assertEquals(null, sts.requests.get(0).externalId());
+        assertEquals(null, sts.requests.get(0).durationSeconds());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.baton.aws.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.aws.config.CredentialsConfig;
+import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.RateLimitConfig;
+import dev.baton.aws.config.Secret;
+import dev.baton.aws.simulator.SimulatorServer;
+import dev.baton.aws.simulator.service.OrganizationsService;
+import dev.baton.aws.simulator.world.WorldLoader;
+import dev.baton.aws.simulator.world.WorldState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** DefaultAwsClients against the simulator's organization world, with the connector role assumed. */
+class DefaultAwsClientsTest {
+    private static final CredentialsConfig CONNECTOR_ROLE = new CredentialsConfig("AKIACONNECTOR0000001",
+            new Secret("connector-secret"), "us-east-1", "arn:aws:iam::111111111111:role/BatonConnector",
+            "ext-0123456789abcdef0123456789abcdef", "", new Secret(""));
+    private static final OrganizationConfig ORG = new OrganizationConfig(true, false, false, "eu-west-1",
+            "OrganizationAccountAccessRole");
+
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private SimulatorServer server;
+    private DefaultAwsClients clients;
+
+    @BeforeEach
+    void start() throws AwsCallException {
+        WorldState state = new WorldState(new WorldLoader().load(world()), clock);
+        server = SimulatorServer.builder(state).jsonServices(List.of(new OrganizationsService(state))).build().start();
+        clients = DefaultAwsClients.create(CONNECTOR_ROLE, ORG, new RateLimitConfig(0, 0, 0, 0, 0),
+                AwsClientSettings.endpoint(server.endpoint(), clock));
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        server.stop();
+    }
+
+    private static String world() {
+        try (InputStream in = DefaultAwsClientsTest.class.getResourceAsStream("/worlds/iam-org.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void childAccountClientIsCreatedOnceUnderParallelUse() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<IamClient>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(() -> clients.iam("222222222222"));
+            }
+            List<Future<IamClient>> results = pool.invokeAll(calls);
+            IamClient first = results.get(0).get();
+            for (Future<IamClient> result : results) {
+                assertSame(first, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, server.stats().snapshot().calls("sts:AssumeRole"), "connector role + one child hop");
+        assertTrue(clients.iam("222222222222").getUser(b -> b.userName("dave")).user().arn()
+                .startsWith("arn:aws:iam::222222222222:"));
+        assertSame(clients.iam(), clients.iam("111111111111"), "the caller's own account uses the connector client");
+    }
+
+    @Test
+    void unassumableChildNamesTheRoleAndIsRetriedNextTime() {
+        AwsCallException first = assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
+        assertEquals("sts:AssumeRole on arn:aws:iam::333333333333:role/OrganizationAccountAccessRole "
+                + "(account 333333333333): AccessDenied", first.getMessage());
+        assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
+        assertEquals(3, server.stats().snapshot().calls("sts:AssumeRole"), "a failed hop is not cached");
+    }
+
+    @Test
+    void callStatisticsCountEveryAttemptPerServiceScope() throws AwsCallException {
+        clients.callerAccountId();
+        clients.iam().listUsers();
+        clients.iam().listRoles();
+        clients.organizations().listAccounts();
+        var snapshot = server.stats().snapshot();
+        assertEquals(snapshot.calls("iam:ListUsers") + snapshot.calls("iam:ListRoles"),
+                clients.stats().callsByService().get("iam"));
+        assertEquals(1L, clients.stats().callsByService().get("organizations"));
+        // the eager AssumeRole goes through an STS client of its own scope, then GetCallerIdentity
+        assertEquals(2L, clients.stats().callsByService().get("sts"));
+        assertEquals(0, clients.stats().throttled());
+        assertEquals(0, clients.stats().retries());
+    }
+
+    @Test
+    void identityCenterClientsUseTheSsoRegion() {
+        assertEquals(Region.of("eu-west-1"), clients.ssoAdmin().serviceClientConfiguration().region());
+        assertEquals(Region.of("eu-west-1"), clients.identityStore().serviceClientConfiguration().region());
+        assertEquals(Region.US_EAST_1, clients.iam().serviceClientConfiguration().region());
+    }
+}

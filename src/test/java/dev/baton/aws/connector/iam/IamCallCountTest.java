@@ -1,0 +1,70 @@
+package dev.baton.aws.connector.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.aws.simulator.fault.CallStats;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the AWS calls of one sync of one account (simulator statistics, IAM page size 2) on the fast path and on
+ * upstream's per-entity path, and checks the fast path's shape: one snapshot per account, no per-entity reads.
+ */
+class IamCallCountTest {
+    private static final List<String> PER_ENTITY_READS = List.of("iam:GetUser", "iam:ListMFADevices",
+            "iam:GetLoginProfile", "iam:GetGroup", "iam:GetRole", "iam:ListAttachedUserPolicies",
+            "iam:ListAttachedGroupPolicies", "iam:ListAttachedRolePolicies", "iam:ListUserPolicies",
+            "iam:GetAccessKeyLastUsed");
+
+    /** Adds {@code users} users, each in both groups and with one used access key, to the single-account world. */
+    private static Consumer<ObjectNode> scaled(int users) {
+        return tree -> {
+            ArrayNode list = (ArrayNode) tree.path("accounts").get(0).path("iam").path("users");
+            for (int i = 0; i < users; i++) {
+                ObjectNode user = list.addObject().put("name", "user" + i).put("loginProfile", i % 2 == 0);
+                user.putArray("groups").add("admins").add("devs");
+                user.putObject("tags").put("team", "t" + (i % 3));
+                ObjectNode key = user.putArray("accessKeys").addObject()
+                        .put("id", String.format("AKIASCALED%010d", i)).put("status", "Active")
+                        .put("createDate", "2024-02-01T00:00:00Z");
+                key.putObject("lastUsed").put("date", "2024-03-01T00:00:00Z").put("service", "s3")
+                        .put("region", "us-east-1");
+            }
+        };
+    }
+
+    private static Map<String, Long> countCalls(Consumer<ObjectNode> world, boolean fastPath) throws Exception {
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json", world)) {
+            fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
+                    IamSyncFixture.scope(fastPath, true, Set.of()));
+            CallStats.Snapshot stats = fixture.stats();
+            return new TreeMap<>(stats.calls());
+        }
+    }
+
+    private static long total(Map<String, Long> calls) {
+        return calls.entrySet().stream().filter(e -> e.getKey().startsWith("iam:"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    void fastPathReadsEachAccountOnceAndMakesNoPerEntityReads() throws Exception {
+        for (int users : List.of(0, 30)) {
+            Map<String, Long> fast = countCalls(scaled(users), true);
+            Map<String, Long> fallback = countCalls(scaled(users), false);
+            System.out.printf("iam calls for one account with %d users: fast path %d %s%n  fallback %d %s%n",
+                    users + 4, total(fast), fast, total(fallback), fallback);
+            assertEquals(1L, fast.get("iam:GetCredentialReport"));
+            assertEquals(2L, fast.get("iam:GenerateCredentialReport"), "STARTED, then COMPLETE");
+            PER_ENTITY_READS.forEach(op -> assertEquals(0L, fast.getOrDefault(op, 0L), op));
+            assertTrue(total(fast) < total(fallback));
+        }
+    }
+}
