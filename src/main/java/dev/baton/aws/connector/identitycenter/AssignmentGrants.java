@@ -20,7 +20,7 @@ import java.util.Optional;
 final class AssignmentGrants {
     private AssignmentGrants() {}
 
-    /** The grants of {@code assignments} on {@code entitlement}, skipping principal types other than users and groups. */
+    /** The grants of {@code assignments} on {@code entitlement}; principals other than users and groups are skipped. */
     static List<Grant> grants(Entitlement entitlement, List<Assignment> assignments, IdentityCenterInstance instance) {
         List<Grant> grants = new ArrayList<>();
         for (Assignment assignment : assignments) {

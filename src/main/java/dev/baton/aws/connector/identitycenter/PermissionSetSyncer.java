@@ -26,16 +26,19 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 final class PermissionSetSyncer implements ResourceSyncer {
     private final PermissionSetCatalog catalog;
     private final boolean syncPolicyGrants;
+    private final ResourceType resourceType;
 
     /** @param syncPolicyGrants {@code iam_policy} is synced in this run; without it there are no grants */
     PermissionSetSyncer(PermissionSetCatalog catalog, boolean syncPolicyGrants) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.syncPolicyGrants = syncPolicyGrants;
+        this.resourceType = syncPolicyGrants
+                ? ResourceTypes.PERMISSION_SET : ResourceTypes.withoutGrants(ResourceTypes.PERMISSION_SET);
     }
 
     @Override
     public ResourceType resourceType() {
-        return syncPolicyGrants ? ResourceTypes.PERMISSION_SET : ResourceTypes.withoutGrants(ResourceTypes.PERMISSION_SET);
+        return resourceType;
     }
 
     /**

@@ -65,6 +65,9 @@ record SsoPageToken(int psi, String apt, boolean pp, String t) {
         try {
             byte[] json = Base64.getDecoder().decode(token.value());
             JsonNode node = READER.readTree(new String(json, StandardCharsets.UTF_8));
+            if (node == null || !node.isObject()) {
+                throw new SyncException("invalid Identity Center page token: not a JSON object");
+            }
             return new SsoPageToken(node.path("psi").asInt(0), node.path("apt").asText(""),
                     node.path("pp").asBoolean(false), node.path("t").asText(""));
         } catch (IllegalArgumentException | JsonProcessingException e) {

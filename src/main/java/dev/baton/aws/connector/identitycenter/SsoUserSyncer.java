@@ -88,9 +88,9 @@ final class SsoUserSyncer implements ResourceSyncer {
         }
         UserTrait.Builder trait = UserTrait.newBuilder().addAllEmails(emails(user));
         Status.ResourceStatus status = status(user.userStatus(), facts.scimActive());
-        if (status != Status.ResourceStatus.RESOURCE_STATUS_UNSPECIFIED) {
-            trait.setStatus(UserTrait.Status.newBuilder().setStatus(status == Status.ResourceStatus.RESOURCE_STATUS_ENABLED
-                    ? UserTrait.Status.StatusValue.STATUS_ENABLED : UserTrait.Status.StatusValue.STATUS_DISABLED));
+        if (status == Status.ResourceStatus.RESOURCE_STATUS_DISABLED) {
+            // upstream leaves the trait at its ENABLED default even for disabled users; reviewers read the trait
+            trait.setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_DISABLED));
         }
         if (facts.lastLogin() != null) {
             trait.setLastLogin(Timestamp.newBuilder().setSeconds(facts.lastLogin().getEpochSecond())

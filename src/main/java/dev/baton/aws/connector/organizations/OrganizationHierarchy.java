@@ -75,7 +75,7 @@ public final class OrganizationHierarchy {
             return Optional.empty();
         }
         Optional<Parent> parent = firstParent(accountId);
-        if (parent.isEmpty()) {
+        if (parent.isEmpty() || parent.get().type() == null) {
             return Optional.empty();
         }
         return switch (parent.get().type()) {
