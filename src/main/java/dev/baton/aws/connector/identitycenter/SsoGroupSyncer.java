@@ -95,7 +95,11 @@ final class SsoGroupSyncer implements ResourceSyncer {
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
         String groupArn = resource.getId().getResource();
-        String groupId = groupArn.substring(groupArn.indexOf(GROUP_MARKER) + GROUP_MARKER.length());
+        int marker = groupArn.indexOf(GROUP_MARKER);
+        if (marker < 0) {
+            throw new SyncException("sso_group id " + groupArn + " is not an Identity Store group ARN");
+        }
+        String groupId = groupArn.substring(marker + GROUP_MARKER.length());
         ListGroupMembershipsResponse response;
         try {
             response = AwsCall.send("identitystore", "ListGroupMemberships", "", groupArn,
