@@ -5,7 +5,7 @@ package dev.baton.aws.connector.identitycenter;
  * pair; they differ only in the number of calls.
  */
 public enum AssignmentStrategy {
-    /** {@code sso:ListAccountAssignments} per (account, provisioned permission set) pair: one call or more per pair. */
+    /** {@code sso:ListAccountAssignments} per (account, provisioned permission set) pair, all pages, once per pair. */
     PER_PAIR,
     /**
      * {@code sso:ListAccountAssignmentsForPrincipal} per user and group, indexed once per sync: at least one call per
