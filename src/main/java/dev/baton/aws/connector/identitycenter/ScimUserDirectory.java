@@ -27,16 +27,22 @@ import java.util.Optional;
 final class ScimUserDirectory implements ScimUserStatuses {
     private static final ObjectReader JSON = JsonMapper.builder().build().reader();
     /** Identity Center's SCIM maximum page size. */
-    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 100;
 
     private final HttpClient http;
     private final ScimConfig config;
+    private final int pageSize;
     private Map<String, Boolean> byId;
     private Map<String, Boolean> byUserName;
 
     ScimUserDirectory(HttpClient http, ScimConfig config) {
+        this(http, config, MAX_PAGE_SIZE);
+    }
+
+    ScimUserDirectory(HttpClient http, ScimConfig config, int pageSize) {
         this.http = requireNonNull(http, "http is null");
         this.config = requireNonNull(config, "config is null");
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -73,7 +79,7 @@ final class ScimUserDirectory implements ScimUserStatuses {
     }
 
     private JsonNode fetch(int startIndex) throws SyncException {
-        URI uri = URI.create(usersUrl() + "?startIndex=" + startIndex + "&count=" + PAGE_SIZE);
+        URI uri = URI.create(usersUrl() + "?startIndex=" + startIndex + "&count=" + pageSize);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/scim+json")

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.model.Annotations;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.GrantExpandable;
@@ -16,10 +18,14 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
 import dev.baton.aws.spi.SyncException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +41,7 @@ class IdentityCenterSyncersTest {
     static void syncOnce() throws SyncException {
         world = SimulatedWorld.start("sso-small.json");
         run = new SmallWorldRun(world);
-        long start = System.nanoTime();
         sync = run.sync();
-        System.err.println("sync took " + (System.nanoTime() - start) / 1_000_000 + " ms, calls "
-                + world.server().stats().snapshot().calls());
     }
 
     @AfterAll
@@ -175,6 +178,20 @@ class IdentityCenterSyncersTest {
         assertEquals(1L, calls.get("organizations:ListRoots"));
         assertEquals(5L, calls.get("sso:ListAccountAssignments"), "shared by account and binding grants: " + calls);
         assertEquals(3L, calls.get("sso:ListPermissionSetsProvisionedToAccount"), "once per active account");
+    }
+
+    /** The per-service call counts of the whole small-world sync, as the simulator's control surface reports them. */
+    @Test
+    void apiCallsPerServiceAreReportedByTheSimulator() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                world.endpoint().resolve("/_simulator/stats")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode calls = new ObjectMapper().readTree(response.body()).path("calls");
+        Map<String, Long> perService = new TreeMap<>();
+        calls.fields().forEachRemaining(entry -> perService.merge(
+                entry.getKey().substring(0, entry.getKey().indexOf(':')), entry.getValue().asLong(), Long::sum));
+        System.err.println("small world API calls per service: " + perService + " detail: " + calls);
+        assertEquals(Set.of("identitystore", "organizations", "sso"), perService.keySet());
+        assertTrue(perService.get("sso") <= 40, perService.toString());
     }
 
     /** ResourceId construction kept short in assertions. */
