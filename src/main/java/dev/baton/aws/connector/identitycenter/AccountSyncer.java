@@ -1,0 +1,157 @@
+package dev.baton.aws.connector.identitycenter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationHierarchy;
+import dev.baton.aws.model.Entitlements;
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.model.ResourceBuilder;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
+
+/**
+ * Resource type {@code account}: the organization's ACTIVE accounts as Identity Center targets, in upstream's flat
+ * model: one entitlement per permission set of the instance (any set can be requested on any account), and one
+ * grant per assignment of a provisioned set. Accounts are parented under their root or OU via the shared
+ * {@link OrganizationHierarchy}.
+ */
+final class AccountSyncer implements ResourceSyncer {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountSyncer.class);
+    /** Permission sets per entitlements page, as upstream (a page token test decodes the resulting {@code psi}). */
+    static final int BATCH = 25;
+
+    private final OrganizationsClient organizations;
+    private final OrganizationHierarchy hierarchy;
+    private final PermissionSetCatalog catalog;
+    private final AssignmentReader assignments;
+
+    AccountSyncer(OrganizationsClient organizations, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
+                  AssignmentReader assignments) {
+        this.organizations = requireNonNull(organizations, "organizations is null");
+        this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.assignments = requireNonNull(assignments, "assignments is null");
+    }
+
+    @Override
+    public ResourceType resourceType() {
+        return ResourceTypes.ACCOUNT;
+    }
+
+    @Override
+    public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+        ListAccountsResponse response = AwsCall.require("organizations", "ListAccounts", "", "",
+                () -> organizations.listAccounts(b -> b.nextToken(token.isFirst() ? null : token.value())));
+        List<Resource> resources = new ArrayList<>();
+        for (Account account : response.accounts()) {
+            if (account.status() != AccountStatus.ACTIVE) {
+                LOG.info("skipping account {} ({}): status {}", account.id(), account.name(),
+                        account.statusAsString());
+                continue;
+            }
+            resources.add(toResource(account, hierarchy.parentOf(account.id()).orElse(null)));
+        }
+        return Page.of(resources, response.nextToken());
+    }
+
+    /** @param parent the account's root or OU, or null for a flat account */
+    static Resource toResource(Account account, ResourceId parent) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("aws_account_arn", account.arn());
+        profile.put("aws_account_id", account.id());
+        return ResourceBuilder.builder(ResourceTypes.ACCOUNT_ID, account.id())
+                .displayName(account.name())
+                .parent(parent)
+                .profile(profile)
+                .v1Identifier(account.id())
+                .childType(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID)
+                .appTrait()
+                .build();
+    }
+
+    /** E6, {@value #BATCH} permission sets per page, token {@code {"psi":<next index>}}. */
+    @Override
+    public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
+        List<String> all = catalog.allArns();
+        int start = SsoPageToken.decode(token).psi();
+        int end = Math.min(start + BATCH, all.size());
+        List<Entitlement> entitlements = new ArrayList<>();
+        for (String permissionSetArn : all.subList(Math.min(start, end), end)) {
+            entitlements.add(entitlement(resource, catalog.describe(permissionSetArn)));
+        }
+        return new Page<>(entitlements, end < all.size() ? SsoPageToken.index(end) : PageToken.first());
+    }
+
+    /**
+     * E6: id {@code <accountId>|<permissionSetArn>}, slug {@code <name> access}, grantable to SSO users then
+     * groups. ConductorOne parses the id back on grant, so it is not the SDK format.
+     */
+    static Entitlement entitlement(Resource account, PermissionSet permissionSet) {
+        String id = Ids.accountEntitlementId(account.getId().getResource(), permissionSet.permissionSetArn());
+        return Entitlements.custom(account, id, permissionSet.name() + " access",
+                permissionSet.name() + " Permission Set", nullToEmpty(permissionSet.description()),
+                List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP),
+                List.of(V1Identifier.newBuilder().setId(id).build()));
+    }
+
+    /** The copy of E6 that G7 grants embed: upstream builds it without a slug and lists groups first. */
+    static Entitlement grantEntitlement(Resource account, PermissionSet permissionSet) {
+        return entitlement(account, permissionSet).toBuilder()
+                .clearSlug()
+                .clearGrantableTo()
+                .addGrantableTo(ResourceTypes.SSO_GROUP)
+                .addGrantableTo(ResourceTypes.SSO_USER)
+                .build();
+    }
+
+    /**
+     * G7, one permission set and one assignment page per call over the sets provisioned to the account; token
+     * {@code {"psi":i,"apt":"<aws token>"}} while a set has more pages, then {@code {"psi":i+1}}.
+     */
+    @Override
+    public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+        String accountId = resource.getId().getResource();
+        List<String> provisioned = catalog.provisionedTo(accountId);
+        SsoPageToken position = SsoPageToken.decode(token);
+        if (position.psi() >= provisioned.size()) {
+            return Page.empty();
+        }
+        PermissionSet permissionSet = catalog.describe(provisioned.get(position.psi()));
+        AssignmentReader.Page page = assignments.read(accountId, permissionSet.permissionSetArn(), position.apt());
+        List<Grant> grants = AssignmentGrants.grants(grantEntitlement(resource, permissionSet), page.assignments(),
+                catalog.instance());
+        PageToken next;
+        if (!page.nextToken().isEmpty()) {
+            next = SsoPageToken.index(position.psi(), page.nextToken());
+        } else if (position.psi() + 1 < provisioned.size()) {
+            next = SsoPageToken.index(position.psi() + 1);
+        } else {
+            next = PageToken.first();
+        }
+        return new Page<>(grants, next);
+    }
+
+    static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

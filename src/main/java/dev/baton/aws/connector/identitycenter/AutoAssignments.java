@@ -1,0 +1,117 @@
+package dev.baton.aws.connector.identitycenter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.spi.SyncException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+
+/**
+ * Picks the assignment-reading strategy once per sync, on the first read, and delegates to it.
+ *
+ * <p>The rule for {@link AssignmentStrategy#AUTO}: per principal when the identity store holds fewer principals
+ * (users + groups) than there are (ACTIVE account, provisioned permission set) pairs, else per pair. Each strategy
+ * costs at least one call per unit (pair or principal), so the smaller count wins. Counting pairs uses the
+ * provisioned-set lists every sync needs anyway (cached in {@link PermissionSetCatalog}) plus one drained
+ * {@code ListAccounts}; counting principals stops as soon as it reaches the pair count, so ruling the per-principal
+ * strategy out costs at most one Identity Store page per 100 pairs.
+ */
+final class AutoAssignments implements AssignmentReader {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoAssignments.class);
+
+    /** What the strategies read from; one per run. */
+    record Sources(SsoAdminClient ssoAdmin, IdentitystoreClient identityStore, OrganizationsClient organizations,
+                   PermissionSetCatalog catalog) {
+        Sources {
+            requireNonNull(ssoAdmin, "ssoAdmin is null");
+            requireNonNull(identityStore, "identityStore is null");
+            requireNonNull(organizations, "organizations is null");
+            requireNonNull(catalog, "catalog is null");
+        }
+    }
+
+    private final AssignmentStrategy strategy;
+    private final Sources sources;
+    private AssignmentReader chosen;
+
+    AutoAssignments(AssignmentStrategy strategy, Sources sources) {
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.sources = requireNonNull(sources, "sources is null");
+    }
+
+    @Override
+    public Page read(String accountId, String permissionSetArn, String token) throws SyncException {
+        return chosen().read(accountId, permissionSetArn, token);
+    }
+
+    /** Single flight: the first reader decides (and builds the index) while the others wait for its answer. */
+    private synchronized AssignmentReader chosen() throws SyncException {
+        if (chosen == null) {
+            chosen = choose();
+        }
+        return chosen;
+    }
+
+    private AssignmentReader choose() throws SyncException {
+        return switch (strategy) {
+            case PER_PAIR -> perPair();
+            case PER_PRINCIPAL -> perPrincipal(directory().principalsFewerThan(Integer.MAX_VALUE).orElseThrow());
+            case AUTO -> chooseByCost();
+        };
+    }
+
+    private AssignmentReader chooseByCost() throws SyncException {
+        int pairs = countPairs();
+        Optional<List<Assignment>> principals = pairs == 0
+                ? Optional.empty() : directory().principalsFewerThan(pairs);
+        if (principals.isPresent()) {
+            LOG.info("reading account assignments per principal: {} principals < {} (account, permission set) pairs",
+                    principals.get().size(), pairs);
+            return perPrincipal(principals.get());
+        }
+        LOG.info("reading account assignments per (account, permission set) pair: {} pairs", pairs);
+        return perPair();
+    }
+
+    private int countPairs() throws SyncException {
+        int pairs = 0;
+        for (String accountId : activeAccountIds()) {
+            pairs += sources.catalog().provisionedTo(accountId).size();
+        }
+        return pairs;
+    }
+
+    private List<String> activeAccountIds() throws SyncException {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListAccountsResponse page = AwsCall.require("organizations", "ListAccounts", "", "",
+                    () -> sources.organizations().listAccounts(b -> b.nextToken(next)));
+            page.accounts().stream().filter(account -> account.status() == AccountStatus.ACTIVE)
+                    .forEach(account -> ids.add(account.id()));
+            token = page.nextToken();
+        } while (PermissionSetCatalog.hasMore(token));
+        return ids;
+    }
+
+    private AssignmentReader perPair() {
+        return new PerPairAssignments(sources.ssoAdmin(), sources.catalog().instanceProvider());
+    }
+
+    private AssignmentReader perPrincipal(List<Assignment> principals) throws SyncException {
+        return PerPrincipalAssignments.build(sources.ssoAdmin(), sources.catalog().instance(), principals);
+    }
+
+    private SsoPrincipalDirectory directory() {
+        return new SsoPrincipalDirectory(sources.identityStore(), sources.catalog().instanceProvider());
+    }
+}

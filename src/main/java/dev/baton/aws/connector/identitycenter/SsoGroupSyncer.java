@@ -1,0 +1,135 @@
+package dev.baton.aws.connector.identitycenter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.model.Entitlements;
+import dev.baton.aws.model.Grants;
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.model.ResourceBuilder;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.Group;
+import software.amazon.awssdk.services.identitystore.model.GroupMembership;
+import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsResponse;
+import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
+
+/** Resource type {@code sso_group}: Identity Store groups, with their user memberships as grants (G6). */
+final class SsoGroupSyncer implements ResourceSyncer {
+    static final String MEMBER = "member";
+    private static final String GROUP_MARKER = "/group/";
+
+    private final IdentitystoreClient identityStore;
+    private final IdentityCenterInstanceProvider instance;
+    private final SyncWarnings warnings;
+
+    SsoGroupSyncer(IdentitystoreClient identityStore, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
+        this.identityStore = requireNonNull(identityStore, "identityStore is null");
+        this.instance = requireNonNull(instance, "instance is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
+    }
+
+    @Override
+    public ResourceType resourceType() {
+        return ResourceTypes.SSO_GROUP;
+    }
+
+    @Override
+    public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+        IdentityCenterInstance center = instance.get();
+        ListGroupsResponse response = AwsCall.require("identitystore", "ListGroups", "", center.identityStoreId(),
+                () -> identityStore.listGroups(b -> b.identityStoreId(center.identityStoreId())
+                        .nextToken(token.isFirst() ? null : token.value())));
+        List<Resource> groups = response.groups().stream()
+                .map(group -> toResource(group, center.groupArn(group.groupId())))
+                .toList();
+        return Page.of(groups, response.nextToken());
+    }
+
+    static Resource toResource(Group group, String groupArn) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("aws_group_type", "sso");
+        profile.put("aws_group_name", AccountSyncer.nullToEmpty(group.displayName()));
+        profile.put("aws_group_id", group.groupId());
+        if (group.hasExternalIds() && !group.externalIds().isEmpty()) {
+            profile.put("external_ids", SsoUserSyncer.externalIds(group.externalIds()));
+        }
+        return ResourceBuilder.builder(ResourceTypes.SSO_GROUP_ID, groupArn)
+                .displayName(AccountSyncer.nullToEmpty(group.displayName()))
+                .profile(profile)
+                .v1Identifier(groupArn)
+                .groupTrait()
+                .build();
+    }
+
+    /** E5 {@code member}. */
+    @Override
+    public Page<Entitlement> entitlements(Resource resource, PageToken token) {
+        return Page.last(List.of(entitlement(resource)));
+    }
+
+    static Entitlement entitlement(Resource group) {
+        String name = group.getDisplayName();
+        return Entitlements.assignment(group, MEMBER, name + " Group Member",
+                "Is member of the " + name + " SSO group in AWS", List.of(ResourceTypes.SSO_USER),
+                List.of(V1Identifier.newBuilder().setId("membership:" + group.getId().getResource()).build()));
+    }
+
+    /** G6, one {@code ListGroupMemberships} page per call; a group deleted or hidden meanwhile is skipped. */
+    @Override
+    public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+        IdentityCenterInstance center = instance.get();
+        String groupArn = resource.getId().getResource();
+        int marker = groupArn.indexOf(GROUP_MARKER);
+        if (marker < 0) {
+            throw new SyncException("sso_group id " + groupArn + " is not an Identity Store group ARN");
+        }
+        String groupId = groupArn.substring(marker + GROUP_MARKER.length());
+        ListGroupMembershipsResponse response;
+        try {
+            response = AwsCall.send("identitystore", "ListGroupMemberships", "", groupArn,
+                    () -> identityStore.listGroupMemberships(b -> b.identityStoreId(center.identityStoreId())
+                            .groupId(groupId).nextToken(token.isFirst() ? null : token.value())));
+        } catch (AwsCallException e) {
+            if (!AwsCall.skippable(e.kind())) {
+                throw AwsCall.failure(e);
+            }
+            warnings.warn(e.getMessage() + "; skipping the members of this group");
+            return Page.empty();
+        }
+        Entitlement member = entitlement(resource);
+        List<Grant> grants = new ArrayList<>();
+        for (GroupMembership membership : response.groupMemberships()) {
+            if (membership.memberId() != null && membership.memberId().userId() != null) {
+                grants.add(grant(member, membership, center.userArn(membership.memberId().userId())));
+            }
+        }
+        return Page.of(grants, response.nextToken());
+    }
+
+    /** Id: AWS's {@code MembershipId}, which revoke deletes by; the SDK default only when AWS gives none. */
+    static Grant grant(Entitlement member, GroupMembership membership, String userArn) {
+        ResourceId principal = Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn);
+        V1Identifier v1 = V1Identifier.newBuilder()
+                .setId("grant:membership:" + member.getResource().getId().getResource() + ":" + userArn).build();
+        String membershipId = AccountSyncer.nullToEmpty(membership.membershipId());
+        return membershipId.isEmpty()
+                ? Grants.grant(member, principal, List.of(v1))
+                : Grants.withId(membershipId, member, principal, List.of(v1));
+    }
+}

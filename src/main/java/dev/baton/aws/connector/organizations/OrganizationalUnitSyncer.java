@@ -1,0 +1,89 @@
+package dev.baton.aws.connector.organizations;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.model.ResourceBuilder;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncException;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentRequest;
+import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+
+/**
+ * Resource type {@code organizational_unit}: the OUs under a root or another OU. The engine walks the tree through
+ * the {@code ChildResourceType} annotation each root and OU carries; one call lists one page of one node's children.
+ */
+final class OrganizationalUnitSyncer implements ResourceSyncer {
+    private final OrganizationsClient organizations;
+    private final OrganizationHierarchy hierarchy;
+
+    OrganizationalUnitSyncer(OrganizationsClient organizations, OrganizationHierarchy hierarchy) {
+        this.organizations = requireNonNull(organizations, "organizations is null");
+        this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
+    }
+
+    @Override
+    public ResourceType resourceType() {
+        return ResourceTypes.ORGANIZATIONAL_UNIT;
+    }
+
+    @Override
+    public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+        if (parent == null || !isHierarchyNode(parent.getResourceType())) {
+            return Page.empty();
+        }
+        ListOrganizationalUnitsForParentResponse response;
+        try {
+            response = organizations.listOrganizationalUnitsForParent(ListOrganizationalUnitsForParentRequest
+                    .builder().parentId(parent.getResource()).nextToken(token.isFirst() ? null : token.value())
+                    .build());
+        } catch (SdkException e) {
+            AwsCallException failure = AwsErrors.wrap("organizations", "ListOrganizationalUnitsForParent", "",
+                    parent.getResource(), e);
+            if (failure.kind() != ErrorKind.ACCESS_DENIED) {
+                throw new SyncException(failure.getMessage(), failure);
+            }
+            hierarchy.denied(failure);
+            return Page.empty();
+        }
+        List<Resource> units = response.organizationalUnits().stream().map(unit -> toResource(unit, parent)).toList();
+        return Page.of(units, response.nextToken());
+    }
+
+    private static boolean isHierarchyNode(String resourceType) {
+        return resourceType.equals(ResourceTypes.ORGANIZATION_ID)
+                || resourceType.equals(ResourceTypes.ORGANIZATIONAL_UNIT_ID);
+    }
+
+    static Resource toResource(OrganizationalUnit unit, ResourceId parent) {
+        return ResourceBuilder.builder(ResourceTypes.ORGANIZATIONAL_UNIT_ID, unit.id())
+                .displayName(OrganizationSyncer.displayName(unit.name(), unit.id()))
+                .parent(parent)
+                .childType(ResourceTypes.ORGANIZATIONAL_UNIT_ID)
+                .build();
+    }
+
+    @Override
+    public Page<Entitlement> entitlements(Resource resource, PageToken token) {
+        return Page.empty();
+    }
+
+    @Override
+    public Page<Grant> grants(Resource resource, PageToken token) {
+        return Page.empty();
+    }
+}
