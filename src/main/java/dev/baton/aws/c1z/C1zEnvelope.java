@@ -1,0 +1,146 @@
+package dev.baton.aws.c1z;
+
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.BufferedInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * The v1 envelope: the 5-byte magic {@code "C1ZF\0"} followed by one zstd stream of a complete SQLite file.
+ * Both directions stream, so a multi-GB database never sits in memory.
+ */
+final class C1zEnvelope {
+    static final byte[] MAGIC = {'C', '1', 'Z', 'F', 0};
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V3_MAGIC = {'C', '1', 'Z', '3', 0};
+    private static final int BUFFER = 1 << 16;
+
+    private C1zEnvelope() {}
+
+    /**
+     * Compresses {@code database} into {@code output}: writes {@code <output>.tmp}, fsyncs it, then renames it
+     * over {@code output}, so a crash leaves either the old file or the complete new one (the SDK does the same).
+     */
+    static void write(Path database, Path output, int zstdLevel) throws C1zException {
+        Path temp = temporaryOutput(output);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream file = new KeepOpen(Channels.newOutputStream(channel));
+                file.write(MAGIC);
+                // Default window of levels 1-19 is at most 8 MiB, well inside the SDK decoder's 128 MiB cap.
+                try (ZstdOutputStream zstd = new ZstdOutputStream(file, zstdLevel)) {
+                    zstd.setChecksum(true);
+                    Files.copy(database, zstd);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temp, output);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw C1zException.of(output, "cannot write the c1z file", e);
+        }
+    }
+
+    static Path temporaryOutput(Path output) {
+        return output.resolveSibling(output.getFileName() + ".tmp");
+    }
+
+    /** Checks the magic and decompresses the body into {@code database}, verifying it is a SQLite file. */
+    static void read(Path c1z, Path database) throws C1zException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(c1z), BUFFER)) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            checkMagic(c1z, magic);
+            decompress(c1z, in, database);
+        } catch (NoSuchFileException e) {
+            throw C1zException.of(c1z, "file does not exist");
+        } catch (IOException e) {
+            throw C1zException.of(c1z, "cannot read the file", e);
+        }
+        checkSqliteHeader(c1z, database);
+    }
+
+    private static void checkMagic(Path c1z, byte[] magic) throws C1zException {
+        if (magic.length == 0) {
+            throw C1zException.of(c1z, "file is empty, not a c1z file");
+        }
+        if (Arrays.equals(magic, V3_MAGIC)) {
+            throw C1zException.of(c1z, "is a c1z v3 (Pebble) file; only the v1 (SQLite) format is supported");
+        }
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw C1zException.of(c1z, "not a c1z file (the first 5 bytes are not \"C1ZF\\0\")");
+        }
+    }
+
+    private static void decompress(Path c1z, InputStream in, Path database) throws C1zException {
+        try (ZstdInputStream zstd = new ZstdInputStream(in)) {
+            Files.copy(zstd, database, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw C1zException.of(c1z, "the body after the C1ZF header is not valid zstd data", e);
+        }
+    }
+
+    private static void checkSqliteHeader(Path c1z, Path database) throws C1zException {
+        try (InputStream in = Files.newInputStream(database)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            if (!Arrays.equals(header, SQLITE_HEADER)) {
+                throw C1zException.of(c1z, "the decompressed body is not a SQLite database");
+            }
+        } catch (IOException e) {
+            throw C1zException.of(c1z, "cannot read the decompressed database", e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path output) throws IOException {
+        try {
+            Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path directory = output.toAbsolutePath().getParent();
+        // Persist the rename itself; not every platform lets a directory be opened, and that is not fatal.
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // the file content is already durable; only the directory entry may lag
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // best effort: a leftover temp file is harmless and named after the output
+        }
+    }
+
+    /** Lets the zstd stream end its frame on close without closing the channel, which must be fsynced first. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

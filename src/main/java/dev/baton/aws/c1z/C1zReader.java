@@ -1,0 +1,154 @@
+package dev.baton.aws.c1z;
+
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a c1z v1 file written by this project or by the SDK. The file is decompressed into a private temporary
+ * copy, which is migrated like the SDK does on open; the original is never modified. All reads are scoped to
+ * {@link #currentSync()}, or to every sync when the file records none.
+ */
+public final class C1zReader implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(C1zReader.class);
+    // The copy is private and thrown away, so durability is irrelevant; DELETE also converts an SDK WAL file.
+    private static final List<String> READ_PRAGMAS =
+            List.of("locking_mode = EXCLUSIVE", "journal_mode = DELETE", "synchronous = OFF");
+
+    private final Path workDir;
+    private final SqliteDatabase db;
+    private final SyncRun currentSync;
+    private final ResourceTypeTable resourceTypes;
+    private final ResourceTable resources;
+    private final EntitlementTable entitlements;
+    private final GrantTable grants;
+
+    private C1zReader(Path workDir, SqliteDatabase db, SyncRun currentSync) {
+        this.workDir = workDir;
+        this.db = db;
+        this.currentSync = currentSync;
+        SyncScope scope = currentSync == null ? SyncScope.all() : new SyncScope(currentSync.syncId());
+        this.resourceTypes = new ResourceTypeTable(db, scope);
+        this.resources = new ResourceTable(db, scope);
+        this.entitlements = new EntitlementTable(db, scope);
+        this.grants = new GrantTable(db, scope);
+    }
+
+    /** Decompresses into the system temp dir. */
+    public static C1zReader open(Path c1zFile) throws C1zException {
+        return open(c1zFile, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @throws C1zException naming the file when it is missing, empty, not a c1z, not valid zstd, or not a
+     *     readable baton SQLite database
+     */
+    public static C1zReader open(Path c1zFile, Path tempDir) throws C1zException {
+        Objects.requireNonNull(c1zFile, "c1zFile is null");
+        Path workDir = createWorkDir(c1zFile, tempDir);
+        SqliteDatabase db = null;
+        try {
+            Path database = workDir.resolve("sync.db");
+            C1zEnvelope.read(c1zFile, database);
+            db = SqliteDatabase.open(database, c1zFile, READ_PRAGMAS);
+            C1zSchema.migrate(db.connection());
+            db.connection().commit();
+            SyncRun current = new SyncRunTable(db).current().orElse(null);
+            log.debug("opened {}: current sync {}", c1zFile, current);
+            return new C1zReader(workDir, db, current);
+        } catch (SQLException e) {
+            discard(db, workDir);
+            throw C1zException.of(c1zFile, "not a readable baton c1z database", e);
+        } catch (C1zException e) {
+            discard(db, workDir);
+            throw e;
+        } catch (UncheckedC1zException e) {
+            discard(db, workDir);
+            throw e.getCause();
+        }
+    }
+
+    private static Path createWorkDir(Path c1zFile, Path tempDir) throws C1zException {
+        try {
+            return Files.createTempDirectory(tempDir, "c1z-read-");
+        } catch (IOException e) {
+            throw C1zException.of(c1zFile, "cannot create a working directory in " + tempDir, e);
+        }
+    }
+
+    /** Spec §7.1: the latest finished full sync, else the latest unfinished one; empty if there is none. */
+    public Optional<SyncRun> currentSync() {
+        return Optional.ofNullable(currentSync);
+    }
+
+    public List<ResourceType> resourceTypes() {
+        return resourceTypes.all();
+    }
+
+    public Optional<ResourceType> resourceType(String id) {
+        return resourceTypes.byId(id);
+    }
+
+    public Optional<Resource> resource(ResourceId id) {
+        return resources.byId(id);
+    }
+
+    public List<Resource> resources(String resourceTypeId) {
+        return resources.ofType(resourceTypeId);
+    }
+
+    public Optional<Entitlement> entitlement(String id) {
+        return entitlements.byId(id);
+    }
+
+    public List<Entitlement> entitlements(ResourceId resource) {
+        return entitlements.ofResource(resource);
+    }
+
+    /** Every entitlement id of the sync, in insertion order; for "did you mean" suggestions. */
+    public List<String> entitlementIds() {
+        return entitlements.ids();
+    }
+
+    public Optional<StoredGrant> grant(String id) {
+        return grants.byId(id);
+    }
+
+    public List<StoredGrant> grantsForEntitlement(String entitlementId) {
+        return grants.ofEntitlement(entitlementId);
+    }
+
+    public List<StoredGrant> grantsForPrincipal(ResourceId principal) {
+        return grants.ofPrincipal(principal);
+    }
+
+    public C1zCounts counts() {
+        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+    }
+
+    @Override
+    public void close() {
+        discard(db, workDir);
+    }
+
+    private static void discard(SqliteDatabase db, Path workDir) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                log.debug("closing {} failed", db.label(), e);
+            }
+        }
+        WorkingDatabase.deleteTree(workDir);
+    }
+}

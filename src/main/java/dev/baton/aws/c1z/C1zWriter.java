@@ -1,0 +1,261 @@
+package dev.baton.aws.c1z;
+
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one full sync into a new c1z v1 file. Rows go to a temporary SQLite database in batches inside one
+ * transaction; {@link #finish()} compresses it into the output atomically. Reads see every row put so far.
+ * Each method is atomic; the callbacks of the {@code forEach} methods run between pages, without the lock, so
+ * they may write.
+ */
+public final class C1zWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(C1zWriter.class);
+    /** Native page cache; SQLite bounds it, and index upkeep for millions of grants needs more than the 2 MB default. */
+    private static final List<String> WRITE_PRAGMAS = List.of("journal_mode = OFF", "synchronous = OFF",
+            "locking_mode = EXCLUSIVE", "temp_store = MEMORY", "cache_size = -65536");
+
+    private final Path output;
+    private final C1zWriterOptions options;
+    private final WorkingDatabase working;
+    private final String syncId;
+    private boolean finished;
+    private boolean closed;
+
+    private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId) {
+        this.output = output;
+        this.options = options;
+        this.working = working;
+        this.syncId = syncId;
+    }
+
+    /** Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync. */
+    public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
+        Objects.requireNonNull(output, "output is null");
+        Objects.requireNonNull(options, "options is null");
+        Path workDir = createWorkDir(output, options.tempDir());
+        SqliteDatabase db = null;
+        try {
+            db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
+            C1zSchema.create(db.connection());
+            String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
+            WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
+            working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
+            log.debug("writing sync {} to {} via {}", syncId, output, workDir);
+            return new C1zWriter(output, options, working, syncId);
+        } catch (SQLException | UncheckedC1zException e) {
+            closeQuietly(db);
+            WorkingDatabase.deleteTree(workDir);
+            throw e instanceof UncheckedC1zException unchecked
+                    ? unchecked.getCause()
+                    : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
+        }
+    }
+
+    private static Path createWorkDir(Path output, Path tempDir) throws C1zException {
+        try {
+            Files.createDirectories(tempDir);
+            return Files.createTempDirectory(tempDir, "c1z-");
+        } catch (IOException e) {
+            throw C1zException.of(output, "cannot create a working directory in " + tempDir, e);
+        }
+    }
+
+    /** The KSUID of the sync being written; every row carries it. */
+    public String syncId() {
+        return syncId;
+    }
+
+    public synchronized void putResourceTypes(List<ResourceType> types) {
+        types.forEach(ResourceTypeTable::validate);
+        put(() -> {
+            String now = now();
+            for (ResourceType type : types) {
+                working.resourceTypeUpserts().add(type, now);
+            }
+        });
+    }
+
+    public synchronized void putResources(List<Resource> resources) {
+        resources.forEach(ResourceTable::validate);
+        put(() -> {
+            String now = now();
+            for (Resource resource : resources) {
+                working.resourceUpserts().add(resource, now);
+            }
+        });
+    }
+
+    public synchronized void putEntitlements(List<Entitlement> entitlements) {
+        entitlements.forEach(EntitlementTable::validate);
+        put(() -> {
+            String now = now();
+            for (Entitlement entitlement : entitlements) {
+                working.entitlementUpserts().add(entitlement, now);
+            }
+        });
+    }
+
+    /**
+     * Upserts grants. A {@code GrantExpandable} annotation is moved out of the blob into the {@code expansion}
+     * column ({@code needs_expansion=1} when it names a non-blank entitlement id); an existing row's expansion is
+     * replaced by the new grant's, or cleared when it has none.
+     */
+    public synchronized void putGrants(List<Grant> grants) {
+        List<GrantEncoding.Encoded> encoded = grants.stream().map(GrantEncoding::encode).toList();
+        put(() -> {
+            String now = now();
+            for (GrantEncoding.Encoded grant : encoded) {
+                working.grantUpserts().add(grant, now);
+            }
+        });
+    }
+
+    /**
+     * Upserts grants but keeps the {@code expansion} column of rows that already exist. This is for the
+     * expander, which rewrites stored grants (adding {@code sources}) from blobs that no longer carry the
+     * annotation. New rows still get the column from their own annotation.
+     */
+    public synchronized void putGrantsPreservingExpansion(List<Grant> grants) {
+        List<GrantEncoding.Encoded> encoded = grants.stream().map(GrantEncoding::encode).toList();
+        put(() -> {
+            String now = now();
+            for (GrantEncoding.Encoded grant : encoded) {
+                working.expansionPreservingGrantUpserts().add(grant, now);
+            }
+        });
+    }
+
+    public synchronized boolean hasResource(ResourceId id) {
+        return open().resources().exists(id);
+    }
+
+    public synchronized boolean hasResourceType(String id) {
+        return open().resourceTypes().exists(id);
+    }
+
+    public synchronized Optional<Resource> resource(ResourceId id) {
+        return open().resources().byId(id);
+    }
+
+    public synchronized Optional<Entitlement> entitlement(String entitlementId) {
+        return open().entitlements().byId(entitlementId);
+    }
+
+    public synchronized Optional<StoredGrant> grant(String grantId) {
+        return open().grants().byId(grantId);
+    }
+
+    /** Grants whose {@code expansion} column is set, in rowid order, fetched one batch at a time. */
+    public void forEachExpandableGrant(Consumer<StoredGrant> consumer) {
+        GrantTable.forEachPaged(this::expandablePage, options.batchSize(), consumer);
+    }
+
+    /** An entitlement's grants in rowid order, fetched one batch at a time (never the whole list at once). */
+    public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
+        Objects.requireNonNull(entitlementId, "entitlementId is null");
+        GrantTable.forEachPaged((after, limit) -> entitlementPage(entitlementId, after, limit),
+                options.batchSize(), consumer);
+    }
+
+    private synchronized List<GrantTable.Keyed> expandablePage(long afterRowId, int limit) {
+        return open().grants().pageOfExpandable(afterRowId, limit);
+    }
+
+    private synchronized List<GrantTable.Keyed> entitlementPage(String entitlementId, long afterRowId, int limit) {
+        return open().grants().pageOfEntitlement(entitlementId, afterRowId, limit);
+    }
+
+    public synchronized C1zCounts counts() {
+        return open().counts();
+    }
+
+    /**
+     * Stamps {@code ended_at}, closes the database and atomically replaces {@code output} with the compressed
+     * file. The writer is closed afterwards, whether or not this succeeds.
+     */
+    public synchronized void finish() throws C1zException {
+        WorkingDatabase db = open();
+        try {
+            db.flush();
+            db.syncRuns().end(syncId, now());
+            db.commitAndClose();
+            C1zEnvelope.write(db.file(), output, options.zstdLevel());
+            finished = true;
+            log.debug("wrote {} ({} bytes)", output, sizeOf(output));
+        } catch (SQLException e) {
+            throw C1zException.of(output, "cannot complete the working SQLite database", e);
+        } catch (UncheckedC1zException e) {
+            throw e.getCause();
+        } finally {
+            close();
+        }
+    }
+
+    /** Without a prior {@link #finish()}: discards the sync; an existing output file is left untouched. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!finished) {
+            C1zEnvelope.deleteQuietly(C1zEnvelope.temporaryOutput(output));
+        }
+        working.discard();
+    }
+
+    private void put(WorkingDatabase.SqlAction action) {
+        open();
+        try {
+            action.run();
+        } catch (SQLException e) {
+            throw new UncheckedC1zException(C1zException.of(output, "cannot write rows", e));
+        }
+    }
+
+    private WorkingDatabase open() {
+        if (closed) {
+            throw new IllegalStateException("c1z writer for " + output + " is already finished or closed");
+        }
+        return working;
+    }
+
+    private String now() {
+        return SqliteTimestamp.format(LocalDateTime.now(options.clock()));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void closeQuietly(SqliteDatabase db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException e) {
+            log.debug("closing the working database failed", e);
+        }
+    }
+}

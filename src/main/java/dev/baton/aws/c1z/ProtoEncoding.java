@@ -1,0 +1,27 @@
+package dev.baton.aws.c1z;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Deterministic protobuf bytes. The SDK's attached-database diff compares {@code data} blobs byte for byte, so
+ * the same message must always serialize the same way (map entries sorted).
+ */
+final class ProtoEncoding {
+    private ProtoEncoding() {}
+
+    static byte[] serialize(MessageLite message) {
+        byte[] bytes = new byte[message.getSerializedSize()];
+        CodedOutputStream output = CodedOutputStream.newInstance(bytes);
+        output.useDeterministicSerialization();
+        try {
+            message.writeTo(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("serializing into a byte array cannot fail", e);
+        }
+        output.checkNoSpaceLeft();
+        return bytes;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.baton.aws.c1z;
+
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writer's temporary SQLite database and its batched upserts. Before any read, all pending batches are
+ * flushed, so reads on this connection see every row put so far (the transaction is still open, but it is the
+ * same connection).
+ */
+final class WorkingDatabase {
+    private static final Logger log = LoggerFactory.getLogger(WorkingDatabase.class);
+
+    /** A block of JDBC work. */
+    @FunctionalInterface
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private final SqliteDatabase db;
+    private final Path workDir;
+    private final SyncScope scope;
+    private final ResourceTypeTable resourceTypes;
+    private final ResourceTable resources;
+    private final EntitlementTable entitlements;
+    private final GrantTable grants;
+    private final SyncRunTable syncRuns;
+    private final BatchedUpsert<ResourceType> resourceTypeUpserts;
+    private final BatchedUpsert<Resource> resourceUpserts;
+    private final BatchedUpsert<Entitlement> entitlementUpserts;
+    private final BatchedUpsert<GrantEncoding.Encoded> grantUpserts;
+    private final BatchedUpsert<GrantEncoding.Encoded> expansionPreservingGrantUpserts;
+    private final List<BatchedUpsert<?>> allUpserts;
+    private boolean connectionClosed;
+
+    private WorkingDatabase(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize) throws SQLException {
+        this.db = db;
+        this.workDir = workDir;
+        this.scope = scope;
+        this.resourceTypes = new ResourceTypeTable(db, scope);
+        this.resources = new ResourceTable(db, scope);
+        this.entitlements = new EntitlementTable(db, scope);
+        this.grants = new GrantTable(db, scope);
+        this.syncRuns = new SyncRunTable(db);
+        this.resourceTypeUpserts = resourceTypes.upserts(batchSize);
+        this.resourceUpserts = resources.upserts(batchSize);
+        this.entitlementUpserts = entitlements.upserts(batchSize);
+        this.grantUpserts = grants.upserts(batchSize);
+        this.expansionPreservingGrantUpserts = grants.expansionPreservingUpserts(batchSize);
+        this.allUpserts = List.of(resourceTypeUpserts, resourceUpserts, entitlementUpserts, grantUpserts,
+                expansionPreservingGrantUpserts);
+    }
+
+    static WorkingDatabase create(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize)
+            throws SQLException {
+        WorkingDatabase working = new WorkingDatabase(db, workDir, scope, batchSize);
+        db.beforeRead(working::flushForRead);
+        return working;
+    }
+
+    Path file() {
+        return workDir.resolve("sync.db");
+    }
+
+    ResourceTypeTable resourceTypes() {
+        return resourceTypes;
+    }
+
+    ResourceTable resources() {
+        return resources;
+    }
+
+    EntitlementTable entitlements() {
+        return entitlements;
+    }
+
+    GrantTable grants() {
+        return grants;
+    }
+
+    SyncRunTable syncRuns() {
+        return syncRuns;
+    }
+
+    BatchedUpsert<ResourceType> resourceTypeUpserts() {
+        return resourceTypeUpserts;
+    }
+
+    BatchedUpsert<Resource> resourceUpserts() {
+        return resourceUpserts;
+    }
+
+    BatchedUpsert<Entitlement> entitlementUpserts() {
+        return entitlementUpserts;
+    }
+
+    BatchedUpsert<GrantEncoding.Encoded> grantUpserts() {
+        return grantUpserts;
+    }
+
+    BatchedUpsert<GrantEncoding.Encoded> expansionPreservingGrantUpserts() {
+        return expansionPreservingGrantUpserts;
+    }
+
+    C1zCounts counts() {
+        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+    }
+
+    void flush() throws SQLException {
+        for (BatchedUpsert<?> upserts : allUpserts) {
+            upserts.flush();
+        }
+    }
+
+    private void flushForRead() {
+        try {
+            flush();
+        } catch (SQLException e) {
+            throw db.failure("cannot write pending rows", e);
+        }
+    }
+
+    /** Commits the one transaction and closes the connection, leaving a complete database file to compress. */
+    void commitAndClose() throws SQLException {
+        flush();
+        for (BatchedUpsert<?> upserts : allUpserts) {
+            upserts.close();
+        }
+        db.connection().commit();
+        connectionClosed = true;
+        db.close();
+    }
+
+    /** Closes the connection if still open and deletes the working directory. */
+    void discard() {
+        if (!connectionClosed) {
+            connectionClosed = true;
+            try {
+                db.close();
+            } catch (SQLException e) {
+                log.debug("closing the working database of sync {} failed", scope.syncId(), e);
+            }
+        }
+        deleteTree(workDir);
+    }
+
+    static void deleteTree(Path dir) {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        } catch (IOException e) {
+            log.debug("cannot list working directory {}", dir, e);
+        }
+        paths.forEach(C1zEnvelope::deleteQuietly);
+    }
+}
