@@ -1,0 +1,147 @@
+package dev.baton.aws.simulator.service;
+
+import static dev.baton.aws.simulator.service.IamLookup.required;
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.simulator.protocol.QueryRequest;
+import dev.baton.aws.simulator.protocol.XmlWriter;
+import dev.baton.aws.simulator.world.Account;
+import dev.baton.aws.simulator.world.IamRole;
+import dev.baton.aws.simulator.world.IamUser;
+import dev.baton.aws.simulator.world.IdSource;
+import dev.baton.aws.simulator.world.World;
+import dev.baton.aws.simulator.world.WorldState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** STS (awsQuery, version 2011-06-15): AssumeRole with trust-policy evaluation, and GetCallerIdentity. */
+public final class StsService implements QueryService {
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    /** AWS caps role-chained sessions at one hour whatever the role allows. */
+    private static final int CHAINED_MAX_SECONDS = 3600;
+
+    private final WorldState state;
+    private final StsSessions sessions;
+    private final IdSource ids;
+
+    public StsService(WorldState state, StsSessions sessions) {
+        this.state = requireNonNull(state, "state is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        // seeded apart from the loader's ids, so session keys are reproducible run to run
+        this.ids = new IdSource(state.world().limits().seed() + 2);
+    }
+
+    @Override
+    public String version() {
+        return "2011-06-15";
+    }
+
+    @Override
+    public String namespace() {
+        return "https://sts.amazonaws.com/doc/2011-06-15/";
+    }
+
+    @Override
+    public String statsPrefix() {
+        return "sts";
+    }
+
+    @Override
+    public String rateScope(Caller caller) {
+        return "sts";
+    }
+
+    @Override
+    public Map<String, QueryAction> actions() {
+        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity);
+    }
+
+    private String getCallerIdentity(Caller caller, QueryRequest request) {
+        return new XmlWriter().element("UserId", userId(caller)).element("Account", caller.accountId())
+                .element("Arn", caller.principalArn()).toString();
+    }
+
+    /** {@code AIDA…} for users, {@code AROA…:<session>} for role sessions, as AWS reports them. */
+    private String userId(Caller caller) {
+        Optional<StsSession> session = sessions.find(caller.accessKeyId());
+        if (session.isPresent()) {
+            return session.get().roleId() + ":" + session.get().sessionName();
+        }
+        String name = caller.principalArn().substring(caller.principalArn().lastIndexOf('/') + 1);
+        return state.world().account(caller.accountId()).flatMap(a -> a.iam().user(name)).map(IamUser::id).orElse("");
+    }
+
+    private String assumeRole(Caller caller, QueryRequest request) {
+        String roleArn = required(request, "RoleArn");
+        String sessionName = required(request, "RoleSessionName");
+        Matcher matcher = ROLE_ARN.matcher(roleArn);
+        if (!matcher.matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
+        }
+        Optional<StsSession> callerSession = sessions.find(caller.accessKeyId());
+        int duration = duration(request, callerSession.isPresent());
+        World world = state.world();
+        IamRole role = trustingRole(world, caller, callerSession, matcher, request.get("ExternalId"))
+                .orElseThrow(() -> new AwsFault(403, "AccessDenied", "User: " + caller.principalArn()
+                        + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        if (duration > role.maxSessionDuration()) {
+            throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
+                    + "set for this role.");
+        }
+        long lifetime = Math.min(duration, world.limits().credentialLifetimeSeconds());
+        Instant expiration = state.clock().instant().plusSeconds(lifetime);
+        StsSession session;
+        String secret;
+        String token;
+        synchronized (ids) {
+            session = new StsSession(ids.accessKeyId("ASIA"), matcher.group(1), role.name(), role.path(), role.id(),
+                    sessionName, expiration);
+            secret = ids.secret();
+            token = "FwoGZXIvYXdzE" + ids.secret() + ids.secret();
+        }
+        sessions.add(session);
+        return new XmlWriter().start("Credentials").element("AccessKeyId", session.accessKeyId())
+                .element("SecretAccessKey", secret).element("SessionToken", token)
+                .element("Expiration", expiration).end()
+                .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
+                .element("Arn", session.assumedRoleArn()).end().toString();
+    }
+
+    private static int duration(QueryRequest request, boolean chained) {
+        String value = request.get("DurationSeconds");
+        int duration;
+        try {
+            duration = value == null ? 3600 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new AwsFault(400, "ValidationError", "DurationSeconds must be a number");
+        }
+        if (duration < 900 || duration > 43200) {
+            throw new AwsFault(400, "ValidationError", "DurationSeconds must be between 900 and 43200");
+        }
+        if (chained && duration > CHAINED_MAX_SECONDS) {
+            throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the 1 hour session "
+                    + "limit for roles assumed by role chaining.");
+        }
+        return duration;
+    }
+
+    /** The role, when it exists in an active account and its trust policy lets this caller in. */
+    private static Optional<IamRole> trustingRole(World world, Caller caller, Optional<StsSession> callerSession,
+            Matcher roleArn, String externalId) {
+        Optional<Account> account = world.account(roleArn.group(1)).filter(Account::active);
+        Optional<IamRole> role = account.flatMap(a -> a.iam().role(roleArn.group(3)))
+                .filter(r -> r.path().equals(roleArn.group(2)));
+        List<String> callerArns = callerSession
+                .map(session -> List.of(session.roleArn(), session.assumedRoleArn()))
+                .orElse(List.of(caller.principalArn()));
+        return role.filter(r -> new TrustPolicy(r.trustPolicy()).allows(caller.accountId(), callerArns, externalId));
+    }
+}
