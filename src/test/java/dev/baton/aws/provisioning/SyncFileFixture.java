@@ -163,6 +163,12 @@ final class SyncFileFixture {
                 List.of(v1("grant:membership:" + ENGINEERS + ":" + CAROL))));
         grants.add(assignmentGrant(entitlement(MEMBER_ACCOUNT_ACCESS), ResourceTypes.SSO_GROUP_ID, ENGINEERS));
         grants.add(assignmentGrant(entitlement(BINDING_ASSIGNED), ResourceTypes.SSO_GROUP_ID, ENGINEERS));
+        grants.add(Grants.grant(entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE),
+                List.of()));
+        // Grants the tests create first and then revoke: a later sync would have recorded them like this.
+        grants.add(Grants.grant(entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.ROLE_ID, APP_ROLE),
+                List.of(Grants.expandable("role:" + APP_ROLE + ":assignment", false))));
+        grants.add(assignmentGrant(entitlement(BINDING_ASSIGNED), ResourceTypes.SSO_USER_ID, ERIN));
         return grants;
     }
 
