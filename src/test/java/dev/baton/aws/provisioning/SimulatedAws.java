@@ -108,9 +108,14 @@ final class SimulatedAws implements AwsClients, AutoCloseable {
 
     /** IAM and Identity Center provisioners as a run would register them. */
     List<ResourceProvisioner> provisioners(String accountCreationType) {
+        return provisioners(accountCreationType, Duration.ofMinutes(5));
+    }
+
+    /** Assignment polling gives up after {@code timeout} of simulated time. */
+    List<ResourceProvisioner> provisioners(String accountCreationType, Duration timeout) {
         List<ResourceProvisioner> all = new ArrayList<>(IamProvisioners.create(this, accountCreationType));
         AssignmentPolling polling = new AssignmentPolling(clock, clock::advance, Duration.ofSeconds(1),
-                Duration.ofMinutes(5));
+                timeout);
         all.addAll(IdentityCenterProvisioners.create(this, new IdentityCenterProvisioners.Settings(
                 SyncFileFixture.SSO_REGION, accountCreationType, null, polling)));
         return all;
