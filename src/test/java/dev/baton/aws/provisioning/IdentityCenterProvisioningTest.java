@@ -148,7 +148,7 @@ class IdentityCenterProvisioningTest {
     @Test
     void assignmentThatNeverCompletesTimesOut() {
         aws.close();
-        aws = new SimulatedAws(world -> world.with("limits").put("assignmentDelayMs", 3_600_000), 1);
+        aws = new SimulatedAws(world -> world.withObjectProperty("limits").put("assignmentDelayMs", 3_600_000), 1);
         service = new ProvisioningService(aws.provisioners("iam_user", Duration.ofSeconds(10)));
 
         ProvisioningException e = assertThrows(ProvisioningException.class,

@@ -106,6 +106,11 @@ final class SimulatedAws implements AwsClients, AutoCloseable {
         }
     }
 
+    /** A world edit: one IAM call per simulated second and account, so back-to-back calls are throttled. */
+    static void limitIamToOnePerSecond(ObjectNode world) {
+        world.withObjectProperty("limits").withObjectProperty("ratePerSecond").put("iam", 1);
+    }
+
     /** IAM and Identity Center provisioners as a run would register them. */
     List<ResourceProvisioner> provisioners(String accountCreationType) {
         return provisioners(accountCreationType, Duration.ofMinutes(5));

@@ -34,7 +34,7 @@ public final class PermissionSetAssignmentProvisioner implements GrantProvisione
     public ProvisionResult grant(Resource principal, Entitlement entitlement) throws SyncException {
         SsoPrincipal ssoPrincipal = SsoPrincipal.of(principal.getId());
         ScopeBindingTrait binding = binding(entitlement.getResource());
-        return new ProvisionResult(List.of(AssignmentGrants.of(entitlement, ssoPrincipal)), List.of(),
+        return new ProvisionResult(List.of(ProvisionedGrants.of(entitlement, ssoPrincipal)), List.of(),
                 assignments.create(binding.getScopeResourceId().getResource(), binding.getRoleId().getResource(),
                         ssoPrincipal));
     }

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
 
-/** The grant shape (G7/G8) the account and binding syncers emit for an account assignment. */
-final class AssignmentGrants {
-    private AssignmentGrants() {}
+/** The grant (G7/G8 shape) a provisioned account assignment reports, as the account and binding syncers emit it. */
+final class ProvisionedGrants {
+    private ProvisionedGrants() {}
 
     static Grant of(Entitlement entitlement, SsoPrincipal principal) {
         List<Message> annotations = new ArrayList<>();
