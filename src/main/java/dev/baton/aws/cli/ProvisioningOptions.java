@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.config.ProvisioningConfig;
-import dev.baton.aws.config.ProvisioningRequest;
+import dev.baton.aws.config.OneShotAction;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Help.Visibility;
@@ -67,7 +67,7 @@ final class ProvisioningOptions {
                     + ConfigException.label(actions.get(1)) + " cannot be combined; run one one-shot action at a time");
         }
         if (actions.isEmpty()) {
-            return new ProvisioningConfig(enabled, target, new ProvisioningRequest.None());
+            return new ProvisioningConfig(enabled, target, new OneShotAction.None());
         }
         if (!enabled) {
             throw ConfigException.invalid(actions.get(0), "changes AWS; enable provisioning with -p/--provisioning"
@@ -106,9 +106,9 @@ final class ProvisioningOptions {
         }
     }
 
-    private ProvisioningRequest request(String target) {
+    private OneShotAction request(String target) {
         if (!revokeGrant.isEmpty()) {
-            return new ProvisioningRequest.Revoke(revokeGrant);
+            return new OneShotAction.Revoke(revokeGrant);
         }
         if (!grantEntitlement.isEmpty() || !grantPrincipal.isEmpty() || !grantPrincipalType.isEmpty()) {
             String first = grantEntitlement.isEmpty() ? grantPrincipal.isEmpty() ? "--grant-principal-type"
@@ -117,19 +117,19 @@ final class ProvisioningOptions {
             require(first, "--grant-principal", grantPrincipal);
             require(first, "--grant-principal-type", grantPrincipalType);
             checkTypeId("--grant-principal-type", grantPrincipalType);
-            return new ProvisioningRequest.Grant(grantEntitlement, grantPrincipal, grantPrincipalType);
+            return new OneShotAction.Grant(grantEntitlement, grantPrincipal, grantPrincipalType);
         }
         if (!deleteResource.isEmpty() || !deleteResourceType.isEmpty()) {
             require(deleteResource.isEmpty() ? "--delete-resource-type" : "--delete-resource", "--delete-resource",
                     deleteResource);
             require("--delete-resource", "--delete-resource-type", deleteResourceType);
             checkTypeId("--delete-resource-type", deleteResourceType);
-            return new ProvisioningRequest.DeleteResource(deleteResource, deleteResourceType);
+            return new OneShotAction.DeleteResource(deleteResource, deleteResourceType);
         }
         return createAccount(target);
     }
 
-    private ProvisioningRequest createAccount(String target) {
+    private OneShotAction createAccount(String target) {
         String first = createAccountLogin.isEmpty() ? createAccountEmail.isEmpty() ? "--create-account-profile"
                 : "--create-account-email" : "--create-account-login";
         require(first, "--create-account-login", createAccountLogin);
@@ -138,7 +138,7 @@ final class ProvisioningOptions {
             throw ConfigException.invalid("--create-account-email", "'" + createAccountEmail
                     + "' is not an email address");
         }
-        return new ProvisioningRequest.CreateAccount(createAccountLogin, createAccountEmail, profileJson(), target);
+        return new OneShotAction.CreateAccount(createAccountLogin, createAccountEmail, profileJson(), target);
     }
 
     private String profileJson() {

@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param createAccountResourceType {@code --create-account-resource-type}: {@code iam_user} or {@code sso_user};
  *                                  decides which account creator is registered
  */
-public record ProvisioningConfig(boolean enabled, String createAccountResourceType, ProvisioningRequest request) {
+public record ProvisioningConfig(boolean enabled, String createAccountResourceType, OneShotAction request) {
     public ProvisioningConfig {
         requireNonNull(createAccountResourceType, "createAccountResourceType is null");
         requireNonNull(request, "request is null");
@@ -17,6 +17,6 @@ public record ProvisioningConfig(boolean enabled, String createAccountResourceTy
 
     /** True when the run is a sync rather than a one-shot write. */
     public boolean syncs() {
-        return request instanceof ProvisioningRequest.None;
+        return request instanceof OneShotAction.None;
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.config.CredentialsConfig;
 import dev.baton.aws.config.OrganizationConfig;
-import dev.baton.aws.config.ProvisioningRequest;
+import dev.baton.aws.config.OneShotAction;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.config.SyncScope;
@@ -140,7 +140,7 @@ class RunConfigTest {
                 "--grant-principal-type", "iam_user");
 
         assertTrue(config.provisioning().enabled());
-        assertEquals(new ProvisioningRequest.Grant("group:G:member", "U", "iam_user"), config.provisioning().request());
+        assertEquals(new OneShotAction.Grant("group:G:member", "U", "iam_user"), config.provisioning().request());
     }
 
     @Test
@@ -148,7 +148,7 @@ class RunConfigTest {
         CliRun run = CliRun.run(workingDirectory, Map.of("BATON_PROVISIONING", "true", "BATON_REVOKE_GRANT", "g-1"));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(new ProvisioningRequest.Revoke("g-1"), run.config().provisioning().request());
+        assertEquals(new OneShotAction.Revoke("g-1"), run.config().provisioning().request());
     }
 
     @Test
@@ -156,7 +156,7 @@ class RunConfigTest {
         RunConfig config = configOf("--provisioning", "--create-account-login", "ada", "--create-account-email",
                 "ada@example.com", "--create-account-profile", "{ \"first_name\": \"Ada\", \"tags\": [1] }");
 
-        assertEquals(new ProvisioningRequest.CreateAccount("ada", "ada@example.com",
+        assertEquals(new OneShotAction.CreateAccount("ada", "ada@example.com",
                 "{\"first_name\":\"Ada\",\"tags\":[1]}", "iam_user"), config.provisioning().request());
     }
 
@@ -165,7 +165,7 @@ class RunConfigTest {
         RunConfig config = configOf("-p", "--delete-resource", "arn:aws:iam::123456789012:user/x",
                 "--delete-resource-type", "iam_user");
 
-        assertEquals(new ProvisioningRequest.DeleteResource("arn:aws:iam::123456789012:user/x", "iam_user"),
+        assertEquals(new OneShotAction.DeleteResource("arn:aws:iam::123456789012:user/x", "iam_user"),
                 config.provisioning().request());
     }
 

@@ -1,0 +1,68 @@
+package dev.baton.aws.connector.iam;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.proto.c1.connector.v2.RequestId;
+import dev.baton.aws.spi.SyncException;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** Annotations and errors shared by the IAM provisioners. */
+final class IamResults {
+    private IamResults() {}
+
+    /** The SDK reports "UNKNOWN" when the service sent no request id; that is not worth an annotation. */
+    static List<Any> requestId(AwsResponse response, Message... more) {
+        List<Any> annotations = new ArrayList<>();
+        String id = response.responseMetadata().requestId();
+        if (id != null && !id.isEmpty() && !id.equals("UNKNOWN")) {
+            annotations.add(Any.pack(RequestId.newBuilder().setRequestId(id).build()));
+        }
+        for (Message message : more) {
+            annotations.add(Any.pack(message));
+        }
+        return annotations;
+    }
+
+    static List<Any> annotations(Message... messages) {
+        List<Any> annotations = new ArrayList<>();
+        for (Message message : messages) {
+            annotations.add(Any.pack(message));
+        }
+        return annotations;
+    }
+
+    /** IAM of the account that owns the entity: upstream's default-account shortcut wrote to the wrong account. */
+    static IamClient iam(AwsClients clients, String accountId) throws SyncException {
+        try {
+            return clients.iam(accountId);
+        } catch (AwsCallException e) {
+            throw failure("cannot reach IAM of account " + accountId, e);
+        }
+    }
+
+    static AwsCallException wrap(String operation, String accountId, String resource, SdkException e) {
+        return AwsErrors.wrap("iam", operation, accountId, resource, e);
+    }
+
+    static boolean notFound(SdkException e) {
+        return AwsErrors.classify(e) == ErrorKind.NOT_FOUND;
+    }
+
+    /** Upstream's message prefix plus the call context; never contains a credential. */
+    static SyncException failure(String what, AwsCallException e) {
+        return new SyncException("baton-aws: " + what + ": " + e.getMessage(), e);
+    }
+
+    static SyncException failure(String what, String operation, String accountId, String resource,
+                                 SdkException e) {
+        return failure(what, wrap(operation, accountId, resource, e));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.baton.aws.connector.identitycenter;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.Any;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.model.Grants;
+import dev.baton.aws.model.Ids;
+import dev.baton.aws.proto.c1.connector.v2.Entitlement;
+import dev.baton.aws.proto.c1.connector.v2.Grant;
+import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyExists;
+import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyRevoked;
+import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
+import dev.baton.aws.spi.GrantProvisioner;
+import dev.baton.aws.spi.ProvisionResult;
+import dev.baton.aws.spi.SyncException;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.identitystore.model.CreateGroupMembershipResponse;
+import software.amazon.awssdk.services.identitystore.model.DeleteGroupMembershipResponse;
+
+/**
+ * Resource type {@code sso_group}: Identity Center group membership ({@code sso_group:<arn>:member}). The sync emits
+ * membership grants with the AWS MembershipId as grant id, so revoke first deletes by that id and only looks the
+ * membership up by (group, user) when the id is not a live membership.
+ */
+public final class SsoGroupProvisioner implements GrantProvisioner {
+    private final AwsClients clients;
+    private final InstanceSource instance;
+
+    SsoGroupProvisioner(AwsClients clients, InstanceSource instance) {
+        this.clients = requireNonNull(clients, "clients is null");
+        this.instance = requireNonNull(instance, "instance is null");
+    }
+
+    @Override
+    public String resourceTypeId() {
+        return ResourceTypes.SSO_GROUP_ID;
+    }
+
+    @Override
+    public ProvisionResult grant(Resource principal, Entitlement entitlement) throws SyncException {
+        if (!principal.getId().getResourceType().equals(ResourceTypes.SSO_USER_ID)) {
+            throw new SyncException("baton-aws: only sso users can be added to a sso group");
+        }
+        String storeId = instance.get().identityStoreId();
+        String groupId = SsoPrincipal.groupId(entitlement.getResource().getId().getResource());
+        String userId = SsoPrincipal.userId(principal.getId().getResource());
+        try {
+            CreateGroupMembershipResponse response = clients.identityStore().createGroupMembership(r -> r
+                    .identityStoreId(storeId).groupId(groupId).memberId(m -> m.userId(userId)));
+            return new ProvisionResult(List.of(membershipGrant(response.membershipId(), entitlement, principal)),
+                    List.of(), IdentityCenterResults.requestId(response));
+        } catch (SdkException e) {
+            if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
+                throw IdentityCenterResults.failure("error adding sso user to sso group", "identitystore",
+                        "CreateGroupMembership", entitlement.getResource().getId().getResource(), e);
+            }
+        }
+        List<Any> exists = IdentityCenterResults.annotations(GrantAlreadyExists.getDefaultInstance());
+        try {
+            String membershipId = membershipId(storeId, groupId, userId);
+            return new ProvisionResult(List.of(membershipGrant(membershipId, entitlement, principal)), List.of(),
+                    exists);
+        } catch (SdkException e) {
+            if (IdentityCenterResults.kind(e) == ErrorKind.ACCESS_DENIED) {
+                return ProvisionResult.ofAnnotations(exists);
+            }
+            throw IdentityCenterResults.failure("error adding sso user to sso group", "identitystore",
+                    "GetGroupMembershipId", entitlement.getResource().getId().getResource(), e);
+        }
+    }
+
+    @Override
+    public ProvisionResult revoke(Grant grant) throws SyncException {
+        if (!grant.getPrincipal().getId().getResourceType().equals(ResourceTypes.SSO_USER_ID)) {
+            throw new SyncException("baton-aws: only sso users can be removed from sso groups");
+        }
+        String storeId = instance.get().identityStoreId();
+        String groupArn = grant.getEntitlement().getResource().getId().getResource();
+        try {
+            return ProvisionResult.ofAnnotations(deleteMembership(storeId, grant.getId()));
+        } catch (SdkException e) {
+            // Retryable failures were already retried by the SDK; anything else that is not "this id is not a live
+            // membership" must not be papered over by the lookup below.
+            if (!lookupHelps(IdentityCenterResults.kind(e))) {
+                throw IdentityCenterResults.failure("error removing sso user from sso group", "identitystore",
+                        "DeleteGroupMembership", groupArn, e);
+            }
+        }
+        String groupId = SsoPrincipal.groupId(groupArn);
+        String userId = SsoPrincipal.userId(grant.getPrincipal().getId().getResource());
+        try {
+            String membershipId = membershipId(storeId, groupId, userId);
+            return ProvisionResult.ofAnnotations(deleteMembership(storeId, membershipId));
+        } catch (SdkException e) {
+            if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
+                return ProvisionResult.ofAnnotations(
+                        IdentityCenterResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+            }
+            throw IdentityCenterResults.failure("error removing sso user from sso group", "identitystore",
+                    "DeleteGroupMembership", groupArn, e);
+        }
+    }
+
+    private static boolean lookupHelps(ErrorKind kind) {
+        return switch (kind) {
+            case NOT_FOUND, INVALID_INPUT, CONFLICT, OTHER -> true;
+            case THROTTLED, ACCESS_DENIED, CREDENTIALS -> false;
+        };
+    }
+
+    private List<Any> deleteMembership(String storeId, String membershipId) {
+        DeleteGroupMembershipResponse response = clients.identityStore().deleteGroupMembership(r -> r
+                .identityStoreId(storeId).membershipId(membershipId));
+        return IdentityCenterResults.requestId(response);
+    }
+
+    private String membershipId(String storeId, String groupId, String userId) {
+        return clients.identityStore().getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(groupId)
+                .memberId(m -> m.userId(userId))).membershipId();
+    }
+
+    /** The grant G6 the group syncer emits: the AWS MembershipId is the grant id. */
+    static Grant membershipGrant(String membershipId, Entitlement entitlement, Resource principal) {
+        String groupArn = entitlement.getResource().getId().getResource();
+        String userArn = principal.getId().getResource();
+        V1Identifier v1 = V1Identifier.newBuilder().setId("grant:membership:" + groupArn + ":" + userArn).build();
+        return Grants.withId(membershipId, entitlement, Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn),
+                List.of(v1));
+    }
+}
