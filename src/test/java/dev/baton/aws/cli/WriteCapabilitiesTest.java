@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.protobuf.Struct;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.proto.c1.connector.v2.Capability;
+import dev.baton.aws.proto.c1.connector.v2.ConnectorCapabilities;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.proto.c1.connector.v2.ResourceTypeCapability;
 import dev.baton.aws.spi.AccountCreator;
 import dev.baton.aws.spi.Connector;
 import dev.baton.aws.spi.GrantProvisioner;
@@ -43,11 +45,13 @@ class WriteCapabilitiesTest {
     void capabilitiesReportUsesTheDetectedWrites() {
         Connector connector = new FakeConnector(List.of(new Users(ResourceTypes.IAM_USER)));
 
-        var capabilities = new CapabilitiesReport(ResourceTypes.ALL, WriteCapabilities.of(connector)).capabilities();
+        ConnectorCapabilities capabilities =
+                new CapabilitiesReport(ResourceTypes.ALL, WriteCapabilities.of(connector)).capabilities();
 
+        ResourceTypeCapability iamUser = capabilities.getResourceTypeCapabilities(5);
+        assertEquals("iam_user", iamUser.getResourceType().getId());
         assertEquals(List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING,
-                Capability.CAPABILITY_RESOURCE_DELETE), capabilities.getResourceTypeCapabilities(5).getCapabilitiesList());
-        assertEquals("iam_user", capabilities.getResourceTypeCapabilities(5).getResourceType().getId());
+                Capability.CAPABILITY_RESOURCE_DELETE), iamUser.getCapabilitiesList());
         assertEquals(List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING,
                 Capability.CAPABILITY_RESOURCE_DELETE), capabilities.getConnectorCapabilitiesList());
     }
