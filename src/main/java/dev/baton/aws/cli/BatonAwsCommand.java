@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@link Wiring} and {@link ProcessContext} if its constructor takes them.
  */
 @Command(name = "baton-aws", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
+        sortOptions = false, abbreviateSynopsis = true,
         description = "Syncs AWS IAM, Organizations and IAM Identity Center into a baton c1z file, and grants,"
                 + " revokes, creates or deletes access in one shot.",
         subcommands = {CapabilitiesCommand.class, ConfigCommand.class, CompletionCommand.class})

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -64,6 +65,14 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
 
     static String environmentVariable(OptionSpec option) {
         return environmentVariable(option.longestName());
+    }
+
+    /**
+     * Keys of the config file that name no option of {@code command}. They are ignored, as the baton SDK does
+     * (a shared file may hold SDK-only settings), but reported so that a misspelt key is not silently lost.
+     */
+    List<String> unknownFileKeys(CommandSpec command) {
+        return fileValues.keySet().stream().filter(key -> command.findOption(key) == null).toList();
     }
 
     /** Help and version flags are not configuration: they have no variable and no file key. */

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.ParseResult;
@@ -48,19 +49,21 @@ public final class Main {
         FailureReporter failures = new FailureReporter(logging);
         CommandFactory factory = new CommandFactory(wiring, context);
         CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
+        BatonDefaultProvider defaults = BatonDefaultProvider.load(context);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setDefaultValueProvider(BatonDefaultProvider.load(context));
+        commandLine.setDefaultValueProvider(defaults);
         commandLine.setParameterExceptionHandler(failures);
         commandLine.setExecutionExceptionHandler(failures);
         commandLine.setExitCodeExceptionMapper(failures);
-        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, logging, err));
+        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, logging, defaults, err));
         EnvironmentSection.install(commandLine);
         return commandLine;
     }
 
     /** Configures logging from the root's options before the chosen command runs; help and version skip it. */
-    private static int execute(ParseResult parseResult, LoggingSetup logging, PrintWriter err) {
+    private static int execute(ParseResult parseResult, LoggingSetup logging, BatonDefaultProvider defaults,
+                               PrintWriter err) {
         boolean informational = parseResult.asCommandLineList().stream()
                 .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
         if (!informational) {
@@ -70,6 +73,10 @@ public final class Main {
                 logging.configure(command.loggingConfig(), err);
             } catch (ConfigException e) {
                 throw new ExecutionException(root, e.getMessage(), e);
+            }
+            for (String key : defaults.unknownFileKeys(root.getCommandSpec())) {
+                LoggerFactory.getLogger(Main.class).warn("ignoring config file key '{}': baton-aws has no --{} option",
+                        key, key);
             }
         }
         return new RunLast().execute(parseResult);

@@ -73,7 +73,7 @@ final class ProvisioningOptions {
             throw ConfigException.invalid(actions.get(0), "changes AWS; enable provisioning with -p/--provisioning"
                     + " (BATON_PROVISIONING=true)");
         }
-        return new ProvisioningConfig(true, target, request(target));
+        return new ProvisioningConfig(true, target, request(actions.get(0), target));
     }
 
     private String checkedTarget() {
@@ -106,33 +106,29 @@ final class ProvisioningOptions {
         }
     }
 
-    private OneShotAction request(String target) {
-        if (!revokeGrant.isEmpty()) {
+    /** {@code flag} is the first flag set of the requested action; messages about missing flags start from it. */
+    private OneShotAction request(String flag, String target) {
+        if (flag.equals("--revoke-grant")) {
             return new OneShotAction.Revoke(revokeGrant);
         }
-        if (!grantEntitlement.isEmpty() || !grantPrincipal.isEmpty() || !grantPrincipalType.isEmpty()) {
-            String first = grantEntitlement.isEmpty() ? grantPrincipal.isEmpty() ? "--grant-principal-type"
-                    : "--grant-principal" : "--grant-entitlement";
-            require(first, "--grant-entitlement", grantEntitlement);
-            require(first, "--grant-principal", grantPrincipal);
-            require(first, "--grant-principal-type", grantPrincipalType);
+        if (flag.startsWith("--grant-")) {
+            require(flag, "--grant-entitlement", grantEntitlement);
+            require(flag, "--grant-principal", grantPrincipal);
+            require(flag, "--grant-principal-type", grantPrincipalType);
             checkTypeId("--grant-principal-type", grantPrincipalType);
             return new OneShotAction.Grant(grantEntitlement, grantPrincipal, grantPrincipalType);
         }
-        if (!deleteResource.isEmpty() || !deleteResourceType.isEmpty()) {
-            require(deleteResource.isEmpty() ? "--delete-resource-type" : "--delete-resource", "--delete-resource",
-                    deleteResource);
-            require("--delete-resource", "--delete-resource-type", deleteResourceType);
+        if (flag.startsWith("--delete-")) {
+            require(flag, "--delete-resource", deleteResource);
+            require(flag, "--delete-resource-type", deleteResourceType);
             checkTypeId("--delete-resource-type", deleteResourceType);
             return new OneShotAction.DeleteResource(deleteResource, deleteResourceType);
         }
+        require(flag, "--create-account-login", createAccountLogin);
         return createAccount(target);
     }
 
     private OneShotAction createAccount(String target) {
-        String first = createAccountLogin.isEmpty() ? createAccountEmail.isEmpty() ? "--create-account-profile"
-                : "--create-account-email" : "--create-account-login";
-        require(first, "--create-account-login", createAccountLogin);
         int at = createAccountEmail.indexOf('@');
         if (!createAccountEmail.isEmpty() && (at < 1 || at == createAccountEmail.length() - 1)) {
             throw ConfigException.invalid("--create-account-email", "'" + createAccountEmail

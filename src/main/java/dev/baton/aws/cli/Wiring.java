@@ -15,7 +15,7 @@ public interface Wiring {
     /**
      * The write capabilities registered for a resource type id ({@code CAPABILITY_PROVISION},
      * {@code CAPABILITY_ACCOUNT_PROVISIONING}, {@code CAPABILITY_RESOURCE_DELETE}, ...); empty when the type is only
-     * synced. {@link WriteCapabilities#of} derives this from a connector's registered syncers.
+     * synced. {@link WriteCapabilities#of} derives this from a connector's registered provisioners.
      */
     Function<String, Set<Capability>> writeCapabilities();
 }

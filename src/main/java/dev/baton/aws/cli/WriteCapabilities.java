@@ -5,7 +5,7 @@ import dev.baton.aws.spi.AccountCreator;
 import dev.baton.aws.spi.Connector;
 import dev.baton.aws.spi.GrantProvisioner;
 import dev.baton.aws.spi.ResourceDeleter;
-import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.ResourceProvisioner;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,30 +13,32 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Derives per-type write capabilities from what a connector registered, by asking each syncer which write
- * interfaces it also implements. Capabilities are therefore never written by hand and cannot claim a write that
- * has no code behind it.
+ * Derives per-type write capabilities from what a connector registered, by asking each provisioner which write
+ * interfaces it implements. Capabilities are therefore never written by hand and cannot claim a write that has no
+ * code behind it.
  */
 final class WriteCapabilities {
     private WriteCapabilities() {}
 
     static Function<String, Set<Capability>> of(Connector connector) {
         Map<String, Set<Capability>> byType = new TreeMap<>();
-        for (ResourceSyncer syncer : connector.syncers()) {
-            byType.put(syncer.resourceType().getId(), of(syncer));
+        for (ResourceProvisioner provisioner : connector.provisioners()) {
+            if (byType.put(provisioner.resourceTypeId(), of(provisioner)) != null) {
+                throw new IllegalStateException("two provisioners for resource type " + provisioner.resourceTypeId());
+            }
         }
         return typeId -> byType.getOrDefault(typeId, Set.of());
     }
 
-    static Set<Capability> of(Object handler) {
+    static Set<Capability> of(ResourceProvisioner provisioner) {
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
-        if (handler instanceof GrantProvisioner) {
+        if (provisioner instanceof GrantProvisioner) {
             capabilities.add(Capability.CAPABILITY_PROVISION);
         }
-        if (handler instanceof AccountCreator) {
+        if (provisioner instanceof AccountCreator) {
             capabilities.add(Capability.CAPABILITY_ACCOUNT_PROVISIONING);
         }
-        if (handler instanceof ResourceDeleter) {
+        if (provisioner instanceof ResourceDeleter) {
             capabilities.add(Capability.CAPABILITY_RESOURCE_DELETE);
         }
         return Set.copyOf(capabilities);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Any;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.proto.c1.connector.v2.Capability;
 import dev.baton.aws.proto.c1.connector.v2.CapabilityPermission;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +81,7 @@ class CapabilitiesCommandTest {
     void registeredWritesBecomeCapabilitiesInSdkOrder() throws Exception {
         JsonNode json = capabilities(typeId -> UPSTREAM_WRITES.getOrDefault(typeId, Set.of()));
 
-        Map<String, List<String>> byType = new java.util.TreeMap<>();
+        Map<String, List<String>> byType = new TreeMap<>();
         json.get("resourceTypeCapabilities").forEach(entry ->
                 byType.put(entry.get("resourceType").get("id").asText(), texts(entry.get("capabilities"))));
         assertEquals(List.of("CAPABILITY_SYNC", "CAPABILITY_ACCOUNT_PROVISIONING", "CAPABILITY_RESOURCE_DELETE"),
@@ -119,7 +121,7 @@ class CapabilitiesCommandTest {
 
     private static List<String> permissionsOf(String typeId) throws Exception {
         ResourceType type = ResourceTypes.ALL.stream().filter(t -> t.getId().equals(typeId)).findFirst().orElseThrow();
-        for (com.google.protobuf.Any any : type.getAnnotationsList()) {
+        for (Any any : type.getAnnotationsList()) {
             if (any.is(CapabilityPermissions.class)) {
                 return any.unpack(CapabilityPermissions.class).getPermissionsList().stream()
                         .map(CapabilityPermission::getPermission).toList();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /** One in-process run of the CLI with captured stdout/stderr, a given environment and working directory. */
 record CliRun(int exitCode, String out, String err, List<RunConfig> runs) {
@@ -54,7 +55,7 @@ record CliRun(int exitCode, String out, String err, List<RunConfig> runs) {
         public SyncRunner syncRunner() {
             return (config, err) -> {
                 runs.add(config);
-                org.slf4j.LoggerFactory.getLogger("test.runner").debug("runner got {}", config);
+                LoggerFactory.getLogger("test.runner").debug("runner got {}", config);
                 if (failure != null) {
                     throw failure;
                 }

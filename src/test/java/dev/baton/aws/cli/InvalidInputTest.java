@@ -108,7 +108,8 @@ class InvalidInputTest {
                 flags("grant without -p", "--grant-entitlement (BATON_GRANT_ENTITLEMENT): changes AWS; enable"
                         + " provisioning with -p/--provisioning (BATON_PROVISIONING=true)",
                         "--grant-entitlement", "group:arn:aws:iam::123456789012:group/dev:member",
-                        "--grant-principal", "arn:aws:iam::123456789012:user/ada", "--grant-principal-type", "iam_user"),
+                        "--grant-principal", "arn:aws:iam::123456789012:user/ada",
+                        "--grant-principal-type", "iam_user"),
                 flags("grant without principal type", "--grant-entitlement requires --grant-principal-type"
                         + " (BATON_GRANT_PRINCIPAL_TYPE)", "-p", "--grant-entitlement", "e", "--grant-principal", "p"),
                 flags("grant principal without entitlement", "--grant-principal requires --grant-entitlement"
@@ -125,7 +126,8 @@ class InvalidInputTest {
                 flags("email without login", "--create-account-email requires --create-account-login"
                         + " (BATON_CREATE_ACCOUNT_LOGIN)", "-p", "--create-account-email", "ada@example.com"),
                 flags("delete without type", "--delete-resource requires --delete-resource-type"
-                        + " (BATON_DELETE_RESOURCE_TYPE)", "-p", "--delete-resource", "arn:aws:iam::123456789012:user/x"),
+                        + " (BATON_DELETE_RESOURCE_TYPE)", "-p", "--delete-resource",
+                        "arn:aws:iam::123456789012:user/x"),
                 flags("delete type unknown", "--delete-resource-type (BATON_DELETE_RESOURCE_TYPE): unknown resource"
                         + " type 'users'; valid: " + TYPES, "-p", "--delete-resource", "x", "--delete-resource-type",
                         "users"),

@@ -9,9 +9,11 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.OneShotAction;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.RunConfig;
+import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,7 @@ class RunConfigTest {
     void noFlagsSyncWithDefaults() {
         RunConfig config = configOf();
 
-        assertEquals(new CredentialsConfig("", new dev.baton.aws.config.Secret(""), "", "", "", "",
-                new dev.baton.aws.config.Secret("")).toString(), config.credentials().toString());
+        assertEquals(new CredentialsConfig("", new Secret(""), "", "", "", "", new Secret("")), config.credentials());
         assertEquals(new OrganizationConfig(false, false, false, "us-east-1", "OrganizationAccountAccessRole"),
                 config.organization());
         assertEquals(RateLimitConfig.defaults(), config.rateLimits());
@@ -129,7 +130,7 @@ class RunConfigTest {
 
     @Test
     void relativeFileIsResolvedAgainstTheWorkingDirectory() throws Exception {
-        java.nio.file.Files.createDirectories(workingDirectory.resolve("out"));
+        Files.createDirectories(workingDirectory.resolve("out"));
 
         assertEquals(workingDirectory.resolve("out/x.c1z"), configOf("-f", "out/x.c1z").output().file());
     }

@@ -149,6 +149,19 @@ class ValueSourcesTest {
     }
 
     @Test
+    void unknownYamlKeysAreIgnoredWithAWarning() throws IOException {
+        writeBatonYaml("global-regin: eu-west-1\notel-collector-endpoint: http://127.0.0.1:4317\n");
+
+        CliRun run = CliRun.run(workingDirectory, Map.of());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.config().credentials().region());
+        assertEquals(2, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("WARN  Main: ignoring config file key 'global-regin': baton-aws has no"
+                + " --global-regin option"), run.err());
+    }
+
+    @Test
     void secretsFromTheFileAreSecretsToo() throws IOException {
         writeBatonYaml("global-access-key-id: AKIAFILE\nglobal-secret-access-key: from-the-file\n");
 
