@@ -4,10 +4,13 @@ import dev.baton.aws.spi.SyncException;
 import java.util.Optional;
 
 /**
- * The inline policy document of an Identity Center permission set. The {@code inline_policy} syncer (IAM side)
- * lists a permission set's inline policy through this seam; the Identity Center side implements it.
+ * The seam between the IAM syncers and Identity Center: the inline_policy syncer lists the inline policy of a
+ * permission set without knowing SSO Admin. Implemented by the Identity Center package.
  */
 public interface PermissionSetInlinePolicies {
-    /** The raw policy document, or empty when the set has none (or is gone, or hidden from us, with a warning). */
+    /**
+     * The permission set's inline policy document, raw as SSO Admin returns it; empty when it has none, no longer
+     * exists, or reading it is denied (the implementation reports that warning).
+     */
     Optional<String> inlinePolicy(String permissionSetArn) throws SyncException;
 }
