@@ -42,7 +42,10 @@ public final class OrganizationHierarchy {
     private final boolean organizationSynced;
     private final boolean organizationalUnitSynced;
     private final AtomicBoolean warned = new AtomicBoolean();
-    private final AtomicBoolean unavailable = new AtomicBoolean();
+    /** Roots or parents cannot be read: every account is flat. */
+    private final AtomicBoolean flat = new AtomicBoolean();
+    /** Some OU listing was denied: accounts are not parented under OUs, which may be missing from the sync. */
+    private final AtomicBoolean organizationalUnitsHidden = new AtomicBoolean();
     private List<Root> roots;
     private Boolean organizationalUnitsListable;
 
@@ -71,7 +74,7 @@ public final class OrganizationHierarchy {
      * readable, otherwise empty (flat account). Calls {@code ListParents} once per account.
      */
     public Optional<ResourceId> parentOf(String accountId) throws SyncException {
-        if (!organizationSynced || unavailable.get() || roots().isEmpty()) {
+        if (!organizationSynced || flat.get() || roots().isEmpty()) {
             return Optional.empty();
         }
         Optional<Parent> parent = firstParent(accountId);
@@ -91,12 +94,23 @@ public final class OrganizationHierarchy {
         };
     }
 
+    /** A denied {@code ListOrganizationalUnitsForParent}: OUs are incomplete, so no account is put under one. */
+    void organizationalUnitsDenied(AwsCallException failure) {
+        organizationalUnitsHidden.set(true);
+        warnOnce(failure);
+    }
+
+    /** A denied {@code ListRoots} or {@code ListParents}: accounts cannot be placed at all. */
+    private void hierarchyDenied(AwsCallException failure) {
+        flat.set(true);
+        warnOnce(failure);
+    }
+
     /**
-     * Reports a denied hierarchy call. The first denial of the sync becomes the one warning; later ones only log,
-     * since they all mean the same thing to the user: the hierarchy is incomplete and accounts are synced flat.
+     * The first denial of the sync becomes the one warning; later ones only log, since they all mean the same
+     * thing to the user: the hierarchy is incomplete and accounts are synced (partly) flat.
      */
-    void denied(AwsCallException failure) {
-        unavailable.set(true);
+    private void warnOnce(AwsCallException failure) {
         if (warned.compareAndSet(false, true)) {
             warnings.warn(failure.getMessage() + "; skipping the organization hierarchy (accounts remain flat)");
         } else {
@@ -118,7 +132,7 @@ public final class OrganizationHierarchy {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
                 throw new SyncException(failure.getMessage(), failure);
             }
-            denied(failure);
+            hierarchyDenied(failure);
             return List.of();
         }
         return List.copyOf(found);
@@ -133,7 +147,7 @@ public final class OrganizationHierarchy {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
                 throw new SyncException(failure.getMessage(), failure);
             }
-            denied(failure);
+            hierarchyDenied(failure);
             return Optional.empty();
         }
     }
@@ -146,7 +160,7 @@ public final class OrganizationHierarchy {
         if (organizationalUnitsListable == null) {
             organizationalUnitsListable = probeOrganizationalUnits();
         }
-        return organizationalUnitsListable && !unavailable.get();
+        return organizationalUnitsListable && !organizationalUnitsHidden.get();
     }
 
     private boolean probeOrganizationalUnits() throws SyncException {
@@ -161,7 +175,7 @@ public final class OrganizationHierarchy {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
                 throw new SyncException(failure.getMessage(), failure);
             }
-            denied(failure);
+            organizationalUnitsDenied(failure);
             return false;
         }
     }

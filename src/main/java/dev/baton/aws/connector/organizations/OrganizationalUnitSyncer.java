@@ -57,7 +57,7 @@ final class OrganizationalUnitSyncer implements ResourceSyncer {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
                 throw new SyncException(failure.getMessage(), failure);
             }
-            hierarchy.denied(failure);
+            hierarchy.organizationalUnitsDenied(failure);
             return Page.empty();
         }
         List<Resource> units = response.organizationalUnits().stream().map(unit -> toResource(unit, parent)).toList();

@@ -13,6 +13,7 @@ import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
@@ -62,7 +63,7 @@ class AccountSyncerTest {
         assertEquals("Admin Permission Set", entitlement.getDisplayName());
         assertEquals("Full access", entitlement.getDescription());
         assertEquals(Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT, entitlement.getPurpose());
-        assertEquals(java.util.List.of("sso_user", "sso_group"),
+        assertEquals(List.of("sso_user", "sso_group"),
                 entitlement.getGrantableToList().stream().map(ResourceType::getId).toList());
         assertEquals("222222222222|" + PS_ARN,
                 Annotations.find(entitlement.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
@@ -74,7 +75,7 @@ class AccountSyncerTest {
         Entitlement copy = AccountSyncer.grantEntitlement(account(), permissionSet());
         assertEquals("222222222222|" + PS_ARN, copy.getId());
         assertEquals("", copy.getSlug());
-        assertEquals(java.util.List.of("sso_group", "sso_user"),
+        assertEquals(List.of("sso_group", "sso_user"),
                 copy.getGrantableToList().stream().map(ResourceType::getId).toList());
         assertEquals("Admin Permission Set", copy.getDisplayName());
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,13 +142,13 @@ class IdentityCenterSyncersTest {
         assertEquals(Set.of("grant:sso_group:" + groupArn("g-eng") + ":" + assigned,
                 "grant:sso_user:" + userArn("u-dave") + ":" + assigned,
                 "grant:sso_user:" + userArn("u-erin") + ":" + assigned), grantIds("grant:").stream()
-                .filter(id -> id.endsWith(assigned)).collect(java.util.stream.Collectors.toSet()));
+                .filter(id -> id.endsWith(assigned)).collect(Collectors.toSet()));
         String principal = ":permission_set_assignment:" + PS_READ_ONLY + "-333333333333";
         assertEquals(Set.of("iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached" + principal,
                 "iam_policy:arn:aws:iam::333333333333:policy/RootPolicy:attached" + principal,
                 "iam_policy:arn:aws:iam::333333333333:policy/division_abc/DivPolicy:attached" + principal),
                 grantIds("iam_policy:").stream().filter(id -> id.endsWith(principal))
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
         Grant composition = sync.grants().get("iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached" + principal);
         assertEquals(List.of(assigned), Annotations.find(composition.getAnnotationsList(), GrantExpandable.class)
                 .orElseThrow().getEntitlementIdsList());
@@ -156,10 +157,11 @@ class IdentityCenterSyncersTest {
     @Test
     void permissionSetsHoldTheirManagedPoliciesStructurally() {
         assertEquals(4, ids("permission_set").size());
-        assertEquals(Set.of("iam_policy:arn:aws:iam::aws:policy/AdministratorAccess:attached:permission_set:" + PS_ADMIN,
+        assertEquals(Set.of(
+                "iam_policy:arn:aws:iam::aws:policy/AdministratorAccess:attached:permission_set:" + PS_ADMIN,
                 "iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached:permission_set:" + PS_READ_ONLY),
                 grantIds("iam_policy:").stream().filter(id -> id.contains(":permission_set:"))
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
     }
 
     @Test
