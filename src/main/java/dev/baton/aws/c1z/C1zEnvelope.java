@@ -54,6 +54,9 @@ final class C1zEnvelope {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw C1zException.of(output, "cannot write the c1z file", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
         }
     }
 

@@ -134,7 +134,7 @@ public final class C1zReader implements AutoCloseable {
     }
 
     public synchronized C1zCounts counts() {
-        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+        return C1zCounts.of(resourceTypes.ids(), entitlements.count(), grants.count(), resources.countByType());
     }
 
     @Override

@@ -41,7 +41,6 @@ public final class C1zWriter implements AutoCloseable {
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
-    private boolean finished;
     private boolean closed;
 
     private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId) {
@@ -163,23 +162,23 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     public synchronized boolean hasResource(ResourceId id) {
-        return open().resources().exists(id);
+        return requireOpen().resources().exists(id);
     }
 
     public synchronized boolean hasResourceType(String id) {
-        return open().resourceTypes().exists(id);
+        return requireOpen().resourceTypes().exists(id);
     }
 
     public synchronized Optional<Resource> resource(ResourceId id) {
-        return open().resources().byId(id);
+        return requireOpen().resources().byId(id);
     }
 
     public synchronized Optional<Entitlement> entitlement(String entitlementId) {
-        return open().entitlements().byId(entitlementId);
+        return requireOpen().entitlements().byId(entitlementId);
     }
 
     public synchronized Optional<StoredGrant> grant(String grantId) {
-        return open().grants().byId(grantId);
+        return requireOpen().grants().byId(grantId);
     }
 
     /** Grants whose {@code expansion} column is set, in rowid order, fetched one batch at a time. */
@@ -195,11 +194,11 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     private synchronized List<GrantTable.Keyed> expandablePage(long afterRowId, int limit) {
-        return open().grants().pageOfExpandable(afterRowId, limit);
+        return requireOpen().grants().pageOfExpandable(afterRowId, limit);
     }
 
     private synchronized List<GrantTable.Keyed> entitlementPage(String entitlementId, long afterRowId, int limit) {
-        WorkingDatabase db = open();
+        WorkingDatabase db = requireOpen();
         try {
             db.ensureIndex(C1zSchema.ENTITLEMENT_GRANTS_INDEX);
         } catch (SQLException e) {
@@ -209,7 +208,7 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     public synchronized C1zCounts counts() {
-        return open().counts();
+        return requireOpen().counts();
     }
 
     /**
@@ -217,7 +216,7 @@ public final class C1zWriter implements AutoCloseable {
      * file. The writer is closed afterwards, whether or not this succeeds.
      */
     public synchronized void finish() throws C1zException {
-        WorkingDatabase db = open();
+        WorkingDatabase db = requireOpen();
         try {
             db.flush();
             db.syncRuns().end(syncId, now());
@@ -225,7 +224,6 @@ public final class C1zWriter implements AutoCloseable {
             db.commitAndClose();
             long indexed = System.nanoTime();
             C1zEnvelope.write(db.file(), output, options.zstdLevel());
-            finished = true;
             log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,
                     (indexed - start) / 1_000_000, sizeOf(db.file()), sizeOf(output),
                     (System.nanoTime() - indexed) / 1_000_000);
@@ -238,21 +236,21 @@ public final class C1zWriter implements AutoCloseable {
         }
     }
 
-    /** Without a prior {@link #finish()}: discards the sync; an existing output file is left untouched. */
+    /**
+     * Without a prior {@link #finish()}: discards the sync and its working files; an existing output file is left
+     * untouched, because the output is only ever replaced by a rename of a complete file.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (!finished) {
-            C1zEnvelope.deleteQuietly(C1zEnvelope.temporaryOutput(output));
-        }
         working.discard();
     }
 
     private void put(WorkingDatabase.SqlAction action) {
-        open();
+        requireOpen();
         try {
             action.run();
         } catch (SQLException e) {
@@ -260,7 +258,7 @@ public final class C1zWriter implements AutoCloseable {
         }
     }
 
-    private WorkingDatabase open() {
+    private WorkingDatabase requireOpen() {
         if (closed) {
             throw new IllegalStateException("c1z writer for " + output + " is already finished or closed");
         }

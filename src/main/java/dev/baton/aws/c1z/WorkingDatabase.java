@@ -119,7 +119,7 @@ final class WorkingDatabase {
     }
 
     C1zCounts counts() {
-        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+        return C1zCounts.of(resourceTypes.ids(), entitlements.count(), grants.count(), resources.countByType());
     }
 
     void flush() throws SQLException {

@@ -12,14 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,19 +66,11 @@ class C1zFormatTest {
 
     @Test
     void sharedValidatorAcceptsAWrittenFile() throws Exception {
-        Path tool = ReferenceFiles.checkTool().orElse(null);
-        Assumptions.assumeTrue(tool != null, "c1z-check not found: set -Dc1z.check=/path/to/c1z-check");
-        Assumptions.assumeTrue(commandWorks("python3", "--version"), "python3 is not installed; c1z-check needs it");
-        Assumptions.assumeTrue(commandWorks("zstd", "--version"), "zstd is not installed; c1z-check needs it");
-        Path out = writeSample();
-
-        Process process = new ProcessBuilder("python3", tool.toString(), out.toString())
-                .redirectErrorStream(true)
-                .start();
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "c1z-check did not finish");
-        assertEquals(0, process.exitValue(), report);
-        assertTrue(report.contains("c1z-check: ok (resource_types 3, resources 4, entitlements 2, grants 3)"), report);
+        Path tool = C1zCheck.assumeAvailable();
+        C1zCheck.Result result = C1zCheck.run(tool, writeSample(), 60);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("c1z-check: ok (resource_types 3, resources 4, entitlements 2, grants 3)"),
+                result.output());
     }
 
     private Map<String, String> schema(Path c1z) throws Exception {
@@ -98,18 +86,5 @@ class C1zFormatTest {
     /** Tables keep the SDK's creation order; the writer builds some grant indexes last, which readers ignore. */
     private static List<String> tableOrder(Map<String, String> schema) {
         return schema.keySet().stream().filter(name -> name.startsWith("table ")).toList();
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

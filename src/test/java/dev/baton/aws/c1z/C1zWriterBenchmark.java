@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Writes 1M small grants (1000 groups x 1000 users, blobs of about 100 bytes) at zstd level 3 and prints
  * rows/s and heap figures.
- * Run with {@code mvn -Pbench test -Dtest=C1zWriterBenchmark}. Only the heap bound is asserted: the machine
- * is shared, so throughput is reported rather than enforced.
+ * Run with {@code mvn -Pbench test -Dtest=C1zWriterBenchmark}; {@code -Dc1z.bench.groups=N} writes N x 1000
+ * grants, {@code -Dc1z.bench.check=true} also validates the result with c1z-check. Only the heap bound is
+ * asserted: the machine is shared, so throughput is reported rather than enforced.
  */
 @Tag("bench")
 class C1zWriterBenchmark {
@@ -51,8 +52,10 @@ class C1zWriterBenchmark {
         long grantsDone;
         C1zCounts counts;
         try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(dir))) {
-            writer.putResourceTypes(List.of(C1zFixtures.USER_TYPE, C1zFixtures.GROUP_TYPE));
+            writer.putResourceTypes(C1zFixtures.TYPES);
+            writer.putResources(List.of(C1zFixtures.account("111122223333")));
             writer.putResources(users);
+            writer.putResources(entitlements.stream().map(Entitlement::getResource).toList());
             writer.putEntitlements(entitlements);
             for (int g = 0; g < GROUPS; g++) {
                 writer.putGrants(grantsOf(entitlements.get(g), users));
@@ -79,6 +82,11 @@ class C1zWriterBenchmark {
         assertEquals((long) GROUPS * USERS, grantsDone);
         assertEquals(USERS, counts.resourcesByType().get("user"));
         assertTrue(retainedAtEnd - retainedMidway < 32L << 20, "heap must not grow with rows written");
+        if (Boolean.getBoolean("c1z.bench.check")) {
+            C1zCheck.Result result = C1zCheck.run(C1zCheck.assumeAvailable(), out, 1800);
+            System.out.println(result.output());
+            assertEquals(0, result.exitCode(), result.output());
+        }
     }
 
     /** The machine is shared, so the writing thread's CPU time is reported next to wall-clock time. */

@@ -195,7 +195,10 @@ class C1zWriterTest {
             assertFalse(writer.hasResource(bob.getId()));
             assertEquals(alice, writer.resource(alice.getId()).orElseThrow());
             assertEquals(engMember, writer.entitlement(engMember.getId()).orElseThrow());
-            assertEquals(1, writer.counts().grants());
+            C1zCounts counts = writer.counts();
+            assertEquals(1, counts.grants());
+            assertEquals(3, counts.resourceTypes());
+            assertEquals(Map.of("account", 0L, "group", 0L, "user", 1L), counts.resourcesByType());
         }
     }
 
