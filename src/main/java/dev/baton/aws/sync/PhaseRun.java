@@ -93,14 +93,23 @@ final class PhaseRun {
             try {
                 unit.run(context);
             } catch (InterruptedException e) {
+                if (!isCancelled()) { // not our cancellation: the unit did not finish, so the phase must not either
+                    fail(new SyncException(unit.describe() + ": interrupted", e));
+                }
                 return;
             } catch (SyncException e) {
                 fail(e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // a dead worker must fail the phase, not shorten it silently
                 fail(new SyncException(unit.describe() + ": " + e, e));
             } finally {
                 done(unit);
             }
+        }
+    }
+
+    private boolean isCancelled() {
+        synchronized (lock) {
+            return cancelled;
         }
     }
 

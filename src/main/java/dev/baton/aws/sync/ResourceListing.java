@@ -2,6 +2,8 @@ package dev.baton.aws.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.ChildResourceType;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
@@ -28,7 +30,7 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
 
     /** Where child listings come from; it knows which types are synced and starts each listing once. */
     interface ChildListings {
-        /** The listing of {@code childTypeId} under {@code parent}, or null when that type is not synced or was seen. */
+        /** The listing of {@code childTypeId} under {@code parent}; null when the type is not synced or was seen. */
         WorkUnit childListing(String childTypeId, ResourceId parent);
     }
 
@@ -52,7 +54,7 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
             context.continueWith(new ResourceListing(syncer, parent, page.next(), children));
         }
         for (Resource resource : page.items()) {
-            for (var annotation : resource.getAnnotationsList()) {
+            for (Any annotation : resource.getAnnotationsList()) {
                 if (annotation.is(ChildResourceType.class)) {
                     String childType = unpack(annotation).getResourceTypeId();
                     WorkUnit child = children.childListing(childType, resource.getId());
@@ -64,10 +66,10 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
         }
     }
 
-    private ChildResourceType unpack(com.google.protobuf.Any annotation) throws SyncException {
+    private ChildResourceType unpack(Any annotation) throws SyncException {
         try {
             return annotation.unpack(ChildResourceType.class);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
             throw new SyncException(describe() + ": a ChildResourceType annotation does not decode", e);
         }
     }

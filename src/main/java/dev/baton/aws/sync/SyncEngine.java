@@ -2,6 +2,7 @@ package dev.baton.aws.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.protobuf.Any;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -93,7 +96,8 @@ public final class SyncEngine {
         unknown.removeAll(syncersByType.keySet());
         if (!unknown.isEmpty()) {
             throw new SyncException("unknown resource type(s) " + String.join(", ", unknown)
-                    + " in --sync-resource-types; known types: " + String.join(", ", new TreeSet<>(syncersByType.keySet())));
+                    + " in --sync-resource-types; known types: "
+                    + String.join(", ", new TreeSet<>(syncersByType.keySet())));
         }
         Map<String, ResourceSyncer> synced = new LinkedHashMap<>();
         syncersByType.forEach((type, syncer) -> {
@@ -126,7 +130,7 @@ public final class SyncEngine {
     private List<TypeSeeds> listingSeeds(Map<String, ResourceSyncer> synced, SyncPhase phase) {
         List<TypeSeeds> seeds = new ArrayList<>();
         synced.forEach((type, syncer) -> {
-            var typeAnnotations = syncer.resourceType().getAnnotationsList();
+            List<Any> typeAnnotations = syncer.resourceType().getAnnotationsList();
             boolean skipped = phase == SyncPhase.ENTITLEMENTS
                     ? EntitlementListing.skips(typeAnnotations) : GrantListing.skips(typeAnnotations);
             Iterator<Resource> resources = skipped
@@ -153,7 +157,7 @@ public final class SyncEngine {
     private void runPhase(SyncPhase phase, List<TypeSeeds> seeds) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         PhaseRun run = new PhaseRun(seeds, queue);
-        run.start(options.workers(), phase.name().toLowerCase(java.util.Locale.ROOT));
+        run.start(options.workers(), phase.name().toLowerCase(Locale.ROOT));
         try {
             while (true) {
                 SyncException failure = run.failure();
@@ -207,7 +211,7 @@ public final class SyncEngine {
         StoreCounts counts = store.counts();
         return new SyncSummary(counts.resourceTypes(), counts.resourcesByType(), counts.entitlements(),
                 counts.grants() - expansion.grantsCreated(), expansion.grantsCreated(), expansion.grantsUpdated(),
-                warnings.count(), warnings.firstMessages(), new java.util.TreeMap<>(apiCalls.callsByService()),
+                warnings.count(), warnings.firstMessages(), new TreeMap<>(apiCalls.callsByService()),
                 apiCalls.throttled(), apiCalls.retries(), Duration.between(start, clock.instant()));
     }
 

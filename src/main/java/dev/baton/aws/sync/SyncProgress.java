@@ -17,7 +17,10 @@ public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long 
         requireNonNull(elapsed, "elapsed is null");
     }
 
-    /** One line, e.g. {@code sync: grants, types 3/14, 1200 resources, 300 entitlements, 5000 grants, 812 API calls, 12s}. */
+    /**
+     * One line, e.g.
+     * {@code sync: grants, types 3/14, 1200 resources, 300 entitlements, 5000 grants, 812 API calls, 12s}.
+     */
     public String render() {
         return "sync: " + phase.label() + ", types " + typesDone + "/" + typesTotal + ", " + resources + " resources, "
                 + entitlements + " entitlements, " + grants + " grants, " + apiCalls + " API calls, "

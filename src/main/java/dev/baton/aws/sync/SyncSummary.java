@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * @param resourcesByType     resources per resource type id, sorted
  * @param grantsDirect        grants the syncers emitted (after dropping dangling ones)
  * @param grantsExpanded      grants created by grant expansion
- * @param grantsUpdated       existing grants rewritten by expansion (sources added)
+ * @param grantsUpdated       grants already stored that expansion rewrote (sources added)
  * @param warnings            warnings of the whole run (syncers' skips, dropped grants and edges)
  * @param firstWarnings       the first few warning messages
  * @param apiCallsByService   remote calls per service scope, sorted
@@ -54,7 +55,7 @@ public record SyncSummary(long resourceTypes, SortedMap<String, Long> resourcesB
         out.append("  entitlements:   ").append(entitlements).append('\n');
         out.append("  grants:         ").append(grants()).append(" (").append(grantsDirect).append(" direct, ")
                 .append(grantsExpanded).append(" from expansion; ").append(grantsUpdated)
-                .append(" direct grants given sources)").append('\n');
+                .append(" existing grants given sources)").append('\n');
         out.append("  API calls:      ").append(apiCalls());
         if (!apiCallsByService.isEmpty()) {
             out.append(" (");
@@ -80,7 +81,7 @@ public record SyncSummary(long resourceTypes, SortedMap<String, Long> resourcesB
 
     private static String formatDuration(Duration duration) {
         long millis = duration.toMillis();
-        return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static SortedMap<String, Long> sorted(Map<String, Long> counts, String name) {

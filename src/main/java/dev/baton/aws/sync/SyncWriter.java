@@ -133,7 +133,9 @@ final class SyncWriter {
                 drop(grant, "its principal " + Ids.resourceKey(grant.getPrincipal().getId()) + " was not synced");
             } else {
                 accepted.add(grant);
-                expandableSeen |= isExpandable(grant);
+                if (!expandableSeen) {
+                    expandableSeen = isExpandable(grant);
+                }
             }
         }
         if (!accepted.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.baton.aws.sync.expand;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
@@ -8,10 +9,13 @@ import dev.baton.aws.proto.c1.connector.v2.GrantImmutable;
 import dev.baton.aws.proto.c1.connector.v2.GrantSources;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,11 +26,16 @@ import java.util.TreeMap;
 final class DestinationUpdate {
     private static final Any IMMUTABLE = Any.pack(GrantImmutable.getDefaultInstance());
     private static final int WRITE_CHUNK = 5_000;
+    /** The richer embedding first (more bytes), then the smaller bytes: independent of arrival order. */
+    private static final Comparator<Resource> PRINCIPAL_ORDER = Comparator
+            .comparingInt((Resource resource) -> -resource.getSerializedSize())
+            .thenComparing(resource -> resource.toByteString(), ByteString.unsignedLexicographicalComparator());
 
     private final ExpansionStore store;
     private final Entitlement destination;
     private final Map<String, List<String>> grantIdsByPrincipal = new HashMap<>();
     private final TreeMap<String, StoredGrant> pending = new TreeMap<>();
+    private final Set<String> createdHere = new HashSet<>();
     private long created;
     private long updated;
 
@@ -54,12 +63,31 @@ final class DestinationUpdate {
         if (existing == null) {
             Grant fresh = newGrant(principal, inflow.sourceEntitlementId(), direct);
             pending.put(fresh.getId(), new StoredGrant(fresh, null));
+            createdHere.add(fresh.getId());
             index(principalKey, fresh.getId());
             created++;
             return;
         }
         for (String grantId : existing) {
             current(grantId).ifPresent(stored -> addSource(stored, inflow.sourceEntitlementId(), direct));
+            if (createdHere.contains(grantId)) {
+                keepStablePrincipal(grantId, principal);
+            }
+        }
+    }
+
+    /**
+     * Two source grants may embed the same principal differently ({@code {id}} or the full resource); which one
+     * is streamed first depends on the store's row order, so pick by content instead of arrival.
+     */
+    private void keepStablePrincipal(String grantId, Resource candidate) {
+        StoredGrant stored = pending.get(grantId);
+        if (stored == null || stored.grant().getPrincipal().equals(candidate)) {
+            return;
+        }
+        if (PRINCIPAL_ORDER.compare(candidate, stored.grant().getPrincipal()) < 0) {
+            pending.put(grantId, new StoredGrant(stored.grant().toBuilder().setPrincipal(candidate).build(),
+                    stored.expandable()));
         }
     }
 

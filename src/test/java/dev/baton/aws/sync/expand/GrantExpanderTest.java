@@ -296,4 +296,24 @@ class GrantExpanderTest {
         assertEquals(List.of("group:eng:member", "group:inner:member"),
                 new ArrayList<>(new TreeMap<>(sources.getSourcesMap()).keySet()));
     }
+
+    @Test
+    void thePrincipalOfAnExpandedGrantDoesNotDependOnRowOrder() throws SyncException {
+        Grant byId = grant(member(eng), alice.getId()).toBuilder().setId("membership-1").build();
+        Grant full = byId.toBuilder().setId("membership-2").setPrincipal(alice).build();
+        Grant roleGrant = expandable(grant(assigned(admin), eng.getId()), "group:eng:member");
+        world(List.of(alice, eng, admin));
+        grants(byId, full, roleGrant);
+        InMemorySyncStore reversed = new InMemorySyncStore();
+        reversed.putResources(store.resources());
+        reversed.putEntitlements(store.entitlements());
+        reversed.putGrants(List.of(full, byId, roleGrant));
+
+        expand(20);
+        new GrantExpander(reversed, warnings::add, 20, ExpansionProgress.none()).expand();
+
+        Grant first = stored("role:admin:assigned:user:alice");
+        assertEquals(alice, first.getPrincipal(), "the richer embedding wins");
+        assertEquals(first, reversed.grant("role:admin:assigned:user:alice").orElseThrow().grant());
+    }
 }
