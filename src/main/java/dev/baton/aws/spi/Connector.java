@@ -14,4 +14,7 @@ public interface Connector {
 
     /** Every resource type this connector can sync, whatever the run's flags (used for capabilities). */
     List<ResourceType> allResourceTypes();
+
+    /** Write capabilities, at most one object per resource type; empty when provisioning is not wired. */
+    List<ResourceProvisioner> provisioners();
 }

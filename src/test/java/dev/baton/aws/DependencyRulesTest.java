@@ -1,0 +1,92 @@
+package dev.baton.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package arrows of style-by-example.md §1: a package imports only the project packages listed for it. When
+ * this fails, move the code; do not add an exception here.
+ */
+class DependencyRulesTest {
+    private static final String ROOT = "dev.baton.aws";
+    private static final Path SOURCES = Path.of("src/main/java/dev/baton/aws");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.baton\\.aws\\.[\\w.]+);",
+            Pattern.MULTILINE);
+
+    /** Top-level package → project packages it may import (itself and the generated protos always allowed). */
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("cli", Set.of("config", "spi", "model", "aws", "connector", "sync", "c1z", "provisioning",
+                    "simulator")),
+            Map.entry("config", Set.of()),
+            Map.entry("spi", Set.of()),
+            Map.entry("model", Set.of()),
+            Map.entry("aws", Set.of("config")),
+            Map.entry("connector", Set.of("spi", "model", "aws", "config")),
+            Map.entry("sync", Set.of("spi", "model", "c1z", "config")),
+            Map.entry("c1z", Set.of()),
+            Map.entry("provisioning", Set.of("spi", "model", "c1z", "config")),
+            Map.entry("simulator", Set.of()));
+
+    @Test
+    void everyPackageImportsOnlyAlongTheArrows() {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String from = topPackage(SOURCES.relativize(file).toString().replace('/', '.'));
+            Set<String> allowed = ALLOWED.get(from);
+            assertTrue(allowed != null, "package " + from + " is not in the dependency table: " + file);
+            Matcher imports = IMPORT.matcher(read(file));
+            while (imports.find()) {
+                String to = topPackage(imports.group(1).substring(ROOT.length() + 1));
+                if (!to.equals(from) && !to.equals("proto") && !allowed.contains(to)) {
+                    violations.add(file + " imports " + imports.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theRuleSeesAViolation() {
+        Matcher imports = IMPORT.matcher("import dev.baton.aws.connector.ResourceTypes;\n");
+        assertTrue(imports.find());
+        assertEquals("connector", topPackage(imports.group(1).substring(ROOT.length() + 1)));
+        assertTrue(!ALLOWED.get("sync").contains("connector"), "sync must not see connector");
+        assertTrue(!ALLOWED.get("simulator").contains("aws"), "the simulator is independent");
+    }
+
+    private static String topPackage(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot < 0 ? dotted : dotted.substring(0, dot);
+    }
+
+    private static List<Path> javaFiles() {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> p.getParent() != null && !p.getParent().equals(SOURCES))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
