@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.aws.simulator.world.SsoUser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class IdentityStoreServiceTest {
@@ -121,6 +125,32 @@ class IdentityStoreServiceTest {
         assertTrue(identityCenter.assignments().stream().noneMatch(a -> a.principalId().equals("u-carol")));
         assertEquals("ResourceNotFoundException", fault("DeleteUser", ",\"UserId\":\"u-carol\"").code());
         assertNotEquals(userId, "u-carol");
+    }
+
+    @Test
+    void concurrentCreatesOfOneMembershipYieldOneSuccessAndConflicts() throws Exception {
+        String add = ",\"GroupId\":\"g-empty\",\"MemberId\":{\"UserId\":\"u-dave\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        return call("CreateGroupMembership", add).get("MembershipId").asText();
+                    } catch (AwsFault fault) {
+                        return fault.code();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(15, results.stream().filter("ConflictException"::equals).count(), results.toString());
+            assertEquals(List.of("u-dave"), world.state.world().identityCenter().group("g-empty").orElseThrow().members());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

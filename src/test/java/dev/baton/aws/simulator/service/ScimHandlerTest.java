@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import dev.baton.aws.simulator.world.WorldState;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,19 +21,18 @@ import org.junit.jupiter.api.Test;
 class ScimHandlerTest {
     private static final String TOKEN = "scim-secret-token";
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private HttpServer server;
+    private JsonSimulator simulator;
 
-    private String start(WorldState state) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/scim/", new ScimHandler(state));
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    /** Serves SCIM through the simulator server, so the {@code /scim/} route is part of the test. */
+    private String start(JsonSimulator started) {
+        simulator = started;
+        return simulator.server.endpoint().toString();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (simulator != null) {
+            simulator.close();
         }
     }
 
@@ -50,7 +46,7 @@ class ScimHandlerTest {
 
     @Test
     void usersPageByStartIndexAndCountWithActiveFromStatus() throws Exception {
-        String base = start(new JsonWorld().state) + "/scim/v2/Users";
+        String base = start(new JsonSimulator()) + "/scim/v2/Users";
         List<String> names = new ArrayList<>();
         int startIndex = 1;
         int total;
@@ -68,7 +64,7 @@ class ScimHandlerTest {
     @Test
     void userNameFilterFindsTheUser() throws Exception {
         String filter = URLEncoder.encode("userName eq \"dave@example.com\"", StandardCharsets.UTF_8);
-        HttpResponse<String> response = get(start(new JsonWorld().state) + "/scim/v2/Users?filter=" + filter, TOKEN);
+        HttpResponse<String> response = get(start(new JsonSimulator()) + "/scim/v2/Users?filter=" + filter, TOKEN);
         assertEquals(200, response.statusCode());
         assertEquals("application/scim+json", response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = JsonWorld.JSON.readTree(response.body());
@@ -85,7 +81,7 @@ class ScimHandlerTest {
 
     @Test
     void wrongOrMissingTokenIsUnauthorizedWithoutEchoingIt() throws Exception {
-        String base = start(new JsonWorld().state) + "/scim/v2/Users";
+        String base = start(new JsonSimulator()) + "/scim/v2/Users";
         HttpResponse<String> wrong = get(base, "guess");
         assertEquals(401, wrong.statusCode());
         assertFalse(wrong.body().contains(TOKEN));
@@ -95,7 +91,7 @@ class ScimHandlerTest {
 
     @Test
     void scimIsNotFoundWhenTheWorldHasNoToken() throws Exception {
-        String base = start(new JsonWorld(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken")).state);
+        String base = start(new JsonSimulator(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken")));
         HttpResponse<String> response = get(base + "/scim/v2/Users", TOKEN);
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("urn:ietf:params:scim:api:messages:2.0:Error"));
@@ -103,7 +99,7 @@ class ScimHandlerTest {
 
     @Test
     void singleUserByIdAndUnknownUser() throws Exception {
-        String base = start(new JsonWorld().state) + "/scim/v2/Users/";
+        String base = start(new JsonSimulator()) + "/scim/v2/Users/";
         JsonNode erin = JsonWorld.JSON.readTree(get(base + "u-erin", TOKEN).body());
         assertEquals("erin", erin.get("userName").asText());
         assertEquals(404, get(base + "u-nobody", TOKEN).statusCode());
