@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -202,7 +203,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         builder.region(clientRegion)
                 .credentialsProvider(provider)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new PacingInterceptor(scope, limiter, stats)));
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(httpClient);
         }
         if (settings.endpointOverride() != null) {

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
@@ -28,13 +30,16 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 /**
  * Resource type {@code iam_policy}: managed policies. AWS-managed policies are the same objects in every account,
  * so they are listed once, at top level (scope All in the caller's account); child accounts list only their
- * customer-managed policies (scope Local). Grants are emitted by the principals that hold a policy.
+ * customer-managed policies (scope Local). With {@code --sync-only-attached-policies} an AWS-managed policy may be
+ * attached only in a child account, so children then list scope All too and emit each AWS-managed policy that no
+ * earlier listing of this sync emitted. Grants are emitted by the principals that hold a policy.
  */
 final class IamPolicySyncer implements ResourceSyncer {
     private final AwsClients clients;
     private final IamReaders readers;
     private final SyncWarnings warnings;
     private final boolean onlyAttached;
+    private final Set<String> emittedAwsManaged = ConcurrentHashMap.newKeySet();
 
     /** @param onlyAttached {@code --sync-only-attached-policies} */
     IamPolicySyncer(AwsClients clients, IamReaders readers, SyncWarnings warnings, boolean onlyAttached) {
@@ -55,7 +60,7 @@ final class IamPolicySyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        PolicyScopeType scope = parent == null ? PolicyScopeType.ALL : PolicyScopeType.LOCAL;
+        PolicyScopeType scope = parent == null || onlyAttached ? PolicyScopeType.ALL : PolicyScopeType.LOCAL;
         ListPoliciesResponse response = IamGrants.read(() -> {
             IamClient iam = clients.iam(reader.accountId());
             return IamCall.call("ListPolicies", reader.accountId(), "", () -> iam.listPolicies(b -> b.scope(scope)
@@ -66,8 +71,13 @@ final class IamPolicySyncer implements ResourceSyncer {
             ManagedPolicy policy = new ManagedPolicy(listed.arn(), listed.policyName(),
                     listed.description() == null ? "" : listed.description(),
                     listed.defaultVersionId() == null ? "" : listed.defaultVersionId());
-            resources.add(toResource(policy, document(reader, policy), parent));
+            if (parent == null || !policy.awsManaged() || !emittedAwsManaged.contains(policy.arn())) {
+                resources.add(toResource(policy, document(reader, policy), parent));
+            }
         }
+        // Marked once the page is complete, so a child page that failed half-way is listed again in full; the
+        // top-level listing always emits its AWS-managed policies, so a resumed top-level page loses none.
+        resources.forEach(resource -> emittedAwsManaged.add(resource.getId().getResource()));
         return Page.of(resources, response.isTruncated() ? response.marker() : null);
     }
 

@@ -6,6 +6,8 @@ import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.Map;
@@ -50,13 +52,13 @@ final class IamReaders {
     }
 
     /** The reader for a List call: the caller's account at top level, the child account under account_iam. */
-    IamAccountReader forListing(dev.baton.aws.proto.c1.connector.v2.ResourceId parent) throws SyncException {
+    IamAccountReader forListing(ResourceId parent) throws SyncException {
         return forAccount(parent == null ? callerAccountId() : parent.getResource());
     }
 
     /** True when a List call with this parent is one the IAM syncers answer (top level or account_iam). */
-    static boolean listsUnder(dev.baton.aws.proto.c1.connector.v2.ResourceId parent) {
-        return parent == null || parent.getResourceType().equals(dev.baton.aws.connector.ResourceTypes.ACCOUNT_IAM_ID);
+    static boolean listsUnder(ResourceId parent) {
+        return parent == null || parent.getResourceType().equals(ResourceTypes.ACCOUNT_IAM_ID);
     }
 
     IamAccountReader forAccount(String accountId) throws SyncException {

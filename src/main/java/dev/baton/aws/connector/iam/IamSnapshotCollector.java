@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.GroupDetail;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
@@ -46,33 +47,38 @@ final class IamSnapshotCollector {
     }
 
     IamAccountSnapshot collect() throws AwsCallException {
-        List<UserDetail> users = new ArrayList<>();
-        List<software.amazon.awssdk.services.iam.model.GroupDetail> groups = new ArrayList<>();
-        List<RoleDetail> roles = new ArrayList<>();
-        List<ManagedPolicyDetail> policies = new ArrayList<>();
+        Details details = new Details(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         String marker = null;
         do {
             String current = marker;
             GetAccountAuthorizationDetailsResponse page = IamCall.call("GetAccountAuthorizationDetails", accountId,
                     "", () -> iam.getAccountAuthorizationDetails(b -> b.marker(current)));
-            users.addAll(page.userDetailList());
-            groups.addAll(page.groupDetailList());
-            roles.addAll(page.roleDetailList());
-            policies.addAll(page.policies());
+            details.users().addAll(page.userDetailList());
+            details.groups().addAll(page.groupDetailList());
+            details.roles().addAll(page.roleDetailList());
+            details.policies().addAll(page.policies());
             marker = page.isTruncated() ? page.marker() : null;
         } while (marker != null);
         CredentialReport report = credentialReport();
-        return snapshot(users, groups, roles, policies, listedRoles(), report);
+        return snapshot(details, listedRoles(), report);
     }
 
+    /** What ListRoles adds to GAAD's RoleDetail. */
+    private record ListedRole(String description, Integer maxSessionDuration) {}
+
+    /** Every page of GetAccountAuthorizationDetails, concatenated. */
+    private record Details(List<UserDetail> users, List<GroupDetail> groups, List<RoleDetail> roles,
+                           List<ManagedPolicyDetail> policies) {}
+
     /** ListRoles, for the description and max session duration GAAD leaves out. */
-    private Map<String, software.amazon.awssdk.services.iam.model.Role> listedRoles() throws AwsCallException {
-        Map<String, software.amazon.awssdk.services.iam.model.Role> byArn = new HashMap<>();
+    private Map<String, ListedRole> listedRoles() throws AwsCallException {
+        Map<String, ListedRole> byArn = new HashMap<>();
         String marker = null;
         do {
             String current = marker;
             var page = IamCall.call("ListRoles", accountId, "", () -> iam.listRoles(b -> b.marker(current)));
-            page.roles().forEach(role -> byArn.put(role.arn(), role));
+            page.roles().forEach(role -> byArn.put(role.arn(),
+                    new ListedRole(role.description(), role.maxSessionDuration())));
             marker = page.isTruncated() ? page.marker() : null;
         } while (marker != null);
         return byArn;
@@ -107,28 +113,41 @@ final class IamSnapshotCollector {
         }
     }
 
-    private IamAccountSnapshot snapshot(List<UserDetail> userDetails,
-                                        List<software.amazon.awssdk.services.iam.model.GroupDetail> groupDetails,
-                                        List<RoleDetail> roleDetails, List<ManagedPolicyDetail> policies,
-                                        Map<String, software.amazon.awssdk.services.iam.model.Role> listedRoles,
+    private IamAccountSnapshot snapshot(Details details, Map<String, ListedRole> listedRoles,
                                         CredentialReport report) {
         Map<String, List<AttachedPolicy>> attached = new HashMap<>();
         Map<String, List<InlinePolicy>> inline = new HashMap<>();
-        Map<String, String> groupArnByName = new HashMap<>();
         List<Group> groups = new ArrayList<>();
-        for (var group : groupDetails) {
+        for (GroupDetail group : details.groups()) {
             groups.add(new Group(group.arn(), group.groupName(), group.path(), group.groupId()));
-            groupArnByName.put(group.groupName(), group.arn());
             attached.put(group.arn(), attached(group.attachedManagedPolicies()));
             inline.put(group.arn(), inline(group.groupPolicyList()));
         }
-        Map<String, List<String>> members = new LinkedHashMap<>();
-        groups.forEach(group -> members.put(group.arn(), new ArrayList<>()));
         List<User> users = new ArrayList<>();
-        for (UserDetail user : userDetails) {
+        for (UserDetail user : details.users()) {
             users.add(user(user, report.row(user.arn())));
             attached.put(user.arn(), attached(user.attachedManagedPolicies()));
             inline.put(user.arn(), inline(user.userPolicyList()));
+        }
+        List<Role> roles = new ArrayList<>();
+        for (RoleDetail role : details.roles()) {
+            roles.add(role(role, listedRoles.get(role.arn())));
+            attached.put(role.arn(), attached(role.attachedManagedPolicies()));
+            inline.put(role.arn(), inline(role.rolePolicyList()));
+        }
+        return new IamAccountSnapshot(accountId, users, groups, roles, members(details), attached, inline,
+                documents(details.policies()), report);
+    }
+
+    /** Group ARN to member user ARNs: GAAD lists each user's group names, not each group's members. */
+    private static Map<String, List<String>> members(Details details) {
+        Map<String, String> groupArnByName = new HashMap<>();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (GroupDetail group : details.groups()) {
+            groupArnByName.put(group.groupName(), group.arn());
+            members.put(group.arn(), new ArrayList<>());
+        }
+        for (UserDetail user : details.users()) {
             for (String groupName : user.groupList()) {
                 String groupArn = groupArnByName.get(groupName);
                 if (groupArn != null) {
@@ -136,18 +155,14 @@ final class IamSnapshotCollector {
                 }
             }
         }
-        List<Role> roles = new ArrayList<>();
-        for (RoleDetail role : roleDetails) {
-            var listed = listedRoles.get(role.arn());
-            roles.add(new Role(role.arn(), role.roleName(), role.path(),
-                    listed == null || listed.description() == null ? "" : listed.description(),
-                    listed == null ? null : listed.maxSessionDuration(), PerEntityIamReader.tags(role.tags()),
-                    decodeDocument(role.assumeRolePolicyDocument())));
-            attached.put(role.arn(), attached(role.attachedManagedPolicies()));
-            inline.put(role.arn(), inline(role.rolePolicyList()));
-        }
-        return new IamAccountSnapshot(accountId, users, groups, roles, members, attached, inline,
-                documents(policies), report);
+        return members;
+    }
+
+    private static Role role(RoleDetail role, ListedRole listed) {
+        return new Role(role.arn(), role.roleName(), role.path(),
+                listed == null || listed.description() == null ? "" : listed.description(),
+                listed == null ? null : listed.maxSessionDuration(), PerEntityIamReader.tags(role.tags()),
+                decodeDocument(role.assumeRolePolicyDocument()));
     }
 
     private static User user(UserDetail user, Row row) {

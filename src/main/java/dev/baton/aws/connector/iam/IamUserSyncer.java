@@ -38,7 +38,9 @@ final class IamUserSyncer implements ResourceSyncer {
         this.readers = requireNonNull(readers, "readers is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncPolicyGrants = syncPolicyGrants;
-        this.resourceType = syncPolicyGrants ? ResourceTypes.IAM_USER : ResourceTypes.withoutGrants(ResourceTypes.IAM_USER);
+        this.resourceType = syncPolicyGrants
+                ? ResourceTypes.IAM_USER
+                : ResourceTypes.withoutGrants(ResourceTypes.IAM_USER);
     }
 
     @Override
@@ -66,7 +68,8 @@ final class IamUserSyncer implements ResourceSyncer {
         profile.put("aws_console_access", user.consoleAccess());
         UserTrait.Builder trait = UserTrait.newBuilder()
                 .setMfaStatus(UserTrait.MFAStatus.newBuilder().setMfaEnabled(user.mfaActive()));
-        emails(user).forEach(email -> trait.addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true)));
+        emails(user).forEach(email -> trait.addEmails(
+                UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true)));
         Instant lastLogin = user.lastLogin();
         if (lastLogin != null) {
             trait.setLastLogin(Timestamp.newBuilder().setSeconds(lastLogin.getEpochSecond()));

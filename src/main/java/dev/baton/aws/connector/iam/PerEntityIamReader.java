@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.iam.IamRecords.AccessKey;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
@@ -39,11 +40,13 @@ final class PerEntityIamReader implements IamAccountReader {
     private final IamClient iam;
     private final String accountId;
     private final SyncWarnings warnings;
+    private final InlinePolicyCalls inlineCalls;
 
     PerEntityIamReader(IamClient iam, String accountId, SyncWarnings warnings) {
         this.iam = requireNonNull(iam, "iam is null");
         this.accountId = requireNonNull(accountId, "accountId is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
+        this.inlineCalls = new InlinePolicyCalls(iam, accountId);
     }
 
     @Override
@@ -88,7 +91,7 @@ final class PerEntityIamReader implements IamAccountReader {
             IamCall.call("GetLoginProfile", accountId, arn, () -> iam.getLoginProfile(b -> b.userName(name)));
             return true;
         } catch (AwsCallException e) {
-            if (e.kind() == dev.baton.aws.aws.ErrorKind.NOT_FOUND) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return false; // no console password: the normal case, not a skip
             }
             if (!IamSoftErrors.isSoft(e)) {
@@ -139,7 +142,7 @@ final class PerEntityIamReader implements IamAccountReader {
             var role = IamCall.call("GetRole", accountId, roleArn, () -> iam.getRole(b -> b.roleName(name)).role());
             return Optional.of(role(role, tags(role.tags())));
         } catch (AwsCallException e) {
-            if (e.kind() == dev.baton.aws.aws.ErrorKind.NOT_FOUND) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;
@@ -193,9 +196,9 @@ final class PerEntityIamReader implements IamAccountReader {
     public List<InlinePolicy> inlinePolicies(PrincipalKind kind, String principalArn) throws AwsCallException {
         List<String> names;
         try {
-            names = new InlinePolicyCalls(iam, accountId).names(kind, principalArn);
+            names = inlineCalls.names(kind, principalArn);
         } catch (AwsCallException e) {
-            if (e.kind() == dev.baton.aws.aws.ErrorKind.NOT_FOUND) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return List.of();
             }
             throw e;
@@ -204,7 +207,7 @@ final class PerEntityIamReader implements IamAccountReader {
         for (String policyName : names) {
             String document;
             try {
-                document = new InlinePolicyCalls(iam, accountId).document(kind, principalArn, policyName);
+                document = inlineCalls.document(kind, principalArn, policyName);
             } catch (AwsCallException e) {
                 if (!IamSoftErrors.isSoft(e)) {
                     throw e;

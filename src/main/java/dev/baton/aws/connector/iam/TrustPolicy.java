@@ -9,6 +9,7 @@ import dev.baton.aws.aws.Arn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -139,7 +140,7 @@ record TrustPolicy(List<Statement> statements) {
 
     private static String serviceName(String service) {
         int dot = service.indexOf('.');
-        return (dot < 0 ? service : service.substring(0, dot)).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        return (dot < 0 ? service : service.substring(0, dot)).toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
     private static boolean isUserOrRole(String principal) {

@@ -56,7 +56,7 @@ class IamCallCountTest {
 
     @Test
     void fastPathReadsEachAccountOnceAndMakesNoPerEntityReads() throws Exception {
-        for (int users : List.of(0, 30)) {
+        for (int users : List.of(0, 20)) {
             Map<String, Long> fast = countCalls(scaled(users), true);
             Map<String, Long> fallback = countCalls(scaled(users), false);
             System.out.printf("iam calls for one account with %d users: fast path %d %s%n  fallback %d %s%n",

@@ -1,0 +1,67 @@
+package dev.baton.aws.connector.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.aws.config.ScimConfig;
+import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.model.Annotations;
+import dev.baton.aws.proto.c1.connector.v2.SkipEntitlementsAndGrants;
+import dev.baton.aws.spi.ResourceSyncer;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Flags that change what the IAM syncers emit: the resource-type filter and --sync-only-attached-policies. */
+class IamSyncersScopeTest {
+    private static final String A = "arn:aws:iam::111111111111:";
+
+    @Test
+    void onlyAttachedPoliciesSkipsUnattachedOnes() throws Exception {
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
+            SyncScope onlyAttached = new SyncScope(Set.of(), false, true, false, 30, true, ScimConfig.disabled());
+            GraphWalker.Graph graph = fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG, onlyAttached);
+            assertEquals(List.of(A + "policy/TeamPolicy", "arn:aws:iam::aws:policy/AdministratorAccess"),
+                    graph.ids("iam_policy"));
+        }
+    }
+
+    @Test
+    void withoutIamPolicyInTheFilterUsersHaveNoGrantsAndRolesAndGroupsNoAttachments() throws Exception {
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
+            Set<String> types = Set.of("iam_user", "role", "group", "inline_policy");
+            try (var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
+                IamSyncers syncers = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
+                        IamSyncFixture.scope(true, false, types), message -> {}, null);
+                ResourceSyncer users = syncers.syncers().get(0);
+                assertEquals(ResourceTypes.IAM_USER_ID, users.resourceType().getId());
+                assertTrue(Annotations.has(users.resourceType().getAnnotationsList(), SkipEntitlementsAndGrants.class));
+                List<ResourceSyncer> walked = syncers.syncers().stream()
+                        .filter(s -> types.contains(s.resourceType().getId())).toList();
+                GraphWalker.Graph graph = GraphWalker.walk(walked, List.of());
+                assertFalse(graph.grants().keySet().stream().anyMatch(id -> id.startsWith("iam_policy:")));
+                assertTrue(graph.grants().containsKey("role:" + A + "role/ci:assignment:iam_user:" + A + "user/bob"));
+                assertTrue(graph.grants().containsKey(
+                        "group:" + A + "group/admins:member:iam_user:" + A + "user/staff/alice"));
+            }
+        }
+    }
+
+    @Test
+    void registersAccountIamOnlyForCrossAccountSyncAndAccessKeysOnlyWithSecrets() throws Exception {
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json");
+             var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
+            List<String> plain = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
+                    IamSyncFixture.scope(true, false, Set.of()), message -> {}, null).syncers().stream()
+                    .map(s -> s.resourceType().getId()).toList();
+            assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy"), plain);
+            List<String> all = IamSyncers.create(clients, IamSyncFixture.ORG,
+                    IamSyncFixture.scope(true, true, Set.of()), message -> {}, null).syncers().stream()
+                    .map(s -> s.resourceType().getId()).toList();
+            assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy", "account_iam",
+                    "access-key"), all);
+        }
+    }
+}
