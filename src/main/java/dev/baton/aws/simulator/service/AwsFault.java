@@ -7,6 +7,8 @@ import static java.util.Objects.requireNonNull;
  * HTTP status. Services throw it from any action; the message must never contain a secret.
  */
 public final class AwsFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int httpStatus;
     private final String code;
 

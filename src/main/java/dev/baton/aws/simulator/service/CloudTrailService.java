@@ -60,7 +60,8 @@ public final class CloudTrailService implements JsonService {
 
     @Override
     public Map<String, JsonAction> actions() {
-        return Map.of("LookupEvents", (caller, body) -> lookupEvents(new JsonRequest(body, "InvalidParameterException")));
+        return Map.of("LookupEvents",
+                (caller, body) -> lookupEvents(new JsonRequest(body, "InvalidParameterException")));
     }
 
     private JsonNode lookupEvents(JsonRequest request) {

@@ -70,6 +70,9 @@ final class IamUserActions {
             throw new AwsFault(400, "ValidationError", "Invalid user name '" + name + "'");
         }
         String path = request.get("Path") == null ? "/" : request.get("Path");
+        if (!path.startsWith("/") || !path.endsWith("/") || path.length() > 512) {
+            throw new AwsFault(400, "ValidationError", "Invalid path '" + path + "'");
+        }
         Map<String, String> tags = request.pairs("Tags.member", "Key", "Value");
         IamUser created = state.updateAndGet(world -> {
             Account account = account(world, caller);

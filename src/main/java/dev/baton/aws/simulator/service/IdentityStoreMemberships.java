@@ -67,7 +67,8 @@ final class IdentityStoreMemberships {
             SsoGroup group = IdentityStoreService.groupOf(identityCenter, groupId);
             IdentityStoreService.userOf(identityCenter, userId);
             if (group.members().contains(userId)) {
-                throw new AwsFault(400, "ConflictException", "Member " + userId + " already exists in group " + groupId);
+                throw new AwsFault(400, "ConflictException",
+                        "Member " + userId + " already exists in group " + groupId);
             }
             List<String> members = new ArrayList<>(group.members());
             members.add(userId);

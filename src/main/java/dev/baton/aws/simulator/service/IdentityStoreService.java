@@ -154,7 +154,8 @@ public final class IdentityStoreService implements JsonService {
         if (!user.emails().isEmpty()) {
             ArrayNode emails = node.putArray("Emails");
             for (SsoEmail email : user.emails()) {
-                emails.addObject().put("Value", email.value()).put("Type", email.type()).put("Primary", email.primary());
+                emails.addObject().put("Value", email.value()).put("Type", email.type())
+                        .put("Primary", email.primary());
             }
         }
         return node.put("UserStatus", user.status());

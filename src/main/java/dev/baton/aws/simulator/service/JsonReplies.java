@@ -1,5 +1,6 @@
 package dev.baton.aws.simulator.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ final class JsonReplies {
         return NODES.objectNode();
     }
 
-    /** Puts {@code value} unless it is {@code null}: the SDK reads an absent member and a JSON null alike, AWS omits. */
+    /** Puts {@code value} unless it is {@code null}: AWS omits members it has no value for. */
     static ObjectNode putIfPresent(ObjectNode node, String member, String value) {
         if (value != null) {
             node.put(member, value);
@@ -34,21 +35,15 @@ final class JsonReplies {
         return node;
     }
 
-    static <T> ArrayNode array(List<T> items, Function<T, ? extends com.fasterxml.jackson.databind.JsonNode> mapper) {
+    static <T> ArrayNode array(List<T> items, Function<T, ? extends JsonNode> mapper) {
         ArrayNode array = NODES.arrayNode();
         items.forEach(item -> array.add(mapper.apply(item)));
         return array;
     }
 
-    static ArrayNode strings(List<String> items) {
-        ArrayNode array = NODES.arrayNode();
-        items.forEach(array::add);
-        return array;
-    }
-
     /** A list reply: {@code {"<member>": [...], "NextToken": "..."}} with the token only when more pages exist. */
     static <T> ObjectNode page(String member, Page<T> slice,
-            Function<T, ? extends com.fasterxml.jackson.databind.JsonNode> mapper) {
+            Function<T, ? extends JsonNode> mapper) {
         ObjectNode reply = object();
         reply.set(member, array(slice.items(), mapper));
         return putIfPresent(reply, "NextToken", slice.nextToken());

@@ -131,7 +131,8 @@ public final class OrganizationsService implements JsonService {
         Optional<String> parentId = world.account(childId).map(account -> parentIdOf(organization, account))
                 .or(() -> organization.parentOf(childId).map(OrgUnit::id));
         if (parentId.isEmpty()) {
-            throw new AwsFault(400, "ChildNotFoundException", "We can't find a root, OU, or account with the ChildId that you specified.");
+            throw new AwsFault(400, "ChildNotFoundException",
+                    "We can't find a root, OU, or account with the ChildId that you specified.");
         }
         var slice = paging.page(List.of(parentId.get()), request, world.limits().pageSize("organizations"));
         return JsonReplies.page("Parents", slice, id -> object().put("Id", id).put("Type", isRoot(organization, id)

@@ -12,7 +12,6 @@ import dev.baton.aws.simulator.world.IdentityCenter;
 import dev.baton.aws.simulator.world.PermissionSet;
 import dev.baton.aws.simulator.world.PermissionsBoundary;
 import dev.baton.aws.simulator.world.PolicyReference;
-import dev.baton.aws.simulator.world.ProvisionedPermissionSet;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
 import java.time.Instant;
@@ -33,6 +32,7 @@ public final class SsoAdminService implements JsonService {
     private final WorldState state;
     private final AccountAssignmentRequests requests;
     private final IdentityCenterGuard guard = new IdentityCenterGuard("sso");
+    private final IdentityCenterIndex index = new IdentityCenterIndex();
     private final JsonPaging paging = new JsonPaging(VALIDATION, VALIDATION, 100, "ssoAdmin");
 
     public SsoAdminService(WorldState state, AccountAssignmentRequests requests) {
@@ -142,29 +142,27 @@ public final class SsoAdminService implements JsonService {
     private JsonNode listPermissionSetsProvisionedToAccount(World world, IdentityCenter identityCenter,
             JsonRequest request) {
         String accountId = request.required("AccountId");
-        List<String> arns = provisioned(identityCenter, request).stream()
-                .filter(pair -> pair.accountId().equals(accountId))
-                .map(ProvisionedPermissionSet::permissionSetArn).distinct().toList();
+        List<String> arns = provisioned(request)
+                ? index.of(identityCenter).provisionedSetsByAccount().getOrDefault(accountId, List.of()) : List.of();
         return stringPage("PermissionSets", arns, request);
     }
 
     private JsonNode listAccountsForProvisionedPermissionSet(World world, IdentityCenter identityCenter,
             JsonRequest request) {
         String arn = permissionSet(identityCenter, request).arn();
-        List<String> accounts = provisioned(identityCenter, request).stream()
-                .filter(pair -> pair.permissionSetArn().equals(arn))
-                .map(ProvisionedPermissionSet::accountId).distinct().toList();
+        List<String> accounts = provisioned(request)
+                ? index.of(identityCenter).provisionedAccountsBySet().getOrDefault(arn, List.of()) : List.of();
         return stringPage("AccountIds", accounts, request);
     }
 
     /** Every provisioned pair is up to date here, so asking for the outdated ones finds none. */
-    private static List<ProvisionedPermissionSet> provisioned(IdentityCenter identityCenter, JsonRequest request) {
+    private static boolean provisioned(JsonRequest request) {
         String status = request.optional("ProvisioningStatus");
         if (status == null || status.equals("LATEST_PERMISSION_SET_PROVISIONED")) {
-            return identityCenter.effectiveProvisioned();
+            return true;
         }
         if (status.equals("LATEST_PERMISSION_SET_NOT_PROVISIONED")) {
-            return List.of();
+            return false;
         }
         throw new AwsFault(400, VALIDATION, "Invalid ProvisioningStatus " + status);
     }
@@ -172,8 +170,7 @@ public final class SsoAdminService implements JsonService {
     private JsonNode listAccountAssignments(World world, IdentityCenter identityCenter, JsonRequest request) {
         String accountId = request.required("AccountId");
         String arn = permissionSet(identityCenter, request).arn();
-        List<AccountAssignment> matching = identityCenter.assignments().stream()
-                .filter(a -> a.accountId().equals(accountId) && a.permissionSetArn().equals(arn)).toList();
+        List<AccountAssignment> matching = index.of(identityCenter).assignments(accountId, arn);
         var slice = paging.page(matching, request, pageSize());
         return JsonReplies.page("AccountAssignments", slice, SsoAdminService::assignment);
     }
@@ -206,7 +203,8 @@ public final class SsoAdminService implements JsonService {
     /** AWS answers an empty string, not an error, for a permission set without an inline policy. */
     private JsonNode getInlinePolicy(World world, IdentityCenter identityCenter, JsonRequest request) {
         JsonNode policy = permissionSet(identityCenter, request).inlinePolicy();
-        String text = policy == null || policy.isNull() ? "" : policy.isTextual() ? policy.textValue() : policy.toString();
+        String text = policy == null || policy.isNull() ? ""
+                : policy.isTextual() ? policy.textValue() : policy.toString();
         return object().put("InlinePolicy", text);
     }
 

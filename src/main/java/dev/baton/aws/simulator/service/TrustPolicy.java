@@ -89,9 +89,7 @@ final class TrustPolicy {
     }
 
     private static List<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        object.fields().forEachRemaining(entries::add);
-        return entries;
+        return new ArrayList<>(object.properties());
     }
 
     /** A policy value that may be one string or an array of strings. */

@@ -53,6 +53,24 @@ class IamContractTest {
     }
 
     @Test
+    void servesEveryIamOperationOfTheSpec() {
+        List<String> spec = new java.util.ArrayList<>(List.of("ListUsers", "GetUser", "ListGroups", "GetGroup",
+                "ListGroupsForUser", "ListRoles", "GetRole", "ListPolicies", "GetPolicy", "GetPolicyVersion",
+                "ListAccessKeys", "GetAccessKeyLastUsed", "ListAccountAliases", "ListMFADevices",
+                "ListSigningCertificates", "ListSSHPublicKeys", "ListServiceSpecificCredentials", "GetLoginProfile",
+                "GetAccountAuthorizationDetails", "GenerateCredentialReport", "GetCredentialReport", "AddUserToGroup",
+                "RemoveUserFromGroup", "CreateUser", "TagUser", "DeleteUser", "DeleteLoginProfile", "DeleteAccessKey",
+                "DeleteSigningCertificate", "DeleteSSHPublicKey", "DeleteServiceSpecificCredential",
+                "DeactivateMFADevice"));
+        for (String kind : List.of("User", "Group", "Role")) {
+            spec.addAll(List.of("ListAttached" + kind + "Policies", "List" + kind + "Policies", "Get" + kind + "Policy",
+                    "Delete" + kind + "Policy", "Attach" + kind + "Policy", "Detach" + kind + "Policy"));
+        }
+        assertEquals(new java.util.TreeSet<>(spec), new java.util.TreeSet<>(
+                new IamService(fixture.server.state()).actions().keySet()));
+    }
+
+    @Test
     void listUsersPagesByTheWorldsPageSizeToTheLastPage() {
         List<ListUsersResponse> pages = iam.listUsersPaginator(b -> { }).stream().toList();
         assertEquals(2, pages.size());
