@@ -11,10 +11,7 @@ import dev.baton.aws.connector.identitycenter.AssignmentPolling;
 import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.TestClock;
-import dev.baton.aws.simulator.service.AccountAssignmentRequests;
-import dev.baton.aws.simulator.service.IdentityStoreService;
-import dev.baton.aws.simulator.service.OrganizationsService;
-import dev.baton.aws.simulator.service.SsoAdminService;
+import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.spi.ResourceProvisioner;
@@ -81,9 +78,7 @@ final class SimulatedAws implements AwsClients, AutoCloseable {
         ObjectNode tree = fixture();
         edit.accept(tree);
         WorldState state = new WorldState(new WorldLoader().load(tree), clock);
-        AccountAssignmentRequests requests = new AccountAssignmentRequests(state);
-        this.server = SimulatorServer.builder(state).jsonServices(List.of(new OrganizationsService(state),
-                new SsoAdminService(state, requests), new IdentityStoreService(state, requests))).build().start();
+        this.server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build().start();
         BackoffStrategy simulatedBackoff = attempt -> {
             clock.advance(Duration.ofMillis(500));
             return Duration.ZERO;

@@ -11,6 +11,7 @@ import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -63,6 +64,18 @@ final class IamResults {
 
     static SyncException failure(String what, String operation, String accountId, String resource,
                                  SdkException e) {
-        return failure(what, wrap(operation, accountId, resource, e));
+        AwsCallException call = wrap(operation, accountId, resource, e);
+        return new SyncException("baton-aws: " + what + ": " + call.getMessage() + awsMessage(e), call);
+    }
+
+    /** AWS's own explanation (e.g. "The user with name bob cannot be found."); it never contains a secret. */
+    static String awsMessage(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String message = service.awsErrorDetails().errorMessage();
+            if (message != null && !message.isBlank()) {
+                return " (" + message + ")";
+            }
+        }
+        return "";
     }
 }

@@ -9,6 +9,7 @@ import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Annotations and errors shared by the Identity Center provisioners. */
@@ -43,6 +44,17 @@ final class IdentityCenterResults {
     /** Upstream's message prefix plus the call context; never contains a credential. */
     static SyncException failure(String what, String service, String operation, String resource, SdkException e) {
         return new SyncException("baton-aws: " + what + ": "
-                + AwsErrors.wrap(service, operation, "", resource, e).getMessage(), e);
+                + AwsErrors.wrap(service, operation, "", resource, e).getMessage() + awsMessage(e), e);
+    }
+
+    /** AWS's own explanation of the failure; it never contains a secret. */
+    static String awsMessage(SdkException e) {
+        if (e instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
+            String message = serviceException.awsErrorDetails().errorMessage();
+            if (message != null && !message.isBlank()) {
+                return " (" + message + ")";
+            }
+        }
+        return "";
     }
 }
