@@ -46,7 +46,7 @@ final class BatonAwsCommand implements Callable<Integer> {
         // looked up here, not in a static field, so --help does not pay for logback's start-up
         Logger log = LoggerFactory.getLogger(BatonAwsCommand.class);
         log.debug("resolved configuration: {}", config);
-        wiring.syncRunner().run(config, spec.commandLine().getErr());
+        wiring.syncRunner().run(config, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

@@ -27,7 +27,7 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(new EngineNotWired(), ProcessContext.fromSystem(), out, err, args);
+        return run(ConnectorWiring.production(), ProcessContext.fromSystem(), out, err, args);
     }
 
     public static int run(Wiring wiring, ProcessContext context, PrintWriter out, PrintWriter err, String... args) {
@@ -80,23 +80,5 @@ public final class Main {
             }
         }
         return new RunLast().execute(parseResult);
-    }
-
-    /**
-     * Used until the sync engine is wired in: every resource type is sync-only and running a sync fails with a
-     * clear message instead of writing an empty file.
-     */
-    private static final class EngineNotWired implements Wiring {
-        @Override
-        public SyncRunner syncRunner() {
-            return (config, err) -> {
-                throw new IllegalStateException("the sync engine is not wired into this build yet");
-            };
-        }
-
-        @Override
-        public Function<String, Set<Capability>> writeCapabilities() {
-            return typeId -> Set.of();
-        }
     }
 }

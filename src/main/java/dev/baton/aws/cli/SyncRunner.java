@@ -9,6 +9,9 @@ import java.io.PrintWriter;
  * and object and never contain a credential.
  */
 public interface SyncRunner {
-    /** {@code err} is for progress and the end summary; data (if any) goes to the c1z. */
-    void run(RunConfig config, PrintWriter err) throws Exception;
+    /**
+     * {@code out} receives data (the outcome JSON of a one-shot write); {@code err} receives progress, the end
+     * summary and one human line per write. A sync's data goes to the c1z.
+     */
+    void run(RunConfig config, PrintWriter out, PrintWriter err) throws Exception;
 }

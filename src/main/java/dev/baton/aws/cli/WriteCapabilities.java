@@ -7,6 +7,7 @@ import dev.baton.aws.spi.GrantProvisioner;
 import dev.baton.aws.spi.ResourceDeleter;
 import dev.baton.aws.spi.ResourceProvisioner;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,8 +22,12 @@ final class WriteCapabilities {
     private WriteCapabilities() {}
 
     static Function<String, Set<Capability>> of(Connector connector) {
+        return of(connector.provisioners());
+    }
+
+    static Function<String, Set<Capability>> of(List<ResourceProvisioner> provisioners) {
         Map<String, Set<Capability>> byType = new TreeMap<>();
-        for (ResourceProvisioner provisioner : connector.provisioners()) {
+        for (ResourceProvisioner provisioner : provisioners) {
             if (byType.put(provisioner.resourceTypeId(), of(provisioner)) != null) {
                 throw new IllegalStateException("two provisioners for resource type " + provisioner.resourceTypeId());
             }

@@ -53,7 +53,7 @@ record CliRun(int exitCode, String out, String err, List<RunConfig> runs) {
 
         @Override
         public SyncRunner syncRunner() {
-            return (config, err) -> {
+            return (config, out, err) -> {
                 runs.add(config);
                 LoggerFactory.getLogger("test.runner").debug("runner got {}", config);
                 if (failure != null) {

@@ -1,0 +1,66 @@
+package dev.baton.aws.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsClientSettings;
+import dev.baton.aws.aws.DefaultAwsClients;
+import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.config.RunConfig;
+import dev.baton.aws.connector.AwsConnector;
+import dev.baton.aws.sync.C1zSyncStore;
+import dev.baton.aws.sync.SyncEngine;
+import dev.baton.aws.sync.SyncOptions;
+import dev.baton.aws.sync.SyncSummary;
+import dev.baton.aws.sync.WarningCollector;
+import java.io.PrintWriter;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full sync: AWS clients for the run's identity, the connector's syncers, the engine, and the c1z store, which
+ * writes {@code <file>.tmp} and renames it over the output only when everything succeeded.
+ */
+final class SyncCommandRunner {
+    private static final Logger log = LoggerFactory.getLogger(SyncCommandRunner.class);
+    private static final int WARNINGS_IN_SUMMARY = 10;
+
+    private final AwsClientSettings settings;
+    private final Clock clock;
+
+    SyncCommandRunner(AwsClientSettings settings, Clock clock) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    void run(RunConfig config, PrintWriter err) throws Exception {
+        if (config.output().skipFullSync()) {
+            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults())) {
+                store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
+            }
+            print(err, "wrote an empty sync to " + config.output().file());
+            return;
+        }
+        WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
+        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults());
+             DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
+                     config.rateLimits(), settings)) {
+            AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
+                    config.provisioning().createAccountResourceType());
+            SyncOptions options = SyncOptions.defaults()
+                    .withWorkers(config.output().workers())
+                    .withResourceTypes(config.scope().resourceTypes());
+            SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings, clients.stats(),
+                    progress -> print(err, progress.render()), clock);
+            SyncSummary summary = engine.run();
+            store.finish();
+            print(err, summary.render());
+            print(err, "wrote " + config.output().file());
+        }
+    }
+
+    private static void print(PrintWriter err, String text) {
+        err.println(text);
+        err.flush();
+    }
+}

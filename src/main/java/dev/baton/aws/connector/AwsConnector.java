@@ -1,0 +1,98 @@
+package dev.baton.aws.connector;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.iam.IamProvisioners;
+import dev.baton.aws.connector.iam.IamSyncers;
+import dev.baton.aws.connector.identitycenter.AssignmentPolling;
+import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
+import dev.baton.aws.connector.identitycenter.IdentityCenterSyncers;
+import dev.baton.aws.connector.organizations.OrganizationSyncers;
+import dev.baton.aws.proto.c1.connector.v2.ResourceType;
+import dev.baton.aws.spi.Connector;
+import dev.baton.aws.spi.ResourceProvisioner;
+import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The registry of one run: which syncers and write capabilities exist, read top to bottom like upstream's
+ * {@code ResourceSyncers}. Nothing here calls AWS; the syncers do, when the engine asks them.
+ */
+public final class AwsConnector implements Connector {
+    private final List<ResourceSyncer> syncers;
+    private final List<ResourceProvisioner> provisioners;
+
+    private AwsConnector(List<ResourceSyncer> syncers, List<ResourceProvisioner> provisioners) {
+        this.syncers = List.copyOf(syncers);
+        this.provisioners = List.copyOf(provisioners);
+        requireUniqueTypes(this.syncers.stream().map(s -> s.resourceType().getId()).toList(), "syncer");
+        requireUniqueTypes(this.provisioners.stream().map(ResourceProvisioner::resourceTypeId).toList(),
+                "provisioner");
+    }
+
+    /**
+     * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
+     */
+    public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
+                                      SyncWarnings warnings, String accountCreationType) {
+        requireNonNull(clients, "clients is null");
+        List<ResourceSyncer> syncers = new ArrayList<>();
+        if (organization.identityCenter()) {
+            OrganizationSyncers hierarchy = OrganizationSyncers.create(clients, organization, scope, warnings);
+            IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, organization, scope,
+                    warnings, hierarchy.hierarchy());
+            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, identityCenter.inlinePolicies())
+                    .syncers());
+            syncers.addAll(identityCenter.all());
+            syncers.addAll(hierarchy.all());
+        } else {
+            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, null).syncers());
+        }
+        return new AwsConnector(syncers, provisioners(clients, organization, accountCreationType));
+    }
+
+    /**
+     * The write capabilities alone: IAM always, Identity Center when it is on. Building them makes no AWS call and
+     * creates no client (clients are asked for when a write runs).
+     */
+    public static List<ResourceProvisioner> provisioners(AwsClients clients, OrganizationConfig organization,
+                                                         String accountCreationType) {
+        List<ResourceProvisioner> provisioners = new ArrayList<>(IamProvisioners.create(clients, accountCreationType));
+        if (organization.identityCenter()) {
+            provisioners.addAll(IdentityCenterProvisioners.create(clients, new IdentityCenterProvisioners.Settings(
+                    organization.ssoRegion(), accountCreationType, null, AssignmentPolling.defaults())));
+        }
+        return provisioners;
+    }
+
+    @Override
+    public List<ResourceSyncer> syncers() {
+        return syncers;
+    }
+
+    @Override
+    public List<ResourceType> allResourceTypes() {
+        return ResourceTypes.ALL;
+    }
+
+    @Override
+    public List<ResourceProvisioner> provisioners() {
+        return provisioners;
+    }
+
+    private static void requireUniqueTypes(List<String> typeIds, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String typeId : typeIds) {
+            if (!seen.add(typeId)) {
+                throw new IllegalStateException("two " + what + "s registered for resource type " + typeId);
+            }
+        }
+    }
+}
