@@ -60,8 +60,24 @@ class ExpansionBenchmark {
         run(directory);
     }
 
-    /** Also runnable outside surefire, e.g. {@code java -Xmx512m ... ExpansionBenchmark <dir>}, to prove the cap. */
+    /**
+     * Also runnable outside surefire, e.g. {@code java -Xmx512m ... ExpansionBenchmark <dir>}, to prove the cap.
+     * With a second argument {@code memory} it runs against {@link InMemorySyncStore} instead (give it -Xmx2g):
+     * that measures the engine and the expander without SQLite.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("memory")) {
+            long cpu = processCpuNanos();
+            long started = System.nanoTime();
+            SyncSummary summary = new SyncEngine(syncers(), new InMemorySyncStore(), SyncOptions.defaults(),
+                    new WarningCollector(5, m -> {}), ApiCallStats.none(), ProgressSink.none(),
+                    Clock.systemUTC()).run();
+            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            System.out.printf(Locale.ROOT, "bench (in memory): %d grants in %.1f s, %.1f s CPU = %.0f grants per"
+                    + " CPU second%n", summary.grants(), (System.nanoTime() - started) / 1e9, cpuSeconds,
+                    summary.grants() / cpuSeconds);
+            return;
+        }
         run(Files.createTempDirectory(Path.of(args.length > 0 ? args[0] : "."), "bench"));
     }
 
