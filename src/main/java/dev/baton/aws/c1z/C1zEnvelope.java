@@ -27,6 +27,8 @@ final class C1zEnvelope {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] V3_MAGIC = {'C', '1', 'Z', '3', 0};
     private static final int BUFFER = 1 << 16;
+    /** Large reads keep the per-call JNI cost of the compressor negligible. */
+    private static final int COPY_BUFFER = 1 << 20;
 
     private C1zEnvelope() {}
 
@@ -44,7 +46,7 @@ final class C1zEnvelope {
                 // Default window of levels 1-19 is at most 8 MiB, well inside the SDK decoder's 128 MiB cap.
                 try (ZstdOutputStream zstd = new ZstdOutputStream(file, zstdLevel)) {
                     zstd.setChecksum(true);
-                    Files.copy(database, zstd);
+                    copy(database, zstd);
                 }
                 channel.force(true);
             }
@@ -52,6 +54,18 @@ final class C1zEnvelope {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw C1zException.of(output, "cannot write the c1z file", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static void copy(Path database, OutputStream zstd) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        try (InputStream in = Files.newInputStream(database)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                zstd.write(buffer, 0, read);
+            }
         }
     }
 

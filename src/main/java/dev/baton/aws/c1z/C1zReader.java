@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a c1z v1 file written by this project or by the SDK. The file is decompressed into a private temporary
  * copy, which is migrated like the SDK does on open; the original is never modified. All reads are scoped to
- * {@link #currentSync()}, or to every sync when the file records none.
+ * {@link #currentSync()}, or to every sync when the file records none. Lookups report a corrupt row as
+ * {@link UncheckedC1zException}; calls from several threads are serialized.
  */
 public final class C1zReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(C1zReader.class);
@@ -87,57 +88,57 @@ public final class C1zReader implements AutoCloseable {
     }
 
     /** Spec §7.1: the latest finished full sync, else the latest unfinished one; empty if there is none. */
-    public Optional<SyncRun> currentSync() {
+    public synchronized Optional<SyncRun> currentSync() {
         return Optional.ofNullable(currentSync);
     }
 
-    public List<ResourceType> resourceTypes() {
+    public synchronized List<ResourceType> resourceTypes() {
         return resourceTypes.all();
     }
 
-    public Optional<ResourceType> resourceType(String id) {
+    public synchronized Optional<ResourceType> resourceType(String id) {
         return resourceTypes.byId(id);
     }
 
-    public Optional<Resource> resource(ResourceId id) {
+    public synchronized Optional<Resource> resource(ResourceId id) {
         return resources.byId(id);
     }
 
-    public List<Resource> resources(String resourceTypeId) {
+    public synchronized List<Resource> resources(String resourceTypeId) {
         return resources.ofType(resourceTypeId);
     }
 
-    public Optional<Entitlement> entitlement(String id) {
+    public synchronized Optional<Entitlement> entitlement(String id) {
         return entitlements.byId(id);
     }
 
-    public List<Entitlement> entitlements(ResourceId resource) {
+    public synchronized List<Entitlement> entitlements(ResourceId resource) {
         return entitlements.ofResource(resource);
     }
 
     /** Every entitlement id of the sync, in insertion order; for "did you mean" suggestions. */
-    public List<String> entitlementIds() {
+    public synchronized List<String> entitlementIds() {
         return entitlements.ids();
     }
 
-    public Optional<StoredGrant> grant(String id) {
+    public synchronized Optional<StoredGrant> grant(String id) {
         return grants.byId(id);
     }
 
-    public List<StoredGrant> grantsForEntitlement(String entitlementId) {
+    public synchronized List<StoredGrant> grantsForEntitlement(String entitlementId) {
         return grants.ofEntitlement(entitlementId);
     }
 
-    public List<StoredGrant> grantsForPrincipal(ResourceId principal) {
+    public synchronized List<StoredGrant> grantsForPrincipal(ResourceId principal) {
         return grants.ofPrincipal(principal);
     }
 
-    public C1zCounts counts() {
-        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+    public synchronized C1zCounts counts() {
+        return C1zCounts.of(resourceTypes.ids(), entitlements.count(), grants.count(), resources.countByType());
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         discard(db, workDir);
     }
 

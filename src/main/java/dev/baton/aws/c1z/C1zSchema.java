@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SDK's v1 DDL, verbatim. Readers run {@code CREATE ... IF NOT EXISTS} with these exact names on every open,
@@ -119,6 +122,8 @@ final class C1zSchema {
             "create unique index if not exists idx_session_store_sync_key_v1"
                     + " on v1_connector_sessions (sync_id, key)");
 
+    private static final Pattern INDEX_NAME = Pattern.compile("^create (?:unique )?index if not exists (\\w+)");
+
     /** Columns the SDK adds by migration; files written by older SDKs may lack them. */
     private static final List<List<String>> MIGRATED_COLUMNS = List.of(
             List.of("v1_sync_runs", "sync_type", "text not null default 'full'"),
@@ -133,11 +138,45 @@ final class C1zSchema {
             List.of("v1_grants", "expansion", "blob"),
             List.of("v1_grants", "needs_expansion", "integer not null default 0"));
 
+    /** Serves the writer's per-entitlement paging; the writer builds it on first use. */
+    static final String ENTITLEMENT_GRANTS_INDEX = "idx_grants_entitlement_sync_grant_v1";
+
+    /**
+     * Grant indexes no write path needs. Maintaining them row by row roughly doubles the cost of a grant insert,
+     * while building them once over the finished table is a single sort, so a writer creates them last.
+     * Listed in the SDK's creation order.
+     */
+    static final List<String> DEFERRED_INDEXES = List.of("idx_grants_resource_type_id_resource_id_v1",
+            "idx_grants_principal_id_v1", "idx_grants_entitlement_id_principal_id_v1", ENTITLEMENT_GRANTS_INDEX);
+
     private C1zSchema() {}
 
+    /** Every table and index, in the SDK's order. */
     static void create(Connection connection) throws SQLException {
+        execute(connection, STATEMENTS);
+    }
+
+    /** Every table and every index except {@link #DEFERRED_INDEXES}. */
+    static void createForWriting(Connection connection) throws SQLException {
+        execute(connection, STATEMENTS.stream().filter(ddl -> indexName(ddl).isEmpty()
+                || !DEFERRED_INDEXES.contains(indexName(ddl).get())).toList());
+    }
+
+    /** Creates one of the {@link #DEFERRED_INDEXES}; a no-op when it exists. */
+    static void createIndex(Connection connection, String name) throws SQLException {
+        execute(connection, STATEMENTS.stream()
+                .filter(ddl -> indexName(ddl).filter(name::equals).isPresent())
+                .toList());
+    }
+
+    private static Optional<String> indexName(String ddl) {
+        Matcher matcher = INDEX_NAME.matcher(ddl);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static void execute(Connection connection, List<String> statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : STATEMENTS) {
+            for (String ddl : statements) {
                 statement.execute(ddl);
             }
         }

@@ -21,20 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one full sync into a new c1z v1 file. Rows go to a temporary SQLite database in batches inside one
  * transaction; {@link #finish()} compresses it into the output atomically. Reads see every row put so far.
- * Each method is atomic; the callbacks of the {@code forEach} methods run between pages, without the lock, so
- * they may write.
+ *
+ * <p>Each method is atomic and may be called from several threads; the callbacks of the {@code forEach} methods
+ * run between pages, without the lock, so they may write. Put and lookup methods report storage failures as
+ * {@link UncheckedC1zException} and reject objects without the ids their columns need with
+ * {@link IllegalArgumentException}.
  */
 public final class C1zWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(C1zWriter.class);
-    /** Native page cache; SQLite bounds it, and index upkeep for millions of grants needs more than the 2 MB default. */
+    /**
+     * No journal and no fsync while writing: the file is private and thrown away on failure, durability comes from
+     * the fsync of the compressed output. The page cache is native and bounded; index upkeep for millions of
+     * grants wants more than the 2 MB default.
+     */
     private static final List<String> WRITE_PRAGMAS = List.of("journal_mode = OFF", "synchronous = OFF",
-            "locking_mode = EXCLUSIVE", "temp_store = MEMORY", "cache_size = -65536");
+            "locking_mode = EXCLUSIVE", "cache_size = -65536");
 
     private final Path output;
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
-    private boolean finished;
     private boolean closed;
 
     private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId) {
@@ -48,11 +54,11 @@ public final class C1zWriter implements AutoCloseable {
     public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
+        checkOutputDirectory(output);
         Path workDir = createWorkDir(output, options.tempDir());
         SqliteDatabase db = null;
         try {
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
-            C1zSchema.create(db.connection());
             String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
             WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
@@ -64,6 +70,20 @@ public final class C1zWriter implements AutoCloseable {
             throw e instanceof UncheckedC1zException unchecked
                     ? unchecked.getCause()
                     : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
+        }
+    }
+
+    /** Fails before a long sync rather than at {@link #finish()} when the output cannot be written. */
+    private static void checkOutputDirectory(Path output) throws C1zException {
+        Path directory = output.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw C1zException.of(output, "the output directory does not exist");
+        }
+        if (!Files.isWritable(directory)) {
+            throw C1zException.of(output, "the output directory is not writable");
+        }
+        if (Files.isDirectory(output)) {
+            throw C1zException.of(output, "the output path is a directory");
         }
     }
 
@@ -142,23 +162,23 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     public synchronized boolean hasResource(ResourceId id) {
-        return open().resources().exists(id);
+        return requireOpen().resources().exists(id);
     }
 
     public synchronized boolean hasResourceType(String id) {
-        return open().resourceTypes().exists(id);
+        return requireOpen().resourceTypes().exists(id);
     }
 
     public synchronized Optional<Resource> resource(ResourceId id) {
-        return open().resources().byId(id);
+        return requireOpen().resources().byId(id);
     }
 
     public synchronized Optional<Entitlement> entitlement(String entitlementId) {
-        return open().entitlements().byId(entitlementId);
+        return requireOpen().entitlements().byId(entitlementId);
     }
 
     public synchronized Optional<StoredGrant> grant(String grantId) {
-        return open().grants().byId(grantId);
+        return requireOpen().grants().byId(grantId);
     }
 
     /** Grants whose {@code expansion} column is set, in rowid order, fetched one batch at a time. */
@@ -174,15 +194,21 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     private synchronized List<GrantTable.Keyed> expandablePage(long afterRowId, int limit) {
-        return open().grants().pageOfExpandable(afterRowId, limit);
+        return requireOpen().grants().pageOfExpandable(afterRowId, limit);
     }
 
     private synchronized List<GrantTable.Keyed> entitlementPage(String entitlementId, long afterRowId, int limit) {
-        return open().grants().pageOfEntitlement(entitlementId, afterRowId, limit);
+        WorkingDatabase db = requireOpen();
+        try {
+            db.ensureIndex(C1zSchema.ENTITLEMENT_GRANTS_INDEX);
+        } catch (SQLException e) {
+            throw new UncheckedC1zException(C1zException.of(output, "cannot index grants by entitlement", e));
+        }
+        return db.grants().pageOfEntitlement(entitlementId, afterRowId, limit);
     }
 
     public synchronized C1zCounts counts() {
-        return open().counts();
+        return requireOpen().counts();
     }
 
     /**
@@ -190,14 +216,17 @@ public final class C1zWriter implements AutoCloseable {
      * file. The writer is closed afterwards, whether or not this succeeds.
      */
     public synchronized void finish() throws C1zException {
-        WorkingDatabase db = open();
+        WorkingDatabase db = requireOpen();
         try {
             db.flush();
             db.syncRuns().end(syncId, now());
+            long start = System.nanoTime();
             db.commitAndClose();
+            long indexed = System.nanoTime();
             C1zEnvelope.write(db.file(), output, options.zstdLevel());
-            finished = true;
-            log.debug("wrote {} ({} bytes)", output, sizeOf(output));
+            log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,
+                    (indexed - start) / 1_000_000, sizeOf(db.file()), sizeOf(output),
+                    (System.nanoTime() - indexed) / 1_000_000);
         } catch (SQLException e) {
             throw C1zException.of(output, "cannot complete the working SQLite database", e);
         } catch (UncheckedC1zException e) {
@@ -207,21 +236,21 @@ public final class C1zWriter implements AutoCloseable {
         }
     }
 
-    /** Without a prior {@link #finish()}: discards the sync; an existing output file is left untouched. */
+    /**
+     * Without a prior {@link #finish()}: discards the sync and its working files; an existing output file is left
+     * untouched, because the output is only ever replaced by a rename of a complete file.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (!finished) {
-            C1zEnvelope.deleteQuietly(C1zEnvelope.temporaryOutput(output));
-        }
         working.discard();
     }
 
     private void put(WorkingDatabase.SqlAction action) {
-        open();
+        requireOpen();
         try {
             action.run();
         } catch (SQLException e) {
@@ -229,7 +258,7 @@ public final class C1zWriter implements AutoCloseable {
         }
     }
 
-    private WorkingDatabase open() {
+    private WorkingDatabase requireOpen() {
         if (closed) {
             throw new IllegalStateException("c1z writer for " + output + " is already finished or closed");
         }

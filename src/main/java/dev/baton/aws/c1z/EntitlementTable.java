@@ -25,10 +25,12 @@ final class EntitlementTable {
     static void validate(Entitlement entitlement) {
         ResourceId resource = entitlement.getResource().getId();
         if (entitlement.getId().isEmpty()) {
-            throw new IllegalArgumentException("entitlement without id on resource " + ResourceTable.externalId(resource));
+            throw new IllegalArgumentException(
+                    "entitlement without id on resource " + ResourceTable.externalId(resource));
         }
         if (resource.getResourceType().isEmpty() || resource.getResource().isEmpty()) {
-            throw new IllegalArgumentException("entitlement " + entitlement.getId() + " does not embed its resource id");
+            throw new IllegalArgumentException(
+                    "entitlement " + entitlement.getId() + " does not embed its resource id");
         }
     }
 

@@ -59,7 +59,8 @@ final class GrantEncoding {
             return new StoredGrant(grant, null);
         }
         Encoded encoded = split(grant);
-        GrantExpandable expandable = encoded.expansion() == null ? null : GrantExpandable.parseFrom(encoded.expansion());
+        GrantExpandable expandable =
+                encoded.expansion() == null ? null : GrantExpandable.parseFrom(encoded.expansion());
         return new StoredGrant(encoded.grant(), expandable);
     }
 

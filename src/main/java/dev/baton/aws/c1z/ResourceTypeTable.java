@@ -50,7 +50,8 @@ final class ResourceTypeTable {
                 > 0;
     }
 
-    long count() {
-        return db.count("select count(*) from v1_resource_types" + scope.whereSyncOnly(), scope.params());
+    List<String> ids() {
+        return db.list("select external_id from v1_resource_types" + scope.whereSyncOnly() + " order by id",
+                scope.params(), row -> row.getString(1));
     }
 }

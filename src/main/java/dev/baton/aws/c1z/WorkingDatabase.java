@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class WorkingDatabase {
     private final BatchedUpsert<GrantEncoding.Encoded> grantUpserts;
     private final BatchedUpsert<GrantEncoding.Encoded> expansionPreservingGrantUpserts;
     private final List<BatchedUpsert<?>> allUpserts;
+    private final Set<String> missingIndexes = new LinkedHashSet<>(C1zSchema.DEFERRED_INDEXES);
     private boolean connectionClosed;
 
     private WorkingDatabase(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize) throws SQLException {
@@ -62,8 +65,10 @@ final class WorkingDatabase {
                 expansionPreservingGrantUpserts);
     }
 
+    /** Creates the schema without the deferred indexes on {@code db} and prepares the upserts. */
     static WorkingDatabase create(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize)
             throws SQLException {
+        C1zSchema.createForWriting(db.connection());
         WorkingDatabase working = new WorkingDatabase(db, workDir, scope, batchSize);
         db.beforeRead(working::flushForRead);
         return working;
@@ -114,7 +119,7 @@ final class WorkingDatabase {
     }
 
     C1zCounts counts() {
-        return C1zCounts.of(resourceTypes.count(), entitlements.count(), grants.count(), resources.countByType());
+        return C1zCounts.of(resourceTypes.ids(), entitlements.count(), grants.count(), resources.countByType());
     }
 
     void flush() throws SQLException {
@@ -131,9 +136,23 @@ final class WorkingDatabase {
         }
     }
 
-    /** Commits the one transaction and closes the connection, leaving a complete database file to compress. */
+    /** Builds a deferred index now, because a read is about to rely on it; later rows maintain it as usual. */
+    void ensureIndex(String name) throws SQLException {
+        if (missingIndexes.remove(name)) {
+            flush();
+            C1zSchema.createIndex(db.connection(), name);
+        }
+    }
+
+    /**
+     * Builds the remaining deferred indexes, commits the one transaction and closes the connection, leaving a
+     * complete database file to compress.
+     */
     void commitAndClose() throws SQLException {
         flush();
+        for (String name : List.copyOf(missingIndexes)) {
+            ensureIndex(name);
+        }
         for (BatchedUpsert<?> upserts : allUpserts) {
             upserts.close();
         }

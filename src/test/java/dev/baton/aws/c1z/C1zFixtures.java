@@ -12,6 +12,7 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.proto.c1.connector.v2.UserTrait;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ final class C1zFixtures {
 
     private C1zFixtures() {}
 
-    static C1zWriterOptions options(java.nio.file.Path tempDir) {
+    static C1zWriterOptions options(Path tempDir) {
         return new C1zWriterOptions(tempDir, 3, CLOCK, 3);
     }
 
@@ -52,7 +53,9 @@ final class C1zFixtures {
     static Resource user(String name, String accountId) {
         Struct profile = Struct.newBuilder()
                 .putFields("user_id", Value.newBuilder().setStringValue(name).build())
-                .putFields("arn", Value.newBuilder().setStringValue("arn:aws:iam::" + accountId + ":user/" + name).build())
+                .putFields("arn", Value.newBuilder()
+                        .setStringValue("arn:aws:iam::" + accountId + ":user/" + name)
+                        .build())
                 .build();
         UserTrait trait = UserTrait.newBuilder()
                 .addEmails(UserTrait.Email.newBuilder().setAddress(name + "@example.com").setIsPrimary(true))
@@ -91,7 +94,9 @@ final class C1zFixtures {
     static Grant grant(Entitlement entitlement, Resource principal) {
         ResourceId principalId = principal.getId();
         return Grant.newBuilder()
-                .setEntitlement(Entitlement.newBuilder().setId(entitlement.getId()).setResource(entitlement.getResource()))
+                .setEntitlement(Entitlement.newBuilder()
+                        .setId(entitlement.getId())
+                        .setResource(entitlement.getResource()))
                 .setPrincipal(Resource.newBuilder().setId(principalId))
                 .setId(entitlement.getId() + ":" + principalId.getResourceType() + ":" + principalId.getResource())
                 .addAnnotations(Any.pack(GrantImmutable.getDefaultInstance()))

@@ -22,11 +22,15 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.GrantExpandable;
 import dev.baton.aws.proto.c1.connector.v2.GrantSources;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,13 +72,14 @@ class C1zWriterTest {
             assertEquals(List.of(grant(engMember, alice), grant(engMember, ops)),
                     engGrants.stream().map(StoredGrant::grant).toList());
             assertNull(engGrants.get(0).expandable());
-            assertEquals(List.of("group:ops:member"), engGrants.get(1).expansion().orElseThrow().getEntitlementIdsList());
+            assertEquals(List.of("group:ops:member"),
+                    engGrants.get(1).expansion().orElseThrow().getEntitlementIdsList());
             assertEquals(List.of(grant(opsMember, bob)),
                     reader.grantsForPrincipal(bob.getId()).stream().map(StoredGrant::grant).toList());
             SyncRun sync = reader.currentSync().orElseThrow();
             assertEquals("full", sync.type());
             assertTrue(sync.finished());
-            assertEquals(new C1zCounts(3, 5, 2, 3, new java.util.TreeMap<>(Map.of("account", 1L, "user", 2L, "group", 2L))),
+            assertEquals(new C1zCounts(3, 5, 2, 3, new TreeMap<>(Map.of("account", 1L, "user", 2L, "group", 2L))),
                     reader.counts());
         }
     }
@@ -86,7 +91,7 @@ class C1zWriterTest {
             assertEquals(List.of(List.of("user", "account", "111122223333")),
                     raw.rows("select resource_type_id, parent_resource_type_id, parent_resource_id from v1_resources"
                             + " where external_id = 'user:alice'"));
-            assertEquals(List.of(java.util.Arrays.asList("group", null, null)),
+            assertEquals(List.of(Arrays.asList("group", null, null)),
                     raw.rows("select resource_type_id, parent_resource_type_id, parent_resource_id from v1_resources"
                             + " where external_id = 'group:eng'"));
         }
@@ -98,7 +103,8 @@ class C1zWriterTest {
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
             assertEquals(List.of(List.of("group", "eng", "group:eng:member", "user", "alice")),
                     raw.rows("select resource_type_id, resource_id, entitlement_id, principal_resource_type_id,"
-                            + " principal_resource_id from v1_grants where external_id = 'group:eng:member:user:alice'"));
+                            + " principal_resource_id from v1_grants"
+                            + " where external_id = 'group:eng:member:user:alice'"));
         }
     }
 
@@ -149,7 +155,7 @@ class C1zWriterTest {
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
             assertEquals(1L, raw.single("select count(*) from v1_resources where external_id = 'user:alice'"));
             assertEquals(1L, raw.single("select count(*) from v1_entitlements"));
-            assertEquals(List.of(java.util.Arrays.asList(null, 0L)),
+            assertEquals(List.of(Arrays.asList(null, 0L)),
                     raw.rows("select expansion, needs_expansion from v1_grants"));
         }
         try (C1zReader reader = C1zReader.open(out)) {
@@ -189,7 +195,10 @@ class C1zWriterTest {
             assertFalse(writer.hasResource(bob.getId()));
             assertEquals(alice, writer.resource(alice.getId()).orElseThrow());
             assertEquals(engMember, writer.entitlement(engMember.getId()).orElseThrow());
-            assertEquals(1, writer.counts().grants());
+            C1zCounts counts = writer.counts();
+            assertEquals(1, counts.grants());
+            assertEquals(3, counts.resourceTypes());
+            assertEquals(Map.of("account", 0L, "group", 0L, "user", 1L), counts.resourcesByType());
         }
     }
 
@@ -229,7 +238,7 @@ class C1zWriterTest {
     @Test
     void closeWithoutFinishLeavesAnExistingOutputByteIdentical() throws Exception {
         Path out = dir.resolve("existing.c1z");
-        byte[] before = "previous sync file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] before = "previous sync file".getBytes(StandardCharsets.UTF_8);
         Files.write(out, before);
         Path temp = dir.resolve("work");
         try (C1zWriter writer = C1zWriter.create(out, options(temp))) {
@@ -253,7 +262,7 @@ class C1zWriterTest {
             writer.finish();
             assertThrows(IllegalStateException.class, () -> writer.putResourceTypes(TYPES));
         }
-        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(out), 9);
+        byte[] header = Arrays.copyOf(Files.readAllBytes(out), 9);
         assertArrayEquals(new byte[] {'C', '1', 'Z', 'F', 0, 0x28, (byte) 0xB5, 0x2F, (byte) 0xFD}, header);
         assertFalse(Files.exists(dir.resolve("sample.c1z.tmp")));
         try (var leftovers = Files.list(temp)) {
@@ -262,18 +271,26 @@ class C1zWriterTest {
     }
 
     @Test
+    void missingOutputDirectoryFailsAtCreateNotAtFinish() {
+        Path out = dir.resolve("no-such-dir").resolve("sync.c1z");
+        C1zException error = assertThrows(C1zException.class, () -> C1zWriter.create(out, options(dir)));
+        assertEquals(out + ": the output directory does not exist", error.getMessage());
+    }
+
+    @Test
     void syncRunIsOneFinishedFullSyncShapedLikeTheSdks() throws Exception {
         Path out = writeSample();
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
             List<List<Object>> runs = raw.rows("select sync_id, started_at, ended_at, sync_token, sync_type,"
                     + " parent_sync_id, linked_sync_id, supports_diff, grants_backfilled, stats,"
-                    + " ingest_invariant_generation, ingest_invariant_coverage, ingest_invariant_mode from v1_sync_runs");
+                    + " ingest_invariant_generation, ingest_invariant_coverage, ingest_invariant_mode"
+                    + " from v1_sync_runs");
             assertEquals(1, runs.size());
             List<Object> run = runs.get(0);
             String syncId = (String) run.get(0);
             assertEquals(Ksuid.ENCODED_LENGTH, syncId.length());
-            assertEquals(java.time.Instant.parse("2026-03-03T17:45:13Z"), Ksuid.parse(syncId).timestamp());
-            assertEquals(java.util.Arrays.asList(syncId, "2026-03-03 17:45:13.056791", "2026-03-03 17:45:13.056791",
+            assertEquals(Instant.parse("2026-03-03T17:45:13Z"), Ksuid.parse(syncId).timestamp());
+            assertEquals(Arrays.asList(syncId, "2026-03-03 17:45:13.056791", "2026-03-03 17:45:13.056791",
                     "", "full", "", "", 1L, 1L, null, "", "", ""), run);
             for (String table : List.of("v1_resource_types", "v1_resources", "v1_entitlements", "v1_grants")) {
                 assertEquals(List.of(List.of(syncId, "text", "text", "2026-03-03 17:45:13.056791", "blob")),
