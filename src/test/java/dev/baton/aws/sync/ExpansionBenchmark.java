@@ -22,6 +22,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,8 +90,9 @@ class ExpansionBenchmark {
         SyncSummary summary;
         try (C1zSyncStore store = C1zSyncStore.create(output,
                 C1zWriterOptions.defaults().withTempDir(directory.resolve("work")))) {
-            summary = new SyncEngine(syncers(), store, SyncOptions.defaults(), new WarningCollector(5, m -> {}),
-                    ApiCallStats.none(), ProgressSink.none(), Clock.systemUTC()).run();
+            summary = new SyncEngine(syncers(), store, SyncOptions.defaults().withProgressInterval(
+                    Duration.ofSeconds(3)), new WarningCollector(5, m -> {}), ApiCallStats.none(),
+                    progress -> System.out.println(progress.render()), Clock.systemUTC()).run();
             store.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
