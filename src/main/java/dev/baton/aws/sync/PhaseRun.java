@@ -85,7 +85,13 @@ final class PhaseRun {
     private void work() {
         Context context = new Context();
         while (true) {
-            WorkUnit unit = take();
+            WorkUnit unit;
+            try {
+                unit = take();
+            } catch (RuntimeException e) { // a seed that cannot be produced
+                fail(new SyncException("preparing the next unit of work failed: " + e, e));
+                return;
+            }
             if (unit == null) {
                 announceEnd();
                 return;

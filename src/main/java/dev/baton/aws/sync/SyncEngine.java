@@ -58,6 +58,8 @@ public final class SyncEngine {
     private SyncWriter writer;
     private Instant start;
     private Instant lastProgress;
+    /** Grants created by expansion so far, for progress lines during the last phase. */
+    private long expandedSoFar;
 
     public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
                       ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
@@ -188,7 +190,10 @@ public final class SyncEngine {
         }
         report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
         GrantExpander expander = new GrantExpander(store, warnings, options.expansionMaxDepth(),
-                (done, layers, created) -> maybeReport(SyncPhase.GRANT_EXPANSION, typeCount, typeCount));
+                (done, layers, created) -> {
+                    expandedSoFar = created;
+                    maybeReport(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
+                });
         return expander.expand();
     }
 
@@ -204,7 +209,8 @@ public final class SyncEngine {
         lastProgress = now;
         long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
         progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
-                writer.entitlementsWritten(), writer.grantsWritten(), calls, Duration.between(start, now)));
+                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls,
+                Duration.between(start, now)));
     }
 
     private SyncSummary summary(ExpansionResult expansion) {

@@ -22,6 +22,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +61,24 @@ class ExpansionBenchmark {
         run(directory);
     }
 
-    /** Also runnable outside surefire, e.g. {@code java -Xmx512m ... ExpansionBenchmark <dir>}, to prove the cap. */
+    /**
+     * Also runnable outside surefire, e.g. {@code java -Xmx512m ... ExpansionBenchmark <dir>}, to prove the cap.
+     * With a second argument {@code memory} it runs against {@link InMemorySyncStore} instead (give it -Xmx2g):
+     * that measures the engine and the expander without SQLite.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("memory")) {
+            long cpu = processCpuNanos();
+            long started = System.nanoTime();
+            SyncSummary summary = new SyncEngine(syncers(), new InMemorySyncStore(), SyncOptions.defaults(),
+                    new WarningCollector(5, m -> {}), ApiCallStats.none(), ProgressSink.none(),
+                    Clock.systemUTC()).run();
+            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            System.out.printf(Locale.ROOT, "bench (in memory): %d grants in %.1f s, %.1f s CPU = %.0f grants per"
+                    + " CPU second%n", summary.grants(), (System.nanoTime() - started) / 1e9, cpuSeconds,
+                    summary.grants() / cpuSeconds);
+            return;
+        }
         run(Files.createTempDirectory(Path.of(args.length > 0 ? args[0] : "."), "bench"));
     }
 
@@ -73,8 +90,9 @@ class ExpansionBenchmark {
         SyncSummary summary;
         try (C1zSyncStore store = C1zSyncStore.create(output,
                 C1zWriterOptions.defaults().withTempDir(directory.resolve("work")))) {
-            summary = new SyncEngine(syncers(), store, SyncOptions.defaults(), new WarningCollector(5, m -> {}),
-                    ApiCallStats.none(), ProgressSink.none(), Clock.systemUTC()).run();
+            summary = new SyncEngine(syncers(), store, SyncOptions.defaults().withProgressInterval(
+                    Duration.ofSeconds(3)), new WarningCollector(5, m -> {}), ApiCallStats.none(),
+                    progress -> System.out.println(progress.render()), Clock.systemUTC()).run();
             store.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -42,8 +42,8 @@ final class DestinationUpdate {
     DestinationUpdate(ExpansionStore store, Entitlement destination) {
         this.store = store;
         this.destination = destination;
-        store.forEachGrantOfEntitlement(destination.getId(), stored ->
-                index(Ids.resourceKey(stored.grant().getPrincipal().getId()), stored.grant().getId()));
+        store.forEachGrantPrincipal(destination.getId(),
+                (grantId, principal) -> index(Ids.resourceKey(principal), grantId));
     }
 
     /** Applies one grant of the source entitlement: creates (D, P) or adds the source to every existing (D, P). */

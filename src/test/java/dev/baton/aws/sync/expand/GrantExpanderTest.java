@@ -316,4 +316,21 @@ class GrantExpanderTest {
         assertEquals(alice, first.getPrincipal(), "the richer embedding wins");
         assertEquals(first, reversed.grant("role:admin:assigned:user:alice").orElseThrow().grant());
     }
+
+    @Test
+    void anExpandableGrantThatGetsSourcesKeepsItsExpansion() throws SyncException {
+        Resource ops = group("ops");
+        world(List.of(alice, ops, eng, all));
+        grants(grant(member(ops), alice.getId()),
+                expandable(grant(member(eng), ops.getId()), "group:ops:member"),
+                expandable(grant(member(all), ops.getId()), "group:ops:member"),
+                expandable(grant(member(all), eng.getId()), "group:eng:member"));
+
+        expand(20);
+
+        StoredGrant opsInAll = store.grant("group:all:member:group:ops").orElseThrow();
+        assertEquals(Map.of("group:all:member", true, "group:eng:member", true), sources(opsInAll.grant()));
+        assertTrue(opsInAll.isExpandable(), "the rewrite must not clear the expansion column");
+        assertEquals(List.of("group:ops:member"), opsInAll.expandable().getEntitlementIdsList());
+    }
 }
