@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false, abbreviateSynopsis = true,
         description = "Syncs AWS IAM, Organizations and IAM Identity Center into a baton c1z file, and grants,"
                 + " revokes, creates or deletes access in one shot.",
-        subcommands = {DemoCommand.class, SimulatorCommand.class, CapabilitiesCommand.class, ConfigCommand.class,
+        subcommands = {DemoCommand.class, SimulatorCommand.class, GrantCommand.class, RevokeCommand.class,
+            CreateAccountCommand.class, DeleteResourceCommand.class, CapabilitiesCommand.class, ConfigCommand.class,
             CompletionCommand.class})
 final class BatonAwsCommand implements Callable<Integer> {
     @Mixin private CredentialOptions credentials;

@@ -1,5 +1,7 @@
 package dev.baton.aws.sync;
 
+import dev.baton.aws.testing.C1zCheckTool;
+
 import static dev.baton.aws.sync.SyncFixtures.GROUP;
 import static dev.baton.aws.sync.SyncFixtures.ROLE;
 import static dev.baton.aws.sync.SyncFixtures.USER;

@@ -1,4 +1,4 @@
-package dev.baton.aws.sync;
+package dev.baton.aws.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * else {@code ../shared/tools/c1z-check} next to the project, else {@code /work/shared/tools/c1z-check}. Tests
  * are skipped (not failed) only when python3 or zstd, which the checker needs, are missing.
  */
-final class C1zCheckTool {
-    record Outcome(int exitCode, String output) {}
+public final class C1zCheckTool {
+    public record Outcome(int exitCode, String output) {}
 
     private C1zCheckTool() {}
 
-    static Outcome check(Path c1zFile) throws IOException, InterruptedException {
+    public static Outcome check(Path c1zFile) throws IOException, InterruptedException {
         assumeTrue(runs("python3", "--version"), "python3 is not installed");
         assumeTrue(runs("zstd", "--version"), "zstd is not installed");
         Process process = new ProcessBuilder("python3", locate().toString(), c1zFile.toString())
