@@ -89,7 +89,10 @@ public final class StsService implements QueryService {
         Optional<StsSession> callerSession = sessions.find(caller.accessKeyId());
         int duration = duration(request, callerSession.isPresent());
         World world = state.world();
-        IamRole role = trustingRole(world, caller, callerSession, matcher, request.get("ExternalId"))
+        List<String> callerArns = callerSession
+                .map(session -> List.of(session.roleArn(), session.assumedRoleArn()))
+                .orElse(List.of(caller.principalArn()));
+        IamRole role = trustingRole(world, caller.accountId(), callerArns, matcher, request.get("ExternalId"))
                 .orElseThrow(() -> new AwsFault(403, "AccessDenied", "User: " + caller.principalArn()
                         + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
         if (duration > role.maxSessionDuration()) {
@@ -133,15 +136,15 @@ public final class StsService implements QueryService {
         return duration;
     }
 
-    /** The role, when it exists in an active account and its trust policy lets this caller in. */
-    private static Optional<IamRole> trustingRole(World world, Caller caller, Optional<StsSession> callerSession,
+    /**
+     * The role, when it exists in an active account and its trust policy lets the caller in; {@code callerArns}
+     * are the user ARN, or for a role session the role ARN and the assumed-role ARN.
+     */
+    private static Optional<IamRole> trustingRole(World world, String callerAccountId, List<String> callerArns,
             Matcher roleArn, String externalId) {
         Optional<Account> account = world.account(roleArn.group(1)).filter(Account::active);
         Optional<IamRole> role = account.flatMap(a -> a.iam().role(roleArn.group(3)))
                 .filter(r -> r.path().equals(roleArn.group(2)));
-        List<String> callerArns = callerSession
-                .map(session -> List.of(session.roleArn(), session.assumedRoleArn()))
-                .orElse(List.of(caller.principalArn()));
-        return role.filter(r -> new TrustPolicy(r.trustPolicy()).allows(caller.accountId(), callerArns, externalId));
+        return role.filter(r -> new TrustPolicy(r.trustPolicy()).allows(callerAccountId, callerArns, externalId));
     }
 }
