@@ -7,6 +7,8 @@ import static java.util.Objects.requireNonNull;
  * {@code iam:GetRole on arn:aws:iam::111122223333:role/x (account 111122223333): AccessDenied}.
  */
 public final class AwsCallException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final String service;
     private final String operation;
     private final String accountId;

@@ -45,7 +45,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private final RateLimitConfig rateLimits;
     private final AwsClientSettings settings;
     private final Region region;
-    private final String partition;
+    private volatile String partition;
     private final SdkHttpClient httpClient = UrlConnectionHttpClient.builder().build();
     private final AwsCallStats stats = new AwsCallStats();
     private final Map<ServiceScope, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
@@ -89,7 +89,11 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         String account = callerAccountId;
         if (account == null) {
             try {
-                account = sts().getCallerIdentity().account();
+                var identity = sts().getCallerIdentity();
+                account = identity.account();
+                if (Arn.isArn(identity.arn())) {
+                    partition = Arn.parse(identity.arn()).partition(); // aws-us-gov, aws-cn: child role ARNs follow
+                }
             } catch (SdkException e) {
                 throw AwsErrors.wrap("sts", "GetCallerIdentity", "", "", e);
             }

@@ -19,7 +19,9 @@ import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.SyncWarnings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -36,12 +38,14 @@ final class SnapshotIamReader implements IamAccountReader {
     private final IamClient iam;
     private final PerEntityIamReader calls;
     private final SyncWarnings warnings;
+    private final Map<String, Role> rolesByArn = new HashMap<>();
 
     SnapshotIamReader(IamAccountSnapshot snapshot, IamClient iam, SyncWarnings warnings) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.iam = requireNonNull(iam, "iam is null");
         this.calls = new PerEntityIamReader(iam, snapshot.accountId(), warnings);
         this.warnings = warnings;
+        snapshot.roles().forEach(role -> rolesByArn.put(role.arn(), role));
     }
 
     @Override
@@ -66,7 +70,7 @@ final class SnapshotIamReader implements IamAccountReader {
 
     @Override
     public Optional<Role> role(String roleArn) {
-        return snapshot.roles().stream().filter(role -> role.arn().equals(roleArn)).findFirst();
+        return Optional.ofNullable(rolesByArn.get(roleArn));
     }
 
     @Override

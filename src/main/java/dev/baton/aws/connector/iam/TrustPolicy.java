@@ -160,12 +160,12 @@ record TrustPolicy(List<Statement> statements) {
             principals.put("AWS", List.of(node.asText())); // "Principal": "*"
             return principals;
         }
-        node.fields().forEachRemaining(field -> {
+        for (var field : node.properties()) {
             List<String> values = strings(field.getValue());
             if (!values.isEmpty()) {
                 principals.put(field.getKey(), values);
             }
-        });
+        }
         return principals;
     }
 
