@@ -15,7 +15,8 @@ import java.util.Map;
  * @param action      {@code grant}, {@code revoke}, {@code create-account} or {@code delete-resource}
  * @param outcome     {@code granted}, {@code revoked}, {@code already-revoked}, {@code created}, {@code deleted},
  *                    {@code does-not-exist}, or {@code already-exists} (grant or create that changed nothing)
- * @param grantIds    ids of the grants the write produced (as the sync would emit them)
+ * @param grantIds    grant: the grants the write produced, with the ids a sync would give them (none when AWS
+ *                    hides the existing membership id); revoke: the revoked grant
  * @param resourceIds the created account's resource id, or the deleted resource's id
  * @param requestIds  AWS request ids of the writes, for support cases and CloudTrail
  * @param message     one human-readable line

@@ -158,6 +158,15 @@ class IamProvisioningTest {
         assertFalse(aws.iamEntity(MANAGEMENT, "users", "alice").path("inlinePolicies").isEmpty());
     }
 
+    @Test
+    void roleAssignmentIsNotProvisionable() {
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> grant(SyncFileFixture.APP_ROLE_ASSIGNMENT, "iam_user", BOB));
+
+        assertEquals(ProvisioningException.Kind.USAGE, e.kind());
+        assertTrue(e.getMessage().startsWith("resource type 'role' does not support grant"), e.getMessage());
+    }
+
     private Outcome grant(String entitlementId, String principalType, String principalId) throws Exception {
         return service.run(ProvisioningRequest.grant(syncFile, entitlementId, principalType, principalId));
     }

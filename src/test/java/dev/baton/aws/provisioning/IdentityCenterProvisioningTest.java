@@ -12,7 +12,9 @@ import static dev.baton.aws.provisioning.SyncFileFixture.PERMISSION_SET;
 import static dev.baton.aws.provisioning.SyncFileFixture.SUSPENDED_ACCOUNT_ACCESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.config.ProvisioningRequest;
 import dev.baton.aws.model.Ids;
 import java.nio.file.Path;
@@ -146,6 +148,21 @@ class IdentityCenterProvisioningTest {
     }
 
     @Test
+    void withoutDescribeAccountASuspendedAccountStillFailsAndNothingIsAssigned() {
+        aws.close();
+        aws = new SimulatedAws(world -> denyConnector(world, "organizations:DescribeAccount"), 1);
+        service = new ProvisioningService(aws.provisioners("iam_user"));
+
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> grant(SUSPENDED_ACCOUNT_ACCESS, "sso_user", CAROL));
+
+        assertEquals(ProvisioningException.Kind.FAILED, e.kind());
+        assertTrue(e.getMessage().startsWith("baton-aws: "), e.getMessage());
+        assertTrue(e.getMessage().contains("333333333333"), e.getMessage());
+        assertEquals(List.of(GROUP_ASSIGNMENT), aws.assignments());
+    }
+
+    @Test
     void assignmentThatNeverCompletesTimesOut() {
         aws.close();
         aws = new SimulatedAws(world -> world.withObjectProperty("limits").put("assignmentDelayMs", 3_600_000), 1);
@@ -164,6 +181,11 @@ class IdentityCenterProvisioningTest {
 
     private Outcome revoke(String grantId) throws Exception {
         return service.run(ProvisioningRequest.revoke(syncFile, grantId));
+    }
+
+    private static void denyConnector(ObjectNode world, String action) {
+        ObjectNode connector = (ObjectNode) world.path("accounts").get(0).path("iam").path("users").get(0);
+        connector.putArray("deny").add(action);
     }
 
     private List<String> members() {

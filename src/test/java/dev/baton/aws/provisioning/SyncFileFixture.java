@@ -51,6 +51,7 @@ final class SyncFileFixture {
     static final String CAROL_MEMBERSHIP = "m-carol-engineers";
 
     static final String ADMINS_MEMBER = "group:" + ADMINS + ":member";
+    static final String APP_ROLE_ASSIGNMENT = "role:" + APP_ROLE + ":assignment";
     static final String READ_ONLY_ATTACHED = "iam_policy:" + READ_ONLY + ":attached";
     static final String ADMIN_ACCESS_ATTACHED = "iam_policy:" + ADMIN_ACCESS + ":attached";
     static final String ENGINEERS_MEMBER = "sso_group:" + ENGINEERS + ":member";
@@ -120,6 +121,9 @@ final class SyncFileFixture {
         entitlements.add(Entitlements.assignment(resource(ResourceTypes.GROUP_ID, ADMINS), "member",
                 "admins Group Member", "Is member of the admins IAM group in AWS", List.of(ResourceTypes.IAM_USER),
                 List.of(v1("membership:" + ADMINS))));
+        entitlements.add(Entitlements.assignment(resource(ResourceTypes.ROLE_ID, APP_ROLE), "assignment", "app Role",
+                "Can assume the app role in AWS", List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE,
+                        ResourceTypes.GROUP, ResourceTypes.SSO_USER), List.of(v1("membership:" + APP_ROLE))));
         for (String policy : List.of(READ_ONLY, ADMIN_ACCESS)) {
             entitlements.add(Entitlements.assignment(resource(ResourceTypes.IAM_POLICY_ID, policy), "attached",
                     last(policy) + " Managed Policy", "Has the " + last(policy) + " managed policy in AWS",
