@@ -6,6 +6,7 @@ import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.c1z.C1zWriterOptions;
 import dev.baton.aws.config.RunConfig;
+import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
 import dev.baton.aws.sync.C1zSyncStore;
 import dev.baton.aws.sync.SyncEngine;
@@ -50,7 +51,8 @@ final class SyncCommandRunner {
             SyncOptions options = SyncOptions.defaults()
                     .withWorkers(config.output().workers())
                     .withResourceTypes(config.scope().resourceTypes());
-            SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings, clients.stats(),
+            SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
+                    new AwsApiCallStats(clients.stats()),
                     progress -> print(err, progress.render()), clock);
             SyncSummary summary = engine.run();
             store.finish();
