@@ -7,6 +7,7 @@ import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.World;
+import dev.baton.aws.simulator.world.WorldFileException;
 import dev.baton.aws.simulator.world.WorldGenerator;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
@@ -90,7 +91,7 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             try {
                 return new WorldLoader().load(file);
-            } catch (IllegalArgumentException e) {
+            } catch (WorldFileException e) {
                 throw ConfigException.invalid("--world", e.getMessage());
             }
         }
@@ -116,8 +117,9 @@ final class SimulatorCommand implements Callable<Integer> {
     }
 
     static void printConnection(PrintWriter out, SimulatorServer server) {
-        out.println("# simulated AWS on " + server.endpoint() + " (Ctrl-C stops it); stats: " + server.endpoint()
-                + "_simulator/stats, world: " + server.endpoint() + "_simulator/world");
+        out.println("# simulated AWS on " + server.endpoint() + " (Ctrl-C stops it); stats: "
+                + server.endpoint().resolve("/_simulator/stats") + ", world: "
+                + server.endpoint().resolve("/_simulator/world"));
         server.connectionFacts().ifPresent(facts -> printFacts(out, facts));
         out.flush();
     }
@@ -131,6 +133,7 @@ final class SimulatorCommand implements Callable<Integer> {
         if (facts.externalId() != null) {
             flags.append(" --external-id ").append(facts.externalId());
         }
-        out.println("# then: " + flags + " --global-aws-orgs-enabled --global-aws-sso-enabled -f sync.c1z");
+        out.println("# then: " + flags + " --global-aws-orgs-enabled --global-aws-sso-enabled"
+                + " --global-aws-cross-account-iam-enabled --sync-secrets -f sync.c1z");
     }
 }

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: checks each page against the writer invariants of c1z spec §4.5 and writes it. Runs on the
@@ -27,6 +29,8 @@ import java.util.Set;
  * would make {@code baton access} crash on the file.
  */
 final class SyncWriter {
+    private static final Logger log = LoggerFactory.getLogger(SyncWriter.class);
+
     private final SyncStore store;
     private final Map<String, ResourceType> syncedTypes;
     private final SyncWarnings warnings;
@@ -36,6 +40,7 @@ final class SyncWriter {
     private long entitlementsWritten;
     private long grantsWritten;
     private long grantsDropped;
+    private final Set<String> reportedMissing = new HashSet<>();
     private boolean expandableSeen;
 
     SyncWriter(SyncStore store, Map<String, ResourceType> syncedTypes, SyncWarnings warnings) {
@@ -128,9 +133,11 @@ final class SyncWriter {
         for (Grant grant : page.grants()) {
             requireComplete(grant, page.resource());
             if (!entitlementIds.contains(grant.getEntitlement().getId())) {
-                drop(grant, "its entitlement " + grant.getEntitlement().getId() + " was not synced");
+                drop(grant, grant.getEntitlement().getId(),
+                        "its entitlement " + grant.getEntitlement().getId() + " was not synced");
             } else if (!catalog.contains(grant.getPrincipal().getId())) {
-                drop(grant, "its principal " + Ids.resourceKey(grant.getPrincipal().getId()) + " was not synced");
+                String principal = Ids.resourceKey(grant.getPrincipal().getId());
+                drop(grant, principal, "its principal " + principal + " was not synced");
             } else {
                 accepted.add(grant);
                 if (!expandableSeen) {
@@ -162,9 +169,18 @@ final class SyncWriter {
         }
     }
 
-    private void drop(Grant grant, String reason) {
+    /**
+     * One warning per missing entitlement or principal, not per grant: a permission set that references a policy
+     * of an account whose IAM is not synced drops one grant per account binding, and hundreds of identical
+     * warnings would hide the ones that matter. The rest are counted and logged at debug.
+     */
+    private void drop(Grant grant, String missing, String reason) {
         grantsDropped++;
-        warnings.warn("dropped grant " + grant.getId() + ": " + reason);
+        if (reportedMissing.add(missing)) {
+            warnings.warn("dropped grant " + grant.getId() + ": " + reason);
+        } else {
+            log.debug("dropped grant {}: {}", grant.getId(), reason);
+        }
     }
 
     private static boolean isExpandable(Grant grant) {

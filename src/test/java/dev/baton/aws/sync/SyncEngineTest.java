@@ -138,6 +138,23 @@ class SyncEngineTest {
     }
 
     @Test
+    void grantsOnTheSameMissingEntitlementAreReportedOnce() throws SyncException {
+        Resource admin = role("admin");
+        Resource alice = user("alice");
+        Resource bob = user("bob");
+        Entitlement missing = entitlement(admin, "owner");
+        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+                .grants(admin, List.of(grant(missing, alice.getId()), grant(missing, bob.getId())));
+
+        SyncSummary summary = sync(roles, new FakeSyncer(USER, 10).resources(null, List.of(alice, bob)));
+
+        assertEquals(List.of(), store.grants());
+        assertEquals(List.of("dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not"
+                + " synced"), warnings.firstMessages());
+        assertEquals(1, summary.warnings());
+    }
+
+    @Test
     void aResourceWithoutItsTypesTraitFailsNamingTheResource() {
         Resource bare = resource("user", "alice", null);
         FakeSyncer users = new FakeSyncer(USER, 10).resources(null, List.of(bare));
