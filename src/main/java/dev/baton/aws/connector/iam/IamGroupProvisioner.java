@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClients;
@@ -52,12 +53,12 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         Grant grant = membershipGrant(entitlement, principal.getId());
         if (membership.isMember()) {
             return new ProvisionResult(List.of(grant), List.of(),
-                    IamResults.annotations(GrantAlreadyExists.getDefaultInstance()));
+                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         try {
             AddUserToGroupResponse response = membership.client().addUserToGroup(request -> request
                     .groupName(membership.group().name()).userName(membership.user().name()));
-            return new ProvisionResult(List.of(grant), List.of(), IamResults.requestId(response));
+            return new ProvisionResult(List.of(grant), List.of(), ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             throw IamResults.failure("error adding iam user to iam group", "AddUserToGroup",
                     membership.group().accountId(), membership.group().arn(), e);
@@ -71,17 +72,17 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         }
         Membership membership = membership(grant.getEntitlement().getResource().getId(), grant.getPrincipal().getId());
         if (!membership.isMember()) {
-            return ProvisionResult.ofAnnotations(IamResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
         }
         try {
             RemoveUserFromGroupResponse response = membership.client().removeUserFromGroup(request -> request
                     .groupName(membership.group().name()).userName(membership.user().name()));
-            return ProvisionResult.ofAnnotations(IamResults.requestId(response));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (IamResults.notFound(e)) {
                 // Removed (or deleted) between our read and the write: the outcome the caller wanted.
                 return ProvisionResult.ofAnnotations(
-                        IamResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.failure("error removing iam user from iam group", "RemoveUserFromGroup",
                     membership.group().accountId(), membership.group().arn(), e);

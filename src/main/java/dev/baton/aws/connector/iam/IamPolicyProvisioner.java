@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
@@ -47,11 +48,11 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         Grant grant = attachedGrant(entitlement, principal.getId());
         if (attachment.policies().isAttached(attachment.principal(), policyArn)) {
             return new ProvisionResult(List.of(grant), List.of(),
-                    IamResults.annotations(GrantAlreadyExists.getDefaultInstance()));
+                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         try {
             AwsResponse response = attachment.policies().attach(attachment.principal(), policyArn);
-            return new ProvisionResult(List.of(grant), List.of(), IamResults.requestId(response));
+            return new ProvisionResult(List.of(grant), List.of(), ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             throw IamResults.failure("failed to attach managed policy", "Attach" + attachment.operationSuffix(),
                     attachment.principal().accountId(), attachment.principal().arn(), e);
@@ -67,12 +68,12 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         Attachment attachment = attachment(policyArn, grant.getPrincipal().getId());
         try {
             AwsResponse response = attachment.policies().detach(attachment.principal(), policyArn);
-            return ProvisionResult.ofAnnotations(IamResults.requestId(response));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (IamResults.notFound(e)) {
                 // Not attached, or the principal is gone: nothing left to revoke.
                 return ProvisionResult.ofAnnotations(
-                        IamResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.failure("failed to detach managed policy", "Detach" + attachment.operationSuffix(),
                     attachment.principal().accountId(), attachment.principal().arn(), e);

@@ -1,16 +1,10 @@
 package dev.baton.aws.connector.iam;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.Message;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.aws.ErrorKind;
-import dev.baton.aws.proto.c1.connector.v2.RequestId;
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -19,26 +13,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 final class IamResults {
     private IamResults() {}
 
-    /** The SDK reports "UNKNOWN" when the service sent no request id; that is not worth an annotation. */
-    static List<Any> requestId(AwsResponse response, Message... more) {
-        List<Any> annotations = new ArrayList<>();
-        String id = response.responseMetadata().requestId();
-        if (id != null && !id.isEmpty() && !id.equals("UNKNOWN")) {
-            annotations.add(Any.pack(RequestId.newBuilder().setRequestId(id).build()));
-        }
-        for (Message message : more) {
-            annotations.add(Any.pack(message));
-        }
-        return annotations;
-    }
-
-    static List<Any> annotations(Message... messages) {
-        List<Any> annotations = new ArrayList<>();
-        for (Message message : messages) {
-            annotations.add(Any.pack(message));
-        }
-        return annotations;
-    }
 
     /** IAM of the account that owns the entity: upstream's default-account shortcut wrote to the wrong account. */
     static IamClient iam(AwsClients clients, String accountId) throws SyncException {

@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
@@ -59,7 +60,7 @@ final class IamUserCleanup {
         deleteCredentials();
         deletePoliciesAndMemberships();
         try {
-            return IamResults.requestId(client.deleteUser(r -> r.userName(user.name())));
+            return ProvisionAnnotations.requestId(client.deleteUser(r -> r.userName(user.name())));
         } catch (SdkException e) {
             throw fail("failed to delete user", "DeleteUser", e);
         }

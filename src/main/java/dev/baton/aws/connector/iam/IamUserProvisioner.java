@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Struct;
@@ -72,7 +73,7 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         try {
             CreateUserResponse response = client.createUser(request.build());
             Resource user = userResource(response.user(), effectiveEmail);
-            return new ProvisionResult(List.of(), List.of(user), IamResults.requestId(response));
+            return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (AwsErrors.classify(e) != ErrorKind.CONFLICT) {
                 throw IamResults.failure("iam.CreateUser failed", "CreateUser", "", userName, e);
@@ -81,7 +82,7 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         try {
             User existing = client.getUser(r -> r.userName(userName)).user();
             return new ProvisionResult(List.of(), List.of(userResource(existing, effectiveEmail)),
-                    IamResults.annotations(GrantAlreadyExists.getDefaultInstance()));
+                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         } catch (SdkException e) {
             throw IamResults.failure("iam user \"" + userName + "\" already exists but lookup via iam:GetUser failed",
                     "GetUser", "", userName, e);
@@ -98,7 +99,7 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
                 ? parent.getResource() : user.accountId();
         IamUserCleanup cleanup = new IamUserCleanup(IamResults.iam(clients, accountId), accountId, user);
         if (!cleanup.exists()) {
-            return ProvisionResult.ofAnnotations(IamResults.annotations(ResourceDoesNotExist.getDefaultInstance()));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(ResourceDoesNotExist.getDefaultInstance()));
         }
         return ProvisionResult.ofAnnotations(cleanup.deleteEverything());
     }

@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClients;
@@ -63,11 +64,11 @@ public final class InlinePolicyProvisioner implements GrantProvisioner {
         PrincipalPolicies policies = new PrincipalPolicies(IamResults.iam(clients, parent.accountId()), kind);
         try {
             AwsResponse response = policies.deleteInline(parent, policyName);
-            return ProvisionResult.ofAnnotations(IamResults.requestId(response));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (IamResults.notFound(e)) {
                 return ProvisionResult.ofAnnotations(
-                        IamResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.failure("failed to delete inline policy", "Delete" + kind.operationSuffix(),
                     parent.accountId(), policyId, e);

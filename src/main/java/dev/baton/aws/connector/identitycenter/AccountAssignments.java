@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
@@ -38,7 +39,7 @@ public final class AccountAssignments {
     List<Any> create(String accountId, String permissionSetArn, SsoPrincipal principal) throws SyncException {
         String instanceArn = instance.get().instanceArn();
         if (exists(instanceArn, accountId, permissionSetArn, principal)) {
-            return IdentityCenterResults.annotations(GrantAlreadyExists.getDefaultInstance());
+            return ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance());
         }
         boolean couldNotVerify = !checkAccountActive(accountId);
         CreateAccountAssignmentResponse response;
@@ -49,7 +50,7 @@ public final class AccountAssignments {
         } catch (SdkException e) {
             throw writeFailure(accountId, couldNotVerify, "CreateAccountAssignment", e);
         }
-        List<Any> annotations = IdentityCenterResults.requestId(response);
+        List<Any> annotations = ProvisionAnnotations.requestId(response);
         AccountAssignmentOperationStatus status = response.accountAssignmentCreationStatus();
         new AssignmentStatusPoller(clients.ssoAdmin(), polling).awaitCreation(instanceArn, status);
         return annotations;
@@ -59,7 +60,7 @@ public final class AccountAssignments {
     List<Any> delete(String accountId, String permissionSetArn, SsoPrincipal principal) throws SyncException {
         String instanceArn = instance.get().instanceArn();
         if (!exists(instanceArn, accountId, permissionSetArn, principal)) {
-            return IdentityCenterResults.annotations(GrantAlreadyRevoked.getDefaultInstance());
+            return ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance());
         }
         boolean couldNotVerify = !checkAccountActive(accountId);
         DeleteAccountAssignmentResponse response;
@@ -69,11 +70,11 @@ public final class AccountAssignments {
                     .targetId(accountId).targetType(TargetType.AWS_ACCOUNT));
         } catch (SdkException e) {
             if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
-                return IdentityCenterResults.annotations(GrantAlreadyRevoked.getDefaultInstance());
+                return ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance());
             }
             throw writeFailure(accountId, couldNotVerify, "DeleteAccountAssignment", e);
         }
-        List<Any> annotations = IdentityCenterResults.requestId(response);
+        List<Any> annotations = ProvisionAnnotations.requestId(response);
         if (new AssignmentStatusPoller(clients.ssoAdmin(), polling).awaitDeletion(instanceArn, response.accountAssignmentDeletionStatus())) {
             annotations.add(Any.pack(GrantAlreadyRevoked.getDefaultInstance()));
         }

@@ -1,14 +1,8 @@
 package dev.baton.aws.connector.identitycenter;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.Message;
 import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.aws.ErrorKind;
-import dev.baton.aws.proto.c1.connector.v2.RequestId;
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -16,26 +10,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class IdentityCenterResults {
     private IdentityCenterResults() {}
 
-    /** The SDK reports "UNKNOWN" when the service sent no request id; that is not worth an annotation. */
-    static List<Any> requestId(AwsResponse response, Message... more) {
-        List<Any> annotations = new ArrayList<>();
-        String id = response.responseMetadata().requestId();
-        if (id != null && !id.isEmpty() && !id.equals("UNKNOWN")) {
-            annotations.add(Any.pack(RequestId.newBuilder().setRequestId(id).build()));
-        }
-        for (Message message : more) {
-            annotations.add(Any.pack(message));
-        }
-        return annotations;
-    }
-
-    static List<Any> annotations(Message... messages) {
-        List<Any> annotations = new ArrayList<>();
-        for (Message message : messages) {
-            annotations.add(Any.pack(message));
-        }
-        return annotations;
-    }
 
     static ErrorKind kind(SdkException e) {
         return AwsErrors.classify(e);

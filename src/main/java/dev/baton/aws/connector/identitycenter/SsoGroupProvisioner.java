@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
@@ -53,14 +54,14 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
             CreateGroupMembershipResponse response = clients.identityStore().createGroupMembership(r -> r
                     .identityStoreId(storeId).groupId(groupId).memberId(m -> m.userId(userId)));
             return new ProvisionResult(List.of(membershipGrant(response.membershipId(), entitlement, principal)),
-                    List.of(), IdentityCenterResults.requestId(response));
+                    List.of(), ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
                 throw IdentityCenterResults.failure("error adding sso user to sso group", "identitystore",
                         "CreateGroupMembership", entitlement.getResource().getId().getResource(), e);
             }
         }
-        List<Any> exists = IdentityCenterResults.annotations(GrantAlreadyExists.getDefaultInstance());
+        List<Any> exists = ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance());
         try {
             String membershipId = membershipId(storeId, groupId, userId);
             return new ProvisionResult(List.of(membershipGrant(membershipId, entitlement, principal)), List.of(),
@@ -99,7 +100,7 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         } catch (SdkException e) {
             if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
-                        IdentityCenterResults.annotations(GrantAlreadyRevoked.getDefaultInstance()));
+                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IdentityCenterResults.failure("error removing sso user from sso group", "identitystore",
                     "DeleteGroupMembership", groupArn, e);
@@ -116,7 +117,7 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
     private List<Any> deleteMembership(String storeId, String membershipId) {
         DeleteGroupMembershipResponse response = clients.identityStore().deleteGroupMembership(r -> r
                 .identityStoreId(storeId).membershipId(membershipId));
-        return IdentityCenterResults.requestId(response);
+        return ProvisionAnnotations.requestId(response);
     }
 
     private String membershipId(String storeId, String groupId, String userId) {

@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Struct;
@@ -67,7 +68,7 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
                     .name(n -> n.givenName(fields.get("given_name")).familyName(fields.get("family_name")))
                     .emails(Email.builder().primary(true).type("work").value(fields.get("email")).build()));
             Resource user = userResource(target, response.userId(), userName, displayName, fields.get("email"));
-            return new ProvisionResult(List.of(), List.of(user), IdentityCenterResults.requestId(response));
+            return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
         } catch (SdkException e) {
             if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
                 throw IdentityCenterResults.failure("create identity center user failed", "identitystore",
@@ -75,7 +76,7 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
             }
         }
         return new ProvisionResult(List.of(), List.of(existingUser(target, userName)),
-                IdentityCenterResults.annotations(GrantAlreadyExists.getDefaultInstance()));
+                ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
     }
 
     @Override
@@ -91,12 +92,12 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
             throw new SyncException("baton-aws: parse sso user arn: " + e.getMessage(), e);
         }
         try {
-            return ProvisionResult.ofAnnotations(IdentityCenterResults.requestId(
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(
                     clients.identityStore().deleteUser(r -> r.identityStoreId(storeId).userId(userId))));
         } catch (SdkException e) {
             if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
-                        IdentityCenterResults.annotations(ResourceDoesNotExist.getDefaultInstance()));
+                        ProvisionAnnotations.of(ResourceDoesNotExist.getDefaultInstance()));
             }
             throw IdentityCenterResults.failure("delete identity center user failed", "identitystore",
                     "DeleteUser", resource.getResource(), e);
