@@ -47,9 +47,9 @@ final class BenchSyncProcess {
         result.setProperty("wallNanos", String.valueOf(wallNanos));
         result.setProperty("vmHwmKiB", String.valueOf(vmHwmKiB()));
         result.setProperty("heapPeakBytes", String.valueOf(heapPeakBytes()));
-        Matcher summary = lastMatch(Files.readString(logFile, UTF_8));
-        result.setProperty("clientThrottled", summary == null ? "-1" : summary.group(1));
-        result.setProperty("clientRetries", summary == null ? "-1" : summary.group(2));
+        long[] summary = throttledAndRetries(Files.readString(logFile, UTF_8));
+        result.setProperty("clientThrottled", String.valueOf(summary[0]));
+        result.setProperty("clientRetries", String.valueOf(summary[1]));
         try (var out = Files.newBufferedWriter(resultFile, UTF_8)) {
             result.store(out, "one benchmarked sync");
         }
@@ -84,12 +84,12 @@ final class BenchSyncProcess {
         return sum;
     }
 
-    private static Matcher lastMatch(String log) {
+    /** Throttles and retries from the last summary in the log; -1 each when there is none (a failed sync). */
+    private static long[] throttledAndRetries(String log) {
         Matcher matcher = SUMMARY.matcher(log);
-        Matcher last = null;
+        long[] last = {-1, -1};
         while (matcher.find()) {
-            last = SUMMARY.matcher(log);
-            last.find(matcher.start());
+            last = new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
         }
         return last;
     }
