@@ -55,6 +55,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private final List<SdkAutoCloseable> owned = new ArrayList<>();
     private final AwsCredentialsProvider credentials;
     private volatile String callerAccountId;
+    private final Object callerLock = new Object();
 
     private DefaultAwsClients(CredentialsConfig config, OrganizationConfig organization, RateLimitConfig rateLimits,
                               AwsClientSettings settings) throws AwsCallException {
@@ -84,8 +85,22 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         return stats;
     }
 
+    /**
+     * Asked once: workers that start at the same moment wait for the first answer instead of each calling
+     * {@code GetCallerIdentity} (the sync benchmark saw five calls where one suffices).
+     */
     @Override
     public String callerAccountId() throws AwsCallException {
+        String known = callerAccountId;
+        if (known != null) {
+            return known;
+        }
+        synchronized (callerLock) {
+            return lookUpCallerAccountId();
+        }
+    }
+
+    private String lookUpCallerAccountId() throws AwsCallException {
         String account = callerAccountId;
         if (account == null) {
             try {

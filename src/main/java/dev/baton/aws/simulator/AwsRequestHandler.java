@@ -158,6 +158,9 @@ final class AwsRequestHandler implements HttpHandler {
     /** Throttling, injected failures and latency; throws the fault the gate chose. */
     private void admit(String scope, String throttlingCode) {
         Verdict verdict = gate.admit(scope);
+        if (verdict != Verdict.THROTTLED) {
+            stats.admitted(scope);
+        }
         switch (verdict) {
             case THROTTLED -> throw new AwsFault(400, throttlingCode, "Rate exceeded");
             case INTERNAL_FAILURE -> throw new AwsFault(500, "InternalFailure",

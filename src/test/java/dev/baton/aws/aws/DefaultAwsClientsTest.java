@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +85,31 @@ class DefaultAwsClientsTest {
         assertTrue(clients.iam("222222222222").getUser(b -> b.userName("dave")).user().arn()
                 .startsWith("arn:aws:iam::222222222222:"));
         assertSame(clients.iam(), clients.iam("111111111111"), "the caller's own account uses the connector client");
+    }
+
+    @Test
+    void callerAccountIsAskedOnceWhenWorkersAskAtTheSameTime() throws Exception {
+        WorldState state = new WorldState(new WorldLoader().load(world()), clock);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (SimulatorServer slow = SimulatorServer.builder(state).latencyMs(100).build().start();
+             DefaultAwsClients slowClients = DefaultAwsClients.create(CONNECTOR_ROLE, ORG,
+                     new RateLimitConfig(0, 0, 0, 0, 0), AwsClientSettings.endpoint(slow.endpoint(), clock))) {
+            CountDownLatch ready = new CountDownLatch(8);
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return slowClients.callerAccountId();
+                });
+            }
+            for (Future<String> result : pool.invokeAll(calls)) {
+                assertEquals("111111111111", result.get());
+            }
+            assertEquals(1, slow.stats().snapshot().calls("sts:GetCallerIdentity"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -42,6 +42,26 @@ class FaultTest {
     }
 
     @Test
+    void admittedCallsAreCountedPerRateScopeWithoutTheThrottledOnes() {
+        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.ratePerSecond("iam", 2))) {
+            IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
+            iam.getUser();
+            iam.listUsers();
+            assertThrows(IamException.class, iam::getUser);
+            var credentials = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
+                    .assumeRole(b -> b.roleArn("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")
+                            .roleSessionName("other-account")).credentials();
+            fixture.iam(SimulatorFixture.session(credentials)).listRoles();
+            var admitted = fixture.server.stats().admittedByScope();
+            assertEquals(2, admitted.get("iam:111111111111"), admitted.toString());
+            assertEquals(1, admitted.get("iam:222222222222"), admitted.toString());
+            assertEquals(1, admitted.get("sts"), admitted.toString());
+            fixture.server.stats().reset();
+            assertTrue(fixture.server.stats().admittedByScope().isEmpty());
+        }
+    }
+
+    @Test
     void errorRateOneFailsEveryCallWithARetryable5xx() throws Exception {
         try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.errorRate(1.0))) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
