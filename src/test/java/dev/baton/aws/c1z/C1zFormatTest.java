@@ -1,5 +1,7 @@
 package dev.baton.aws.c1z;
 
+import dev.baton.aws.testing.C1zCheckTool;
+
 import static dev.baton.aws.c1z.C1zFixtures.TYPES;
 import static dev.baton.aws.c1z.C1zFixtures.account;
 import static dev.baton.aws.c1z.C1zFixtures.expandableGrant;
@@ -66,8 +68,7 @@ class C1zFormatTest {
 
     @Test
     void sharedValidatorAcceptsAWrittenFile() throws Exception {
-        Path tool = C1zCheck.assumeAvailable();
-        C1zCheck.Result result = C1zCheck.run(tool, writeSample(), 60);
+        C1zCheckTool.Outcome result = C1zCheckTool.check(writeSample());
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("c1z-check: ok (resource_types 3, resources 4, entitlements 2, grants 3)"),
                 result.output());

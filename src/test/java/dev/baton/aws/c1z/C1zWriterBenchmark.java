@@ -1,5 +1,7 @@
 package dev.baton.aws.c1z;
 
+import dev.baton.aws.testing.C1zCheckTool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +85,7 @@ class C1zWriterBenchmark {
         assertEquals(USERS, counts.resourcesByType().get("user"));
         assertTrue(retainedAtEnd - retainedMidway < 32L << 20, "heap must not grow with rows written");
         if (Boolean.getBoolean("c1z.bench.check")) {
-            C1zCheck.Result result = C1zCheck.run(C1zCheck.assumeAvailable(), out, 1800);
+            C1zCheckTool.Outcome result = C1zCheckTool.check(out, 1800);
             System.out.println(result.output());
             assertEquals(0, result.exitCode(), result.output());
         }

@@ -17,10 +17,6 @@ final class ReferenceFiles {
                 .orElseThrow(() -> new IllegalStateException("upstream-sample-v1.c1z not found; set -Dc1z.reference"));
     }
 
-    static Optional<Path> checkTool() {
-        return locate("c1z.check", "tools/c1z-check");
-    }
-
     private static Optional<Path> locate(String property, String sharedPath) {
         String configured = System.getProperty(property);
         if (configured != null && !configured.isBlank()) {
