@@ -1,5 +1,7 @@
 package dev.baton.aws.aws;
 
+import dev.baton.aws.testing.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 class AssumeRoleCredentialsProviderTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     /** Issues credentials with the given lifetime and records each request. */
     private final class FakeSts implements StsClient {

@@ -1,5 +1,7 @@
 package dev.baton.aws.aws;
 
+import dev.baton.aws.testing.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +41,7 @@ class DefaultAwsClientsTest {
     private static final OrganizationConfig ORG = new OrganizationConfig(true, false, false, "eu-west-1",
             "OrganizationAccountAccessRole");
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     private SimulatorServer server;
     private DefaultAwsClients clients;
 

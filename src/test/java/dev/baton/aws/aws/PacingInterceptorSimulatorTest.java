@@ -1,5 +1,7 @@
 package dev.baton.aws.aws;
 
+import dev.baton.aws.testing.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.iam.model.IamException;
 
 /** The interceptor on the wire: IAM throttles in the XML body, which it must see per attempt. */
 class PacingInterceptorSimulatorTest {
-    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final AwsCallStats stats = new AwsCallStats();
     private final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, System::nanoTime);
     private SimulatorServer server;

@@ -1,5 +1,7 @@
 package dev.baton.aws.provisioning;
 
+import dev.baton.aws.testing.ManualClock;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import dev.baton.aws.connector.iam.IamProvisioners;
 import dev.baton.aws.connector.identitycenter.AssignmentPolling;
 import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
 import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.TestClock;
 import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
@@ -59,7 +60,7 @@ final class SimulatedAws implements AwsClients, AutoCloseable {
             SyncFileFixture.MANAGEMENT, new String[] {"AKIACONNECTOR0000001", "connector-secret"},
             SyncFileFixture.MEMBER, new String[] {"AKIAPRODADMIN0000001", "prod-secret"});
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-28T12:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     final SimulatorServer server;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
     private final RetryStrategy retry;

@@ -1,5 +1,7 @@
 package dev.baton.aws.simulator;
 
+import dev.baton.aws.testing.ManualClock;
+
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 public final class SimulatorFixture implements AutoCloseable {
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
-    public final TestClock clock = new TestClock(START);
+    public final ManualClock clock = new ManualClock(START);
     public final SimulatorServer server;
 
     public SimulatorFixture(String worldJson) {

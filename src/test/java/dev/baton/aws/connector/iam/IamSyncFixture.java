@@ -1,5 +1,7 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.testing.ManualClock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.aws.AwsCallException;
@@ -12,7 +14,6 @@ import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.TestClock;
 import dev.baton.aws.simulator.fault.CallStats;
 import dev.baton.aws.simulator.service.OrganizationsService;
 import dev.baton.aws.simulator.world.World;
@@ -38,7 +39,7 @@ final class IamSyncFixture implements AutoCloseable {
             "OrganizationAccountAccessRole");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     final SimulatorServer server;
 
     IamSyncFixture(String world) {

@@ -1,5 +1,7 @@
 package dev.baton.aws.simulator.service;
 
+import dev.baton.aws.testing.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.baton.aws.simulator.service;
 
+import dev.baton.aws.testing.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.baton.aws.simulator;
+package dev.baton.aws.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so expiry and rate limits are exact without sleeping. */
-public final class TestClock extends Clock {
+/**
+ * A clock tests move by hand, shared by the simulator and the code under test, so expiry, rate limits and
+ * asynchronous work are exact without sleeping.
+ */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    public TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
