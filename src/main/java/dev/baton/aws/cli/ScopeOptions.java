@@ -39,8 +39,9 @@ final class ScopeOptions {
     private int lastLoginDays = 30;
 
     @Option(names = "--no-fast-path", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Read IAM with per-entity List/Get calls instead of GetAccountAuthorizationDetails and"
-                    + " the credential report")
+            description = "Use upstream's call pattern: IAM per-entity List/Get calls instead of"
+                    + " GetAccountAuthorizationDetails and the credential report, and account assignments listed"
+                    + " page by page for each grant kind instead of once per pair")
     private boolean noFastPath;
 
     @Option(names = "--scim-enabled", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",

@@ -13,5 +13,10 @@ public enum AssignmentStrategy {
      */
     PER_PRINCIPAL,
     /** Per principal when the directory has fewer principals than there are pairs, else per pair. */
-    AUTO
+    AUTO,
+    /**
+     * Upstream's pattern, for {@code --no-fast-path}: one {@code sso:ListAccountAssignments} page per read, uncached,
+     * so every pair is listed once for the {@code account} grants and again for the binding grants.
+     */
+    UPSTREAM
 }

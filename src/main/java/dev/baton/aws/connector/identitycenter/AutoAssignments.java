@@ -65,6 +65,7 @@ final class AutoAssignments implements AssignmentReader {
             case PER_PAIR -> perPair();
             case PER_PRINCIPAL -> perPrincipal(directory().principalsFewerThan(Integer.MAX_VALUE).orElseThrow());
             case AUTO -> chooseByCost();
+            case UPSTREAM -> new PagedPairAssignments(sources.ssoAdmin(), sources.catalog().instanceProvider());
         };
     }
 

@@ -69,7 +69,8 @@ public final class IdentityCenterSyncers {
     public static IdentityCenterSyncers create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
                                                SyncWarnings warnings, OrganizationHierarchy hierarchy) {
         return new IdentityCenterSyncers(new Settings(clients, organization, scope, warnings, hierarchy,
-                Clock.systemUTC(), AssignmentStrategy.AUTO, HttpClient.newHttpClient()));
+                Clock.systemUTC(), scope.fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
+                HttpClient.newHttpClient()));
     }
 
     static IdentityCenterSyncers create(Settings settings) {

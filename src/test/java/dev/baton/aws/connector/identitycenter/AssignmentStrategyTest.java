@@ -59,6 +59,16 @@ class AssignmentStrategyTest {
     }
 
     @Test
+    void upstreamPatternListsEveryPairOncePerGrantKindWithTheSameGrants() throws SyncException {
+        Result upstream = sync(AssignmentStrategy.UPSTREAM);
+        Result perPair = sync(AssignmentStrategy.PER_PAIR);
+        assertEquals(perPair.grants(), upstream.grants());
+        assertEquals(2 * perPair.calls().get("sso:ListAccountAssignments"),
+                upstream.calls().get("sso:ListAccountAssignments"),
+                "G7 and G8 each read every page of every pair: " + upstream.calls());
+    }
+
+    @Test
     void autoPicksPerPairWhenPairsAreFewerThanPrincipals() throws SyncException {
         Result auto = sync(AssignmentStrategy.AUTO);
         Result perPair = sync(AssignmentStrategy.PER_PAIR);
