@@ -2,11 +2,9 @@ package dev.baton.aws.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.baton.aws.proto.c1.connector.v2.Capability;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
@@ -34,7 +32,7 @@ public final class Main {
         LoggingSetup logging = new LoggingSetup();
         int exitCode;
         try {
-            exitCode = commandLine(wiring, context, logging, out, err).execute(args);
+            exitCode = commandLine(wiring, context, logging, out, err, List.of(args)).execute(args);
         } catch (ConfigException e) {
             exitCode = FailureReporter.reportUsage(err, e); // the config file, read before parsing starts
         }
@@ -43,12 +41,26 @@ public final class Main {
         return exitCode;
     }
 
-    /** The single place where the command tree, its value sources and its failure handling are put together. */
+    /** The full command tree, every subcommand built: what tests inspect. */
     static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
                                    PrintWriter err) {
+        return commandLine(wiring, context, logging, out, err, null);
+    }
+
+    /**
+     * The single place where the command tree, its value sources and its failure handling are put together. With
+     * {@code args}, only the subcommands those arguments can select are built ({@link Subcommands}); null builds all.
+     */
+    static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
+                                   PrintWriter err, List<String> args) {
         FailureReporter failures = new FailureReporter(logging);
         CommandFactory factory = new CommandFactory(wiring, context);
         CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
+        if (args == null) {
+            Subcommands.attachAll(commandLine);
+        } else {
+            Subcommands.attachFor(commandLine, args);
+        }
         BatonDefaultProvider defaults = BatonDefaultProvider.load(context);
         commandLine.setOut(out);
         commandLine.setErr(err);

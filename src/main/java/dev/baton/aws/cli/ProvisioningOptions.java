@@ -1,10 +1,10 @@
 package dev.baton.aws.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.config.ProvisioningConfig;
 import dev.baton.aws.config.OneShotAction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Help.Visibility;
@@ -147,7 +147,7 @@ final class ProvisioningOptions {
             if (profile != null && profile.isObject()) {
                 return mapper.writeValueAsString(profile);
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) { // not Jackson's own type: catching it would load Jackson for every --help
             // reported below with the expected shape
         }
         throw ConfigException.invalid("--create-account-profile", "must be a JSON object, e.g."
