@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
@@ -68,17 +69,34 @@ public final class Main {
         commandLine.setParameterExceptionHandler(failures);
         commandLine.setExecutionExceptionHandler(failures);
         commandLine.setExitCodeExceptionMapper(failures);
-        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, logging, defaults, err));
+        commandLine.setExecutionStrategy(new LoggingFirst(logging, defaults, err));
         EnvironmentSection.install(commandLine);
         return commandLine;
     }
 
-    /** Configures logging from the root's options before the chosen command runs; help and version skip it. */
-    private static int execute(ParseResult parseResult, LoggingSetup logging, BatonDefaultProvider defaults,
-                               PrintWriter err) {
-        boolean informational = parseResult.asCommandLineList().stream()
-                .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
-        if (!informational) {
+    /**
+     * Configures logging from the root's options before the chosen command runs; help and version skip it. A class
+     * and a loop rather than a lambda and a stream: on {@code --help} they would be the first of either in the
+     * JVM, and bootstrapping those costs a cold start tens of milliseconds.
+     */
+    private static final class LoggingFirst implements IExecutionStrategy {
+        private final LoggingSetup logging;
+        private final BatonDefaultProvider defaults;
+        private final PrintWriter err;
+
+        LoggingFirst(LoggingSetup logging, BatonDefaultProvider defaults, PrintWriter err) {
+            this.logging = logging;
+            this.defaults = defaults;
+            this.err = err;
+        }
+
+        @Override
+        public int execute(ParseResult parseResult) {
+            for (CommandLine command : parseResult.asCommandLineList()) {
+                if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+                    return new RunLast().execute(parseResult);
+                }
+            }
             CommandLine root = parseResult.commandSpec().commandLine();
             BatonAwsCommand command = root.getCommand();
             try {
@@ -90,7 +108,7 @@ public final class Main {
                 LoggerFactory.getLogger(Main.class).warn("ignoring config file key '{}': baton-aws has no --{} option",
                         key, key);
             }
+            return new RunLast().execute(parseResult);
         }
-        return new RunLast().execute(parseResult);
     }
 }
