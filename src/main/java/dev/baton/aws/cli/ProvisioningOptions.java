@@ -7,6 +7,7 @@ import dev.baton.aws.config.OneShotAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
  * Unlike the baton SDK, a one-shot action does not switch provisioning on by itself: a write to AWS has to be
  * asked for explicitly with {@code -p}.
  */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class ProvisioningOptions {
     static final List<String> ACCOUNT_TARGETS = List.of("iam_user", "sso_user");
 
