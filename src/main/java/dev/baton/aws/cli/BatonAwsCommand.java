@@ -13,16 +13,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code baton-aws}: without a subcommand, syncs AWS into the c1z or runs the one-shot provisioning action given
- * by flags. A new subcommand is one more class in {@code subcommands}; {@link CommandFactory} hands it the
- * {@link Wiring} and {@link ProcessContext} if its constructor takes them.
+ * by flags. Its subcommands are listed in {@link Subcommands}, which attaches them only when a run can use them.
  */
+// addMethodSubcommands = false: there are none, and looking for them parses the annotations of every method
+// up to Object's (generating a proxy class per annotation type), a sizeable share of a cold --help.
 @Command(name = "baton-aws", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, abbreviateSynopsis = true,
+        sortOptions = false, abbreviateSynopsis = true, addMethodSubcommands = false,
         description = "Syncs AWS IAM, Organizations and IAM Identity Center into a baton c1z file, and grants,"
-                + " revokes, creates or deletes access in one shot.",
-        subcommands = {DemoCommand.class, SimulatorCommand.class, GrantCommand.class, RevokeCommand.class,
-            CreateAccountCommand.class, DeleteResourceCommand.class, CapabilitiesCommand.class, ConfigCommand.class,
-            CompletionCommand.class})
+                + " revokes, creates or deletes access in one shot.")
 final class BatonAwsCommand implements Callable<Integer> {
     @Mixin private CredentialOptions credentials;
     @Mixin private OrganizationOptions organization;

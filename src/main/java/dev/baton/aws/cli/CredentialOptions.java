@@ -2,6 +2,7 @@ package dev.baton.aws.cli;
 
 import dev.baton.aws.config.CredentialsConfig;
 import dev.baton.aws.config.Secret;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
  * {@code --role-arn}, or two hops through {@code --global-role-arn}. Unlike upstream, {@code --role-arn} alone
  * means "assume this role"; {@code --use-assume} is still accepted and only requires a role.
  */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class CredentialOptions {
     /** AWS asks for at least this much entropy on the hop that crosses into a customer account. */
     private static final int TWO_HOP_EXTERNAL_ID_MIN = 32;

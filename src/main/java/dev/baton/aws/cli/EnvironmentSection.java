@@ -23,24 +23,32 @@ final class EnvironmentSection implements IHelpSectionRenderer {
         command.setHelpSectionKeys(keys);
     }
 
+    /** Plain loops and padding, not streams and String.format: this runs on every {@code --help}, in a cold JVM. */
     @Override
     public String render(Help help) {
-        List<OptionSpec> options = help.commandSpec().options().stream()
-                .filter(BatonDefaultProvider::isConfigurable).toList();
+        List<OptionSpec> options = new ArrayList<>();
         int width = BatonDefaultProvider.CONFIG_PATH_VARIABLE.length();
-        for (OptionSpec option : options) {
-            width = Math.max(width, BatonDefaultProvider.environmentVariable(option).length());
+        for (OptionSpec option : help.commandSpec().options()) {
+            if (BatonDefaultProvider.isConfigurable(option)) {
+                options.add(option);
+                width = Math.max(width, BatonDefaultProvider.environmentVariable(option).length());
+            }
         }
-        StringBuilder section = new StringBuilder(String.format("%nEnvironment variables (each option also reads"
-                + " BATON_<OPTION> and the key <option> of .baton.yaml;%nprecedence: flag > environment >"
-                + " .baton.yaml > default):%n"));
-        String row = "  %-" + width + "s  %s%n";
+        String newline = System.lineSeparator();
+        StringBuilder section = new StringBuilder(newline)
+                .append("Environment variables (each option also reads BATON_<OPTION> and the key <option> of")
+                .append(" .baton.yaml;").append(newline)
+                .append("precedence: flag > environment > .baton.yaml > default):").append(newline);
         for (OptionSpec option : options) {
-            section.append(String.format(row, BatonDefaultProvider.environmentVariable(option),
-                    option.longestName()));
+            row(section, width, BatonDefaultProvider.environmentVariable(option), option.longestName());
         }
-        section.append(String.format(row, BatonDefaultProvider.CONFIG_PATH_VARIABLE,
-                "YAML file with option values (.yaml or .yml); default ./" + BatonDefaultProvider.DEFAULT_CONFIG_FILE));
+        row(section, width, BatonDefaultProvider.CONFIG_PATH_VARIABLE,
+                "YAML file with option values (.yaml or .yml); default ./" + BatonDefaultProvider.DEFAULT_CONFIG_FILE);
         return section.toString();
+    }
+
+    private static void row(StringBuilder section, int width, String variable, String description) {
+        section.append("  ").append(variable).append(" ".repeat(width - variable.length() + 2)).append(description)
+                .append(System.lineSeparator());
     }
 }

@@ -1,10 +1,12 @@
 package dev.baton.aws.cli;
 
 import java.util.Locale;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /** Log level and format, read before any command runs so that everything after start-up logs the same way. */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class LoggingOptions {
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", showDefaultValue = Visibility.ALWAYS,
             description = "Log level: debug, info, warn, error")

@@ -2,14 +2,13 @@ package dev.baton.aws.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.baton.aws.proto.c1.connector.v2.Capability;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
@@ -34,7 +33,7 @@ public final class Main {
         LoggingSetup logging = new LoggingSetup();
         int exitCode;
         try {
-            exitCode = commandLine(wiring, context, logging, out, err).execute(args);
+            exitCode = commandLine(wiring, context, logging, out, err, List.of(args)).execute(args);
         } catch (ConfigException e) {
             exitCode = FailureReporter.reportUsage(err, e); // the config file, read before parsing starts
         }
@@ -43,12 +42,26 @@ public final class Main {
         return exitCode;
     }
 
-    /** The single place where the command tree, its value sources and its failure handling are put together. */
+    /** The full command tree, every subcommand built: what tests inspect. */
     static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
                                    PrintWriter err) {
+        return commandLine(wiring, context, logging, out, err, null);
+    }
+
+    /**
+     * The single place where the command tree, its value sources and its failure handling are put together. With
+     * {@code args}, only the subcommands those arguments can select are built ({@link Subcommands}); null builds all.
+     */
+    static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
+                                   PrintWriter err, List<String> args) {
         FailureReporter failures = new FailureReporter(logging);
         CommandFactory factory = new CommandFactory(wiring, context);
         CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
+        if (args == null) {
+            Subcommands.attachAll(commandLine);
+        } else {
+            Subcommands.attachFor(commandLine, args);
+        }
         BatonDefaultProvider defaults = BatonDefaultProvider.load(context);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -56,17 +69,34 @@ public final class Main {
         commandLine.setParameterExceptionHandler(failures);
         commandLine.setExecutionExceptionHandler(failures);
         commandLine.setExitCodeExceptionMapper(failures);
-        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, logging, defaults, err));
+        commandLine.setExecutionStrategy(new LoggingFirst(logging, defaults, err));
         EnvironmentSection.install(commandLine);
         return commandLine;
     }
 
-    /** Configures logging from the root's options before the chosen command runs; help and version skip it. */
-    private static int execute(ParseResult parseResult, LoggingSetup logging, BatonDefaultProvider defaults,
-                               PrintWriter err) {
-        boolean informational = parseResult.asCommandLineList().stream()
-                .anyMatch(command -> command.isUsageHelpRequested() || command.isVersionHelpRequested());
-        if (!informational) {
+    /**
+     * Configures logging from the root's options before the chosen command runs; help and version skip it. A class
+     * and a loop rather than a lambda and a stream: on {@code --help} they would be the first of either in the
+     * JVM, and bootstrapping those costs a cold start tens of milliseconds.
+     */
+    private static final class LoggingFirst implements IExecutionStrategy {
+        private final LoggingSetup logging;
+        private final BatonDefaultProvider defaults;
+        private final PrintWriter err;
+
+        LoggingFirst(LoggingSetup logging, BatonDefaultProvider defaults, PrintWriter err) {
+            this.logging = logging;
+            this.defaults = defaults;
+            this.err = err;
+        }
+
+        @Override
+        public int execute(ParseResult parseResult) {
+            for (CommandLine command : parseResult.asCommandLineList()) {
+                if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+                    return new RunLast().execute(parseResult);
+                }
+            }
             CommandLine root = parseResult.commandSpec().commandLine();
             BatonAwsCommand command = root.getCommand();
             try {
@@ -78,7 +108,7 @@ public final class Main {
                 LoggerFactory.getLogger(Main.class).warn("ignoring config file key '{}': baton-aws has no --{} option",
                         key, key);
             }
+            return new RunLast().execute(parseResult);
         }
-        return new RunLast().execute(parseResult);
     }
 }

@@ -1,10 +1,12 @@
 package dev.baton.aws.cli;
 
 import dev.baton.aws.config.OrganizationConfig;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /** Which parts of an AWS organization are synced: Organizations, Identity Center, child-account IAM. */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class OrganizationOptions {
     @Option(names = "--global-aws-orgs-enabled", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Enable support for AWS Organizations")

@@ -3,10 +3,12 @@ package dev.baton.aws.cli;
 import dev.baton.aws.config.OutputConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /** The c1z file and how the sync into it runs. */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class OutputOptions {
     private static final int MAX_WORKERS = 64;
 

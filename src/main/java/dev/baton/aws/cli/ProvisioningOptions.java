@@ -1,12 +1,13 @@
 package dev.baton.aws.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.config.ProvisioningConfig;
 import dev.baton.aws.config.OneShotAction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
  * Unlike the baton SDK, a one-shot action does not switch provisioning on by itself: a write to AWS has to be
  * asked for explicitly with {@code -p}.
  */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class ProvisioningOptions {
     static final List<String> ACCOUNT_TARGETS = List.of("iam_user", "sso_user");
 
@@ -147,7 +149,7 @@ final class ProvisioningOptions {
             if (profile != null && profile.isObject()) {
                 return mapper.writeValueAsString(profile);
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) { // not Jackson's own type: catching it would load Jackson for every --help
             // reported below with the expected shape
         }
         throw ConfigException.invalid("--create-account-profile", "must be a JSON object, e.g."

@@ -1,6 +1,7 @@
 package dev.baton.aws.cli;
 
 import dev.baton.aws.config.RateLimitConfig;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
  * Client-side request rates per AWS service, to stay under AWS's own throttling. The defaults repeat
  * {@link RateLimitConfig#defaults()} because annotation values must be constants; a test keeps them equal.
  */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class RateLimitOptions {
     @Option(names = "--rate-iam", paramLabel = "RPS", defaultValue = "15", showDefaultValue = Visibility.ALWAYS,
             description = "IAM requests per second, per account (0 = unlimited)")

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /** What a sync reads: resource types, secrets, policy and login detail, and the optional SCIM status source. */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class ScopeOptions {
     private static final int MAX_LAST_LOGIN_DAYS = 90; // CloudTrail LookupEvents keeps 90 days of events
 

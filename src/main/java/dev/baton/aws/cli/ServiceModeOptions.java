@@ -1,5 +1,6 @@
 package dev.baton.aws.cli;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
@@ -7,6 +8,7 @@ import picocli.CommandLine.Option;
  * The baton daemon-mode credentials. Accepted so that an environment copied from a ConductorOne setup fails with
  * an explanation instead of "unknown option", then refused: service mode needs the ConductorOne platform.
  */
+@Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class ServiceModeOptions {
     @Option(names = "--client-id", paramLabel = "ID",
             description = "ConductorOne client id (service mode, not supported: run one-shot and upload the c1z)")

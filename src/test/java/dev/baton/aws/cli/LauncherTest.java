@@ -1,0 +1,114 @@
+package dev.baton.aws.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/baton-aws} on a one-class jar: it passes arguments through, and keeps an AppCDS archive next to the
+ * jar that later starts load classes from, remade when the jar changes and skipped with {@code BATON_AWS_CDS=off}.
+ */
+class LauncherTest {
+    private static final Path LAUNCHER = Path.of("bin", "baton-aws").toAbsolutePath();
+
+    @TempDir Path directory;
+    private Path jar;
+    private Path archive;
+
+    /** The jar's main class: prints its arguments. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println("probe " + String.join(" ", args));
+        }
+    }
+
+    private record Result(int exitCode, String out) {}
+
+    @BeforeEach
+    void buildJar() throws IOException {
+        jar = directory.resolve("probe.jar");
+        archive = directory.resolve("probe.jsa");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
+        String entry = Probe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest);
+             var classFile = Probe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    private Result launch(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("BATON_") || name.equals("JAVA_OPTS"));
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                + System.getenv("PATH"));
+        builder.environment().put("HOME", directory.toString());
+        builder.environment().put("BATON_AWS_JAR", jar.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("out.txt").toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher did not finish");
+        return new Result(process.exitValue(), Files.readString(directory.resolve("out.txt"), UTF_8));
+    }
+
+    private boolean probeLoadedFromArchive() throws Exception {
+        Path log = directory.resolve("classes.log");
+        Result run = launch(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+        assertEquals(0, run.exitCode(), run.out());
+        return Files.readAllLines(log, UTF_8).stream()
+                .anyMatch(line -> line.contains(Probe.class.getName() + " source: shared objects file"));
+    }
+
+    @Test
+    void firstStartMakesTheArchiveThatLaterStartsUse() throws Exception {
+        Result first = launch(Map.of(), "--role-arn", "arn with spaces");
+
+        assertEquals(new Result(0, "probe --role-arn arn with spaces\n"), first);
+        assertTrue(Files.isRegularFile(archive), "no archive next to the jar");
+        assertTrue(probeLoadedFromArchive());
+    }
+
+    @Test
+    void aNewerJarGetsANewArchive() throws Exception {
+        launch(Map.of());
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
+        Instant stale = Files.getLastModifiedTime(archive).toInstant();
+
+        assertEquals(0, launch(Map.of()).exitCode());
+
+        assertTrue(Files.getLastModifiedTime(archive).toInstant().isAfter(stale), "archive not remade");
+    }
+
+    @Test
+    void cdsCanBeTurnedOff() throws Exception {
+        Result run = launch(Map.of("BATON_AWS_CDS", "off"), "--help");
+
+        assertEquals(new Result(0, "probe --help\n"), run);
+        assertFalse(Files.exists(archive));
+    }
+}
