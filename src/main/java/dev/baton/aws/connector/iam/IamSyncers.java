@@ -33,7 +33,7 @@ public record IamSyncers(List<ResourceSyncer> syncers) {
         syncers.add(new IamUserSyncer(readers, warnings, policyGrants));
         syncers.add(new IamRoleSyncer(readers, warnings, policyGrants));
         syncers.add(new IamGroupSyncer(readers, warnings, policyGrants));
-        syncers.add(new IamPolicySyncer(clients, readers, warnings, scope.onlyAttachedPolicies()));
+        syncers.add(new IamPolicySyncer(readers, warnings, scope.onlyAttachedPolicies()));
         syncers.add(new InlinePolicySyncer(readers, warnings, permissionSetInlinePolicies));
         if (organization.syncCrossAccountIam()) {
             syncers.add(new AccountIamSyncer(clients, warnings, scope.syncSecrets()));

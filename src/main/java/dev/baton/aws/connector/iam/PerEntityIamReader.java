@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
@@ -269,6 +271,17 @@ final class PerEntityIamReader implements IamAccountReader {
                     seconds(lastUsed)));
         }
         return keys;
+    }
+
+    @Override
+    public Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token)
+            throws AwsCallException {
+        ListPoliciesResponse response = IamCall.call("ListPolicies", accountId, "", () -> iam.listPolicies(b -> b
+                .scope(scope).onlyAttached(onlyAttached).marker(marker(token))));
+        List<ManagedPolicy> policies = response.policies().stream().map(listed -> new ManagedPolicy(listed.arn(),
+                listed.policyName(), listed.description() == null ? "" : listed.description(),
+                listed.defaultVersionId() == null ? "" : listed.defaultVersionId())).toList();
+        return Page.of(policies, response.isTruncated() ? response.marker() : null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.iam.CredentialReport.KeySlot;
 import dev.baton.aws.connector.iam.CredentialReport.Row;
+import dev.baton.aws.connector.iam.IamAccountSnapshot.ListedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.AccessKey;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
@@ -25,14 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
 /**
  * Answers from one {@link IamAccountSnapshot}. Pages are slices of the snapshot (the token is the offset). Only
- * two things still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in
- * the report), and GetPolicyVersion for AWS-managed policies not attached in the account (GAAD omits them).
+ * three things still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in
+ * the report), and ListPolicies(Scope=AWS) plus GetPolicyVersion for AWS-managed policies not in use in the
+ * account (GAAD omits them).
  */
 final class SnapshotIamReader implements IamAccountReader {
     static final int PAGE_SIZE = 100;
+    private static final String AWS_MANAGED = "aws-managed:";
 
     private final IamAccountSnapshot snapshot;
     private final IamClient iam;
@@ -130,6 +134,37 @@ final class SnapshotIamReader implements IamAccountReader {
             }
         }
         return keys;
+    }
+
+    /**
+     * From GAAD's policy list, which holds every customer-managed policy and the AWS-managed ones in use here. Only
+     * a listing that wants AWS-managed policies attached nowhere in this account (scope All or AWS without
+     * OnlyAttached) still calls ListPolicies(Scope=AWS), after the customer-managed ones, as ListPolicies(All)
+     * orders them; its tokens are the marker behind {@value #AWS_MANAGED}.
+     */
+    @Override
+    public Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token)
+            throws AwsCallException {
+        List<ManagedPolicy> fromSnapshot = snapshot.managedPolicies().stream()
+                .filter(listed -> !onlyAttached || listed.attached())
+                .map(ListedPolicy::policy)
+                .filter(policy -> switch (scope) {
+                    case LOCAL -> !policy.awsManaged();
+                    case AWS -> policy.awsManaged();
+                    case ALL, UNKNOWN_TO_SDK_VERSION -> true;
+                })
+                .toList();
+        if (onlyAttached || scope == PolicyScopeType.LOCAL) {
+            return slice(fromSnapshot, token);
+        }
+        if (!token.value().startsWith(AWS_MANAGED)) {
+            Page<ManagedPolicy> local = slice(fromSnapshot.stream().filter(p -> !p.awsManaged()).toList(), token);
+            return local.hasNext() ? local : new Page<>(local.items(), PageToken.of(AWS_MANAGED));
+        }
+        String marker = token.value().substring(AWS_MANAGED.length());
+        Page<ManagedPolicy> awsManaged = calls.policies(PolicyScopeType.AWS, false, PageToken.of(marker));
+        return awsManaged.hasNext()
+                ? Page.of(awsManaged.items(), AWS_MANAGED + awsManaged.next().value()) : awsManaged;
     }
 
     @Override
