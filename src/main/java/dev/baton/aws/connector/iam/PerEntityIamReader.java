@@ -71,6 +71,27 @@ final class PerEntityIamReader implements IamAccountReader {
         List<String> skipped = new ArrayList<>();
         String name = user.userName();
         var details = soft("GetUser", user.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
+        Map<String, String> tags = details == null ? Map.of() : tags(details.tags());
+        return withCredentials(new User(user.arn(), name, user.path(), user.userId(), tags,
+                seconds(user.passwordLastUsed()), List.of(), false, false), skipped);
+    }
+
+    /**
+     * A user the credential report does not list yet (created after the report, which AWS keeps for up to four
+     * hours): its credential facts read the per-entity way, the rest as the snapshot has it.
+     */
+    User unreported(User fromSnapshot) throws AwsCallException {
+        List<String> skipped = new ArrayList<>();
+        String name = fromSnapshot.name();
+        var details = soft("GetUser", fromSnapshot.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
+        return withCredentials(new User(fromSnapshot.arn(), name, fromSnapshot.path(), fromSnapshot.userId(),
+                fromSnapshot.tags(), details == null ? null : seconds(details.passwordLastUsed()), List.of(), false,
+                false), skipped);
+    }
+
+    /** {@code user} with its keys' last use, MFA and console access; warns once when a detail was skipped. */
+    private User withCredentials(User user, List<String> skipped) throws AwsCallException {
+        String name = user.name();
         List<Instant> keysLastUsed = new ArrayList<>();
         for (AccessKey key : accessKeys(user.arn(), name, skipped)) {
             if (key.lastUsed() != null) {
@@ -83,8 +104,7 @@ final class PerEntityIamReader implements IamAccountReader {
         if (!skipped.isEmpty()) {
             warnings.warn("baton-aws: incomplete IAM user " + user.arn() + ": " + String.join(", ", skipped));
         }
-        Map<String, String> tags = details == null ? Map.of() : tags(details.tags());
-        return new User(user.arn(), name, user.path(), user.userId(), tags, seconds(user.passwordLastUsed()),
+        return new User(user.arn(), name, user.path(), user.userId(), user.tags(), user.passwordLastUsed(),
                 keysLastUsed, Boolean.TRUE.equals(mfa), console);
     }
 

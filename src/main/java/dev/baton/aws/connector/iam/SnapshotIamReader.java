@@ -30,9 +30,10 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
 /**
  * Answers from one {@link IamAccountSnapshot}. Pages are slices of the snapshot (the token is the offset). Only
- * three things still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in
- * the report), and ListPolicies(Scope=AWS) plus GetPolicyVersion for AWS-managed policies not in use in the
- * account (GAAD omits them).
+ * these still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in the
+ * report); the per-entity credential reads of users the report does not list yet (AWS keeps a report for up to
+ * four hours); and ListPolicies(Scope=AWS) plus GetPolicyVersion for AWS-managed policies not in use in the account
+ * (GAAD omits them).
  */
 final class SnapshotIamReader implements IamAccountReader {
     static final int PAGE_SIZE = 100;
@@ -57,9 +58,15 @@ final class SnapshotIamReader implements IamAccountReader {
         return snapshot.accountId();
     }
 
+    /** Users the credential report does not list yet get their credential facts per entity. */
     @Override
-    public Page<User> users(PageToken token) {
-        return slice(snapshot.users(), token);
+    public Page<User> users(PageToken token) throws AwsCallException {
+        Page<User> page = slice(snapshot.users(), token);
+        List<User> users = new ArrayList<>();
+        for (User user : page.items()) {
+            users.add(snapshot.report().row(user.arn()) != null ? user : calls.unreported(user));
+        }
+        return new Page<>(users, page.next());
     }
 
     @Override
@@ -112,7 +119,10 @@ final class SnapshotIamReader implements IamAccountReader {
 
     private List<AccessKey> accessKeys(User user) throws AwsCallException {
         Row row = snapshot.report().row(user.arn());
-        if (row == null || row.keySlots().isEmpty()) {
+        if (row == null) {
+            return calls.accessKeys(user.arn(), user.name()); // created after the report
+        }
+        if (row.keySlots().isEmpty()) {
             return List.of(); // the report says the user has no key: no call needed
         }
         List<AccessKeyMetadata> listed = IamCall.call("ListAccessKeys", accountId(), user.arn(),
