@@ -35,6 +35,11 @@ record EntitlementListing(ResourceSyncer syncer, Resource resource, PageToken to
     }
 
     @Override
+    public WorkKind kind() {
+        return WorkKind.ENTITLEMENTS;
+    }
+
+    @Override
     public String describe() {
         return "listing entitlements of " + Ids.resourceKey(resource.getId());
     }

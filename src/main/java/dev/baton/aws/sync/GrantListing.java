@@ -35,6 +35,11 @@ record GrantListing(ResourceSyncer syncer, Resource resource, PageToken token) i
     }
 
     @Override
+    public WorkKind kind() {
+        return WorkKind.GRANTS;
+    }
+
+    @Override
     public String describe() {
         return "listing grants of " + Ids.resourceKey(resource.getId());
     }

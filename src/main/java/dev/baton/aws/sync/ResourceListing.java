@@ -40,6 +40,11 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
     }
 
     @Override
+    public WorkKind kind() {
+        return WorkKind.RESOURCES;
+    }
+
+    @Override
     public String describe() {
         return "listing resources of type " + resourceTypeId()
                 + (parent == null ? "" : " under " + Ids.resourceKey(parent));

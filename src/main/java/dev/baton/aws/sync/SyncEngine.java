@@ -3,7 +3,6 @@ package dev.baton.aws.sync;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
-import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.ApiCallStats;
@@ -16,10 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,19 +30,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one full sync (c1z spec §4.4): resource types, then resources (top level per type, then the children each
- * resource names with {@code ChildResourceType}), entitlements, grants, and grant expansion. Each phase is a
- * barrier: the checks of the next phase need everything of the previous one written.
+ * resource names with {@code ChildResourceType}), entitlements and grants, then grant expansion. Resources,
+ * entitlements and grants are listed without barriers between them: a resource's entitlement and grant listings
+ * are queued as soon as it is written, behind any resource listing still waiting, so a service with little to list
+ * (IAM of one account) does not leave an expensive one (Identity Center) idle. The writer checks what it can at once
+ * and the rest once no resource or entitlement can arrive any more; expansion starts after everything is written.
  *
- * <p>Within a phase, pages are fetched by {@link SyncOptions#workers()} threads and written by the calling thread,
- * which alone touches the {@link SyncStore}; a bounded queue between them keeps memory flat when the store is the
- * bottleneck. The first {@link SyncException} of any unit cancels the rest and fails the run with its message.
- * The set of rows written does not depend on the number of workers; with one worker the row order is fixed too.
+ * <p>Pages are fetched by {@link SyncOptions#workers()} threads and written by the calling thread, which alone
+ * touches the {@link SyncStore}; a bounded queue between them keeps memory flat when the store is the bottleneck.
+ * The first {@link SyncException} of any unit cancels the rest and fails the run with its message. The set of rows
+ * written does not depend on the number of workers.
  *
  * <p>An engine runs once.
  */
 public final class SyncEngine {
     /** Upper bound on how late a failure or a progress line is noticed while no page arrives. */
     private static final long POLL_MILLIS = 100;
+    /**
+     * Grants that wait for their principal or entitlement beyond this hold back the grant listings not yet
+     * started until all resources and entitlements are written, so waiting grants cannot grow with the org.
+     */
+    static final int WAITING_GRANTS_LIMIT = 20_000;
 
     private final Map<String, ResourceSyncer> syncersByType;
     private final SyncStore store;
@@ -83,9 +89,7 @@ public final class SyncEngine {
         writer = new SyncWriter(store, typesOf(synced), warnings);
         try {
             writer.writeResourceTypes(synced.values().stream().map(ResourceSyncer::resourceType).toList());
-            runPhase(SyncPhase.RESOURCES, resourceSeeds(synced));
-            runPhase(SyncPhase.ENTITLEMENTS, listingSeeds(synced, SyncPhase.ENTITLEMENTS));
-            runPhase(SyncPhase.GRANTS, listingSeeds(synced, SyncPhase.GRANTS));
+            listAll(synced);
             ExpansionResult expansion = expand(synced.size());
             return summary(expansion);
         } catch (RuntimeException e) {
@@ -110,11 +114,10 @@ public final class SyncEngine {
         return synced;
     }
 
-    private List<TypeSeeds> resourceSeeds(Map<String, ResourceSyncer> synced) {
+    private List<WorkUnit> resourceSeeds(Map<String, ResourceSyncer> synced) {
         ResourceListing.ChildListings children = (childType, parent) -> childListing(synced, childType, parent);
-        List<TypeSeeds> seeds = new ArrayList<>();
-        synced.forEach((type, syncer) -> seeds.add(new TypeSeeds(type, List.<WorkUnit>of(
-                new ResourceListing(syncer, null, PageToken.first(), children)).iterator())));
+        List<WorkUnit> seeds = new ArrayList<>();
+        synced.forEach((type, syncer) -> seeds.add(new ResourceListing(syncer, null, PageToken.first(), children)));
         return seeds;
     }
 
@@ -129,58 +132,74 @@ public final class SyncEngine {
                 (grandchildType, grandparent) -> childListing(synced, grandchildType, grandparent));
     }
 
-    private List<TypeSeeds> listingSeeds(Map<String, ResourceSyncer> synced, SyncPhase phase) {
-        List<TypeSeeds> seeds = new ArrayList<>();
-        synced.forEach((type, syncer) -> {
-            List<Any> typeAnnotations = syncer.resourceType().getAnnotationsList();
-            boolean skipped = phase == SyncPhase.ENTITLEMENTS
-                    ? EntitlementListing.skips(typeAnnotations) : GrantListing.skips(typeAnnotations);
-            Iterator<Resource> resources = skipped
-                    ? List.<Resource>of().iterator() : ResourceCatalog.decoding(writer.catalog().ofType(type));
-            seeds.add(new TypeSeeds(type, new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return resources.hasNext();
-                }
-
-                @Override
-                public WorkUnit next() {
-                    Resource resource = resources.next();
-                    return phase == SyncPhase.ENTITLEMENTS
-                            ? new EntitlementListing(syncer, resource, PageToken.first())
-                            : new GrantListing(syncer, resource, PageToken.first());
-                }
-            }));
-        });
-        return seeds;
-    }
-
-    /** Drains the writer queue on this thread until every unit of the phase has finished and been written. */
-    private void runPhase(SyncPhase phase, List<TypeSeeds> seeds) throws SyncException {
+    /** Drains the writer queue on this thread until every listing has finished and been written. */
+    private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
-        PhaseRun run = new PhaseRun(seeds, queue);
-        run.start(options.workers(), phase.name().toLowerCase(Locale.ROOT));
+        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), queue);
+        FollowUps followUps = new FollowUps(synced);
+        scheduler.start(options.workers());
         try {
             while (true) {
-                SyncException failure = run.failure();
+                SyncException failure = scheduler.failure();
                 if (failure != null) {
                     throw new SyncException(failure.getMessage(), failure);
                 }
                 WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (batch instanceof WriteBatch.PhaseEnd) {
-                    if (run.isFinished() && run.failure() == null) {
-                        return; // queued after every page of the phase
+                if (batch != null && !(batch instanceof WriteBatch.PhaseEnd)) {
+                    List<WorkUnit> started = followUps.of(writer.write(batch));
+                    scheduler.pageWritten(WorkScheduler.kindOf(batch), started);
+                    if (writer.waitingGrants() > WAITING_GRANTS_LIMIT) {
+                        scheduler.holdGrants();
                     }
-                } else if (batch != null) {
-                    writer.write(batch);
                 }
-                maybeReport(phase, run.typesDone(), seeds.size());
+                if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
+                    writer.settle();
+                }
+                if (scheduler.isFinished() && scheduler.failure() == null) {
+                    writer.settle();
+                    return;
+                }
+                maybeReport(scheduler.currentPhase(), scheduler.typesDone(), scheduler.typesTotal());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncException("sync interrupted during the " + phase.label() + " phase", e);
+            throw new SyncException("sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
         } finally {
-            run.cancel();
+            scheduler.cancel();
+        }
+    }
+
+    /** The entitlement and grant listings a newly written resource starts, unless its type skips them. */
+    private static final class FollowUps {
+        private final Map<String, ResourceSyncer> synced;
+        private final Set<String> listEntitlements = new HashSet<>();
+        private final Set<String> listGrants = new HashSet<>();
+
+        FollowUps(Map<String, ResourceSyncer> synced) {
+            this.synced = synced;
+            synced.forEach((type, syncer) -> {
+                List<Any> annotations = syncer.resourceType().getAnnotationsList();
+                if (!EntitlementListing.skips(annotations)) {
+                    listEntitlements.add(type);
+                }
+                if (!GrantListing.skips(annotations)) {
+                    listGrants.add(type);
+                }
+            });
+        }
+
+        List<WorkUnit> of(List<SyncWriter.NewResource> resources) {
+            List<WorkUnit> units = new ArrayList<>(2 * resources.size());
+            for (SyncWriter.NewResource resource : resources) {
+                ResourceSyncer syncer = synced.get(resource.resourceTypeId());
+                if (listEntitlements.contains(resource.resourceTypeId())) {
+                    units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized()));
+                }
+                if (listGrants.contains(resource.resourceTypeId())) {
+                    units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized()));
+                }
+            }
+            return units;
         }
     }
 

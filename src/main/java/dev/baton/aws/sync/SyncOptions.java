@@ -8,8 +8,7 @@ import java.util.Set;
 /**
  * How the engine runs one sync.
  *
- * @param workers            units of work (one page of one listing) run at once; 1 runs everything strictly in
- *                           order on one worker, which makes the row order of the output reproducible too
+ * @param workers            units of work (one page of one listing) run at once; 1 runs one page at a time
  * @param expansionMaxDepth  longest chain of expandable grants accepted (the SDK's
  *                           {@code BATON_GRAPH_EXPAND_MAX_DEPTH}, default 20); deeper graphs fail the sync
  * @param progressInterval   how often a progress line is reported while the sync runs

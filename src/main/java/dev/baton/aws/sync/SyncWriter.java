@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: checks each page against the writer invariants of c1z spec §4.5 and writes it. Runs on the
- * engine's thread only. Phases are barriers, so every resource exists before any entitlement is checked and every
- * entitlement before any grant.
+ * engine's thread only. Entitlement and grant listings overlap with resource listings, so a check that needs an
+ * object of another listing cannot always be made when a page arrives: such entitlements and grants wait in memory
+ * until {@link #settle()} (called once no resource or entitlement can arrive any more) and are checked then; from
+ * that point every check is immediate.
  *
  * <p>A resource or entitlement that breaks an invariant is a connector bug and fails the sync, naming the object.
  * A grant whose entitlement or principal was not synced is dropped with one warning: AWS data legitimately points
@@ -41,6 +43,9 @@ final class SyncWriter {
     private long grantsWritten;
     private long grantsDropped;
     private final Set<String> reportedMissing = new HashSet<>();
+    private final List<Entitlement> waitingEntitlements = new ArrayList<>();
+    private final List<Grant> waitingGrants = new ArrayList<>();
+    private boolean settled;
     private boolean expandableSeen;
 
     SyncWriter(SyncStore store, Map<String, ResourceType> syncedTypes, SyncWarnings warnings) {
@@ -53,20 +58,55 @@ final class SyncWriter {
         store.putResourceTypes(types);
     }
 
-    void write(WriteBatch batch) throws SyncException {
+    /**
+     * Writes one page. For a page of resources, returns those written for the first time in this sync (each once,
+     * even when listed again), for their entitlement and grant listings; else an empty list.
+     */
+    List<NewResource> write(WriteBatch batch) throws SyncException {
         if (batch instanceof WriteBatch.Resources page) {
-            writeResources(page);
-        } else if (batch instanceof WriteBatch.Entitlements page) {
-            writeEntitlements(page);
+            return writeResources(page);
+        }
+        if (batch instanceof WriteBatch.Entitlements page) {
+            writeEntitlements(page.resource(), page.entitlements());
         } else if (batch instanceof WriteBatch.Grants page) {
             writeGrants(page);
         } else if (!(batch instanceof WriteBatch.PhaseEnd)) {
             throw new IllegalArgumentException("unknown batch " + batch);
         }
+        return List.of();
     }
 
-    ResourceCatalog catalog() {
-        return catalog;
+    /** A resource written for the first time; {@code resourceTypeId} is the synced type's own id instance. */
+    record NewResource(String resourceTypeId, byte[] serialized) {}
+
+    /**
+     * No resource or entitlement will be written any more: checks the entitlements and grants that were waiting
+     * for one, and checks everything that follows at once. Fails like {@link #write} on a broken entitlement.
+     */
+    void settle() throws SyncException {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        if (!waitingEntitlements.isEmpty()) {
+            List<Entitlement> entitlements = List.copyOf(waitingEntitlements);
+            waitingEntitlements.clear();
+            writeEntitlements(null, entitlements);
+        }
+        if (!waitingGrants.isEmpty()) {
+            List<Grant> grants = List.copyOf(waitingGrants);
+            waitingGrants.clear();
+            checkAndWrite(grants);
+        }
+    }
+
+    boolean settled() {
+        return settled;
+    }
+
+    /** Grants waiting for {@link #settle()}. */
+    int waitingGrants() {
+        return waitingGrants.size();
     }
 
     long resourcesWritten() {
@@ -91,7 +131,7 @@ final class SyncWriter {
         return expandableSeen;
     }
 
-    private void writeResources(WriteBatch.Resources page) throws SyncException {
+    private List<NewResource> writeResources(WriteBatch.Resources page) throws SyncException {
         for (Resource resource : page.resources()) {
             ResourceId id = resource.getId();
             if (!resource.hasId() || id.getResourceType().isEmpty() || id.getResource().isEmpty()) {
@@ -106,43 +146,65 @@ final class SyncWriter {
             TraitRequirements.check(type, resource);
         }
         store.putResources(page.resources());
+        List<NewResource> added = new ArrayList<>();
         for (Resource resource : page.resources()) {
-            catalog.add(syncedTypes.get(resource.getId().getResourceType()).getId(), resource);
+            if (catalog.add(resource.getId())) {
+                added.add(new NewResource(syncedTypes.get(resource.getId().getResourceType()).getId(),
+                        resource.toByteArray()));
+            }
         }
         resourcesWritten += page.resources().size();
+        return added;
     }
 
-    private void writeEntitlements(WriteBatch.Entitlements page) throws SyncException {
-        for (Entitlement entitlement : page.entitlements()) {
+    /** @param listedFor null when checking entitlements that waited for {@link #settle()} */
+    private void writeEntitlements(Resource listedFor, List<Entitlement> entitlements) throws SyncException {
+        List<Entitlement> accepted = new ArrayList<>(entitlements.size());
+        for (Entitlement entitlement : entitlements) {
             if (entitlement.getId().isEmpty()) {
-                throw new SyncException("an entitlement of " + Ids.resourceKey(page.resource().getId())
-                        + " has an empty id");
+                ResourceId owner = listedFor == null ? entitlement.getResource().getId() : listedFor.getId();
+                throw new SyncException("an entitlement of " + Ids.resourceKey(owner) + " has an empty id");
             }
-            if (!entitlement.hasResource() || !catalog.contains(entitlement.getResource().getId())) {
+            if (entitlement.hasResource() && catalog.contains(entitlement.getResource().getId())) {
+                accepted.add(entitlement);
+            } else if (!settled && entitlement.hasResource()) {
+                waitingEntitlements.add(entitlement);
+            } else {
                 throw new SyncException("entitlement " + entitlement.getId() + " belongs to resource "
                         + Ids.resourceKey(entitlement.getResource().getId()) + ", which was not synced");
             }
         }
-        store.putEntitlements(page.entitlements());
-        page.entitlements().forEach(entitlement -> entitlementIds.add(entitlement.getId()));
-        entitlementsWritten += page.entitlements().size();
+        if (!accepted.isEmpty()) {
+            store.putEntitlements(accepted);
+            accepted.forEach(entitlement -> entitlementIds.add(entitlement.getId()));
+            entitlementsWritten += accepted.size();
+        }
     }
 
     private void writeGrants(WriteBatch.Grants page) throws SyncException {
-        List<Grant> accepted = new ArrayList<>(page.grants().size());
         for (Grant grant : page.grants()) {
             requireComplete(grant, page.resource());
-            if (!entitlementIds.contains(grant.getEntitlement().getId())) {
-                drop(grant, grant.getEntitlement().getId(),
-                        "its entitlement " + grant.getEntitlement().getId() + " was not synced");
-            } else if (!catalog.contains(grant.getPrincipal().getId())) {
-                String principal = Ids.resourceKey(grant.getPrincipal().getId());
-                drop(grant, principal, "its principal " + principal + " was not synced");
-            } else {
+        }
+        checkAndWrite(page.grants());
+    }
+
+    private void checkAndWrite(List<Grant> grants) {
+        List<Grant> accepted = new ArrayList<>(grants.size());
+        for (Grant grant : grants) {
+            boolean entitlementKnown = entitlementIds.contains(grant.getEntitlement().getId());
+            if (entitlementKnown && catalog.contains(grant.getPrincipal().getId())) {
                 accepted.add(grant);
                 if (!expandableSeen) {
                     expandableSeen = isExpandable(grant);
                 }
+            } else if (!settled) {
+                waitingGrants.add(grant);
+            } else if (!entitlementKnown) {
+                drop(grant, grant.getEntitlement().getId(),
+                        "its entitlement " + grant.getEntitlement().getId() + " was not synced");
+            } else {
+                String principal = Ids.resourceKey(grant.getPrincipal().getId());
+                drop(grant, principal, "its principal " + principal + " was not synced");
             }
         }
         if (!accepted.isEmpty()) {

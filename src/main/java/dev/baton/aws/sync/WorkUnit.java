@@ -7,6 +7,8 @@ interface WorkUnit {
     /** The resource type the work is for, for the "types done" of progress lines. */
     String resourceTypeId();
 
+    WorkKind kind();
+
     /** A few words naming the listing, for errors that are not the syncer's own {@link SyncException}. */
     String describe();
 
@@ -20,7 +22,7 @@ interface WorkUnit {
         /** The next page of the same listing; runs before any new listing starts, so listings finish early. */
         void continueWith(WorkUnit nextPage);
 
-        /** A new listing discovered while working (a child resource type of a listed resource). */
+        /** A new resource listing discovered while working (a child resource type of a listed resource). */
         void schedule(WorkUnit unit);
     }
 }

@@ -42,8 +42,9 @@ final class BenchReport {
         SortedMap<String, Long> iam = run.iamCallsByAccount();
         if (!iam.isEmpty()) {
             LongSummary perAccount = LongSummary.of(iam.values());
-            out.append(String.format(Locale.ROOT, "   IAM calls per account: %d accounts, min %d, median %d, max %d%n",
-                    iam.size(), perAccount.min, perAccount.median, perAccount.max));
+            out.append(String.format(Locale.ROOT, "   IAM calls per account: %d accounts, min %d, median %d, max %d;"
+                            + " without iam:ListAccessKeys (one per user with keys, --sync-secrets only): %.2f%n",
+                    iam.size(), perAccount.min, perAccount.median, perAccount.max, run.iamCallsPerAccountWithoutKeys()));
         }
         out.append(String.format(Locale.ROOT, "   peak RSS %.1f MiB (VmHWM of the sync's own JVM), heap peak %.1f MiB"
                 + " (sum of heap pool peaks)%n", run.vmHwmKiB() / 1024.0, run.heapPeakBytes() / 1048576.0));
@@ -108,6 +109,7 @@ final class BenchReport {
         row.put("clientThrottled", run.clientThrottled());
         row.put("clientRetries", run.clientRetries());
         row.put("admittedByScope", run.admittedByScope());
+        row.put("iamCallsPerAccountWithoutListAccessKeys", run.iamCallsPerAccountWithoutKeys());
         row.put("boundSeconds", bound.seconds());
         row.put("boundScope", bound.scope());
         row.put("wallOverBound", run.wallOverBound(settings));

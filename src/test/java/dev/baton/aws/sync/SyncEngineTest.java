@@ -20,8 +20,11 @@ import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.ApiCallStats;
+import dev.baton.aws.spi.Page;
+import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 import java.time.Clock;
@@ -30,6 +33,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +104,80 @@ class SyncEngineTest {
         assertEquals(6, store.resources().size());
         Resource stored = store.resource(Ids.resourceId("account", "333")).orElseThrow();
         assertEquals(unitB.getId(), stored.getParentResourceId());
+    }
+
+    @Test
+    void grantListingsStartWhileAnotherTypeIsStillListingResources() throws SyncException {
+        CountDownLatch roleGrantsListed = new CountDownLatch(1);
+        Resource admin = role("admin");
+        Entitlement assigned = entitlement(admin, "assigned");
+        List<Resource> users = users(4);
+        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned)).grants(admin, List.of(grant(assigned, users.get(3).getId())));
+        FakeSyncer userPages = new FakeSyncer(USER, 2).resources(null, users);
+        ResourceSyncer signallingRoles = new Delegating(roles) {
+            @Override
+            public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+                roleGrantsListed.countDown();
+                return super.grants(resource, token);
+            }
+        };
+        ResourceSyncer waitingUsers = new Delegating(userPages) {
+            @Override
+            public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+                if (!token.isFirst()) {
+                    awaitOrFail(roleGrantsListed, "the role's grants were not listed while users were");
+                }
+                return super.list(parent, token);
+            }
+        };
+
+        sync(SyncOptions.defaults().withWorkers(2), signallingRoles, waitingUsers);
+
+        assertEquals(List.of("role:admin:assigned:user:u3"),
+                store.grants().stream().map(stored -> stored.grant().getId()).toList(),
+                "the grant was listed before its principal u3 and kept once u3 was written");
+        assertEquals(0, warnings.count());
+    }
+
+    private static void awaitOrFail(CountDownLatch latch, String message) throws SyncException {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new SyncException(message);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted", e);
+        }
+    }
+
+    /** Forwards everything to a {@link FakeSyncer}; tests override one method to observe or delay it. */
+    private static class Delegating implements ResourceSyncer {
+        private final ResourceSyncer delegate;
+
+        Delegating(ResourceSyncer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ResourceType resourceType() {
+            return delegate.resourceType();
+        }
+
+        @Override
+        public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+            return delegate.list(parent, token);
+        }
+
+        @Override
+        public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
+            return delegate.entitlements(resource, token);
+        }
+
+        @Override
+        public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+            return delegate.grants(resource, token);
+        }
     }
 
     @Test

@@ -1,44 +1,42 @@
 package dev.baton.aws.sync;
 
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Runs the units of one phase on a bounded set of worker threads. Workers never touch the store: they put pages
- * on the writer's bounded queue, and the engine's thread drains it. A worker takes, in this order, the next page
- * of a listing in progress, a newly discovered listing, then the next seed; so with one worker the order is fully
- * determined by the syncers' output. The phase is finished when nothing is queued and no unit is running.
+ * Runs every listing of a sync on a bounded set of worker threads, without barriers between resources,
+ * entitlements and grants: the entitlement and grant listings of a resource may start as soon as the writer has
+ * written it (which unit runs next: {@link WorkQueues}). That keeps a slow service busy while another one is still
+ * listing resources; the writer defers the checks that need the whole sync (see {@link SyncWriter}).
+ *
+ * <p>Workers never touch the store: they put pages on the writer's bounded queue, and the engine's thread drains
+ * it and hands back the listings that written resources start ({@link #pageWritten}). The run is finished when
+ * nothing is queued, no unit is running and no page waits to be written.
  */
-final class PhaseRun {
+final class WorkScheduler {
     private final Object lock = new Object();
     private final BlockingQueue<WriteBatch> output;
-    private final List<TypeSeeds> seeds;
+    private final WorkQueues queues;
     private final List<Thread> threads = new ArrayList<>();
-    private final Deque<WorkUnit> nextPages = new ArrayDeque<>();
-    private final Deque<WorkUnit> discovered = new ArrayDeque<>();
-    private final Map<String, Integer> runningByType = new HashMap<>();
-    private int seedIndex;
     private int running;
     private boolean finished;
     private boolean cancelled;
-    /** The worker that found the phase finished; it alone queues the {@link WriteBatch.PhaseEnd}. */
+    /** The worker that found the run finished; it alone queues the {@link WriteBatch.PhaseEnd}. */
     private Thread announcer;
     private SyncException failure;
 
-    PhaseRun(List<TypeSeeds> seeds, BlockingQueue<WriteBatch> output) {
-        this.seeds = List.copyOf(seeds);
+    /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
+    WorkScheduler(List<WorkUnit> seeds, BlockingQueue<WriteBatch> output) {
         this.output = output;
+        this.queues = new WorkQueues(seeds);
     }
 
-    void start(int workers, String phaseName) {
+    void start(int workers) {
         for (int worker = 0; worker < workers; worker++) {
-            Thread thread = new Thread(this::work, "sync-" + phaseName + "-" + worker);
+            Thread thread = new Thread(this::work, "sync-worker-" + worker);
             thread.setDaemon(true); // a syncer stuck in a call must not keep the JVM alive after a failure
             threads.add(thread);
         }
@@ -48,6 +46,31 @@ final class PhaseRun {
     boolean isFinished() {
         synchronized (lock) {
             return finished;
+        }
+    }
+
+    /** True once no resource or entitlement can be written any more: every check the writer defers can be made. */
+    boolean resourcesAndEntitlementsSettled() {
+        synchronized (lock) {
+            return queues.resourcesAndEntitlementsSettled();
+        }
+    }
+
+    SyncPhase currentPhase() {
+        synchronized (lock) {
+            return queues.currentPhase();
+        }
+    }
+
+    int typesDone() {
+        synchronized (lock) {
+            return queues.typesDone();
+        }
+    }
+
+    int typesTotal() {
+        synchronized (lock) {
+            return queues.typesTotal();
         }
     }
 
@@ -67,31 +90,32 @@ final class PhaseRun {
         threads.forEach(Thread::interrupt);
     }
 
-    /** Resource types with no seed left and no unit running or waiting. */
-    int typesDone() {
+    /** See {@link WorkQueues#holdGrants()}. */
+    void holdGrants() {
         synchronized (lock) {
-            int done = 0;
-            for (int index = 0; index < seeds.size(); index++) {
-                String type = seeds.get(index).resourceTypeId();
-                boolean seeded = index < seedIndex || (index == seedIndex && !seeds.get(index).units().hasNext());
-                if (seeded && runningByType.getOrDefault(type, 0) == 0) {
-                    done++;
-                }
+            queues.holdGrants();
+        }
+    }
+
+    /**
+     * The writer wrote a page of {@code kind}; {@code started} are the listings its resources start. Both happen
+     * under one lock, so the run cannot look finished between them.
+     */
+    void pageWritten(WorkKind kind, Collection<WorkUnit> started) {
+        synchronized (lock) {
+            started.forEach(queues::addFollowUp);
+            queues.pageWritten(kind);
+            if (running == 0 && queues.drained()) {
+                finished = true;
             }
-            return done;
+            lock.notifyAll();
         }
     }
 
     private void work() {
         Context context = new Context();
         while (true) {
-            WorkUnit unit;
-            try {
-                unit = take();
-            } catch (RuntimeException e) { // a seed that cannot be produced
-                fail(new SyncException("preparing the next unit of work failed: " + e, e));
-                return;
-            }
+            WorkUnit unit = take();
             if (unit == null) {
                 announceEnd();
                 return;
@@ -99,13 +123,13 @@ final class PhaseRun {
             try {
                 unit.run(context);
             } catch (InterruptedException e) {
-                if (!isCancelled()) { // not our cancellation: the unit did not finish, so the phase must not either
+                if (!isCancelled()) { // not our cancellation: the unit did not finish, so the run must not either
                     fail(new SyncException(unit.describe() + ": interrupted", e));
                 }
                 return;
             } catch (SyncException e) {
                 fail(e);
-            } catch (RuntimeException | Error e) { // a dead worker must fail the phase, not shorten it silently
+            } catch (RuntimeException | Error e) { // a dead worker must fail the run, not shorten it silently
                 fail(new SyncException(unit.describe() + ": " + e, e));
             } finally {
                 done(unit);
@@ -122,19 +146,17 @@ final class PhaseRun {
     private WorkUnit take() {
         synchronized (lock) {
             while (true) {
-                if (cancelled || failure != null) {
+                if (cancelled || failure != null || finished) {
                     return null;
                 }
-                WorkUnit unit = nextUnit();
+                WorkUnit unit = queues.next();
                 if (unit != null) {
                     running++;
                     return unit;
                 }
-                if (running == 0) {
-                    if (!finished) {
-                        finished = true;
-                        announcer = Thread.currentThread();
-                    }
+                if (running == 0 && queues.drained()) {
+                    finished = true;
+                    announcer = Thread.currentThread();
                     lock.notifyAll();
                     return null;
                 }
@@ -147,30 +169,10 @@ final class PhaseRun {
         }
     }
 
-    /** Called with the lock held. */
-    private WorkUnit nextUnit() {
-        if (!nextPages.isEmpty()) {
-            return nextPages.pollFirst();
-        }
-        if (!discovered.isEmpty()) {
-            return discovered.pollFirst();
-        }
-        while (seedIndex < seeds.size()) {
-            TypeSeeds current = seeds.get(seedIndex);
-            if (current.units().hasNext()) {
-                WorkUnit seed = current.units().next();
-                runningByType.merge(seed.resourceTypeId(), 1, Integer::sum);
-                return seed;
-            }
-            seedIndex++;
-        }
-        return null;
-    }
-
     private void done(WorkUnit unit) {
         synchronized (lock) {
             running--;
-            runningByType.merge(unit.resourceTypeId(), -1, Integer::sum);
+            queues.done(unit);
             lock.notifyAll();
         }
     }
@@ -185,7 +187,7 @@ final class PhaseRun {
         output.offer(new WriteBatch.PhaseEnd()); // best effort: a full queue is being drained anyway
     }
 
-    /** Outside the lock: the writer may be waiting for the lock in {@link #typesDone()} while the queue is full. */
+    /** Outside the lock: the writer may be waiting for the lock while the queue is full. */
     private void announceEnd() {
         boolean mine;
         synchronized (lock) {
@@ -200,30 +202,41 @@ final class PhaseRun {
         }
     }
 
+    /** The kind of work a page comes from. */
+    static WorkKind kindOf(WriteBatch page) {
+        if (page instanceof WriteBatch.Resources) {
+            return WorkKind.RESOURCES;
+        }
+        if (page instanceof WriteBatch.Entitlements) {
+            return WorkKind.ENTITLEMENTS;
+        }
+        if (page instanceof WriteBatch.Grants) {
+            return WorkKind.GRANTS;
+        }
+        throw new IllegalArgumentException("not a page: " + page);
+    }
+
     private final class Context implements WorkUnit.Context {
         @Override
         public void write(WriteBatch batch) throws InterruptedException {
+            synchronized (lock) {
+                queues.pageQueued(kindOf(batch));
+            }
             output.put(batch);
         }
 
         @Override
         public void continueWith(WorkUnit nextPage) {
-            enqueue(nextPages, nextPage, true);
+            synchronized (lock) {
+                queues.addNextPage(nextPage);
+                lock.notifyAll();
+            }
         }
 
         @Override
         public void schedule(WorkUnit unit) {
-            enqueue(discovered, unit, false);
-        }
-
-        private void enqueue(Deque<WorkUnit> queue, WorkUnit unit, boolean first) {
             synchronized (lock) {
-                runningByType.merge(unit.resourceTypeId(), 1, Integer::sum);
-                if (first) {
-                    queue.addFirst(unit);
-                } else {
-                    queue.addLast(unit);
-                }
+                queues.addDiscovered(unit);
                 lock.notifyAll();
             }
         }

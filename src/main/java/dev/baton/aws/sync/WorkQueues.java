@@ -1,0 +1,164 @@
+package dev.baton.aws.sync;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which unit of work runs next, and how much of each kind is left. Not thread-safe: {@link WorkScheduler} calls it
+ * under its lock.
+ *
+ * <p>Workers are shared fairly between resource types: the next unit comes from the type with the fewest units
+ * running (ties: the type registered first), so a type with a long queue (thousands of IAM users' access keys)
+ * cannot keep another (Identity Center assignments, bound by a tight rate limit) waiting. Within a type the order
+ * is: the next page of a listing in progress (listings finish early), a child resource listing, the top-level
+ * resource listing, an entitlement listing, then a grant listing. Held grant listings ({@link #holdGrants()}) wait
+ * until no resource or entitlement work is outstanding.
+ */
+final class WorkQueues {
+    private final Map<String, TypeQueue> byType = new LinkedHashMap<>();
+    /** Per kind: units queued or running plus pages of that kind not yet written. */
+    private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
+    private int unwrittenPages;
+    private boolean grantsHeld;
+
+    /** The units of one resource type, and how many of them run. */
+    private static final class TypeQueue {
+        private final Deque<WorkUnit> nextPages = new ArrayDeque<>();
+        private final Deque<WorkUnit> discovered = new ArrayDeque<>();
+        private final Deque<WorkUnit> seeds = new ArrayDeque<>();
+        private final Deque<WorkUnit> entitlementListings = new ArrayDeque<>();
+        private final Deque<WorkUnit> grantListings = new ArrayDeque<>();
+        private int running;
+
+        List<Deque<WorkUnit>> inOrder() {
+            return List.of(nextPages, discovered, seeds, entitlementListings, grantListings);
+        }
+
+        /** The next unit, grant listings only when {@code grantsAllowed}; null when none. */
+        WorkUnit peek(boolean grantsAllowed) {
+            for (Deque<WorkUnit> queue : inOrder()) {
+                if (!queue.isEmpty() && (grantsAllowed || queue != grantListings)) {
+                    return queue.peekFirst();
+                }
+            }
+            return null;
+        }
+
+        boolean isIdle() {
+            return running == 0 && inOrder().stream().allMatch(Deque::isEmpty);
+        }
+    }
+
+    /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
+    WorkQueues(List<WorkUnit> seeds) {
+        for (WorkKind kind : WorkKind.values()) {
+            outstanding.put(kind, 0);
+        }
+        seeds.forEach(seed -> add(queueOf(seed).seeds, seed, false));
+    }
+
+    /** The next page of a listing that is running: it goes before everything else of its type. */
+    void addNextPage(WorkUnit unit) {
+        add(queueOf(unit).nextPages, unit, true);
+    }
+
+    /** A child resource listing found while listing resources. */
+    void addDiscovered(WorkUnit unit) {
+        add(queueOf(unit).discovered, unit, false);
+    }
+
+    /** An entitlement or grant listing of a resource that has been written. */
+    void addFollowUp(WorkUnit unit) {
+        TypeQueue queue = queueOf(unit);
+        add(unit.kind() == WorkKind.GRANTS ? queue.grantListings : queue.entitlementListings, unit, false);
+    }
+
+    /** The unit to run next, or null when none may run now; a returned unit counts as running until {@link #done}. */
+    WorkUnit next() {
+        boolean grantsAllowed = !grantsHeld || resourcesAndEntitlementsSettled();
+        TypeQueue chosen = null;
+        for (TypeQueue queue : byType.values()) {
+            if ((chosen == null || queue.running < chosen.running) && queue.peek(grantsAllowed) != null) {
+                chosen = queue;
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        WorkUnit unit = chosen.peek(grantsAllowed);
+        for (Deque<WorkUnit> queue : chosen.inOrder()) {
+            if (queue.peekFirst() == unit) {
+                queue.pollFirst();
+                break;
+            }
+        }
+        chosen.running++;
+        return unit;
+    }
+
+    void done(WorkUnit unit) {
+        outstanding.merge(unit.kind(), -1, Integer::sum);
+        queueOf(unit).running--;
+    }
+    void pageQueued(WorkKind kind) {
+        unwrittenPages++;
+        outstanding.merge(kind, 1, Integer::sum);
+    }
+
+    void pageWritten(WorkKind kind) {
+        unwrittenPages--;
+        outstanding.merge(kind, -1, Integer::sum);
+    }
+
+    /** Grant listings not yet started wait until no resource or entitlement work is outstanding. */
+    void holdGrants() {
+        grantsHeld = true;
+    }
+
+    /** Nothing queued and every page written: with no unit running, the sync's listing is over. */
+    boolean drained() {
+        return unwrittenPages == 0 && byType.values().stream()
+                .allMatch(queue -> queue.inOrder().stream().allMatch(Deque::isEmpty));
+    }
+
+    /** No resource or entitlement is queued, running or waiting to be written. */
+    boolean resourcesAndEntitlementsSettled() {
+        return outstanding.get(WorkKind.RESOURCES) == 0 && outstanding.get(WorkKind.ENTITLEMENTS) == 0;
+    }
+
+    /** The phase of the earliest kind of work still outstanding. */
+    SyncPhase currentPhase() {
+        for (WorkKind kind : WorkKind.values()) {
+            if (outstanding.get(kind) > 0) {
+                return kind.phase();
+            }
+        }
+        return SyncPhase.GRANTS;
+    }
+
+    /** Resource types with no listing of any kind queued or running. */
+    int typesDone() {
+        return (int) byType.values().stream().filter(TypeQueue::isIdle).count();
+    }
+
+    int typesTotal() {
+        return byType.size();
+    }
+
+    private TypeQueue queueOf(WorkUnit unit) {
+        return byType.computeIfAbsent(unit.resourceTypeId(), type -> new TypeQueue());
+    }
+
+    private void add(Deque<WorkUnit> queue, WorkUnit unit, boolean first) {
+        outstanding.merge(unit.kind(), 1, Integer::sum);
+        if (first) {
+            queue.addFirst(unit);
+        } else {
+            queue.addLast(unit);
+        }
+    }
+}

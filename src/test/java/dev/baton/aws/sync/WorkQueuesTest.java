@@ -1,0 +1,113 @@
+package dev.baton.aws.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkQueuesTest {
+    /** A unit that only names itself; the queues never run units. */
+    private record Unit(String name, String resourceTypeId, WorkKind kind) implements WorkUnit {
+        @Override
+        public String describe() {
+            return name;
+        }
+
+        @Override
+        public void run(Context context) {
+            throw new AssertionError("WorkQueues must not run units");
+        }
+    }
+
+    private static Unit unit(String name, WorkKind kind) {
+        return new Unit(name, "user", kind);
+    }
+
+    @Test
+    void resourcesComeFirstThenEntitlementsThenGrants() {
+        Unit seedA = unit("seed-a", WorkKind.RESOURCES);
+        Unit seedB = unit("seed-b", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(seedA, seedB));
+        Unit grant = unit("grant", WorkKind.GRANTS);
+        Unit entitlement = unit("entitlement", WorkKind.ENTITLEMENTS);
+        queues.addFollowUp(grant);
+        queues.addFollowUp(entitlement);
+        Unit child = unit("child", WorkKind.RESOURCES);
+        queues.addDiscovered(child);
+        Unit nextPage = unit("next-page", WorkKind.GRANTS);
+        queues.addNextPage(nextPage);
+
+        assertEquals(List.of(nextPage, child, seedA, seedB, entitlement, grant),
+                List.of(queues.next(), queues.next(), queues.next(), queues.next(), queues.next(), queues.next()));
+        assertNull(queues.next());
+    }
+
+    @Test
+    void theTypeWithFewestRunningUnitsGoesNextWhateverItsKind() {
+        Unit users = new Unit("users", "user", WorkKind.RESOURCES);
+        Unit roles = new Unit("roles", "role", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(users, roles));
+        Unit moreUsers = new Unit("users-page-2", "user", WorkKind.RESOURCES);
+        Unit roleGrants = new Unit("role-grants", "role", WorkKind.GRANTS);
+
+        assertSame(users, queues.next(), "no type runs anything: the first registered goes first");
+        queues.addNextPage(moreUsers);
+        assertSame(roles, queues.next(), "users run one unit, roles none");
+        queues.addFollowUp(roleGrants);
+        assertSame(moreUsers, queues.next(), "one each running: the first registered type");
+        queues.done(roles);
+        assertSame(roleGrants, queues.next(), "roles run nothing now, users two: a grant listing beats a resource page");
+    }
+
+    @Test
+    void heldGrantsWaitUntilNoResourceOrEntitlementIsOutstanding() {
+        Unit seed = unit("seed", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(seed));
+        Unit grant = unit("grant", WorkKind.GRANTS);
+        queues.addFollowUp(grant);
+        queues.holdGrants();
+
+        assertSame(seed, queues.next());
+        assertNull(queues.next(), "the resource listing is still running");
+        queues.pageQueued(WorkKind.RESOURCES);
+        queues.done(seed);
+        assertNull(queues.next(), "its page is not written yet");
+        assertFalse(queues.resourcesAndEntitlementsSettled());
+        queues.pageWritten(WorkKind.RESOURCES);
+        assertTrue(queues.resourcesAndEntitlementsSettled());
+        assertSame(grant, queues.next());
+    }
+
+    @Test
+    void withoutHoldGrantsRunBesideRunningResourceListings() {
+        Unit seed = unit("seed", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(seed));
+        Unit grant = unit("grant", WorkKind.GRANTS);
+        queues.addFollowUp(grant);
+
+        assertSame(seed, queues.next());
+        assertSame(grant, queues.next());
+        assertEquals(SyncPhase.RESOURCES, queues.currentPhase());
+    }
+
+    @Test
+    void drainedOnlyWhenNothingIsQueuedAndEveryPageIsWritten() {
+        Unit seed = unit("seed", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(seed));
+        assertFalse(queues.drained());
+        assertEquals(0, queues.typesDone());
+
+        queues.next();
+        queues.pageQueued(WorkKind.RESOURCES);
+        queues.done(seed);
+        assertFalse(queues.drained(), "a page is on its way to the writer");
+        assertEquals(1, queues.typesDone());
+        queues.pageWritten(WorkKind.RESOURCES);
+        assertTrue(queues.drained());
+        assertEquals(1, queues.typesTotal());
+    }
+}
