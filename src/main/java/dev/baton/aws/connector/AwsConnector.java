@@ -10,6 +10,7 @@ import dev.baton.aws.connector.iam.IamSyncers;
 import dev.baton.aws.connector.identitycenter.AssignmentPolling;
 import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
 import dev.baton.aws.connector.identitycenter.IdentityCenterSyncers;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationSyncers;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.Connector;
@@ -44,16 +45,18 @@ public final class AwsConnector implements Connector {
                                       SyncWarnings warnings, String accountCreationType) {
         requireNonNull(clients, "clients is null");
         List<ResourceSyncer> syncers = new ArrayList<>();
+        // account, account_iam and the assignment strategy all read the accounts: one listing per sync
+        OrganizationAccounts accounts = new OrganizationAccounts(clients::organizations);
         if (organization.identityCenter()) {
             OrganizationSyncers hierarchy = OrganizationSyncers.create(clients, organization, scope, warnings);
             IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, organization, scope,
-                    warnings, hierarchy.hierarchy());
-            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, identityCenter.inlinePolicies())
-                    .syncers());
+                    warnings, hierarchy.hierarchy(), accounts);
+            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, accounts,
+                    identityCenter.inlinePolicies()).syncers());
             syncers.addAll(identityCenter.all());
             syncers.addAll(hierarchy.all());
         } else {
-            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, null).syncers());
+            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, accounts, null).syncers());
         }
         return new AwsConnector(syncers, provisioners(clients, organization, accountCreationType));
     }

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
@@ -31,7 +30,8 @@ import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 /**
  * Resource type {@code account_iam}: one container per ACTIVE organization account. Only accounts whose child
  * role can be assumed (and that are not the caller's own, covered by the top-level listing) carry the
- * ChildResourceType annotations that make the engine list their IAM.
+ * ChildResourceType annotations that make the engine list their IAM. Accounts come from the sync's one
+ * {@link OrganizationAccounts} listing.
  */
 final class AccountIamSyncer implements ResourceSyncer {
     private static final Logger log = LoggerFactory.getLogger(AccountIamSyncer.class);
@@ -39,12 +39,14 @@ final class AccountIamSyncer implements ResourceSyncer {
             ResourceTypes.GROUP_ID, ResourceTypes.IAM_POLICY_ID);
 
     private final AwsClients clients;
+    private final OrganizationAccounts accounts;
     private final SyncWarnings warnings;
     private final boolean syncSecrets;
 
     /** @param syncSecrets also list each child account's access keys */
-    AccountIamSyncer(AwsClients clients, SyncWarnings warnings, boolean syncSecrets) {
+    AccountIamSyncer(AwsClients clients, OrganizationAccounts accounts, SyncWarnings warnings, boolean syncSecrets) {
         this.clients = requireNonNull(clients, "clients is null");
+        this.accounts = requireNonNull(accounts, "accounts is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncSecrets = syncSecrets;
     }
@@ -62,11 +64,8 @@ final class AccountIamSyncer implements ResourceSyncer {
         ListAccountsResponse response;
         String callerAccount;
         try {
-            response = clients.organizations().listAccounts(b -> b.nextToken(token.isFirst() ? null : token.value()));
+            response = accounts.page(token.value());
             callerAccount = clients.callerAccountId();
-        } catch (SdkException e) {
-            AwsCallException call = AwsErrors.wrap("organizations", "ListAccounts", "", "", e);
-            throw new SyncException(call.getMessage(), call);
         } catch (AwsCallException e) {
             throw IamGrants.fatal(e);
         }

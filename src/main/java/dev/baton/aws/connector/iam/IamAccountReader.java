@@ -14,6 +14,7 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
 /**
  * The IAM of one account as the syncers see it. Two implementations: {@link SnapshotIamReader} answers from one
@@ -44,6 +45,12 @@ interface IamAccountReader {
      * keys with a warning.
      */
     Page<UserKeys> accessKeys(PageToken token) throws AwsCallException;
+
+    /**
+     * One page of managed policies, as {@code ListPolicies(Scope, OnlyAttached)} pages them (the page token is
+     * the reader's own).
+     */
+    Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token) throws AwsCallException;
 
     /** The default version's decoded document. */
     String policyDocument(ManagedPolicy policy) throws AwsCallException;

@@ -3,7 +3,6 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.model.ResourceBuilder;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
 /**
@@ -32,18 +29,17 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
  * so they are listed once, at top level (scope All in the caller's account); child accounts list only their
  * customer-managed policies (scope Local). With {@code --sync-only-attached-policies} an AWS-managed policy may be
  * attached only in a child account, so children then list scope All too and emit each AWS-managed policy that no
- * earlier listing of this sync emitted. Grants are emitted by the principals that hold a policy.
+ * earlier listing of this sync emitted. Grants are emitted by the principals that hold a policy. The listing is
+ * the account reader's: ListPolicies on the per-entity path, GAAD's policy list on the fast path.
  */
 final class IamPolicySyncer implements ResourceSyncer {
-    private final AwsClients clients;
     private final IamReaders readers;
     private final SyncWarnings warnings;
     private final boolean onlyAttached;
     private final Set<String> emittedAwsManaged = ConcurrentHashMap.newKeySet();
 
     /** @param onlyAttached {@code --sync-only-attached-policies} */
-    IamPolicySyncer(AwsClients clients, IamReaders readers, SyncWarnings warnings, boolean onlyAttached) {
-        this.clients = requireNonNull(clients, "clients is null");
+    IamPolicySyncer(IamReaders readers, SyncWarnings warnings, boolean onlyAttached) {
         this.readers = requireNonNull(readers, "readers is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.onlyAttached = onlyAttached;
@@ -61,16 +57,9 @@ final class IamPolicySyncer implements ResourceSyncer {
         }
         IamAccountReader reader = readers.forListing(parent);
         PolicyScopeType scope = parent == null || onlyAttached ? PolicyScopeType.ALL : PolicyScopeType.LOCAL;
-        ListPoliciesResponse response = IamGrants.read(() -> {
-            IamClient iam = clients.iam(reader.accountId());
-            return IamCall.call("ListPolicies", reader.accountId(), "", () -> iam.listPolicies(b -> b.scope(scope)
-                    .onlyAttached(onlyAttached).marker(token.isFirst() ? null : token.value())));
-        });
+        Page<ManagedPolicy> listed = IamGrants.read(() -> reader.policies(scope, onlyAttached, token));
         List<Resource> resources = new ArrayList<>();
-        for (var listed : response.policies()) {
-            ManagedPolicy policy = new ManagedPolicy(listed.arn(), listed.policyName(),
-                    listed.description() == null ? "" : listed.description(),
-                    listed.defaultVersionId() == null ? "" : listed.defaultVersionId());
+        for (ManagedPolicy policy : listed.items()) {
             if (parent == null || !policy.awsManaged() || !emittedAwsManaged.contains(policy.arn())) {
                 resources.add(toResource(policy, document(reader, policy), parent));
             }
@@ -78,7 +67,7 @@ final class IamPolicySyncer implements ResourceSyncer {
         // Marked once the page is complete, so a child page that failed half-way is listed again in full; the
         // top-level listing always emits its AWS-managed policies, so a resumed top-level page loses none.
         resources.forEach(resource -> emittedAwsManaged.add(resource.getId().getResource()));
-        return Page.of(resources, response.isTruncated() ? response.marker() : null);
+        return new Page<>(resources, listed.next());
     }
 
     private String document(IamAccountReader reader, ManagedPolicy policy) throws SyncException {

@@ -7,12 +7,15 @@ import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.iam.CredentialReport.KeySlot;
 import dev.baton.aws.connector.iam.CredentialReport.Row;
+import dev.baton.aws.connector.iam.IamAccountSnapshot.ListedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
 import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;
+import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Role;
 import dev.baton.aws.connector.iam.IamRecords.User;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
@@ -37,13 +41,31 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  */
 final class IamSnapshotCollector {
     private static final Duration REPORT_WAIT = Duration.ofSeconds(60);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
+    /** GetCredentialReport errors that mean "not built yet" while a generation runs. */
+    private static final Set<String> NOT_READY = Set.of("ReportInProgress", "ReportNotPresent", "ReportExpired");
+
+    /** Waits between credential-report polls; tests pass one that takes no real time. */
+    @FunctionalInterface
+    interface Pauser {
+        void pause(Duration duration);
+    }
 
     private final IamClient iam;
     private final String accountId;
+    private final Clock clock;
+    private final Pauser pauser;
 
     IamSnapshotCollector(IamClient iam, String accountId) {
+        this(iam, accountId, Clock.systemUTC(), IamSnapshotCollector::sleep);
+    }
+
+    IamSnapshotCollector(IamClient iam, String accountId, Clock clock, Pauser pauser) {
         this.iam = requireNonNull(iam, "iam is null");
         this.accountId = requireNonNull(accountId, "accountId is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.pauser = requireNonNull(pauser, "pauser is null");
     }
 
     IamAccountSnapshot collect() throws AwsCallException {
@@ -84,29 +106,44 @@ final class IamSnapshotCollector {
         return byArn;
     }
 
+    /**
+     * One GenerateCredentialReport, then GetCredentialReport. COMPLETE means AWS holds a report younger than four
+     * hours and will not build a new one, so Get returns it at once. STARTED or INPROGRESS means AWS is building
+     * one: Get answers ReportInProgress until it is ready, so it is polled (after a pause) instead of Generate,
+     * which would only answer INPROGRESS and still need a Get after it.
+     */
     private CredentialReport credentialReport() throws AwsCallException {
-        Instant deadline = Instant.now().plus(REPORT_WAIT);
-        long pauseMillis = 100;
+        var generated = IamCall.call("GenerateCredentialReport", accountId, "", () -> iam.generateCredentialReport());
+        Instant deadline = clock.instant().plus(REPORT_WAIT);
+        Duration pause = generated.state() == ReportStateType.COMPLETE ? Duration.ZERO : FIRST_PAUSE;
         while (true) {
-            var generated = IamCall.call("GenerateCredentialReport", accountId, "",
-                    () -> iam.generateCredentialReport());
-            if (generated.state() == ReportStateType.COMPLETE) {
+            if (!pause.isZero()) {
+                pauser.pause(pause);
+            }
+            try {
                 var report = IamCall.call("GetCredentialReport", accountId, "", () -> iam.getCredentialReport());
                 return CredentialReport.parse(report.content().asString(StandardCharsets.UTF_8));
+            } catch (AwsCallException e) {
+                if (!NOT_READY.contains(e.errorCode())) {
+                    throw e;
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    // A report that never completes must not hang the sync: treat it like a denied fast path.
+                    throw new AwsCallException("iam", "GetCredentialReport", accountId, "",
+                            ErrorKind.ACCESS_DENIED, "ReportNotComplete", e);
+                }
             }
-            if (Instant.now().isAfter(deadline)) {
-                // A report that never completes must not hang the sync: treat it like a denied fast path.
-                throw new AwsCallException("iam", "GenerateCredentialReport", accountId, "",
-                        ErrorKind.ACCESS_DENIED, "ReportNotComplete", null);
-            }
-            pause(pauseMillis);
-            pauseMillis = Math.min(pauseMillis * 2, 2000);
+            pause = pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), MAX_PAUSE);
         }
     }
 
-    private static void pause(long millis) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(millis); // AWS builds the report asynchronously; it asks callers to poll
+            Thread.sleep(duration.toMillis()); // AWS builds the report asynchronously; it asks callers to poll
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the IAM credential report", e);
@@ -136,7 +173,15 @@ final class IamSnapshotCollector {
             inline.put(role.arn(), inline(role.rolePolicyList()));
         }
         return new IamAccountSnapshot(accountId, users, groups, roles, members(details), attached, inline,
-                documents(details.policies()), report);
+                managedPolicies(details.policies()), documents(details.policies()), report);
+    }
+
+    /** GAAD's policies in its order, as ListPolicies would list them, with whether each is attached anywhere. */
+    private static List<ListedPolicy> managedPolicies(List<ManagedPolicyDetail> policies) {
+        return policies.stream().map(policy -> new ListedPolicy(new ManagedPolicy(policy.arn(), policy.policyName(),
+                policy.description() == null ? "" : policy.description(),
+                policy.defaultVersionId() == null ? "" : policy.defaultVersionId()),
+                policy.attachmentCount() != null && policy.attachmentCount() > 0)).toList();
     }
 
     /** Group ARN to member user ARNs: GAAD lists each user's group names, not each group's members. */

@@ -7,6 +7,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
@@ -22,9 +23,13 @@ public record IamSyncers(List<ResourceSyncer> syncers) {
         syncers = List.copyOf(requireNonNull(syncers, "syncers is null"));
     }
 
-    /** @param permissionSetInlinePolicies null when Identity Center is off */
+    /**
+     * @param accounts                    the sync's one account listing (read only with cross-account IAM)
+     * @param permissionSetInlinePolicies null when Identity Center is off
+     */
     public static IamSyncers create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                    SyncWarnings warnings, PermissionSetInlinePolicies permissionSetInlinePolicies) {
+                                    SyncWarnings warnings, OrganizationAccounts accounts,
+                                    PermissionSetInlinePolicies permissionSetInlinePolicies) {
         requireNonNull(organization, "organization is null");
         requireNonNull(scope, "scope is null");
         IamReaders readers = new IamReaders(clients, scope.fastPath(), warnings);
@@ -33,10 +38,10 @@ public record IamSyncers(List<ResourceSyncer> syncers) {
         syncers.add(new IamUserSyncer(readers, warnings, policyGrants));
         syncers.add(new IamRoleSyncer(readers, warnings, policyGrants));
         syncers.add(new IamGroupSyncer(readers, warnings, policyGrants));
-        syncers.add(new IamPolicySyncer(clients, readers, warnings, scope.onlyAttachedPolicies()));
+        syncers.add(new IamPolicySyncer(readers, warnings, scope.onlyAttachedPolicies()));
         syncers.add(new InlinePolicySyncer(readers, warnings, permissionSetInlinePolicies));
         if (organization.syncCrossAccountIam()) {
-            syncers.add(new AccountIamSyncer(clients, warnings, scope.syncSecrets()));
+            syncers.add(new AccountIamSyncer(clients, accounts, warnings, scope.syncSecrets()));
         }
         if (scope.syncSecrets()) {
             syncers.add(new AccessKeySyncer(readers));

@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
@@ -69,6 +71,27 @@ final class PerEntityIamReader implements IamAccountReader {
         List<String> skipped = new ArrayList<>();
         String name = user.userName();
         var details = soft("GetUser", user.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
+        Map<String, String> tags = details == null ? Map.of() : tags(details.tags());
+        return withCredentials(new User(user.arn(), name, user.path(), user.userId(), tags,
+                seconds(user.passwordLastUsed()), List.of(), false, false), skipped);
+    }
+
+    /**
+     * A user the credential report does not list yet (created after the report, which AWS keeps for up to four
+     * hours): its credential facts read the per-entity way, the rest as the snapshot has it.
+     */
+    User unreported(User fromSnapshot) throws AwsCallException {
+        List<String> skipped = new ArrayList<>();
+        String name = fromSnapshot.name();
+        var details = soft("GetUser", fromSnapshot.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
+        return withCredentials(new User(fromSnapshot.arn(), name, fromSnapshot.path(), fromSnapshot.userId(),
+                fromSnapshot.tags(), details == null ? null : seconds(details.passwordLastUsed()), List.of(), false,
+                false), skipped);
+    }
+
+    /** {@code user} with its keys' last use, MFA and console access; warns once when a detail was skipped. */
+    private User withCredentials(User user, List<String> skipped) throws AwsCallException {
+        String name = user.name();
         List<Instant> keysLastUsed = new ArrayList<>();
         for (AccessKey key : accessKeys(user.arn(), name, skipped)) {
             if (key.lastUsed() != null) {
@@ -81,8 +104,7 @@ final class PerEntityIamReader implements IamAccountReader {
         if (!skipped.isEmpty()) {
             warnings.warn("baton-aws: incomplete IAM user " + user.arn() + ": " + String.join(", ", skipped));
         }
-        Map<String, String> tags = details == null ? Map.of() : tags(details.tags());
-        return new User(user.arn(), name, user.path(), user.userId(), tags, seconds(user.passwordLastUsed()),
+        return new User(user.arn(), name, user.path(), user.userId(), user.tags(), user.passwordLastUsed(),
                 keysLastUsed, Boolean.TRUE.equals(mfa), console);
     }
 
@@ -269,6 +291,17 @@ final class PerEntityIamReader implements IamAccountReader {
                     seconds(lastUsed)));
         }
         return keys;
+    }
+
+    @Override
+    public Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token)
+            throws AwsCallException {
+        ListPoliciesResponse response = IamCall.call("ListPolicies", accountId, "", () -> iam.listPolicies(b -> b
+                .scope(scope).onlyAttached(onlyAttached).marker(marker(token))));
+        List<ManagedPolicy> policies = response.policies().stream().map(listed -> new ManagedPolicy(listed.arn(),
+                listed.policyName(), listed.description() == null ? "" : listed.description(),
+                listed.defaultVersionId() == null ? "" : listed.defaultVersionId())).toList();
+        return Page.of(policies, response.isTruncated() ? response.marker() : null);
     }
 
     @Override

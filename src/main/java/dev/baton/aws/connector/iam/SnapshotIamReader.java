@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.iam.CredentialReport.KeySlot;
 import dev.baton.aws.connector.iam.CredentialReport.Row;
+import dev.baton.aws.connector.iam.IamAccountSnapshot.ListedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.AccessKey;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
@@ -25,14 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
 /**
  * Answers from one {@link IamAccountSnapshot}. Pages are slices of the snapshot (the token is the offset). Only
- * two things still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in
- * the report), and GetPolicyVersion for AWS-managed policies not attached in the account (GAAD omits them).
+ * these still call AWS: ListAccessKeys for users the credential report shows with a key (key ids are not in the
+ * report); the per-entity credential reads of users the report does not list yet (AWS keeps a report for up to
+ * four hours); and ListPolicies(Scope=AWS) plus GetPolicyVersion for AWS-managed policies not in use in the account
+ * (GAAD omits them).
  */
 final class SnapshotIamReader implements IamAccountReader {
     static final int PAGE_SIZE = 100;
+    private static final String AWS_MANAGED = "aws-managed:";
 
     private final IamAccountSnapshot snapshot;
     private final IamClient iam;
@@ -53,9 +58,15 @@ final class SnapshotIamReader implements IamAccountReader {
         return snapshot.accountId();
     }
 
+    /** Users the credential report does not list yet get their credential facts per entity. */
     @Override
-    public Page<User> users(PageToken token) {
-        return slice(snapshot.users(), token);
+    public Page<User> users(PageToken token) throws AwsCallException {
+        Page<User> page = slice(snapshot.users(), token);
+        List<User> users = new ArrayList<>();
+        for (User user : page.items()) {
+            users.add(snapshot.report().row(user.arn()) != null ? user : calls.unreported(user));
+        }
+        return new Page<>(users, page.next());
     }
 
     @Override
@@ -108,7 +119,10 @@ final class SnapshotIamReader implements IamAccountReader {
 
     private List<AccessKey> accessKeys(User user) throws AwsCallException {
         Row row = snapshot.report().row(user.arn());
-        if (row == null || row.keySlots().isEmpty()) {
+        if (row == null) {
+            return calls.accessKeys(user.arn(), user.name()); // created after the report
+        }
+        if (row.keySlots().isEmpty()) {
             return List.of(); // the report says the user has no key: no call needed
         }
         List<AccessKeyMetadata> listed = IamCall.call("ListAccessKeys", accountId(), user.arn(),
@@ -130,6 +144,37 @@ final class SnapshotIamReader implements IamAccountReader {
             }
         }
         return keys;
+    }
+
+    /**
+     * From GAAD's policy list, which holds every customer-managed policy and the AWS-managed ones in use here. Only
+     * a listing that wants AWS-managed policies attached nowhere in this account (scope All or AWS without
+     * OnlyAttached) still calls ListPolicies(Scope=AWS), after the customer-managed ones, as ListPolicies(All)
+     * orders them; its tokens are the marker behind {@value #AWS_MANAGED}.
+     */
+    @Override
+    public Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token)
+            throws AwsCallException {
+        List<ManagedPolicy> fromSnapshot = snapshot.managedPolicies().stream()
+                .filter(listed -> !onlyAttached || listed.attached())
+                .map(ListedPolicy::policy)
+                .filter(policy -> switch (scope) {
+                    case LOCAL -> !policy.awsManaged();
+                    case AWS -> policy.awsManaged();
+                    case ALL, UNKNOWN_TO_SDK_VERSION -> true;
+                })
+                .toList();
+        if (onlyAttached || scope == PolicyScopeType.LOCAL) {
+            return slice(fromSnapshot, token);
+        }
+        if (!token.value().startsWith(AWS_MANAGED)) {
+            Page<ManagedPolicy> local = slice(fromSnapshot.stream().filter(p -> !p.awsManaged()).toList(), token);
+            return local.hasNext() ? local : new Page<>(local.items(), PageToken.of(AWS_MANAGED));
+        }
+        String marker = token.value().substring(AWS_MANAGED.length());
+        Page<ManagedPolicy> awsManaged = calls.policies(PolicyScopeType.AWS, false, PageToken.of(marker));
+        return awsManaged.hasNext()
+                ? Page.of(awsManaged.items(), AWS_MANAGED + awsManaged.next().value()) : awsManaged;
     }
 
     @Override

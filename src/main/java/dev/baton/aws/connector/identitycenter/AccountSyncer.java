@@ -2,7 +2,9 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.model.Entitlements;
 import dev.baton.aws.model.Ids;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
@@ -33,21 +34,21 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  * Resource type {@code account}: the organization's ACTIVE accounts as Identity Center targets, in upstream's flat
  * model: one entitlement per permission set of the instance (any set can be requested on any account), and one
  * grant per assignment of a provisioned set. Accounts are parented under their root or OU via the shared
- * {@link OrganizationHierarchy}.
+ * {@link OrganizationHierarchy}, and listed from the sync's one {@link OrganizationAccounts} listing.
  */
 final class AccountSyncer implements ResourceSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSyncer.class);
     /** Permission sets per entitlements page, as upstream (a page token test decodes the resulting {@code psi}). */
     static final int BATCH = 25;
 
-    private final OrganizationsClient organizations;
+    private final OrganizationAccounts accounts;
     private final OrganizationHierarchy hierarchy;
     private final PermissionSetCatalog catalog;
     private final AssignmentReader assignments;
 
-    AccountSyncer(OrganizationsClient organizations, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
+    AccountSyncer(OrganizationAccounts accounts, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
                   AssignmentReader assignments) {
-        this.organizations = requireNonNull(organizations, "organizations is null");
+        this.accounts = requireNonNull(accounts, "accounts is null");
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.assignments = requireNonNull(assignments, "assignments is null");
@@ -60,8 +61,12 @@ final class AccountSyncer implements ResourceSyncer {
 
     @Override
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
-        ListAccountsResponse response = AwsCall.require("organizations", "ListAccounts", "", "",
-                () -> organizations.listAccounts(b -> b.nextToken(token.isFirst() ? null : token.value())));
+        ListAccountsResponse response;
+        try {
+            response = accounts.page(token.value());
+        } catch (AwsCallException e) {
+            throw AwsCall.failure(e);
+        }
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
             if (account.status() != AccountStatus.ACTIVE) {

@@ -2,16 +2,16 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
-import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
@@ -20,20 +20,20 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
  * <p>The rule for {@link AssignmentStrategy#AUTO}: per principal when the identity store holds fewer principals
  * (users + groups) than there are (ACTIVE account, provisioned permission set) pairs, else per pair. Each strategy
  * costs at least one call per unit (pair or principal), so the smaller count wins. Counting pairs uses the
- * provisioned-set lists every sync needs anyway (cached in {@link PermissionSetCatalog}) plus one drained
- * {@code ListAccounts}; counting principals stops as soon as it reaches the pair count, so ruling the per-principal
+ * provisioned-set lists every sync needs anyway (cached in {@link PermissionSetCatalog}) plus the sync's one
+ * account listing ({@link OrganizationAccounts}, shared with the account syncers); counting principals stops as soon as it reaches the pair count, so ruling the per-principal
  * strategy out costs at most one Identity Store page per 100 pairs.
  */
 final class AutoAssignments implements AssignmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAssignments.class);
 
     /** What the strategies read from; one per run. */
-    record Sources(SsoAdminClient ssoAdmin, IdentitystoreClient identityStore, OrganizationsClient organizations,
+    record Sources(SsoAdminClient ssoAdmin, IdentitystoreClient identityStore, OrganizationAccounts accounts,
                    PermissionSetCatalog catalog) {
         Sources {
             requireNonNull(ssoAdmin, "ssoAdmin is null");
             requireNonNull(identityStore, "identityStore is null");
-            requireNonNull(organizations, "organizations is null");
+            requireNonNull(accounts, "accounts is null");
             requireNonNull(catalog, "catalog is null");
         }
     }
@@ -91,17 +91,12 @@ final class AutoAssignments implements AssignmentReader {
     }
 
     private List<String> activeAccountIds() throws SyncException {
-        List<String> ids = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListAccountsResponse page = AwsCall.require("organizations", "ListAccounts", "", "",
-                    () -> sources.organizations().listAccounts(b -> b.nextToken(next)));
-            page.accounts().stream().filter(account -> account.status() == AccountStatus.ACTIVE)
-                    .forEach(account -> ids.add(account.id()));
-            token = page.nextToken();
-        } while (PermissionSetCatalog.hasMore(token));
-        return ids;
+        try {
+            return sources.accounts().all().stream().filter(account -> account.status() == AccountStatus.ACTIVE)
+                    .map(Account::id).toList();
+        } catch (AwsCallException e) {
+            throw AwsCall.failure(e);
+        }
     }
 
     private AssignmentReader perPair() {

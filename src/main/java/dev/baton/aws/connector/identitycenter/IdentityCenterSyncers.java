@@ -7,6 +7,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
@@ -25,13 +26,15 @@ import java.util.List;
 public final class IdentityCenterSyncers {
     /** What a run's Identity Center syncers are built from; {@link #create} fills the run-independent parts. */
     record Settings(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
-                    OrganizationHierarchy hierarchy, Clock clock, AssignmentStrategy strategy, HttpClient http) {
+                    OrganizationHierarchy hierarchy, OrganizationAccounts accounts, Clock clock,
+                    AssignmentStrategy strategy, HttpClient http) {
         Settings {
             requireNonNull(clients, "clients is null");
             requireNonNull(organization, "organization is null");
             requireNonNull(scope, "scope is null");
             requireNonNull(warnings, "warnings is null");
             requireNonNull(hierarchy, "hierarchy is null");
+            requireNonNull(accounts, "accounts is null");
             requireNonNull(clock, "clock is null");
             requireNonNull(strategy, "strategy is null");
             requireNonNull(http, "http is null");
@@ -51,11 +54,11 @@ public final class IdentityCenterSyncers {
         instance = new IdentityCenterInstanceProvider(clients.ssoAdmin(), settings.organization().ssoRegion());
         PermissionSetCatalog catalog = new PermissionSetCatalog(clients.ssoAdmin(), instance, settings.warnings());
         AssignmentReader assignments = new AutoAssignments(settings.strategy(), new AutoAssignments.Sources(
-                clients.ssoAdmin(), clients.identityStore(), clients.organizations(), catalog));
+                clients.ssoAdmin(), clients.identityStore(), settings.accounts(), catalog));
         inlinePolicies = new SsoPermissionSetInlinePolicies(clients.ssoAdmin(), instance, settings.warnings());
         ssoUser = new SsoUserSyncer(clients.identityStore(), instance, scim(settings), lastLogins(settings));
         ssoGroup = new SsoGroupSyncer(clients.identityStore(), instance, settings.warnings());
-        account = new AccountSyncer(clients.organizations(), settings.hierarchy(), catalog, assignments);
+        account = new AccountSyncer(settings.accounts(), settings.hierarchy(), catalog, assignments);
         permissionSet = new PermissionSetSyncer(catalog, settings.scope().includes(ResourceTypes.IAM_POLICY_ID));
         permissionSetAssignment = new PermissionSetAssignmentSyncer(catalog, assignments);
     }
@@ -65,10 +68,12 @@ public final class IdentityCenterSyncers {
      *
      * @param hierarchy the one the {@code organization} syncers use (see {@code OrganizationSyncers#hierarchy()}),
      *                  so accounts are parented only under roots and OUs that are emitted
+     * @param accounts  the sync's one account listing, shared with {@code account_iam}
      */
     public static IdentityCenterSyncers create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                               SyncWarnings warnings, OrganizationHierarchy hierarchy) {
-        return new IdentityCenterSyncers(new Settings(clients, organization, scope, warnings, hierarchy,
+                                               SyncWarnings warnings, OrganizationHierarchy hierarchy,
+                                               OrganizationAccounts accounts) {
+        return new IdentityCenterSyncers(new Settings(clients, organization, scope, warnings, hierarchy, accounts,
                 Clock.systemUTC(), scope.fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
                 HttpClient.newHttpClient()));
     }

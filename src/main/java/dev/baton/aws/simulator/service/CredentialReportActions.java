@@ -11,6 +11,7 @@ import dev.baton.aws.simulator.world.SigningCertificate;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GenerateCredentialReport} / {@code GetCredentialReport} with AWS's CSV columns. A report is a snapshot
- * taken at generation; the first Generate answers STARTED and later ones COMPLETE (the report is ready at once,
- * so pollers finish on their second call). Get before any Generate → 410 {@code ReportNotPresent}.
+ * taken at generation. As in AWS, a report is generated at most once every four hours: Generate answers STARTED
+ * and takes a new snapshot when there is no report or the latest is older than that, and otherwise answers
+ * COMPLETE and keeps the latest report, which Get then returns unchanged. The simulator builds a report at once,
+ * so a Get right after STARTED already succeeds (AWS may answer 404 {@code ReportInProgress} for a few seconds).
+ * Get before any Generate → 410 {@code ReportNotPresent}.
  */
 final class CredentialReportActions {
     static final String HEADER = "user,arn,user_creation_time,password_enabled,password_last_used,"
@@ -32,6 +37,8 @@ final class CredentialReportActions {
             + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
             + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
             + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+    /** AWS generates a new report only when the latest one is older than this. */
+    static final Duration REGENERATE_AFTER = Duration.ofHours(4);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
 
@@ -50,8 +57,15 @@ final class CredentialReportActions {
     private String generate(Caller caller, QueryRequest request) {
         Account account = IamLookup.account(state.world(), caller);
         Instant now = state.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        Report previous = reports.put(account.id(), new Report(now, csv(account)));
-        return previous == null
+        AtomicBoolean started = new AtomicBoolean();
+        reports.compute(account.id(), (id, latest) -> {
+            if (latest != null && latest.generated().plus(REGENERATE_AFTER).isAfter(now)) {
+                return latest;
+            }
+            started.set(true);
+            return new Report(now, csv(account));
+        });
+        return started.get()
                 ? new XmlWriter().element("State", "STARTED")
                         .element("Description", "No report exists. Starting a new report generation task").toString()
                 : new XmlWriter().element("State", "COMPLETE").toString();

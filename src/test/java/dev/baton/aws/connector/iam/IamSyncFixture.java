@@ -13,6 +13,7 @@ import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.fault.CallStats;
 import dev.baton.aws.simulator.service.OrganizationsService;
@@ -94,7 +95,8 @@ final class IamSyncFixture implements AutoCloseable {
     static GraphWalker.Graph sync(DefaultAwsClients clients, OrganizationConfig organization, SyncScope scope)
             throws Exception {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        IamSyncers syncers = IamSyncers.create(clients, organization, scope, warnings::add, null);
+        IamSyncers syncers = IamSyncers.create(clients, organization, scope, warnings::add,
+                new OrganizationAccounts(clients::organizations), null);
         return GraphWalker.walk(syncers.syncers(), warnings);
     }
 

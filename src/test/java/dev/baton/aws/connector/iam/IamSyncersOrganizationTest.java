@@ -10,6 +10,8 @@ import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.config.CredentialsConfig;
+import dev.baton.aws.config.ScimConfig;
+import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.model.Annotations;
 import dev.baton.aws.proto.c1.connector.v2.ChildResourceType;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
@@ -95,6 +97,29 @@ class IamSyncersOrganizationTest {
             assertEquals(fast.entitlements(), other.entitlements());
             assertEquals(fast.grants(), other.grants());
         }
+    }
+
+    @Test
+    void onlyAttachedPoliciesFromGaadEqualListPoliciesOnlyAttached() throws Exception {
+        GraphWalker.Graph fast;
+        GraphWalker.Graph forced;
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
+            fast = fixture.sync(SINGLE_HOP, IamSyncFixture.ORG, onlyAttached(true));
+        }
+        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
+            forced = fixture.sync(SINGLE_HOP, IamSyncFixture.ORG, onlyAttached(false));
+        }
+        // ReadOnlyAccess is attached in the management account, AdministratorAccess only in the child, DevPolicy
+        // (customer-managed, attached) in the child
+        assertEquals(List.of(DEV + "policy/DevPolicy", "arn:aws:iam::aws:policy/AdministratorAccess",
+                "arn:aws:iam::aws:policy/ReadOnlyAccess"), fast.ids("iam_policy").stream().sorted().toList());
+        assertEquals(fast.resources(), forced.resources());
+        assertEquals(fast.entitlements(), forced.entitlements());
+        assertEquals(fast.grants(), forced.grants());
+    }
+
+    private static SyncScope onlyAttached(boolean fastPath) {
+        return new SyncScope(Set.of(), true, true, false, 30, fastPath, ScimConfig.disabled());
     }
 
     private static ObjectNode connectorRole(ObjectNode tree) {

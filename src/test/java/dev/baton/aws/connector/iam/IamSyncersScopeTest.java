@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.model.Annotations;
 import dev.baton.aws.proto.c1.connector.v2.SkipEntitlementsAndGrants;
 import dev.baton.aws.spi.ResourceSyncer;
@@ -34,7 +35,7 @@ class IamSyncersScopeTest {
             Set<String> types = Set.of("iam_user", "role", "group", "inline_policy");
             try (var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
                 IamSyncers syncers = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
-                        IamSyncFixture.scope(true, false, types), message -> {}, null);
+                        IamSyncFixture.scope(true, false, types), message -> {}, new OrganizationAccounts(clients::organizations), null);
                 ResourceSyncer users = syncers.syncers().get(0);
                 assertEquals(ResourceTypes.IAM_USER_ID, users.resourceType().getId());
                 assertTrue(Annotations.has(users.resourceType().getAnnotationsList(), SkipEntitlementsAndGrants.class));
@@ -54,11 +55,11 @@ class IamSyncersScopeTest {
         try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json");
              var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
             List<String> plain = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
-                    IamSyncFixture.scope(true, false, Set.of()), message -> {}, null).syncers().stream()
+                    IamSyncFixture.scope(true, false, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations), null).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy"), plain);
             List<String> all = IamSyncers.create(clients, IamSyncFixture.ORG,
-                    IamSyncFixture.scope(true, true, Set.of()), message -> {}, null).syncers().stream()
+                    IamSyncFixture.scope(true, true, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations), null).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy", "account_iam",
                     "access-key"), all);

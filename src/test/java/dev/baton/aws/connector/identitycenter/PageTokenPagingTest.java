@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationSyncers;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
@@ -42,7 +43,7 @@ class PageTokenPagingTest {
         SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
         syncers = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(clients, organization, scope,
                 message -> { }, OrganizationSyncers.create(clients, organization, scope, message -> { }).hierarchy(),
-                Clock.systemUTC(), AssignmentStrategy.AUTO, HttpClient.newHttpClient()));
+                new OrganizationAccounts(clients::organizations), Clock.systemUTC(), AssignmentStrategy.AUTO, HttpClient.newHttpClient()));
     }
 
     @AfterAll
@@ -123,7 +124,7 @@ class PageTokenPagingTest {
             SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
             IdentityCenterSyncers none = IdentityCenterSyncers.create(emptyClients, organization, scope,
                     message -> { }, OrganizationSyncers.create(emptyClients, organization, scope, m -> { })
-                            .hierarchy());
+                            .hierarchy(), new OrganizationAccounts(emptyClients::organizations));
             SyncException failure = assertThrows(SyncException.class, none::instance);
             assertTrue(failure.getMessage().startsWith("no IAM Identity Center instance found"),
                     failure.getMessage());

@@ -4,6 +4,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationSyncers;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
@@ -77,7 +78,8 @@ final class SmallWorldRun {
         SyncScope scope = new SyncScope(types, false, false, lastLogin, 30, true, scim);
         OrganizationSyncers organizations = OrganizationSyncers.create(clients, organization, scope, warnings::add);
         identityCenter = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(clients, organization, scope,
-                warnings::add, organizations.hierarchy(), Clock.fixed(NOW, ZoneOffset.UTC), strategy,
+                warnings::add, organizations.hierarchy(), new OrganizationAccounts(clients::organizations),
+                Clock.fixed(NOW, ZoneOffset.UTC), strategy,
                 HttpClient.newHttpClient()));
         List<ResourceSyncer> all = new ArrayList<>(organizations.all());
         all.addAll(identityCenter.all());

@@ -46,7 +46,7 @@ class OrganizationHierarchyTest {
             OrganizationSyncers organizations = OrganizationSyncers.create(clients, ORGANIZATION, SCOPE,
                     warnings::add);
             IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, ORGANIZATION, SCOPE,
-                    warnings::add, organizations.hierarchy());
+                    warnings::add, organizations.hierarchy(), new OrganizationAccounts(clients::organizations));
             SyncDriver sync = new SyncDriver(List.of(organizations.organization(),
                     organizations.organizationalUnit(), identityCenter.account())).run();
             assertEquals(1, sync.resources("organization").size());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.simulator.SimulatorFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,5 +113,28 @@ class AuthorizationDetailsTest {
         assertEquals("true", alice[18]);
         String[] bob = lines.get(4).split(",", -1);
         assertEquals(List.of("false", "N/A", "N/A", "false"), List.of(bob[3], bob[4], bob[5], bob[7]));
+    }
+
+    @Test
+    void credentialReportIsGeneratedAtMostOnceEveryFourHoursAsInAws() {
+        try (SimulatorFixture own = new SimulatorFixture(SimulatorFixture.resource("small-world.json"))) {
+            IamClient client = own.iam("AKIACONNECTOR0000001", "connector-secret");
+            assertEquals("STARTED", client.generateCredentialReport().stateAsString());
+            GetCredentialReportResponse first = client.getCredentialReport();
+            client.createUser(b -> b.userName("newbie"));
+
+            own.clock.advance(Duration.ofHours(4).minusSeconds(1));
+            assertEquals("COMPLETE", client.generateCredentialReport().stateAsString());
+            GetCredentialReportResponse kept = client.getCredentialReport();
+            assertEquals(first.generatedTime(), kept.generatedTime());
+            assertEquals(first.content(), kept.content(), "a user created since is not in the kept report");
+            assertFalse(kept.content().asUtf8String().contains("newbie"));
+
+            own.clock.advance(Duration.ofSeconds(1));
+            assertEquals("STARTED", client.generateCredentialReport().stateAsString());
+            GetCredentialReportResponse fresh = client.getCredentialReport();
+            assertEquals(SimulatorFixture.START.plus(Duration.ofHours(4)), fresh.generatedTime());
+            assertTrue(fresh.content().asUtf8String().contains(",arn:aws:iam::111111111111:user/newbie,"));
+        }
     }
 }
