@@ -176,10 +176,14 @@ final class IamSnapshotCollector {
                 managedPolicies(details.policies()), documents(details.policies()), report);
     }
 
-    /** GAAD's policies in its order, as ListPolicies would list them, with whether each is attached anywhere. */
+    /**
+     * GAAD's policies in its order, as ListPolicies would list them, with whether each is attached anywhere. The
+     * description stays empty although GAAD has it: ListPolicies never returns one, so upstream and the per-entity
+     * path show none, and the two paths must write the same rows.
+     */
     private static List<ListedPolicy> managedPolicies(List<ManagedPolicyDetail> policies) {
         return policies.stream().map(policy -> new ListedPolicy(new ManagedPolicy(policy.arn(), policy.policyName(),
-                policy.description() == null ? "" : policy.description(),
+                "",
                 policy.defaultVersionId() == null ? "" : policy.defaultVersionId()),
                 policy.attachmentCount() != null && policy.attachmentCount() > 0)).toList();
     }

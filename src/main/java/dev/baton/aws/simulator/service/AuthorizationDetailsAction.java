@@ -50,7 +50,7 @@ final class AuthorizationDetailsAction implements QueryAction {
         xml.members("GroupDetailList", only(page, IamGroup.class), (x, group) -> group(x, group, accountId));
         xml.members("RoleDetailList", only(page, IamRole.class), (x, role) -> role(x, role, accountId));
         xml.members("Policies", only(page, OwnedPolicy.class), (x, policy) -> {
-            IamXml.policy(x, policy.policy(), policy.owner(), account.iam());
+            IamXml.policy(x, policy.policy(), policy.owner(), account.iam(), false);
             x.members("PolicyVersionList", List.of(policy.policy()), IamXml::policyVersion);
         });
         IamLookup.pageEnd(xml, page);

@@ -96,7 +96,7 @@ final class IamEntityActions {
                 .filter(p -> !onlyAttached || IamXml.attachmentCount(account.iam(), p.arn()) > 0).toList();
         Page<OwnedPolicy> page = IamLookup.page(world, request, matching);
         XmlWriter xml = new XmlWriter().members("Policies", page.items(),
-                (x, p) -> IamXml.policy(x, p.policy(), p.owner(), account.iam()));
+                (x, p) -> IamXml.policy(x, p.policy(), p.owner(), account.iam(), true));
         IamLookup.pageEnd(xml, page);
         return xml.toString();
     }
@@ -107,7 +107,7 @@ final class IamEntityActions {
         String arn = required(request, "PolicyArn");
         ManagedPolicy policy = IamLookup.existingPolicy(world, account, arn);
         XmlWriter xml = new XmlWriter().start("Policy");
-        IamXml.policy(xml, policy, arn.startsWith("arn:aws:iam::aws:") ? "aws" : account.id(), account.iam());
+        IamXml.policy(xml, policy, arn.startsWith("arn:aws:iam::aws:") ? "aws" : account.id(), account.iam(), false);
         return xml.end().toString();
     }
 

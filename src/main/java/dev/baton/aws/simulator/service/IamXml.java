@@ -74,13 +74,17 @@ final class IamXml {
         xml.end();
     }
 
-    static void policy(XmlWriter xml, ManagedPolicy policy, String owner, AccountIam usage) {
+    /**
+     * A managed policy as GetPolicy returns it. {@code listed}: as ListPolicies returns it, which leaves out the
+     * description as AWS does ("not included in the response to the ListPolicies operation").
+     */
+    static void policy(XmlWriter xml, ManagedPolicy policy, String owner, AccountIam usage, boolean listed) {
         String arn = policy.arn(owner);
         xml.element("PolicyName", policy.name()).element("PolicyId", policy.id()).element("Arn", arn)
                 .element("Path", policy.path()).element("DefaultVersionId", policy.defaultVersionId())
                 .element("AttachmentCount", attachmentCount(usage, arn))
                 .element("PermissionsBoundaryUsageCount", boundaryCount(usage, arn)).element("IsAttachable", true)
-                .element("Description", policy.description().isEmpty() ? null : policy.description())
+                .element("Description", listed || policy.description().isEmpty() ? null : policy.description())
                 .element("CreateDate", policy.createDate()).element("UpdateDate", policy.createDate());
     }
 
