@@ -29,6 +29,7 @@ final class C1zEnvelope {
     private static final int BUFFER = 1 << 16;
     /** Large reads keep the per-call JNI cost of the compressor negligible. */
     private static final int COPY_BUFFER = 1 << 20;
+    private static final int MAX_WORKERS = 4;
 
     private C1zEnvelope() {}
 
@@ -46,6 +47,7 @@ final class C1zEnvelope {
                 // Default window of levels 1-19 is at most 8 MiB, well inside the SDK decoder's 128 MiB cap.
                 try (ZstdOutputStream zstd = new ZstdOutputStream(file, zstdLevel)) {
                     zstd.setChecksum(true);
+                    zstd.setWorkers(compressionWorkers());
                     copy(database, zstd);
                 }
                 channel.force(true);
@@ -58,6 +60,15 @@ final class C1zEnvelope {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    /**
+     * With workers, zstd compresses in native threads while this one reads the file, and the output is still one
+     * ordinary frame. A single-core machine gains nothing from them.
+     */
+    private static int compressionWorkers() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS);
     }
 
     private static void copy(Path database, OutputStream zstd) throws IOException {

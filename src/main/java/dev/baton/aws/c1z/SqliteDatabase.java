@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +29,11 @@ final class SqliteDatabase implements AutoCloseable {
 
     private final Path label;
     private final Connection connection;
+    /**
+     * Read statements by SQL text, prepared once: the expander runs thousands of small lookups, and preparing
+     * against this schema costs more than most of them. The set of query shapes is small and fixed.
+     */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private Runnable beforeRead = () -> {};
 
     private SqliteDatabase(Path label, Connection connection) {
@@ -69,7 +76,8 @@ final class SqliteDatabase implements AutoCloseable {
     <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         beforeRead.run();
         List<T> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = prepared(sql);
             bind(statement, params);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -80,6 +88,15 @@ final class SqliteDatabase implements AutoCloseable {
             throw failure("query failed: " + firstLine(sql), e);
         }
         return rows;
+    }
+
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     <T> Optional<T> first(String sql, List<?> params, RowMapper<T> mapper) {
@@ -131,6 +148,13 @@ final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            statements.clear();
+        } finally {
+            connection.close();
+        }
     }
 }

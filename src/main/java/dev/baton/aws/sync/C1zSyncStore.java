@@ -16,6 +16,7 @@ import dev.baton.aws.sync.expand.StoredGrant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -92,6 +93,11 @@ public final class C1zSyncStore implements SyncStore {
     @Override
     public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
         writer.forEachGrantOfEntitlement(entitlementId, stored -> consumer.accept(toSync(stored)));
+    }
+
+    @Override
+    public void forEachGrantPrincipal(String entitlementId, BiConsumer<String, ResourceId> consumer) {
+        writer.forEachGrantPrincipal(entitlementId, consumer);
     }
 
     @Override

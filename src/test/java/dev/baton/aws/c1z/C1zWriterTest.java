@@ -223,6 +223,30 @@ class C1zWriterTest {
     }
 
     @Test
+    void forEachGrantPrincipalMatchesTheBlobsAcrossPagesWithoutTheOtherEntitlements() throws Exception {
+        List<Grant> engGrants = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            engGrants.add(grant(engMember, user("user" + i, "111122223333")));
+        }
+        engGrants.add(expandableGrant(engMember, ops, "group:ops:member"));
+        List<String> fromColumns = new ArrayList<>();
+        List<String> fromBlobs = new ArrayList<>();
+        try (C1zWriter writer = C1zWriter.create(dir.resolve("principals.c1z"), options(dir))) {
+            writer.putGrants(engGrants.subList(0, 4));
+            writer.putGrants(List.of(grant(opsMember, alice)));
+            writer.putGrants(engGrants.subList(4, engGrants.size()));
+            writer.forEachGrantPrincipal("group:eng:member", (grantId, principal) ->
+                    fromColumns.add(grantId + " " + principal.getResourceType() + "/" + principal.getResource()));
+            writer.forEachGrantOfEntitlement("group:eng:member", stored -> fromBlobs.add(stored.grant().getId()
+                    + " " + stored.grant().getPrincipal().getId().getResourceType() + "/"
+                    + stored.grant().getPrincipal().getId().getResource()));
+        }
+        assertEquals(8, fromColumns.size(), "three pages of at most three rows");
+        assertEquals(fromBlobs, fromColumns);
+        assertEquals("group:eng:member:group:ops group/ops", fromColumns.get(7));
+    }
+
+    @Test
     void forEachExpandableGrantVisitsOnlyGrantsWithAnExpansion() throws Exception {
         List<StoredGrant> seen = new ArrayList<>();
         try (C1zWriter writer = C1zWriter.create(dir.resolve("exp.c1z"), options(dir))) {

@@ -101,12 +101,25 @@ class ExpansionBenchmark {
         long peakMiB = peak.stop() / (1024 * 1024);
         System.out.println(summary.render());
         System.out.printf(Locale.ROOT, "bench: %d grants (%d direct, %d expanded) in %.1f s = %.0f grants/s"
-                        + " (%.1f s CPU = %.0f grants per CPU second); peak heap after GC %d MiB; file %d MiB%n",
+                        + " (%.1f s CPU = %.0f grants per CPU second); peak heap after GC %d MiB; file %d MiB;"
+                        + " peak RSS %s%n",
                 summary.grants(), summary.grantsDirect(), summary.grantsExpanded(), seconds,
                 summary.grants() / seconds, cpuSeconds, summary.grants() / cpuSeconds, peakMiB,
-                Files.size(output) / (1024 * 1024));
+                Files.size(output) / (1024 * 1024), peakRss());
         assertTrue(summary.grants() > 900_000, "the scenario must reach about a million grants");
         assertEquals(0, summary.warnings());
+    }
+
+    /** VmHWM on Linux; with surefire's -Xmx2g it mostly follows how far G1 lets the young generation grow. */
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB")
+                    .findFirst().orElse("unknown");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** CPU time of the whole JVM: on a shared machine, wall time mostly measures the neighbours. */
