@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.baton.aws.testing.ProcessStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class C1zWriterBenchmark {
         long retainedMidway = 0;
         long start = System.nanoTime();
         long cpuStart = threadCpuNanos();
-        long processCpuStart = processCpuNanos();
+        long processCpuStart = ProcessStats.processCpuNanos();
         long grantsDone;
         C1zCounts counts;
         try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(dir))) {
@@ -77,10 +78,10 @@ class C1zWriterBenchmark {
             long finishCpuNanos = threadCpuNanos() - finishCpuStart;
             report("wall", putNanos, finishNanos);
             report("cpu", putCpuNanos, finishCpuNanos);
-            double processCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
+            double processCpuSeconds = (ProcessStats.processCpuNanos() - processCpuStart) / 1e9;
             System.out.printf("process cpu (every thread: zstd workers, JIT, GC too) %.2f s = %.0f grants per CPU"
                     + " second%n", processCpuSeconds, GROUPS * USERS / processCpuSeconds);
-            System.out.printf("file %d MiB; peak RSS so far %s%n", mib(Files.size(out)), peakRss());
+            System.out.printf("file %d MiB; peak RSS so far %s%n", mib(Files.size(out)), ProcessStats.peakRss());
         }
         long retainedAtEnd = retainedHeap();
         System.out.printf("retained heap after GC: start %d MiB, after 10%% %d MiB, end %d MiB; peak heap %d MiB%n",
@@ -104,23 +105,7 @@ class C1zWriterBenchmark {
                 clock, grants, putSeconds, grants / putSeconds, finishNanos / 1e9, grants / totalSeconds);
     }
 
-    /** The writer's own thread misses the zstd workers' time, so the whole process is reported as well. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
-    /** VmHWM on Linux: heap, SQLite's page cache and zstd buffers together. */
-    private static String peakRss() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB")
-                    .findFirst().orElse("unknown");
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
     private static long threadCpuNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import dev.baton.aws.testing.ProcessStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,12 +69,12 @@ class ExpansionBenchmark {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[1].equals("memory")) {
-            long cpu = processCpuNanos();
+            long cpu = ProcessStats.processCpuNanos();
             long started = System.nanoTime();
             SyncSummary summary = new SyncEngine(syncers(), new InMemorySyncStore(), SyncOptions.defaults(),
                     new WarningCollector(5, m -> {}), ApiCallStats.none(), ProgressSink.none(),
                     Clock.systemUTC()).run();
-            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            double cpuSeconds = (ProcessStats.processCpuNanos() - cpu) / 1e9;
             System.out.printf(Locale.ROOT, "bench (in memory): %d grants in %.1f s, %.1f s CPU = %.0f grants per"
                     + " CPU second%n", summary.grants(), (System.nanoTime() - started) / 1e9, cpuSeconds,
                     summary.grants() / cpuSeconds);
@@ -86,7 +87,7 @@ class ExpansionBenchmark {
         PeakHeap peak = PeakHeap.start();
         Path output = directory.resolve("bench.c1z");
         long started = System.nanoTime();
-        long cpuStarted = processCpuNanos();
+        long cpuStarted = ProcessStats.processCpuNanos();
         SyncSummary summary;
         try (C1zSyncStore store = C1zSyncStore.create(output,
                 C1zWriterOptions.defaults().withTempDir(directory.resolve("work")))) {
@@ -96,7 +97,7 @@ class ExpansionBenchmark {
             store.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+        double cpuSeconds = (ProcessStats.processCpuNanos() - cpuStarted) / 1e9;
         System.gc();
         long peakMiB = peak.stop() / (1024 * 1024);
         System.out.println(summary.render());
@@ -105,28 +106,12 @@ class ExpansionBenchmark {
                         + " peak RSS %s%n",
                 summary.grants(), summary.grantsDirect(), summary.grantsExpanded(), seconds,
                 summary.grants() / seconds, cpuSeconds, summary.grants() / cpuSeconds, peakMiB,
-                Files.size(output) / (1024 * 1024), peakRss());
+                Files.size(output) / (1024 * 1024), ProcessStats.peakRss());
         assertTrue(summary.grants() > 900_000, "the scenario must reach about a million grants");
         assertEquals(0, summary.warnings());
     }
 
-    /** VmHWM on Linux; with surefire's -Xmx2g it mostly follows how far G1 lets the young generation grow. */
-    private static String peakRss() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB")
-                    .findFirst().orElse("unknown");
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    /** CPU time of the whole JVM: on a shared machine, wall time mostly measures the neighbours. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static List<ResourceSyncer> syncers() {
         return List.of(
