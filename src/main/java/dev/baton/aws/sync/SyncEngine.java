@@ -46,11 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SyncEngine {
     /** Upper bound on how late a failure or a progress line is noticed while no page arrives. */
     private static final long POLL_MILLIS = 100;
-    /**
-     * Grants that wait for their principal or entitlement beyond this hold back the grant listings not yet
-     * started until all resources and entitlements are written, so waiting grants cannot grow with the org.
-     */
-    static final int WAITING_GRANTS_LIMIT = 20_000;
+    /** Grants kept in memory until their principal or entitlement is written; see {@link WorkQueues}. */
+    private static final int WAITING_GRANTS_LIMIT = 20_000;
 
     private final Map<String, ResourceSyncer> syncersByType;
     private final SyncStore store;
@@ -135,7 +132,7 @@ public final class SyncEngine {
     /** Drains the writer queue on this thread until every listing has finished and been written. */
     private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
-        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), queue);
+        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, queue);
         FollowUps followUps = new FollowUps(synced);
         scheduler.start(options.workers());
         try {
@@ -147,10 +144,7 @@ public final class SyncEngine {
                 WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch != null && !(batch instanceof WriteBatch.PhaseEnd)) {
                     List<WorkUnit> started = followUps.of(writer.write(batch));
-                    scheduler.pageWritten(WorkScheduler.kindOf(batch), started);
-                    if (writer.waitingGrants() > WAITING_GRANTS_LIMIT) {
-                        scheduler.holdGrants();
-                    }
+                    scheduler.pageWritten(WorkScheduler.kindOf(batch), started, writer.waitingGrants());
                 }
                 if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
                     writer.settle();

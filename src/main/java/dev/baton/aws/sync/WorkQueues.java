@@ -15,13 +15,17 @@ import java.util.Map;
  * running (ties: the type registered first), so a type with a long queue (thousands of IAM users' access keys)
  * cannot keep another (Identity Center assignments, bound by a tight rate limit) waiting. Within a type the order
  * is: the next page of a listing in progress (listings finish early), a child resource listing, the top-level
- * resource listing, an entitlement listing, then a grant listing. Held grant listings ({@link #holdGrants()}) wait
- * until no resource or entitlement work is outstanding.
+ * resource listing, an entitlement listing, then a grant listing.
+ *
+ * <p>Grants listed before their principal or entitlement is written wait in the writer's memory. Once more than
+ * {@code waitingGrantsLimit} wait, grant listings not yet started are held back until no resource or entitlement
+ * work is outstanding (the phase barrier of old), so waiting grants cannot grow with the organization.
  */
 final class WorkQueues {
     private final Map<String, TypeQueue> byType = new LinkedHashMap<>();
     /** Per kind: units queued or running plus pages of that kind not yet written. */
     private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
+    private final int waitingGrantsLimit;
     private int unwrittenPages;
     private boolean grantsHeld;
 
@@ -54,7 +58,8 @@ final class WorkQueues {
     }
 
     /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
-    WorkQueues(List<WorkUnit> seeds) {
+    WorkQueues(List<WorkUnit> seeds, int waitingGrantsLimit) {
+        this.waitingGrantsLimit = waitingGrantsLimit;
         for (WorkKind kind : WorkKind.values()) {
             outstanding.put(kind, 0);
         }
@@ -109,14 +114,13 @@ final class WorkQueues {
         outstanding.merge(kind, 1, Integer::sum);
     }
 
-    void pageWritten(WorkKind kind) {
+    /** A page was written; {@code waitingGrants} grants now wait for their principal or entitlement. */
+    void pageWritten(WorkKind kind, int waitingGrants) {
         unwrittenPages--;
         outstanding.merge(kind, -1, Integer::sum);
-    }
-
-    /** Grant listings not yet started wait until no resource or entitlement work is outstanding. */
-    void holdGrants() {
-        grantsHeld = true;
+        if (waitingGrants > waitingGrantsLimit) {
+            grantsHeld = true;
+        }
     }
 
     /** Nothing queued and every page written: with no unit running, the sync's listing is over. */

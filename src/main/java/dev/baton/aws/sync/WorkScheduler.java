@@ -29,9 +29,9 @@ final class WorkScheduler {
     private SyncException failure;
 
     /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
-    WorkScheduler(List<WorkUnit> seeds, BlockingQueue<WriteBatch> output) {
+    WorkScheduler(List<WorkUnit> seeds, int waitingGrantsLimit, BlockingQueue<WriteBatch> output) {
         this.output = output;
-        this.queues = new WorkQueues(seeds);
+        this.queues = new WorkQueues(seeds, waitingGrantsLimit);
     }
 
     void start(int workers) {
@@ -90,21 +90,15 @@ final class WorkScheduler {
         threads.forEach(Thread::interrupt);
     }
 
-    /** See {@link WorkQueues#holdGrants()}. */
-    void holdGrants() {
-        synchronized (lock) {
-            queues.holdGrants();
-        }
-    }
-
     /**
-     * The writer wrote a page of {@code kind}; {@code started} are the listings its resources start. Both happen
-     * under one lock, so the run cannot look finished between them.
+     * The writer wrote a page of {@code kind}; {@code started} are the listings its resources start, and
+     * {@code waitingGrants} the grants it keeps until it can check them. All under one lock, so the run cannot look
+     * finished in between.
      */
-    void pageWritten(WorkKind kind, Collection<WorkUnit> started) {
+    void pageWritten(WorkKind kind, Collection<WorkUnit> started, int waitingGrants) {
         synchronized (lock) {
             started.forEach(queues::addFollowUp);
-            queues.pageWritten(kind);
+            queues.pageWritten(kind, waitingGrants);
             if (running == 0 && queues.drained()) {
                 finished = true;
             }

@@ -31,7 +31,7 @@ class WorkQueuesTest {
     void resourcesComeFirstThenEntitlementsThenGrants() {
         Unit seedA = unit("seed-a", WorkKind.RESOURCES);
         Unit seedB = unit("seed-b", WorkKind.RESOURCES);
-        WorkQueues queues = new WorkQueues(List.of(seedA, seedB));
+        WorkQueues queues = new WorkQueues(List.of(seedA, seedB), 10);
         Unit grant = unit("grant", WorkKind.GRANTS);
         Unit entitlement = unit("entitlement", WorkKind.ENTITLEMENTS);
         queues.addFollowUp(grant);
@@ -50,7 +50,7 @@ class WorkQueuesTest {
     void theTypeWithFewestRunningUnitsGoesNextWhateverItsKind() {
         Unit users = new Unit("users", "user", WorkKind.RESOURCES);
         Unit roles = new Unit("roles", "role", WorkKind.RESOURCES);
-        WorkQueues queues = new WorkQueues(List.of(users, roles));
+        WorkQueues queues = new WorkQueues(List.of(users, roles), 10);
         Unit moreUsers = new Unit("users-page-2", "user", WorkKind.RESOURCES);
         Unit roleGrants = new Unit("role-grants", "role", WorkKind.GRANTS);
 
@@ -64,28 +64,33 @@ class WorkQueuesTest {
     }
 
     @Test
-    void heldGrantsWaitUntilNoResourceOrEntitlementIsOutstanding() {
+    void grantsAreHeldOnceMoreThanTheLimitWaitUntilNoResourceOrEntitlementIsOutstanding() {
         Unit seed = unit("seed", WorkKind.RESOURCES);
-        WorkQueues queues = new WorkQueues(List.of(seed));
-        Unit grant = unit("grant", WorkKind.GRANTS);
-        queues.addFollowUp(grant);
-        queues.holdGrants();
+        WorkQueues queues = new WorkQueues(List.of(seed), 2);
+        Unit firstGrants = unit("first-grants", WorkKind.GRANTS);
+        Unit secondGrants = unit("second-grants", WorkKind.GRANTS);
+        queues.addFollowUp(firstGrants);
+        queues.addFollowUp(secondGrants);
 
         assertSame(seed, queues.next());
-        assertNull(queues.next(), "the resource listing is still running");
+        assertSame(firstGrants, queues.next(), "2 waiting grants are within the limit");
+        queues.pageQueued(WorkKind.GRANTS);
+        queues.done(firstGrants);
+        queues.pageWritten(WorkKind.GRANTS, 3);
+        assertNull(queues.next(), "3 waiting grants: held while the resource listing runs");
         queues.pageQueued(WorkKind.RESOURCES);
         queues.done(seed);
         assertNull(queues.next(), "its page is not written yet");
         assertFalse(queues.resourcesAndEntitlementsSettled());
-        queues.pageWritten(WorkKind.RESOURCES);
+        queues.pageWritten(WorkKind.RESOURCES, 0);
         assertTrue(queues.resourcesAndEntitlementsSettled());
-        assertSame(grant, queues.next());
+        assertSame(secondGrants, queues.next());
     }
 
     @Test
     void withoutHoldGrantsRunBesideRunningResourceListings() {
         Unit seed = unit("seed", WorkKind.RESOURCES);
-        WorkQueues queues = new WorkQueues(List.of(seed));
+        WorkQueues queues = new WorkQueues(List.of(seed), 10);
         Unit grant = unit("grant", WorkKind.GRANTS);
         queues.addFollowUp(grant);
 
@@ -97,7 +102,7 @@ class WorkQueuesTest {
     @Test
     void drainedOnlyWhenNothingIsQueuedAndEveryPageIsWritten() {
         Unit seed = unit("seed", WorkKind.RESOURCES);
-        WorkQueues queues = new WorkQueues(List.of(seed));
+        WorkQueues queues = new WorkQueues(List.of(seed), 10);
         assertFalse(queues.drained());
         assertEquals(0, queues.typesDone());
 
@@ -106,7 +111,7 @@ class WorkQueuesTest {
         queues.done(seed);
         assertFalse(queues.drained(), "a page is on its way to the writer");
         assertEquals(1, queues.typesDone());
-        queues.pageWritten(WorkKind.RESOURCES);
+        queues.pageWritten(WorkKind.RESOURCES, 0);
         assertTrue(queues.drained());
         assertEquals(1, queues.typesTotal());
     }
