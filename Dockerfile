@@ -22,5 +22,5 @@ RUN java -Xshare:off -XX:DumpLoadedClassList=/tmp/baton-aws.classes -jar /opt/ba
 USER baton
 WORKDIR /data
 ENV BATON_FILE=/data/sync.c1z
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", \
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xshare:auto", \
     "-XX:SharedArchiveFile=/opt/baton-aws/baton-aws.jsa", "-jar", "/opt/baton-aws/baton-aws.jar"]

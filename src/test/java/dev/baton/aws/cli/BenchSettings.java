@@ -37,7 +37,7 @@ record BenchSettings(List<String> worlds, List<String> modes, int workers, long 
                 Integer.getInteger("bench.workers", 8), Long.getLong("bench.latencyMs", 25),
                 Long.getLong("bench.jitterMs", 0), rates(System.getProperty("bench.rates",
                         "iam=15,identityCenter=20,organizations=10,sts=20,cloudtrail=2")),
-                words(System.getProperty("bench.jvmArgs", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")),
+                words(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC")),
                 words(System.getProperty("bench.extraArgs", "")),
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
     }

@@ -34,10 +34,15 @@ class LauncherTest {
     private Path jar;
     private Path archive;
 
-    /** The jar's main class: prints its arguments. */
+    /** The jar's main class: prints its arguments, and with {@code PROBE_JIT} set whether the JIT is C1 only. */
     public static final class Probe {
         public static void main(String[] args) {
             System.out.println("probe " + String.join(" ", args));
+            if (System.getenv("PROBE_JIT") != null) {
+                boolean c1Only = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                        .contains("-XX:TieredStopAtLevel=1");
+                System.out.println(c1Only ? "jit c1" : "jit tiered");
+            }
         }
     }
 
@@ -102,6 +107,15 @@ class LauncherTest {
         assertEquals(0, launch(Map.of()).exitCode());
 
         assertTrue(Files.getLastModifiedTime(archive).toInstant().isAfter(stale), "archive not remade");
+    }
+
+    @Test
+    void shortCommandsRunOnC1AloneAndSyncsKeepTheFullJit() throws Exception {
+        Map<String, String> showJit = Map.of("PROBE_JIT", "1", "BATON_AWS_CDS", "off");
+
+        assertEquals(new Result(0, "probe --help\njit c1\n"), launch(showJit, "--help"));
+        assertEquals(new Result(0, "probe capabilities\njit c1\n"), launch(showJit, "capabilities"));
+        assertEquals(new Result(0, "probe -f sync.c1z\njit tiered\n"), launch(showJit, "-f", "sync.c1z"));
     }
 
     @Test
