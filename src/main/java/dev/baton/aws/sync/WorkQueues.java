@@ -134,14 +134,16 @@ final class WorkQueues {
         return outstanding.get(WorkKind.RESOURCES) == 0 && outstanding.get(WorkKind.ENTITLEMENTS) == 0;
     }
 
-    /** The phase of the earliest kind of work still outstanding. */
+    /**
+     * The phase a progress line names: resources while any are outstanding, then grants while any are, else
+     * entitlements. Entitlement and grant listings overlap, and grants are where the time goes.
+     */
     SyncPhase currentPhase() {
-        for (WorkKind kind : WorkKind.values()) {
-            if (outstanding.get(kind) > 0) {
-                return kind.phase();
-            }
+        if (outstanding.get(WorkKind.RESOURCES) > 0) {
+            return SyncPhase.RESOURCES;
         }
-        return SyncPhase.GRANTS;
+        return outstanding.get(WorkKind.GRANTS) == 0 && outstanding.get(WorkKind.ENTITLEMENTS) > 0
+                ? SyncPhase.ENTITLEMENTS : SyncPhase.GRANTS;
     }
 
     /** Resource types with no listing of any kind queued or running. */

@@ -100,6 +100,23 @@ class WorkQueuesTest {
     }
 
     @Test
+    void progressNamesResourcesThenGrantsWhileEntitlementsOverlapThem() {
+        Unit seed = unit("seed", WorkKind.RESOURCES);
+        WorkQueues queues = new WorkQueues(List.of(seed), 10);
+        Unit entitlements = unit("entitlements", WorkKind.ENTITLEMENTS);
+        Unit grants = unit("grants", WorkKind.GRANTS);
+        queues.addFollowUp(entitlements);
+        queues.addFollowUp(grants);
+        assertEquals(SyncPhase.RESOURCES, queues.currentPhase());
+
+        queues.done(queues.next());
+        assertEquals(SyncPhase.GRANTS, queues.currentPhase(), "entitlements and grants both outstanding");
+        queues.next();
+        queues.done(queues.next());
+        assertEquals(SyncPhase.ENTITLEMENTS, queues.currentPhase(), "only the entitlement listing is left");
+    }
+
+    @Test
     void drainedOnlyWhenNothingIsQueuedAndEveryPageIsWritten() {
         Unit seed = unit("seed", WorkKind.RESOURCES);
         WorkQueues queues = new WorkQueues(List.of(seed), 10);
