@@ -22,42 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.aws.config.ProvisioningRequest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The IAM rows of the grant/revoke matrix, end to end: one-shot request → c1z → provisioner → real SDK client →
  * simulator. Each write runs twice; the second must report "already" and change nothing. World state is read back
  * through {@code GET /_simulator/world} after every step.
  */
-class IamProvisioningTest {
-    @TempDir
-    static Path dir;
-    private static Path syncFile;
-    private SimulatedAws aws;
-    private ProvisioningService service;
-
-    @BeforeAll
-    static void writeSyncFile() throws Exception {
-        syncFile = SyncFileFixture.write(dir);
-    }
-
-    @BeforeEach
-    void start() {
-        aws = new SimulatedAws();
-        service = new ProvisioningService(aws.provisioners("iam_user"));
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
+class IamProvisioningTest extends SimulatedProvisioningTest {
 
     @Test
     void groupMembershipGrantIsIdempotent() throws Exception {
@@ -167,13 +140,6 @@ class IamProvisioningTest {
         assertTrue(e.getMessage().startsWith("resource type 'role' does not support grant"), e.getMessage());
     }
 
-    private Outcome grant(String entitlementId, String principalType, String principalId) throws Exception {
-        return service.run(ProvisioningRequest.grant(syncFile, entitlementId, principalType, principalId));
-    }
-
-    private Outcome revoke(String grantId) throws Exception {
-        return service.run(ProvisioningRequest.revoke(syncFile, grantId));
-    }
 
     private List<String> groupsOf(String user) {
         return SimulatedAws.texts(aws.iamEntity(MANAGEMENT, "users", user).path("groups"));

@@ -15,47 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.aws.config.ProvisioningRequest;
 import dev.baton.aws.model.Ids;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Identity Center rows of the matrix end to end: SSO group membership, the flat account entitlement and the
  * permission-set binding. Assignments complete 1.5 s (simulated) after the write, so every assignment test also
  * exercises the status polling on the shared hand-driven clock.
  */
-class IdentityCenterProvisioningTest {
+class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
     private static final String GROUP_ASSIGNMENT = MEMBER + "|" + PERMISSION_SET + "|GROUP|g-engineers";
 
-    @TempDir
-    static Path dir;
-    private static Path syncFile;
-    private SimulatedAws aws;
-    private ProvisioningService service;
-
-    @BeforeAll
-    static void writeSyncFile() throws Exception {
-        syncFile = SyncFileFixture.write(dir);
-    }
-
-    @BeforeEach
-    void start() {
-        aws = new SimulatedAws();
-        service = new ProvisioningService(aws.provisioners("iam_user"));
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void ssoGroupMembershipGrantIsIdempotent() throws Exception {
@@ -175,13 +148,6 @@ class IdentityCenterProvisioningTest {
                 + "successfully: context deadline exceeded", e.getMessage());
     }
 
-    private Outcome grant(String entitlementId, String principalType, String principalId) throws Exception {
-        return service.run(ProvisioningRequest.grant(syncFile, entitlementId, principalType, principalId));
-    }
-
-    private Outcome revoke(String grantId) throws Exception {
-        return service.run(ProvisioningRequest.revoke(syncFile, grantId));
-    }
 
     private static void denyConnector(ObjectNode world, String action) {
         ObjectNode connector = (ObjectNode) world.path("accounts").get(0).path("iam").path("users").get(0);
