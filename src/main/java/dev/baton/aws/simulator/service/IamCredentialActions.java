@@ -43,14 +43,9 @@ final class IamCredentialActions {
     }
 
     private String listAccessKeys(Caller caller, QueryRequest request) {
-        World world = state.world();
-        IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
-        Page<AccessKey> page = IamLookup.page(world, request, user.accessKeys());
-        XmlWriter xml = new XmlWriter().members("AccessKeyMetadata", page.items(), (x, key) -> x
+        return pagedOfUser(caller, request, "AccessKeyMetadata", IamUser::accessKeys, (x, user, key) -> x
                 .element("UserName", user.name()).element("AccessKeyId", key.id()).element("Status", key.status())
                 .element("CreateDate", key.createDate()));
-        IamLookup.pageEnd(xml, page);
-        return xml.toString();
     }
 
     private String getAccessKeyLastUsed(Caller caller, QueryRequest request) {
@@ -87,14 +82,9 @@ final class IamCredentialActions {
     }
 
     private String listMfaDevices(Caller caller, QueryRequest request) {
-        World world = state.world();
-        IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
-        Page<MfaDevice> page = IamLookup.page(world, request, user.mfaDevices());
-        XmlWriter xml = new XmlWriter().members("MFADevices", page.items(), (x, device) -> x
+        return pagedOfUser(caller, request, "MFADevices", IamUser::mfaDevices, (x, user, device) -> x
                 .element("UserName", user.name()).element("SerialNumber", device.serialNumber())
                 .element("EnableDate", device.enableDate()));
-        IamLookup.pageEnd(xml, page);
-        return xml.toString();
     }
 
     private String deactivateMfaDevice(Caller caller, QueryRequest request) {
@@ -106,15 +96,10 @@ final class IamCredentialActions {
     }
 
     private String listSigningCertificates(Caller caller, QueryRequest request) {
-        World world = state.world();
-        IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
-        Page<SigningCertificate> page = IamLookup.page(world, request, user.signingCertificates());
-        XmlWriter xml = new XmlWriter().members("Certificates", page.items(), (x, cert) -> x
+        return pagedOfUser(caller, request, "Certificates", IamUser::signingCertificates, (x, user, cert) -> x
                 .element("UserName", user.name()).element("CertificateId", cert.id())
                 .element("CertificateBody", cert.body()).element("Status", cert.status())
                 .element("UploadDate", cert.uploadDate()));
-        IamLookup.pageEnd(xml, page);
-        return xml.toString();
     }
 
     private String deleteSigningCertificate(Caller caller, QueryRequest request) {
@@ -127,14 +112,9 @@ final class IamCredentialActions {
     }
 
     private String listSshPublicKeys(Caller caller, QueryRequest request) {
-        World world = state.world();
-        IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
-        Page<SshPublicKey> page = IamLookup.page(world, request, user.sshPublicKeys());
-        XmlWriter xml = new XmlWriter().members("SSHPublicKeys", page.items(), (x, key) -> x
+        return pagedOfUser(caller, request, "SSHPublicKeys", IamUser::sshPublicKeys, (x, user, key) -> x
                 .element("UserName", user.name()).element("SSHPublicKeyId", key.id()).element("Status", key.status())
                 .element("UploadDate", key.uploadDate()));
-        IamLookup.pageEnd(xml, page);
-        return xml.toString();
     }
 
     private String deleteSshPublicKey(Caller caller, QueryRequest request) {
@@ -163,6 +143,22 @@ final class IamCredentialActions {
                 ServiceSpecificCredential::id, id, "No such credential " + id + ".",
                 (u, creds) -> u.withServiceSpecificCredentials(creds)));
         return null;
+    }
+
+    /** One marker-paged page of a user's (or, without UserName, the caller's) credential list. */
+    private <T> String pagedOfUser(Caller caller, QueryRequest request, String listName,
+                                   Function<IamUser, List<T>> items, ItemWriter<T> member) {
+        World world = state.world();
+        IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
+        Page<T> page = IamLookup.page(world, request, items.apply(user));
+        XmlWriter xml = new XmlWriter().members(listName, page.items(), (x, item) -> member.write(x, user, item));
+        IamLookup.pageEnd(xml, page);
+        return xml.toString();
+    }
+
+    /** Writes one list member of {@code user}. */
+    private interface ItemWriter<T> {
+        void write(XmlWriter xml, IamUser user, T item);
     }
 
     private String userName(Caller caller, QueryRequest request) {
