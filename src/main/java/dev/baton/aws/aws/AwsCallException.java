@@ -18,11 +18,20 @@ public final class AwsCallException extends Exception {
 
     public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
                             String errorCode, Throwable cause) {
-        super(message(service, operation, accountId, resource, errorCode), cause);
-        this.service = requireNonNull(service, "service is null");
-        this.operation = requireNonNull(operation, "operation is null");
-        this.accountId = requireNonNull(accountId, "accountId is null");
-        this.resource = requireNonNull(resource, "resource is null");
+        this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, "", cause);
+    }
+
+    /**
+     * @param detail appended to the message after the error code ({@code …: ThrottlingException: still failing…}),
+     *               or empty
+     */
+    public AwsCallException(AwsOperation call, ErrorKind kind, String errorCode, String detail, Throwable cause) {
+        super(message(call.service(), call.operation(), call.accountId(), call.resource(), errorCode)
+                + (detail.isEmpty() ? "" : ": " + detail), cause);
+        this.service = call.service();
+        this.operation = call.operation();
+        this.accountId = call.accountId();
+        this.resource = call.resource();
         this.kind = requireNonNull(kind, "kind is null");
         this.errorCode = requireNonNull(errorCode, "errorCode is null");
     }
@@ -37,6 +46,11 @@ public final class AwsCallException extends Exception {
             text.append(" (account ").append(accountId).append(')');
         }
         return text.append(": ").append(errorCode).toString();
+    }
+
+    /** The failed call: service, operation, account and object. */
+    public AwsOperation call() {
+        return new AwsOperation(service, operation, accountId, resource);
     }
 
     public String service() {

@@ -11,10 +11,16 @@ import java.time.Clock;
  * @param endpointOverride null in production (the SDK then honours {@code AWS_ENDPOINT_URL*}); tests and the demo
  *                         point every client at the simulator with it instead of a JVM-global system property
  * @param clock            judges credential refresh; tests inject one to run past a credential lifetime
+ * @param retry            how long one call may keep retrying throttling and transient failures
  */
-public record AwsClientSettings(URI endpointOverride, Clock clock) {
+public record AwsClientSettings(URI endpointOverride, Clock clock, RetryBudget retry) {
     public AwsClientSettings {
         requireNonNull(clock, "clock is null");
+        requireNonNull(retry, "retry is null");
+    }
+
+    public AwsClientSettings(URI endpointOverride, Clock clock) {
+        this(endpointOverride, clock, RetryBudget.defaults());
     }
 
     public static AwsClientSettings production(Clock clock) {
@@ -23,5 +29,9 @@ public record AwsClientSettings(URI endpointOverride, Clock clock) {
 
     public static AwsClientSettings endpoint(URI endpoint, Clock clock) {
         return new AwsClientSettings(requireNonNull(endpoint, "endpoint is null"), clock);
+    }
+
+    public AwsClientSettings withRetry(RetryBudget budget) {
+        return new AwsClientSettings(endpointOverride, clock, budget);
     }
 }

@@ -12,6 +12,14 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Every client carries the run's rate limit and retry policy for its service scope.
  */
 public interface AwsClients {
+    /**
+     * The one way to send a call with these clients: classifies failures and retries throttling under the run's
+     * retry budget. Test fakes get one that relies on the SDK's attempts alone.
+     */
+    default AwsGateway gateway() {
+        return AwsGateway.sdkAttemptsOnly();
+    }
+
     /** Account id of the connector's own identity (the assumed role's account when a role is assumed). */
     String callerAccountId() throws AwsCallException;
 

@@ -1,5 +1,7 @@
 package dev.baton.aws.aws;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -67,7 +69,29 @@ public final class AwsErrors {
         if (INVALID.contains(code)) {
             return ErrorKind.INVALID_INPUT;
         }
+        if (isTransient(e)) {
+            return ErrorKind.TRANSIENT;
+        }
         return ErrorKind.OTHER;
+    }
+
+    /**
+     * A 5xx answer, or a request that never got one (connection refused or reset, a body cut short, a read time-out):
+     * AWS may well answer the same request on another try. A failure to load credentials is never transient.
+     */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() >= 500;
+        }
+        if (!(e instanceof SdkClientException) || String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+            return false;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -84,6 +108,27 @@ public final class AwsErrors {
             }
         }
         return false;
+    }
+
+    /** Wraps {@code e} with its call context. */
+    public static AwsCallException wrap(AwsOperation operation, SdkException e) {
+        return new AwsCallException(operation, classify(e), errorCode(e), "", e);
+    }
+
+    /** A retryable failure that lasted longer than the call's retry budget. */
+    static AwsCallException budgetSpent(AwsOperation operation, AwsCallException last, Duration budget, int retries) {
+        return new AwsCallException(operation, last.kind(), last.errorCode(), "still failing after " + retries
+                + (retries == 1 ? " retry" : " retries") + " within the retry budget of " + human(budget)
+                + " (--retry-budget)", last.getCause());
+    }
+
+    /** {@code 90s} as {@code 1m30s}, {@code 600s} as {@code 10m}. */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds / 60 + "m" + seconds % 60 + "s";
     }
 
     /** Wraps {@code e} with its call context. */

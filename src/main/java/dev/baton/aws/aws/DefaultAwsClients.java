@@ -48,6 +48,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private volatile String partition;
     private final SdkHttpClient httpClient = UrlConnectionHttpClient.builder().build();
     private final AwsCallStats stats = new AwsCallStats();
+    private final AwsGateway gateway;
     private final Map<ServiceScope, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, AdaptiveRateLimiter> iamLimiters = new ConcurrentHashMap<>();
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
@@ -62,6 +63,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         this.organization = requireNonNull(organization, "organization is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.gateway = AwsGateway.withBudget(settings.retry());
         this.region = ConnectorCredentials.region(config);
         this.partition = Arn.isArn(config.roleArn()) ? Arn.parse(config.roleArn()).partition() : "aws";
         AwsCredentialsProvider base = ConnectorCredentials.base(config);
@@ -79,6 +81,11 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
             throws AwsCallException {
         requireNonNull(config, "config is null");
         return new DefaultAwsClients(config, organization, rateLimits, settings);
+    }
+
+    @Override
+    public AwsGateway gateway() {
+        return gateway;
     }
 
     public AwsCallStats stats() {

@@ -8,9 +8,6 @@ final class IamSoftErrors {
 
     /** NOT_FOUND and ACCESS_DENIED on one resource are skipped with a warning; everything else stops the sync. */
     static boolean isSoft(AwsCallException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND, ACCESS_DENIED -> true;
-            case THROTTLED, CREDENTIALS, CONFLICT, INVALID_INPUT, OTHER -> false;
-        };
+        return e.kind().skippable();
     }
 }

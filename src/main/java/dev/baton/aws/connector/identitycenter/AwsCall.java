@@ -36,9 +36,6 @@ final class AwsCall {
 
     /** Only a single object that is gone or hidden from us may be skipped; everything else fails the sync. */
     static boolean skippable(ErrorKind kind) {
-        return switch (kind) {
-            case NOT_FOUND, ACCESS_DENIED -> true;
-            case THROTTLED, CREDENTIALS, CONFLICT, INVALID_INPUT, OTHER -> false;
-        };
+        return kind.skippable();
     }
 }

@@ -109,7 +109,7 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
 
     private static boolean lookupHelps(ErrorKind kind) {
         return switch (kind) {
-            case NOT_FOUND, INVALID_INPUT, CONFLICT, OTHER -> true;
+            case NOT_FOUND, INVALID_INPUT, CONFLICT, TRANSIENT, OTHER -> true;
             case THROTTLED, ACCESS_DENIED, CREDENTIALS -> false;
         };
     }
