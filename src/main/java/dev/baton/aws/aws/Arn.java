@@ -36,6 +36,16 @@ public record Arn(String partition, String service, String region, String accoun
         return slash < 0 ? resource : resource.substring(slash + 1);
     }
 
+    /**
+     * The IAM path between the resource type and the name: {@code /division/} for {@code user/division/alice},
+     * {@code /} for {@code user/alice} (IAM's default path).
+     */
+    public String path() {
+        int first = resource.indexOf('/');
+        int last = resource.lastIndexOf('/');
+        return first < 0 || first == last ? "/" : resource.substring(first, last + 1);
+    }
+
     /** The resource type prefix before the first {@code /} ({@code user}, {@code role}, {@code policy}, ...). */
     public String resourceType() {
         int slash = resource.indexOf('/');

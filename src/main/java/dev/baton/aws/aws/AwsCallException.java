@@ -2,6 +2,8 @@ package dev.baton.aws.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 /**
  * An AWS call that failed, with enough context to act on it and to tell the user what happened, e.g.
  * {@code iam:GetRole on arn:aws:iam::111122223333:role/x (account 111122223333): AccessDenied}.
@@ -71,6 +73,20 @@ public final class AwsCallException extends Exception {
 
     public ErrorKind kind() {
         return kind;
+    }
+
+    /**
+     * AWS's own explanation of the failure in parentheses, e.g. {@code " (The user with name bob cannot be
+     * found.)"}, or empty when AWS gave none; it never contains a secret.
+     */
+    public String awsMessage() {
+        if (getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String message = service.awsErrorDetails().errorMessage();
+            if (message != null && !message.isBlank()) {
+                return " (" + message + ")";
+            }
+        }
+        return "";
     }
 
     /** The AWS error code (e.g. {@code NoSuchEntity}) or the exception's simple name when there is none. */

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -110,14 +109,17 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private String lookUpCallerAccountId() throws AwsCallException {
         String account = callerAccountId;
         if (account == null) {
-            try {
-                var identity = sts().getCallerIdentity();
-                account = identity.account();
-                if (Arn.isArn(identity.arn())) {
-                    partition = Arn.parse(identity.arn()).partition(); // aws-us-gov, aws-cn: child role ARNs follow
-                }
-            } catch (SdkException e) {
-                throw AwsErrors.wrap("sts", "GetCallerIdentity", "", "", e);
+            AwsOperation operation = AwsOperation.of("sts", "GetCallerIdentity");
+            var identity = gateway.call(operation, () -> sts().getCallerIdentity());
+            // Every member of the answer is optional in AWS's model: the account also stands in the caller's ARN.
+            Arn arn = Arn.isArn(identity.arn()) ? Arn.parse(identity.arn()) : null;
+            account = AwsValues.firstText(identity.account(), arn == null ? null : arn.accountId());
+            if (account.isEmpty()) {
+                throw new AwsCallException(operation, ErrorKind.OTHER, "IncompleteResponse",
+                        "the answer names neither Account nor Arn", null);
+            }
+            if (arn != null) {
+                partition = arn.partition(); // aws-us-gov, aws-cn: child role ARNs follow
             }
             callerAccountId = account;
         }

@@ -54,7 +54,8 @@ final class BatonAwsCommand implements Callable<Integer> {
     RunConfig runConfig() {
         serviceMode.refuseServiceMode();
         return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
-                scope.toConfig(), rateLimits.toConfig(), output.toConfig(context.workingDirectory()),
+                scope.toConfig(), rateLimits.toConfig(context.environment()),
+                output.toConfig(context.workingDirectory()),
                 provisioning.toConfig()));
     }
 

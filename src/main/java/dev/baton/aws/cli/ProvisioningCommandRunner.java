@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClientSettings;
+import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.config.OneShotAction;
 import dev.baton.aws.config.ProvisioningRequest;
@@ -29,7 +30,7 @@ final class ProvisioningCommandRunner {
     void run(RunConfig config, PrintWriter out, PrintWriter err) throws Exception {
         ProvisioningRequest request = request(config.provisioning().request(), config.output().file());
         try (DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
-                config.rateLimits(), settings)) {
+                config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(),
                     message -> LoggerFactory.getLogger(ProvisioningCommandRunner.class).warn(message),
                     config.provisioning().createAccountResourceType());

@@ -1,6 +1,8 @@
 package dev.baton.aws.cli;
 
 import dev.baton.aws.config.RateLimitConfig;
+import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
@@ -33,13 +35,25 @@ final class RateLimitOptions {
             description = "CloudTrail requests per second (0 = unlimited)")
     private double cloudTrail = 2;
 
-    RateLimitConfig toConfig() {
+    @Option(names = "--retry-budget", paramLabel = "DURATION", defaultValue = "10m",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "How long one AWS call may keep retrying throttling and server errors after the SDK's own "
+                    + "attempts, e.g. 90s, 10m, 1h (0 = the SDK's attempts only; an explicit AWS_MAX_ATTEMPTS "
+                    + "also means that)")
+    private String retryBudget = "10m";
+
+    /** @param environment the process environment, for an explicit {@code AWS_MAX_ATTEMPTS} */
+    RateLimitConfig toConfig(Map<String, String> environment) {
         check("--rate-iam", iam);
         check("--rate-identity-center", identityCenter);
         check("--rate-organizations", organizations);
         check("--rate-sts", sts);
         check("--rate-cloudtrail", cloudTrail);
-        return new RateLimitConfig(iam, identityCenter, organizations, sts, cloudTrail);
+        Duration budget = RetryBudgets.parse(retryBudget);
+        if (RetryBudgets.explicitMaxAttempts(environment, System.getProperty("aws.maxAttempts"))) {
+            budget = Duration.ZERO; // the user chose the number of attempts: the gateway adds none
+        }
+        return new RateLimitConfig(iam, identityCenter, organizations, sts, cloudTrail, budget);
     }
 
     private static void check(String flag, double rate) {

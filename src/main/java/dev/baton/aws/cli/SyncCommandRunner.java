@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClientSettings;
+import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.c1z.C1zWriterOptions;
 import dev.baton.aws.config.RunConfig;
@@ -45,7 +46,7 @@ final class SyncCommandRunner {
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
         try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults());
              DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
-                     config.rateLimits(), settings)) {
+                     config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
                     config.provisioning().createAccountResourceType());
             SyncOptions options = SyncOptions.defaults()

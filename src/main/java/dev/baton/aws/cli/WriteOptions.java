@@ -37,7 +37,7 @@ final class WriteOptions {
                     + "' is not one of " + String.join(", ", ProvisioningOptions.ACCOUNT_TARGETS));
         }
         return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
-                scope.toConfig(), rateLimits.toConfig(), output.toConfig(context.workingDirectory()),
+                scope.toConfig(), rateLimits.toConfig(context.environment()), output.toConfig(context.workingDirectory()),
                 new ProvisioningConfig(true, createAccountResourceType, action)));
     }
 

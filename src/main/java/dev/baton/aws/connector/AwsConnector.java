@@ -46,7 +46,7 @@ public final class AwsConnector implements Connector {
         requireNonNull(clients, "clients is null");
         List<ResourceSyncer> syncers = new ArrayList<>();
         // account, account_iam and the assignment strategy all read the accounts: one listing per sync
-        OrganizationAccounts accounts = new OrganizationAccounts(clients::organizations);
+        OrganizationAccounts accounts = new OrganizationAccounts(clients::organizations, clients.gateway(), warnings);
         if (organization.identityCenter()) {
             OrganizationSyncers hierarchy = OrganizationSyncers.create(clients, organization, scope, warnings);
             IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, organization, scope,

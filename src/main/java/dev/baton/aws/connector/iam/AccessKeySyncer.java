@@ -3,6 +3,7 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Timestamp;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AccessKey;
 import dev.baton.aws.connector.iam.IamRecords.UserKeys;
@@ -47,7 +48,7 @@ final class AccessKeySyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        Page<UserKeys> users = IamGrants.read(() -> reader.accessKeys(token));
+        Page<UserKeys> users = AwsFailures.require(() -> reader.accessKeys(token));
         List<Resource> keys = new ArrayList<>();
         for (UserKeys user : users.items()) {
             user.keys().forEach(key -> keys.add(toResource(user.userArn(), user.userName(), key, parent)));
@@ -69,11 +70,13 @@ final class AccessKeySyncer implements ResourceSyncer {
         profile.put("aws_access_key_id", key.accessKeyId());
         profile.put("aws_access_key_status", key.status());
         profile.put("aws_user_arn", userArn);
-        return ResourceBuilder.builder(ResourceTypes.ACCESS_KEY_ID, key.accessKeyId())
+        ResourceBuilder builder = ResourceBuilder.builder(ResourceTypes.ACCESS_KEY_ID, key.accessKeyId())
                 .displayName(userName + "|" + key.accessKeyId())
-                .parent(parent)
-                .createdAt(timestamp(key.createDate()))
-                .profile(profile)
+                .parent(parent);
+        if (key.createDate() != null) {
+            builder.createdAt(timestamp(key.createDate()));
+        }
+        return builder.profile(profile)
                 .v1Identifier(userArn)
                 .secretTrait(trait)
                 .build();

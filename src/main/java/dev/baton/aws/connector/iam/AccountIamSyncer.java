@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.model.ResourceBuilder;
@@ -67,7 +68,7 @@ final class AccountIamSyncer implements ResourceSyncer {
             response = accounts.page(token.value());
             callerAccount = clients.callerAccountId();
         } catch (AwsCallException e) {
-            throw IamGrants.fatal(e);
+            throw AwsFailures.fatal(e);
         }
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
@@ -87,8 +88,8 @@ final class AccountIamSyncer implements ResourceSyncer {
             clients.iam(accountId);
             return true;
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping IAM of account " + accountId + ": " + e.getMessage());
             return false;

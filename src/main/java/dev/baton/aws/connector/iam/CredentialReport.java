@@ -81,10 +81,10 @@ record CredentialReport(Map<String, Row> rowsByUserArn) {
             return null;
         }
         try {
-            return IamCall.seconds(OffsetDateTime.parse(value).toInstant());
+            return IamValues.seconds(OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             try {
-                return IamCall.seconds(Instant.parse(value));
+                return IamValues.seconds(Instant.parse(value));
             } catch (DateTimeParseException ignored) {
                 return null;
             }

@@ -1,7 +1,6 @@
 package dev.baton.aws.connector.iam;
 
 import com.google.protobuf.Message;
-import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.model.Entitlements;
@@ -12,7 +11,6 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
-import dev.baton.aws.spi.SyncException;
 import java.util.List;
 
 /**
@@ -83,24 +81,5 @@ final class IamGrants {
 
     static V1Identifier v1(String id) {
         return V1Identifier.newBuilder().setId(id).build();
-    }
-
-    /** A failure that is not fail-soft, as the engine sees it: the message is the AwsCallException's. */
-    static SyncException fatal(AwsCallException e) {
-        return new SyncException(e.getMessage(), e);
-    }
-
-    @FunctionalInterface
-    interface Read<T> {
-        T run() throws AwsCallException;
-    }
-
-    /** Runs a reader call whose every failure stops the sync. */
-    static <T> T read(Read<T> read) throws SyncException {
-        try {
-            return read.run();
-        } catch (AwsCallException e) {
-            throw fatal(e);
-        }
     }
 }

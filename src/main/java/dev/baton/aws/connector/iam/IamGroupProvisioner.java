@@ -3,7 +3,10 @@ package dev.baton.aws.connector.iam;
 import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Grants;
 import dev.baton.aws.model.Ids;
@@ -18,11 +21,8 @@ import dev.baton.aws.spi.GrantProvisioner;
 import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupResponse;
 import software.amazon.awssdk.services.iam.model.Group;
-import software.amazon.awssdk.services.iam.model.ListGroupsForUserRequest;
 import software.amazon.awssdk.services.iam.model.ListGroupsForUserResponse;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupResponse;
 
@@ -56,12 +56,12 @@ public final class IamGroupProvisioner implements GrantProvisioner {
                     ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         try {
-            AddUserToGroupResponse response = membership.client().addUserToGroup(request -> request
-                    .groupName(membership.group().name()).userName(membership.user().name()));
+            AddUserToGroupResponse response = membership.iam().call("AddUserToGroup", membership.group().arn(),
+                    () -> membership.iam().client().addUserToGroup(request -> request
+                            .groupName(membership.group().name()).userName(membership.user().name())));
             return new ProvisionResult(List.of(grant), List.of(), ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            throw IamResults.failure("error adding iam user to iam group", "AddUserToGroup",
-                    membership.group().accountId(), membership.group().arn(), e);
+        } catch (AwsCallException e) {
+            throw IamResults.callFailure("error adding iam user to iam group", e);
         }
     }
 
@@ -75,17 +75,17 @@ public final class IamGroupProvisioner implements GrantProvisioner {
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
         }
         try {
-            RemoveUserFromGroupResponse response = membership.client().removeUserFromGroup(request -> request
-                    .groupName(membership.group().name()).userName(membership.user().name()));
+            RemoveUserFromGroupResponse response = membership.iam().call("RemoveUserFromGroup",
+                    membership.group().arn(), () -> membership.iam().client().removeUserFromGroup(request -> request
+                            .groupName(membership.group().name()).userName(membership.user().name())));
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (IamResults.notFound(e)) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 // Removed (or deleted) between our read and the write: the outcome the caller wanted.
                 return ProvisionResult.ofAnnotations(
                         ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
-            throw IamResults.failure("error removing iam user from iam group", "RemoveUserFromGroup",
-                    membership.group().accountId(), membership.group().arn(), e);
+            throw IamResults.callFailure("error removing iam user from iam group", e);
         }
     }
 
@@ -105,33 +105,35 @@ public final class IamGroupProvisioner implements GrantProvisioner {
                     + " but group " + group.arn() + " is in account " + group.accountId()
                     + "; an IAM group can only hold users of its own account");
         }
-        IamClient client = IamResults.iam(clients, group.accountId());
-        return new Membership(client, group, user, isMember(client, group, user));
+        IamCalls iam = IamResults.iam(clients, group.accountId());
+        return new Membership(iam, group, user, isMember(iam, group, user));
     }
 
     /** A user that does not exist is in no group. */
-    private static boolean isMember(IamClient client, EntityArn group, EntityArn user) throws SyncException {
+    private static boolean isMember(IamCalls iam, EntityArn group, EntityArn user) throws SyncException {
         String marker = null;
         try {
             do {
-                ListGroupsForUserRequest.Builder request = ListGroupsForUserRequest.builder().userName(user.name());
-                ListGroupsForUserResponse page = client.listGroupsForUser(request.marker(marker).build());
+                String current = marker;
+                ListGroupsForUserResponse page = iam.call("ListGroupsForUser", user.arn(), () -> iam.client()
+                        .listGroupsForUser(request -> request.userName(user.name()).marker(current)));
                 for (Group candidate : page.groups()) {
-                    if (candidate.arn().equals(group.arn())) {
+                    // A group AWS lists without its ARN is still this group when its name and path say so.
+                    if (group.arn().equals(candidate.arn()) || candidate.arn() == null
+                            && group.name().equals(candidate.groupName())) {
                         return true;
                     }
                 }
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
+                marker = AwsPaging.nextMarker(page.isTruncated(), page.marker(), current);
             } while (marker != null);
             return false;
-        } catch (SdkException e) {
-            if (IamResults.notFound(e)) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return false;
             }
-            throw IamResults.failure("cannot read the groups of iam user", "ListGroupsForUser",
-                    user.accountId(), user.arn(), e);
+            throw IamResults.callFailure("cannot read the groups of iam user", e);
         }
     }
 
-    private record Membership(IamClient client, EntityArn group, EntityArn user, boolean isMember) {}
+    private record Membership(IamCalls iam, EntityArn group, EntityArn user, boolean isMember) {}
 }

@@ -3,6 +3,7 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
@@ -49,7 +50,7 @@ final class IamGroupSyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        Page<Group> groups = IamGrants.read(() -> reader.groups(token));
+        Page<Group> groups = AwsFailures.require(() -> reader.groups(token));
         return new Page<>(groups.items().stream().map(group -> toResource(group, parent)).toList(), groups.next());
     }
 
@@ -83,8 +84,8 @@ final class IamGroupSyncer implements ResourceSyncer {
         try {
             members = reader.groupMembers(arn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping grants of IAM group " + arn + ": " + e.errorCode());
             return Page.empty();
@@ -112,8 +113,8 @@ final class IamGroupSyncer implements ResourceSyncer {
         try {
             policies = reader.attachedPolicies(PrincipalKind.GROUP, arn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping managed policy grants of IAM group " + arn + ": " + e.errorCode());
             return List.of();

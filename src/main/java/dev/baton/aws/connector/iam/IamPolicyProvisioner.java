@@ -4,7 +4,9 @@ import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Grants;
 import dev.baton.aws.model.Ids;
@@ -19,8 +21,6 @@ import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Resource type {@code iam_policy}: attach and detach of a managed policy ({@code iam_policy:<arn>:attached}) to an
@@ -53,9 +53,8 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         try {
             AwsResponse response = attachment.policies().attach(attachment.principal(), policyArn);
             return new ProvisionResult(List.of(grant), List.of(), ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            throw IamResults.failure("failed to attach managed policy", "Attach" + attachment.operationSuffix(),
-                    attachment.principal().accountId(), attachment.principal().arn(), e);
+        } catch (AwsCallException e) {
+            throw IamResults.callFailure("failed to attach managed policy", e);
         }
     }
 
@@ -69,14 +68,13 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         try {
             AwsResponse response = attachment.policies().detach(attachment.principal(), policyArn);
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (IamResults.notFound(e)) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 // Not attached, or the principal is gone: nothing left to revoke.
                 return ProvisionResult.ofAnnotations(
                         ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
-            throw IamResults.failure("failed to detach managed policy", "Detach" + attachment.operationSuffix(),
-                    attachment.principal().accountId(), attachment.principal().arn(), e);
+            throw IamResults.callFailure("failed to detach managed policy", e);
         }
     }
 
@@ -102,13 +100,8 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
             throw new SyncException("baton-aws: policy " + policyArn + " belongs to account " + policy.accountId()
                     + " and cannot be attached to " + principal.arn() + " in account " + principal.accountId());
         }
-        IamClient client = IamResults.iam(clients, principal.accountId());
-        return new Attachment(new PrincipalPolicies(client, kind), principal);
+        return new Attachment(new PrincipalPolicies(IamResults.iam(clients, principal.accountId()), kind), principal);
     }
 
-    private record Attachment(PrincipalPolicies policies, EntityArn principal) {
-        String operationSuffix() {
-            return policies.kind().operationSuffix();
-        }
-    }
+    private record Attachment(PrincipalPolicies policies, EntityArn principal) {}
 }

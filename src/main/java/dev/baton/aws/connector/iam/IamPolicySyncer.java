@@ -3,6 +3,7 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.model.ResourceBuilder;
@@ -57,7 +58,7 @@ final class IamPolicySyncer implements ResourceSyncer {
         }
         IamAccountReader reader = readers.forListing(parent);
         PolicyScopeType scope = parent == null || onlyAttached ? PolicyScopeType.ALL : PolicyScopeType.LOCAL;
-        Page<ManagedPolicy> listed = IamGrants.read(() -> reader.policies(scope, onlyAttached, token));
+        Page<ManagedPolicy> listed = AwsFailures.require(() -> reader.policies(scope, onlyAttached, token));
         List<Resource> resources = new ArrayList<>();
         for (ManagedPolicy policy : listed.items()) {
             if (parent == null || !policy.awsManaged() || !emittedAwsManaged.contains(policy.arn())) {
@@ -74,8 +75,8 @@ final class IamPolicySyncer implements ResourceSyncer {
         try {
             return reader.policyDocument(policy);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: unable to fetch managed policy document, skipping: " + policy.arn()
                     + " (" + e.errorCode() + ")");

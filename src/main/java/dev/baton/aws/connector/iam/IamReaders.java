@@ -6,6 +6,7 @@ import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.spi.SyncException;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * One {@link IamAccountReader} per account per sync. This is the documented snapshot cache: the first syncer that
@@ -39,11 +39,7 @@ final class IamReaders {
     }
 
     String callerAccountId() throws SyncException {
-        try {
-            return clients.callerAccountId();
-        } catch (AwsCallException e) {
-            throw new SyncException(e.getMessage(), e);
-        }
+        return AwsFailures.require(clients::callerAccountId);
     }
 
     /** The reader of the account that owns {@code entityArn} (every IAM call goes to the owning account). */
@@ -83,24 +79,19 @@ final class IamReaders {
     }
 
     private IamAccountReader create(String accountId) throws SyncException {
-        IamClient iam;
-        try {
-            iam = clients.iam(accountId);
-        } catch (AwsCallException e) {
-            throw new SyncException(e.getMessage(), e);
-        }
+        IamCalls iam = new IamCalls(clients.gateway(), AwsFailures.require(() -> clients.iam(accountId)), accountId);
         if (!fastPath) {
-            return new PerEntityIamReader(iam, accountId, warnings);
+            return new PerEntityIamReader(iam, warnings);
         }
         try {
-            return new SnapshotIamReader(new IamSnapshotCollector(iam, accountId).collect(), iam, warnings);
+            return new SnapshotIamReader(new IamSnapshotCollector(iam, warnings).collect(), iam, warnings);
         } catch (AwsCallException e) {
             if (e.kind() != ErrorKind.ACCESS_DENIED) {
-                throw new SyncException(e.getMessage(), e);
+                throw AwsFailures.fatal(e);
             }
             log.info("baton-aws: account {} denies the IAM fast path ({}); using per-entity IAM calls",
                     accountId, e.getMessage());
-            return new PerEntityIamReader(iam, accountId, warnings);
+            return new PerEntityIamReader(iam, warnings);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.aws.connector.iam;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The IAM facts both collection paths (GAAD + credential report, or upstream's per-entity calls) produce, so the
- * mappers and therefore the synced graph cannot depend on which path ran. Instants are truncated to seconds by the
+ * mappers and therefore the synced graph cannot depend on which path ran. Only the ARN (the resource id) is required:
+ * a name or path AWS left out comes from the ARN, other absent members become empty. Instants are truncated to seconds by the
  * readers because the credential report carries no sub-second precision.
  */
 final class IamRecords {
@@ -50,11 +52,11 @@ final class IamRecords {
                 Instant passwordLastUsed, List<Instant> keysLastUsed, boolean mfaActive, boolean consoleAccess) {
         User {
             requireNonNull(arn, "arn is null");
-            requireNonNull(name, "name is null");
-            requireNonNull(path, "path is null");
-            requireNonNull(userId, "userId is null");
-            tags = new TreeMap<>(requireNonNull(tags, "tags is null"));
-            keysLastUsed = List.copyOf(requireNonNull(keysLastUsed, "keysLastUsed is null"));
+            name = IamValues.name(name, arn);
+            path = IamValues.path(path, arn);
+            userId = AwsValues.text(userId);
+            tags = tags == null ? new TreeMap<>() : new TreeMap<>(tags);
+            keysLastUsed = keysLastUsed == null ? List.of() : List.copyOf(keysLastUsed);
         }
 
         /** The most recent of password and access-key use (upstream took the earliest: quirk 1, fixed). */
@@ -72,9 +74,9 @@ final class IamRecords {
     record Group(String arn, String name, String path, String groupId) {
         Group {
             requireNonNull(arn, "arn is null");
-            requireNonNull(name, "name is null");
-            requireNonNull(path, "path is null");
-            requireNonNull(groupId, "groupId is null");
+            name = IamValues.name(name, arn);
+            path = IamValues.path(path, arn);
+            groupId = AwsValues.text(groupId);
         }
     }
 
@@ -86,11 +88,11 @@ final class IamRecords {
                 Map<String, String> tags, String trustPolicy) {
         Role {
             requireNonNull(arn, "arn is null");
-            requireNonNull(name, "name is null");
-            requireNonNull(path, "path is null");
-            requireNonNull(description, "description is null");
-            tags = new TreeMap<>(requireNonNull(tags, "tags is null"));
-            requireNonNull(trustPolicy, "trustPolicy is null");
+            name = IamValues.name(name, arn);
+            path = IamValues.path(path, arn);
+            description = AwsValues.text(description);
+            tags = tags == null ? new TreeMap<>() : new TreeMap<>(tags);
+            trustPolicy = AwsValues.text(trustPolicy);
         }
     }
 
@@ -98,9 +100,9 @@ final class IamRecords {
     record ManagedPolicy(String arn, String name, String description, String defaultVersionId) {
         ManagedPolicy {
             requireNonNull(arn, "arn is null");
-            requireNonNull(name, "name is null");
-            requireNonNull(description, "description is null");
-            requireNonNull(defaultVersionId, "defaultVersionId is null");
+            name = IamValues.name(name, arn);
+            description = AwsValues.text(description);
+            defaultVersionId = AwsValues.text(defaultVersionId);
         }
 
         /** AWS-managed policies ({@code arn:aws:iam::aws:policy/...}) are the same object in every account. */
@@ -112,8 +114,8 @@ final class IamRecords {
     /** A managed policy attached to a principal. */
     record AttachedPolicy(String name, String arn) {
         AttachedPolicy {
-            requireNonNull(name, "name is null");
             requireNonNull(arn, "arn is null");
+            name = IamValues.name(name, arn);
         }
     }
 
@@ -121,16 +123,20 @@ final class IamRecords {
     record InlinePolicy(String name, String document) {
         InlinePolicy {
             requireNonNull(name, "name is null");
-            requireNonNull(document, "document is null");
+            document = AwsValues.text(document);
         }
     }
 
-    /** @param lastUsed null when never used */
+    /**
+     * @param status     as AWS spells it ({@code Active}, {@code Inactive}, or a value newer than this SDK); empty when
+     *                   AWS left it out
+     * @param createDate null when AWS left it out
+     * @param lastUsed   null when never used
+     */
     record AccessKey(String accessKeyId, String status, Instant createDate, Instant lastUsed) {
         AccessKey {
             requireNonNull(accessKeyId, "accessKeyId is null");
-            requireNonNull(status, "status is null");
-            requireNonNull(createDate, "createDate is null");
+            status = AwsValues.text(status);
         }
     }
 
@@ -138,7 +144,7 @@ final class IamRecords {
     record UserKeys(String userArn, String userName, List<AccessKey> keys) {
         UserKeys {
             requireNonNull(userArn, "userArn is null");
-            requireNonNull(userName, "userName is null");
+            userName = IamValues.name(userName, userArn);
             keys = List.copyOf(requireNonNull(keys, "keys is null"));
         }
     }

@@ -2,33 +2,19 @@ package dev.baton.aws.connector.iam;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsErrors;
-import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.spi.SyncException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
 
-/** Annotations and errors shared by the IAM provisioners. */
+/** The IAM client and the failure messages shared by the IAM provisioners. */
 final class IamResults {
     private IamResults() {}
 
-
     /** IAM of the account that owns the entity: upstream's default-account shortcut wrote to the wrong account. */
-    static IamClient iam(AwsClients clients, String accountId) throws SyncException {
+    static IamCalls iam(AwsClients clients, String accountId) throws SyncException {
         try {
-            return clients.iam(accountId);
+            return new IamCalls(clients.gateway(), clients.iam(accountId), accountId);
         } catch (AwsCallException e) {
             throw failure("cannot reach IAM of account " + accountId, e);
         }
-    }
-
-    static AwsCallException wrap(String operation, String accountId, String resource, SdkException e) {
-        return AwsErrors.wrap("iam", operation, accountId, resource, e);
-    }
-
-    static boolean notFound(SdkException e) {
-        return AwsErrors.classify(e) == ErrorKind.NOT_FOUND;
     }
 
     /** Upstream's message prefix plus the call context; never contains a credential. */
@@ -36,20 +22,8 @@ final class IamResults {
         return new SyncException("baton-aws: " + what + ": " + e.getMessage(), e);
     }
 
-    static SyncException failure(String what, String operation, String accountId, String resource,
-                                 SdkException e) {
-        AwsCallException call = wrap(operation, accountId, resource, e);
-        return new SyncException("baton-aws: " + what + ": " + call.getMessage() + awsMessage(e), call);
-    }
-
-    /** AWS's own explanation (e.g. "The user with name bob cannot be found."); it never contains a secret. */
-    static String awsMessage(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String message = service.awsErrorDetails().errorMessage();
-            if (message != null && !message.isBlank()) {
-                return " (" + message + ")";
-            }
-        }
-        return "";
+    /** Like {@link #failure} for a call AWS answered, with AWS's own explanation after the call context. */
+    static SyncException callFailure(String what, AwsCallException e) {
+        return new SyncException("baton-aws: " + what + ": " + e.getMessage() + e.awsMessage(), e);
     }
 }

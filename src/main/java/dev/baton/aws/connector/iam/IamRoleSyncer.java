@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
@@ -51,7 +52,7 @@ final class IamRoleSyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        Page<Role> roles = IamGrants.read(() -> reader.roles(token));
+        Page<Role> roles = AwsFailures.require(() -> reader.roles(token));
         return new Page<>(roles.items().stream().map(role -> toResource(role, parent)).toList(), roles.next());
     }
 
@@ -103,8 +104,8 @@ final class IamRoleSyncer implements ResourceSyncer {
         try {
             role = reader.role(arn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping grants of IAM role " + arn + ": " + e.errorCode());
             return Page.empty();
@@ -154,8 +155,8 @@ final class IamRoleSyncer implements ResourceSyncer {
         try {
             policies = reader.attachedPolicies(PrincipalKind.ROLE, arn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping managed policy grants of IAM role " + arn + ": " + e.errorCode());
             return List.of();

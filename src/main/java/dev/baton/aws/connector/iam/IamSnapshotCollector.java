@@ -1,10 +1,13 @@
 package dev.baton.aws.connector.iam;
 
-import static dev.baton.aws.connector.iam.IamCall.decodeDocument;
+import static dev.baton.aws.connector.iam.IamValues.decodeDocument;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.CredentialReport.KeySlot;
 import dev.baton.aws.connector.iam.CredentialReport.Row;
 import dev.baton.aws.connector.iam.IamAccountSnapshot.ListedPolicy;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.baton.aws.spi.SyncWarnings;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
@@ -52,18 +56,22 @@ final class IamSnapshotCollector {
         void pause(Duration duration);
     }
 
+    private final IamCalls calls;
     private final IamClient iam;
     private final String accountId;
+    private final SyncWarnings warnings;
     private final Clock clock;
     private final Pauser pauser;
 
-    IamSnapshotCollector(IamClient iam, String accountId) {
-        this(iam, accountId, Clock.systemUTC(), IamSnapshotCollector::sleep);
+    IamSnapshotCollector(IamCalls calls, SyncWarnings warnings) {
+        this(calls, warnings, Clock.systemUTC(), IamSnapshotCollector::sleep);
     }
 
-    IamSnapshotCollector(IamClient iam, String accountId, Clock clock, Pauser pauser) {
-        this.iam = requireNonNull(iam, "iam is null");
-        this.accountId = requireNonNull(accountId, "accountId is null");
+    IamSnapshotCollector(IamCalls calls, SyncWarnings warnings, Clock clock, Pauser pauser) {
+        this.calls = requireNonNull(calls, "calls is null");
+        this.iam = calls.client();
+        this.accountId = calls.accountId();
+        this.warnings = requireNonNull(warnings, "warnings is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.pauser = requireNonNull(pauser, "pauser is null");
     }
@@ -73,13 +81,17 @@ final class IamSnapshotCollector {
         String marker = null;
         do {
             String current = marker;
-            GetAccountAuthorizationDetailsResponse page = IamCall.call("GetAccountAuthorizationDetails", accountId,
-                    "", () -> iam.getAccountAuthorizationDetails(b -> b.marker(current)));
-            details.users().addAll(page.userDetailList());
-            details.groups().addAll(page.groupDetailList());
-            details.roles().addAll(page.roleDetailList());
-            details.policies().addAll(page.policies());
-            marker = page.isTruncated() ? page.marker() : null;
+            GetAccountAuthorizationDetailsResponse page = calls.call("GetAccountAuthorizationDetails", "",
+                    () -> iam.getAccountAuthorizationDetails(b -> b.marker(current)));
+            details.users().addAll(IamValues.withArn(page.userDetailList(), UserDetail::arn,
+                    u -> AwsValues.firstText(u.userId(), u.userName()), ResourceTypes.IAM_USER_ID, warnings));
+            details.groups().addAll(IamValues.withArn(page.groupDetailList(), GroupDetail::arn,
+                    g -> AwsValues.firstText(g.groupId(), g.groupName()), ResourceTypes.GROUP_ID, warnings));
+            details.roles().addAll(IamValues.withArn(page.roleDetailList(), RoleDetail::arn,
+                    r -> AwsValues.firstText(r.roleId(), r.roleName()), ResourceTypes.ROLE_ID, warnings));
+            details.policies().addAll(IamValues.withArn(page.policies(), ManagedPolicyDetail::arn,
+                    p -> AwsValues.firstText(p.policyId(), p.policyName()), ResourceTypes.IAM_POLICY_ID, warnings));
+            marker = AwsPaging.nextMarker(page.isTruncated(), page.marker(), current);
         } while (marker != null);
         CredentialReport report = credentialReport();
         return snapshot(details, listedRoles(), report);
@@ -98,10 +110,10 @@ final class IamSnapshotCollector {
         String marker = null;
         do {
             String current = marker;
-            var page = IamCall.call("ListRoles", accountId, "", () -> iam.listRoles(b -> b.marker(current)));
-            page.roles().forEach(role -> byArn.put(role.arn(),
+            var page = calls.call("ListRoles", "", () -> iam.listRoles(b -> b.marker(current)));
+            page.roles().stream().filter(role -> role.arn() != null).forEach(role -> byArn.put(role.arn(),
                     new ListedRole(role.description(), role.maxSessionDuration())));
-            marker = page.isTruncated() ? page.marker() : null;
+            marker = AwsPaging.nextMarker(page.isTruncated(), page.marker(), current);
         } while (marker != null);
         return byArn;
     }
@@ -113,7 +125,7 @@ final class IamSnapshotCollector {
      * which would only answer INPROGRESS and still need a Get after it.
      */
     private CredentialReport credentialReport() throws AwsCallException {
-        var generated = IamCall.call("GenerateCredentialReport", accountId, "", () -> iam.generateCredentialReport());
+        var generated = calls.call("GenerateCredentialReport", "", () -> iam.generateCredentialReport());
         Instant deadline = clock.instant().plus(REPORT_WAIT);
         Duration pause = generated.state() == ReportStateType.COMPLETE ? Duration.ZERO : FIRST_PAUSE;
         while (true) {
@@ -121,8 +133,11 @@ final class IamSnapshotCollector {
                 pauser.pause(pause);
             }
             try {
-                var report = IamCall.call("GetCredentialReport", accountId, "", () -> iam.getCredentialReport());
-                return CredentialReport.parse(report.content().asString(StandardCharsets.UTF_8));
+                var report = calls.call("GetCredentialReport", "", () -> iam.getCredentialReport());
+                // Content is optional in AWS's model: a report without it lists nobody, so every user's
+                // credential facts are read the per-entity way.
+                return CredentialReport.parse(report.content() == null ? ""
+                        : report.content().asString(StandardCharsets.UTF_8));
             } catch (AwsCallException e) {
                 if (!NOT_READY.contains(e.errorCode())) {
                     throw e;
@@ -157,43 +172,46 @@ final class IamSnapshotCollector {
         List<Group> groups = new ArrayList<>();
         for (GroupDetail group : details.groups()) {
             groups.add(new Group(group.arn(), group.groupName(), group.path(), group.groupId()));
-            attached.put(group.arn(), attached(group.attachedManagedPolicies()));
-            inline.put(group.arn(), inline(group.groupPolicyList()));
+            attached.put(group.arn(), PerEntityIamReader.attached(group.attachedManagedPolicies(), group.arn(),
+                    warnings));
+            inline.put(group.arn(), inline(group.groupPolicyList(), group.arn()));
         }
         List<User> users = new ArrayList<>();
         for (UserDetail user : details.users()) {
             users.add(user(user, report.row(user.arn())));
-            attached.put(user.arn(), attached(user.attachedManagedPolicies()));
-            inline.put(user.arn(), inline(user.userPolicyList()));
+            attached.put(user.arn(), PerEntityIamReader.attached(user.attachedManagedPolicies(), user.arn(),
+                    warnings));
+            inline.put(user.arn(), inline(user.userPolicyList(), user.arn()));
         }
         List<Role> roles = new ArrayList<>();
         for (RoleDetail role : details.roles()) {
             roles.add(role(role, listedRoles.get(role.arn())));
-            attached.put(role.arn(), attached(role.attachedManagedPolicies()));
-            inline.put(role.arn(), inline(role.rolePolicyList()));
+            attached.put(role.arn(), PerEntityIamReader.attached(role.attachedManagedPolicies(), role.arn(),
+                    warnings));
+            inline.put(role.arn(), inline(role.rolePolicyList(), role.arn()));
         }
-        return new IamAccountSnapshot(accountId, users, groups, roles, members(details), attached, inline,
+        return new IamAccountSnapshot(accountId, users, groups, roles, members(details, groups), attached, inline,
                 managedPolicies(details.policies()), documents(details.policies()), report);
     }
 
     /**
      * GAAD's policies in its order, as ListPolicies would list them, with whether each is attached anywhere. The
      * description stays empty although GAAD has it: ListPolicies never returns one, so upstream and the per-entity
-     * path show none, and the two paths must write the same rows.
+     * path show none, and the two paths must write the same rows. A policy without AttachmentCount counts as
+     * attached, so that {@code --sync-only-attached-policies} does not drop what AWS did not describe.
      */
     private static List<ListedPolicy> managedPolicies(List<ManagedPolicyDetail> policies) {
         return policies.stream().map(policy -> new ListedPolicy(new ManagedPolicy(policy.arn(), policy.policyName(),
-                "",
-                policy.defaultVersionId() == null ? "" : policy.defaultVersionId()),
-                policy.attachmentCount() != null && policy.attachmentCount() > 0)).toList();
+                "", policy.defaultVersionId()),
+                policy.attachmentCount() == null || policy.attachmentCount() > 0)).toList();
     }
 
     /** Group ARN to member user ARNs: GAAD lists each user's group names, not each group's members. */
-    private static Map<String, List<String>> members(Details details) {
+    private static Map<String, List<String>> members(Details details, List<Group> groups) {
         Map<String, String> groupArnByName = new HashMap<>();
         Map<String, List<String>> members = new LinkedHashMap<>();
-        for (GroupDetail group : details.groups()) {
-            groupArnByName.put(group.groupName(), group.arn());
+        for (Group group : groups) {
+            groupArnByName.put(group.name(), group.arn());
             members.put(group.arn(), new ArrayList<>());
         }
         for (UserDetail user : details.users()) {
@@ -208,8 +226,7 @@ final class IamSnapshotCollector {
     }
 
     private static Role role(RoleDetail role, ListedRole listed) {
-        return new Role(role.arn(), role.roleName(), role.path(),
-                listed == null || listed.description() == null ? "" : listed.description(),
+        return new Role(role.arn(), role.roleName(), role.path(), listed == null ? "" : listed.description(),
                 listed == null ? null : listed.maxSessionDuration(), PerEntityIamReader.tags(role.tags()),
                 decodeDocument(role.assumeRolePolicyDocument()));
     }
@@ -224,12 +241,17 @@ final class IamSnapshotCollector {
                 row != null && row.passwordEnabled());
     }
 
-    private static List<AttachedPolicy> attached(List<software.amazon.awssdk.services.iam.model.AttachedPolicy> list) {
-        return list.stream().map(p -> new AttachedPolicy(p.policyName(), p.policyArn())).toList();
-    }
-
-    private static List<InlinePolicy> inline(List<PolicyDetail> list) {
-        return list.stream().map(p -> new InlinePolicy(p.policyName(), decodeDocument(p.policyDocument()))).toList();
+    /** Inline policies with their documents; one without a name cannot be addressed and is skipped. */
+    private List<InlinePolicy> inline(List<PolicyDetail> list, String principalArn) {
+        List<InlinePolicy> policies = new ArrayList<>();
+        for (PolicyDetail policy : list) {
+            if (IamValues.absent(policy.policyName())) {
+                warnings.warn(IamValues.skipping(ResourceTypes.INLINE_POLICY_ID + " of", principalArn, "PolicyName"));
+            } else {
+                policies.add(new InlinePolicy(policy.policyName(), decodeDocument(policy.policyDocument())));
+            }
+        }
+        return policies;
     }
 
     private static Map<String, String> documents(List<ManagedPolicyDetail> policies) {

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Struct;
 import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.Arn;
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Profiles;
@@ -25,8 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -69,24 +70,35 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         if (!userName.equals(effectiveEmail)) {
             request.tags(Tag.builder().key("email").value(effectiveEmail).build());
         }
-        IamClient client = clients.iam();
+        IamCalls iam = new IamCalls(clients.gateway(), clients.iam(), "");
         try {
-            CreateUserResponse response = client.createUser(request.build());
-            Resource user = userResource(response.user(), effectiveEmail);
-            return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (AwsErrors.classify(e) != ErrorKind.CONFLICT) {
-                throw IamResults.failure("iam.CreateUser failed", "CreateUser", "", userName, e);
+            CreateUserResponse response = iam.call("CreateUser", userName, () -> iam.client().createUser(request.build()));
+            // AWS's model makes User optional in the answer: without its ARN, read the user just created.
+            User created = response.user() != null && Arn.isArn(response.user().arn()) ? response.user()
+                    : lookUp(iam, userName);
+            return new ProvisionResult(List.of(), List.of(userResource(created, effectiveEmail)),
+                    ProvisionAnnotations.requestId(response));
+        } catch (AwsCallException e) {
+            if (e.kind() != ErrorKind.CONFLICT) {
+                throw IamResults.callFailure("iam." + e.operation() + " failed", e);
             }
         }
         try {
-            User existing = client.getUser(r -> r.userName(userName)).user();
-            return new ProvisionResult(List.of(), List.of(userResource(existing, effectiveEmail)),
+            return new ProvisionResult(List.of(), List.of(userResource(lookUp(iam, userName), effectiveEmail)),
                     ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
-        } catch (SdkException e) {
-            throw IamResults.failure("iam user \"" + userName + "\" already exists but lookup via iam:GetUser failed",
-                    "GetUser", "", userName, e);
+        } catch (AwsCallException e) {
+            throw IamResults.callFailure("iam user \"" + userName
+                    + "\" already exists but lookup via iam:GetUser failed", e);
         }
+    }
+
+    private static User lookUp(IamCalls iam, String userName) throws AwsCallException {
+        AwsOperation getUser = new AwsOperation("iam", "GetUser", iam.accountId(), userName);
+        User user = iam.gateway().call(getUser, () -> iam.client().getUser(r -> r.userName(userName)).user());
+        if (user == null || !Arn.isArn(user.arn())) {
+            throw new AwsCallException(getUser, ErrorKind.OTHER, "IncompleteResponse", "AWS sent no user Arn", null);
+        }
+        return user;
     }
 
     @Override
@@ -97,7 +109,7 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         EntityArn user = EntityArn.parse(resource.getResource(), "user");
         String accountId = parent != null && parent.getResourceType().equals(ResourceTypes.ACCOUNT_IAM_ID)
                 ? parent.getResource() : user.accountId();
-        IamUserCleanup cleanup = new IamUserCleanup(IamResults.iam(clients, accountId), accountId, user);
+        IamUserCleanup cleanup = new IamUserCleanup(IamResults.iam(clients, accountId), user);
         if (!cleanup.exists()) {
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(ResourceDoesNotExist.getDefaultInstance()));
         }
@@ -107,19 +119,20 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
     /** The resource the IAM user syncer emits for {@code user}, with the supplied email first and primary. */
     static Resource userResource(User user, String suppliedEmail) {
         Map<String, String> tags = new LinkedHashMap<>();
-        user.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+        user.tags().forEach(tag -> tags.put(tag.key(), AwsValues.text(tag.value())));
+        String name = IamValues.name(user.userName(), user.arn());
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_arn", user.arn());
-        profile.put("aws_path", user.path());
+        profile.put("aws_path", IamValues.path(user.path(), user.arn()));
         profile.put("aws_user_type", "iam");
         profile.put("aws_tags", tags);
-        profile.put("aws_user_id", user.userId());
+        profile.put("aws_user_id", AwsValues.text(user.userId()));
         UserTrait.Builder trait = UserTrait.newBuilder();
         for (UserTrait.Email email : emails(user, suppliedEmail)) {
             trait.addEmails(email);
         }
         return ResourceBuilder.builder(ResourceTypes.IAM_USER_ID, user.arn())
-                .displayName(user.userName())
+                .displayName(name)
                 .profile(profile)
                 .v1Identifier(user.arn())
                 .userTrait(trait)
@@ -128,8 +141,9 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
 
     private static List<UserTrait.Email> emails(User user, String suppliedEmail) {
         Set<String> addresses = new LinkedHashSet<>();
-        if (user.userName().contains("@")) {
-            addresses.add(user.userName());
+        String name = IamValues.name(user.userName(), user.arn());
+        if (name.contains("@")) {
+            addresses.add(name);
         }
         user.tags().stream().filter(tag -> tag.key().equals("email")).forEach(tag -> addresses.add(tag.value()));
         List<UserTrait.Email> emails = new ArrayList<>();

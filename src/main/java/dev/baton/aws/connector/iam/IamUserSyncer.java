@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Timestamp;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
@@ -54,7 +55,7 @@ final class IamUserSyncer implements ResourceSyncer {
             return Page.empty();
         }
         IamAccountReader reader = readers.forListing(parent);
-        Page<User> users = IamGrants.read(() -> reader.users(token));
+        Page<User> users = AwsFailures.require(() -> reader.users(token));
         return new Page<>(users.items().stream().map(user -> toResource(user, parent)).toList(), users.next());
     }
 
@@ -113,8 +114,8 @@ final class IamUserSyncer implements ResourceSyncer {
         try {
             policies = reader.attachedPolicies(PrincipalKind.USER, arn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping managed policy grants of IAM user " + arn + ": " + e.errorCode());
             return Page.empty();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsPaging;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,12 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /** The List/Get{User,Group,Role}Policy calls, one switch per operation instead of three copies of each caller. */
 final class InlinePolicyCalls {
+    private final IamCalls calls;
     private final IamClient iam;
-    private final String accountId;
 
-    InlinePolicyCalls(IamClient iam, String accountId) {
-        this.iam = requireNonNull(iam, "iam is null");
-        this.accountId = requireNonNull(accountId, "accountId is null");
+    InlinePolicyCalls(IamCalls calls) {
+        this.calls = requireNonNull(calls, "calls is null");
+        this.iam = calls.client();
     }
 
     /** All inline policy names of the principal (every page). */
@@ -27,17 +28,17 @@ final class InlinePolicyCalls {
         do {
             String current = marker;
             Names page = switch (kind) {
-                case USER -> IamCall.call("ListUserPolicies", accountId, principalArn, () -> {
+                case USER -> calls.call("ListUserPolicies", principalArn, () -> {
                     var r = iam.listUserPolicies(b -> b.userName(name).marker(current));
-                    return new Names(r.policyNames(), r.isTruncated() ? r.marker() : null);
+                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
                 });
-                case GROUP -> IamCall.call("ListGroupPolicies", accountId, principalArn, () -> {
+                case GROUP -> calls.call("ListGroupPolicies", principalArn, () -> {
                     var r = iam.listGroupPolicies(b -> b.groupName(name).marker(current));
-                    return new Names(r.policyNames(), r.isTruncated() ? r.marker() : null);
+                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
                 });
-                case ROLE -> IamCall.call("ListRolePolicies", accountId, principalArn, () -> {
+                case ROLE -> calls.call("ListRolePolicies", principalArn, () -> {
                     var r = iam.listRolePolicies(b -> b.roleName(name).marker(current));
-                    return new Names(r.policyNames(), r.isTruncated() ? r.marker() : null);
+                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
                 });
             };
             names.addAll(page.names());
@@ -50,14 +51,14 @@ final class InlinePolicyCalls {
     String document(PrincipalKind kind, String principalArn, String policyName) throws AwsCallException {
         String name = Arn.parse(principalArn).name();
         String encoded = switch (kind) {
-            case USER -> IamCall.call("GetUserPolicy", accountId, principalArn,
+            case USER -> calls.call("GetUserPolicy", principalArn,
                     () -> iam.getUserPolicy(b -> b.userName(name).policyName(policyName)).policyDocument());
-            case GROUP -> IamCall.call("GetGroupPolicy", accountId, principalArn,
+            case GROUP -> calls.call("GetGroupPolicy", principalArn,
                     () -> iam.getGroupPolicy(b -> b.groupName(name).policyName(policyName)).policyDocument());
-            case ROLE -> IamCall.call("GetRolePolicy", accountId, principalArn,
+            case ROLE -> calls.call("GetRolePolicy", principalArn,
                     () -> iam.getRolePolicy(b -> b.roleName(name).policyName(policyName)).policyDocument());
         };
-        return IamCall.decodeDocument(encoded);
+        return IamValues.decodeDocument(encoded);
     }
 
     private record Names(List<String> names, String marker) {}

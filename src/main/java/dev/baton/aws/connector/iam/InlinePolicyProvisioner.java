@@ -3,7 +3,9 @@ package dev.baton.aws.connector.iam;
 import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -15,7 +17,6 @@ import dev.baton.aws.spi.GrantProvisioner;
 import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.SyncException;
 import software.amazon.awssdk.awscore.AwsResponse;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resource type {@code inline_policy}: revoke deletes the inline policy from its user, role or group. Grant is
@@ -63,15 +64,14 @@ public final class InlinePolicyProvisioner implements GrantProvisioner {
         EntityArn parent = EntityArn.parse(parentArn, kind.arnKind());
         PrincipalPolicies policies = new PrincipalPolicies(IamResults.iam(clients, parent.accountId()), kind);
         try {
-            AwsResponse response = policies.deleteInline(parent, policyName);
+            AwsResponse response = policies.deleteInline(parent, policyName, policyId);
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (IamResults.notFound(e)) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
                         ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
-            throw IamResults.failure("failed to delete inline policy", "Delete" + kind.operationSuffix(),
-                    parent.accountId(), policyId, e);
+            throw IamResults.callFailure("failed to delete inline policy", e);
         }
     }
 }

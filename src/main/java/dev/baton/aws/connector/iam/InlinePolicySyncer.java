@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
@@ -68,8 +69,8 @@ final class InlinePolicySyncer implements ResourceSyncer {
         try {
             policies = readers.forEntity(parentArn).inlinePolicies(kind, parentArn);
         } catch (AwsCallException e) {
-            if (!IamSoftErrors.isSoft(e)) {
-                throw IamGrants.fatal(e);
+            if (!e.kind().skippable()) {
+                throw AwsFailures.fatal(e);
             }
             warnings.warn("baton-aws: skipping inline policies of " + parentArn + ": " + e.errorCode());
             return Page.empty();

@@ -2,20 +2,19 @@ package dev.baton.aws.connector.iam;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
-import software.amazon.awssdk.services.iam.model.ListAttachedGroupPoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
 
 /**
  * The user/role/group variants of IAM's managed- and inline-policy calls behind one switch, so the provisioners do
- * not repeat the three-way branch for every operation.
+ * not repeat the three-way branch for every operation. Every call goes through the account's {@link IamCalls}.
  */
 final class PrincipalPolicies {
     /** The IAM principal kinds that hold policies. */
@@ -51,11 +50,13 @@ final class PrincipalPolicies {
         }
     }
 
+    private final IamCalls calls;
     private final IamClient client;
     private final Kind kind;
 
-    PrincipalPolicies(IamClient client, Kind kind) {
-        this.client = requireNonNull(client, "client is null");
+    PrincipalPolicies(IamCalls calls, Kind kind) {
+        this.calls = requireNonNull(calls, "calls is null");
+        this.client = calls.client();
         this.kind = requireNonNull(kind, "kind is null");
     }
 
@@ -63,28 +64,32 @@ final class PrincipalPolicies {
         return kind;
     }
 
-    AwsResponse attach(EntityArn principal, String policyArn) {
-        return switch (kind) {
-            case USER -> client.attachUserPolicy(r -> r.userName(principal.name()).policyArn(policyArn));
-            case ROLE -> client.attachRolePolicy(r -> r.roleName(principal.name()).policyArn(policyArn));
-            case GROUP -> client.attachGroupPolicy(r -> r.groupName(principal.name()).policyArn(policyArn));
-        };
+    AwsResponse attach(EntityArn principal, String policyArn) throws AwsCallException {
+        String name = principal.name();
+        return calls.call("Attach" + kind.operationSuffix(), principal.arn(), () -> switch (kind) {
+            case USER -> client.attachUserPolicy(r -> r.userName(name).policyArn(policyArn));
+            case ROLE -> client.attachRolePolicy(r -> r.roleName(name).policyArn(policyArn));
+            case GROUP -> client.attachGroupPolicy(r -> r.groupName(name).policyArn(policyArn));
+        });
     }
 
-    AwsResponse detach(EntityArn principal, String policyArn) {
-        return switch (kind) {
-            case USER -> client.detachUserPolicy(r -> r.userName(principal.name()).policyArn(policyArn));
-            case ROLE -> client.detachRolePolicy(r -> r.roleName(principal.name()).policyArn(policyArn));
-            case GROUP -> client.detachGroupPolicy(r -> r.groupName(principal.name()).policyArn(policyArn));
-        };
+    AwsResponse detach(EntityArn principal, String policyArn) throws AwsCallException {
+        String name = principal.name();
+        return calls.call("Detach" + kind.operationSuffix(), principal.arn(), () -> switch (kind) {
+            case USER -> client.detachUserPolicy(r -> r.userName(name).policyArn(policyArn));
+            case ROLE -> client.detachRolePolicy(r -> r.roleName(name).policyArn(policyArn));
+            case GROUP -> client.detachGroupPolicy(r -> r.groupName(name).policyArn(policyArn));
+        });
     }
 
-    AwsResponse deleteInline(EntityArn principal, String policyName) {
-        return switch (kind) {
-            case USER -> client.deleteUserPolicy(r -> r.userName(principal.name()).policyName(policyName));
-            case ROLE -> client.deleteRolePolicy(r -> r.roleName(principal.name()).policyName(policyName));
-            case GROUP -> client.deleteGroupPolicy(r -> r.groupName(principal.name()).policyName(policyName));
-        };
+    /** @param policyId the inline policy's resource id, which failures name */
+    AwsResponse deleteInline(EntityArn principal, String policyName, String policyId) throws AwsCallException {
+        String name = principal.name();
+        return calls.call("Delete" + kind.operationSuffix(), policyId, () -> switch (kind) {
+            case USER -> client.deleteUserPolicy(r -> r.userName(name).policyName(policyName));
+            case ROLE -> client.deleteRolePolicy(r -> r.roleName(name).policyName(policyName));
+            case GROUP -> client.deleteGroupPolicy(r -> r.groupName(name).policyName(policyName));
+        });
     }
 
     /** A principal that does not exist has nothing attached. */
@@ -93,40 +98,39 @@ final class PrincipalPolicies {
         try {
             do {
                 AttachedPage page = attachedPage(principal, marker);
-                if (page.policies().stream().anyMatch(p -> p.policyArn().equals(policyArn))) {
+                if (page.policies().stream().anyMatch(p -> policyArn.equals(p.policyArn()))) {
                     return true;
                 }
                 marker = page.marker();
             } while (marker != null);
             return false;
-        } catch (SdkException e) {
-            if (IamResults.notFound(e)) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return false;
             }
-            throw IamResults.failure("cannot list attached policies", "ListAttached" + kind.operationSuffix() + "s",
-                    principal.accountId(), principal.arn(), e);
+            throw IamResults.callFailure("cannot list attached policies", e);
         }
     }
 
-    private AttachedPage attachedPage(EntityArn principal, String marker) {
-        return switch (kind) {
+    private AttachedPage attachedPage(EntityArn principal, String marker) throws AwsCallException {
+        String name = principal.name();
+        return calls.call("ListAttached" + kind.operationSuffix() + "s", principal.arn(), () -> switch (kind) {
             case USER -> {
-                ListAttachedUserPoliciesResponse page = client.listAttachedUserPolicies(r -> r.userName(principal.name()).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(), next(page.isTruncated(), page.marker()));
+                var page = client.listAttachedUserPolicies(r -> r.userName(name).marker(marker));
+                yield new AttachedPage(page.attachedPolicies(),
+                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
             case ROLE -> {
-                ListAttachedRolePoliciesResponse page = client.listAttachedRolePolicies(r -> r.roleName(principal.name()).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(), next(page.isTruncated(), page.marker()));
+                var page = client.listAttachedRolePolicies(r -> r.roleName(name).marker(marker));
+                yield new AttachedPage(page.attachedPolicies(),
+                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
             case GROUP -> {
-                ListAttachedGroupPoliciesResponse page = client.listAttachedGroupPolicies(r -> r.groupName(principal.name()).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(), next(page.isTruncated(), page.marker()));
+                var page = client.listAttachedGroupPolicies(r -> r.groupName(name).marker(marker));
+                yield new AttachedPage(page.attachedPolicies(),
+                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
-        };
-    }
-
-    private static String next(Boolean truncated, String marker) {
-        return Boolean.TRUE.equals(truncated) && marker != null && !marker.isEmpty() ? marker : null;
+        });
     }
 
     private record AttachedPage(List<AttachedPolicy> policies, String marker) {}

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 
@@ -40,15 +39,13 @@ final class SnapshotIamReader implements IamAccountReader {
     private static final String AWS_MANAGED = "aws-managed:";
 
     private final IamAccountSnapshot snapshot;
-    private final IamClient iam;
     private final PerEntityIamReader calls;
     private final SyncWarnings warnings;
     private final Map<String, Role> rolesByArn = new HashMap<>();
 
-    SnapshotIamReader(IamAccountSnapshot snapshot, IamClient iam, SyncWarnings warnings) {
+    SnapshotIamReader(IamAccountSnapshot snapshot, IamCalls iam, SyncWarnings warnings) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
-        this.iam = requireNonNull(iam, "iam is null");
-        this.calls = new PerEntityIamReader(iam, snapshot.accountId(), warnings);
+        this.calls = new PerEntityIamReader(iam, warnings);
         this.warnings = warnings;
         snapshot.roles().forEach(role -> rolesByArn.put(role.arn(), role));
     }
@@ -107,7 +104,7 @@ final class SnapshotIamReader implements IamAccountReader {
             try {
                 keys.add(new UserKeys(user.arn(), user.name(), accessKeys(user)));
             } catch (AwsCallException e) {
-                if (!IamSoftErrors.isSoft(e)) {
+                if (!e.kind().skippable()) {
                     throw e;
                 }
                 warnings.warn("baton-aws: skipping access keys of IAM user " + user.arn() + ": " + e.errorCode());
@@ -125,12 +122,11 @@ final class SnapshotIamReader implements IamAccountReader {
         if (row.keySlots().isEmpty()) {
             return List.of(); // the report says the user has no key: no call needed
         }
-        List<AccessKeyMetadata> listed = IamCall.call("ListAccessKeys", accountId(), user.arn(),
-                () -> iam.listAccessKeys(b -> b.userName(user.name())).accessKeyMetadata());
+        List<AccessKeyMetadata> listed = calls.listAccessKeys(user.arn(), user.name());
         List<AccessKey> keys = new ArrayList<>();
         List<KeySlot> unmatched = new ArrayList<>(row.keySlots());
         for (AccessKeyMetadata key : listed) {
-            Instant created = IamCall.seconds(key.createDate());
+            Instant created = IamValues.seconds(key.createDate());
             // The report has slots, not key ids: a key is the slot created at the same second (in slot order
             // when two keys share a creation second, as ListAccessKeys lists them in creation order too).
             Optional<KeySlot> slot = unmatched.stream().filter(s -> s.lastRotated().equals(created)).findFirst();

@@ -3,15 +3,21 @@ package dev.baton.aws.connector.organizations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsGateway;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
+import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 
 /**
@@ -23,17 +29,34 @@ import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
  * AWS as before. A failure is not cached, so a later ask lists again. One instance lives for one sync.
  */
 public final class OrganizationAccounts {
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationAccounts.class);
+    private static final AwsOperation LIST_ACCOUNTS = AwsOperation.of("organizations", "ListAccounts");
+
     private final Supplier<OrganizationsClient> organizations;
+    private final AwsGateway gateway;
+    private final SyncWarnings warnings;
     /** AWS's answer to each request token of the listing; the first page's request token is "". */
     private Map<String, ListAccountsResponse> pagesByToken;
 
-    /** @param organizations asked for the client only when accounts are first needed */
-    public OrganizationAccounts(Supplier<OrganizationsClient> organizations) {
+    /**
+     * @param organizations asked for the client only when accounts are first needed
+     * @param warnings      where an account AWS lists without an id is reported (once per listing of its page)
+     */
+    public OrganizationAccounts(Supplier<OrganizationsClient> organizations, AwsGateway gateway,
+                                SyncWarnings warnings) {
         this.organizations = requireNonNull(organizations, "organizations is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
+    }
+
+    /** Relies on the SDK's attempts alone and logs skipped accounts: for tests of other parts. */
+    public OrganizationAccounts(Supplier<OrganizationsClient> organizations) {
+        this(organizations, AwsGateway.sdkAttemptsOnly(), LOG::warn);
     }
 
     /**
-     * The page a {@code ListAccounts} request with {@code token} gets ({@code null} or "" for the first page).
+     * The page a {@code ListAccounts} request with {@code token} gets ({@code null} or "" for the first page). Its
+     * accounts are read the tolerant way ({@link #tolerant}); its next token is null on the last page.
      *
      * @throws AwsCallException {@code organizations:ListAccounts} failed
      */
@@ -51,7 +74,7 @@ public final class OrganizationAccounts {
             ListAccountsResponse page = page(token);
             accounts.addAll(page.accounts());
             token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        } while (token != null);
         return accounts;
     }
 
@@ -70,10 +93,34 @@ public final class OrganizationAccounts {
     }
 
     private ListAccountsResponse call(String token) throws AwsCallException {
-        try {
-            return organizations.get().listAccounts(b -> b.nextToken(token.isEmpty() ? null : token));
-        } catch (SdkException e) {
-            throw AwsErrors.wrap("organizations", "ListAccounts", "", "", e);
+        String requested = token.isEmpty() ? null : token;
+        ListAccountsResponse page = gateway.call(LIST_ACCOUNTS,
+                () -> organizations.get().listAccounts(b -> b.nextToken(requested)));
+        List<Account> accounts = new ArrayList<>();
+        for (Account account : page.accounts()) {
+            Account read = tolerant(account);
+            if (read.id().isEmpty()) {
+                warnings.warn("baton-aws: skipping account " + AwsValues.firstText(account.name(), account.email(),
+                        "(unidentified)") + ": AWS sent no Id or Arn");
+            } else {
+                accounts.add(read);
+            }
         }
+        return page.toBuilder().accounts(accounts).nextToken(AwsPaging.nextToken(page.nextToken(), requested))
+                .build();
+    }
+
+    /**
+     * {@code account} with the members its readers rely on filled in, as AWS's model marks every one optional: the
+     * id from the ARN ({@code arn:aws:organizations::<management>:account/o-…/<id>}) and else empty, the name from
+     * the id, and a status from the newer State member; an account with neither was listed as a member of the
+     * organization and counts as ACTIVE. A state the SDK does not know keeps its own text.
+     */
+    static Account tolerant(Account account) {
+        String id = IdFromArn.id(account.id(), account.arn());
+        String status = AwsValues.firstText(account.statusAsString(), account.stateAsString(),
+                AccountStatus.ACTIVE.toString());
+        return account.toBuilder().id(id).name(AwsValues.firstText(account.name(), id)).arn(AwsValues.text(account.arn()))
+                .status(status).build();
     }
 }

@@ -3,8 +3,12 @@ package dev.baton.aws.connector.organizations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsGateway;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
@@ -16,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentRequest;
 import software.amazon.awssdk.services.organizations.model.ListParentsResponse;
@@ -38,6 +41,7 @@ public final class OrganizationHierarchy {
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationHierarchy.class);
 
     private final OrganizationsClient organizations;
+    private final AwsGateway gateway;
     private final SyncWarnings warnings;
     private final boolean organizationSynced;
     private final boolean organizationalUnitSynced;
@@ -53,9 +57,10 @@ public final class OrganizationHierarchy {
      * @param organizationSynced       the run emits {@code organization} resources (accounts may be parented at all)
      * @param organizationalUnitSynced the run emits {@code organizational_unit} resources
      */
-    public OrganizationHierarchy(OrganizationsClient organizations, SyncWarnings warnings, boolean organizationSynced,
-                                 boolean organizationalUnitSynced) {
+    public OrganizationHierarchy(OrganizationsClient organizations, AwsGateway gateway, SyncWarnings warnings,
+                                 boolean organizationSynced, boolean organizationalUnitSynced) {
         this.organizations = requireNonNull(organizations, "organizations is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.organizationSynced = organizationSynced;
         this.organizationalUnitSynced = organizationSynced && organizationalUnitSynced;
@@ -78,7 +83,7 @@ public final class OrganizationHierarchy {
             return Optional.empty();
         }
         Optional<Parent> parent = firstParent(accountId);
-        if (parent.isEmpty() || parent.get().type() == null) {
+        if (parent.isEmpty() || parent.get().type() == null || IdFromArn.absent(parent.get().id())) {
             return Optional.empty();
         }
         return switch (parent.get().type()) {
@@ -123,14 +128,23 @@ public final class OrganizationHierarchy {
         String token = null;
         try {
             do {
-                ListRootsResponse page = organizations.listRoots(ListRootsRequest.builder().nextToken(token).build());
-                found.addAll(page.roots());
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
-        } catch (SdkException e) {
-            AwsCallException failure = AwsErrors.wrap("organizations", "ListRoots", "", "", e);
+                String requested = token;
+                ListRootsResponse page = gateway.call(AwsOperation.of("organizations", "ListRoots"),
+                        () -> organizations.listRoots(ListRootsRequest.builder().nextToken(requested).build()));
+                for (Root root : page.roots()) {
+                    String id = IdFromArn.id(root.id(), root.arn());
+                    if (id.isEmpty()) {
+                        warnings.warn("baton-aws: skipping organization root " + AwsValues.firstText(root.name(),
+                                "(unidentified)") + ": AWS sent no Id or Arn");
+                    } else {
+                        found.add(root.toBuilder().id(id).build());
+                    }
+                }
+                token = AwsPaging.nextToken(page.nextToken(), requested);
+            } while (token != null);
+        } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
-                throw new SyncException(failure.getMessage(), failure);
+                throw AwsFailures.fatal(failure);
             }
             hierarchyDenied(failure);
             return List.of();
@@ -140,12 +154,12 @@ public final class OrganizationHierarchy {
 
     private Optional<Parent> firstParent(String accountId) throws SyncException {
         try {
-            ListParentsResponse response = organizations.listParents(builder -> builder.childId(accountId));
+            ListParentsResponse response = gateway.call(new AwsOperation("organizations", "ListParents", accountId,
+                    accountId), () -> organizations.listParents(builder -> builder.childId(accountId)));
             return response.parents().stream().findFirst();
-        } catch (SdkException e) {
-            AwsCallException failure = AwsErrors.wrap("organizations", "ListParents", accountId, accountId, e);
+        } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
-                throw new SyncException(failure.getMessage(), failure);
+                throw AwsFailures.fatal(failure);
             }
             hierarchyDenied(failure);
             return Optional.empty();
@@ -166,14 +180,13 @@ public final class OrganizationHierarchy {
     private boolean probeOrganizationalUnits() throws SyncException {
         String rootId = roots().get(0).id();
         try {
-            organizations.listOrganizationalUnitsForParent(ListOrganizationalUnitsForParentRequest.builder()
-                    .parentId(rootId).maxResults(1).build());
+            gateway.call(new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "", rootId),
+                    () -> organizations.listOrganizationalUnitsForParent(ListOrganizationalUnitsForParentRequest
+                            .builder().parentId(rootId).maxResults(1).build()));
             return true;
-        } catch (SdkException e) {
-            AwsCallException failure = AwsErrors.wrap("organizations", "ListOrganizationalUnitsForParent", "",
-                    rootId, e);
+        } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
-                throw new SyncException(failure.getMessage(), failure);
+                throw AwsFailures.fatal(failure);
             }
             organizationalUnitsDenied(failure);
             return false;

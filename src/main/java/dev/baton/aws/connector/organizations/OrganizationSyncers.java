@@ -32,10 +32,11 @@ public final class OrganizationSyncers {
                                              SyncScope scope, SyncWarnings warnings) {
         requireNonNull(clients, "clients is null");
         requireNonNull(organizationConfig, "organizationConfig is null");
-        OrganizationHierarchy hierarchy = new OrganizationHierarchy(clients.organizations(), warnings,
+        OrganizationHierarchy hierarchy = new OrganizationHierarchy(clients.organizations(), clients.gateway(), warnings,
                 scope.includes(ResourceTypes.ORGANIZATION_ID), scope.includes(ResourceTypes.ORGANIZATIONAL_UNIT_ID));
         return new OrganizationSyncers(hierarchy, new OrganizationSyncer(hierarchy),
-                new OrganizationalUnitSyncer(clients.organizations(), hierarchy));
+                new OrganizationalUnitSyncer(clients.organizations(), clients.gateway(), warnings,
+                        hierarchy));
     }
 
     /** Shared with the {@code account} syncer, which parents accounts under the roots and OUs emitted here. */

@@ -3,8 +3,12 @@ package dev.baton.aws.connector.organizations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsGateway;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -16,8 +20,9 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
+import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentRequest;
 import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
@@ -29,10 +34,15 @@ import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
  */
 final class OrganizationalUnitSyncer implements ResourceSyncer {
     private final OrganizationsClient organizations;
+    private final AwsGateway gateway;
+    private final SyncWarnings warnings;
     private final OrganizationHierarchy hierarchy;
 
-    OrganizationalUnitSyncer(OrganizationsClient organizations, OrganizationHierarchy hierarchy) {
+    OrganizationalUnitSyncer(OrganizationsClient organizations, AwsGateway gateway, SyncWarnings warnings,
+                             OrganizationHierarchy hierarchy) {
         this.organizations = requireNonNull(organizations, "organizations is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
     }
 
@@ -47,21 +57,30 @@ final class OrganizationalUnitSyncer implements ResourceSyncer {
             return Page.empty();
         }
         ListOrganizationalUnitsForParentResponse response;
+        String requested = token.isFirst() ? null : token.value();
         try {
-            response = organizations.listOrganizationalUnitsForParent(ListOrganizationalUnitsForParentRequest
-                    .builder().parentId(parent.getResource()).nextToken(token.isFirst() ? null : token.value())
-                    .build());
-        } catch (SdkException e) {
-            AwsCallException failure = AwsErrors.wrap("organizations", "ListOrganizationalUnitsForParent", "",
-                    parent.getResource(), e);
+            response = gateway.call(new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "",
+                    parent.getResource()), () -> organizations.listOrganizationalUnitsForParent(
+                            ListOrganizationalUnitsForParentRequest.builder().parentId(parent.getResource())
+                                    .nextToken(requested).build()));
+        } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
-                throw new SyncException(failure.getMessage(), failure);
+                throw AwsFailures.fatal(failure);
             }
             hierarchy.organizationalUnitsDenied(failure);
             return Page.empty();
         }
-        List<Resource> units = response.organizationalUnits().stream().map(unit -> toResource(unit, parent)).toList();
-        return Page.of(units, response.nextToken());
+        List<Resource> units = new ArrayList<>();
+        for (OrganizationalUnit unit : response.organizationalUnits()) {
+            String id = IdFromArn.id(unit.id(), unit.arn());
+            if (id.isEmpty()) {
+                warnings.warn("baton-aws: skipping organizational_unit " + AwsValues.firstText(unit.name(),
+                        "(unidentified)") + " under " + parent.getResource() + ": AWS sent no Id or Arn");
+            } else {
+                units.add(toResource(unit.toBuilder().id(id).build(), parent));
+            }
+        }
+        return Page.of(units, AwsPaging.nextToken(response.nextToken(), requested));
     }
 
     private static boolean isHierarchyNode(String resourceType) {

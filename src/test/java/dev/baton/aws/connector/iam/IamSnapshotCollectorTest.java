@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsGateway;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.testing.ManualClock;
 import java.time.Duration;
@@ -94,7 +95,8 @@ class IamSnapshotCollectorTest {
     }
 
     private IamAccountSnapshot collect(ScriptedIam iam) throws AwsCallException {
-        return new IamSnapshotCollector(iam, "111111111111", clock, duration -> {
+        return new IamSnapshotCollector(new IamCalls(AwsGateway.sdkAttemptsOnly(), iam, "111111111111"),
+                message -> { throw new AssertionError("unexpected warning: " + message); }, clock, duration -> {
             pauses.add(duration);
             clock.advance(duration);
         }).collect();
