@@ -2,22 +2,25 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.connector.identitycenter.AssignmentReader.Assignment;
 import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
+import software.amazon.awssdk.services.identitystore.model.User;
 
 /** Enumerates the users and groups of the identity store, for the per-principal assignment strategy. */
 final class SsoPrincipalDirectory {
-    private final IdentitystoreClient identityStore;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
 
-    SsoPrincipalDirectory(IdentitystoreClient identityStore, IdentityCenterInstanceProvider instance) {
-        this.identityStore = requireNonNull(identityStore, "identityStore is null");
+    SsoPrincipalDirectory(AwsClients clients, IdentityCenterInstanceProvider instance) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
     }
 
@@ -29,28 +32,27 @@ final class SsoPrincipalDirectory {
     Optional<List<Assignment>> principalsFewerThan(int bound) throws SyncException {
         String storeId = instance.get().identityStoreId();
         List<Assignment> principals = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListUsersResponse page = AwsCall.require("identitystore", "ListUsers", "", storeId,
-                    () -> identityStore.listUsers(b -> b.identityStoreId(storeId).nextToken(next)));
-            page.users().forEach(user -> principals.add(new Assignment("USER", user.userId())));
-            token = page.nextToken();
+        try {
+            AwsCall.pages(clients.gateway(), SsoOperations.LIST_USERS.on(storeId),
+                    token -> clients.identityStore().listUsers(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListUsersResponse::nextToken, page -> {
+                        page.users().stream().map(User::userId)
+                                .forEach(id -> principals.add(new Assignment("USER", id)));
+                        return principals.size() < bound;
+                    });
             if (principals.size() >= bound) {
                 return Optional.empty();
             }
-        } while (PermissionSetCatalog.hasMore(token));
-        token = null;
-        do {
-            String next = token;
-            ListGroupsResponse page = AwsCall.require("identitystore", "ListGroups", "", storeId,
-                    () -> identityStore.listGroups(b -> b.identityStoreId(storeId).nextToken(next)));
-            page.groups().forEach(group -> principals.add(new Assignment("GROUP", group.groupId())));
-            token = page.nextToken();
-            if (principals.size() >= bound) {
-                return Optional.empty();
-            }
-        } while (PermissionSetCatalog.hasMore(token));
-        return Optional.of(List.copyOf(principals));
+            AwsCall.pages(clients.gateway(), SsoOperations.LIST_GROUPS.on(storeId),
+                    token -> clients.identityStore().listGroups(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListGroupsResponse::nextToken, page -> {
+                        page.groups().stream().map(Group::groupId)
+                                .forEach(id -> principals.add(new Assignment("GROUP", id)));
+                        return principals.size() < bound;
+                    });
+        } catch (AwsCallException e) {
+            throw AwsCall.failure(e);
+        }
+        return principals.size() >= bound ? Optional.empty() : Optional.of(List.copyOf(principals));
     }
 }
