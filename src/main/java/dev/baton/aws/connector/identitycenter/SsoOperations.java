@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Every AWS operation the Identity Center syncers and provisioners call, named as IAM policies name their
  * permissions ({@code sso:ListInstances}). Call sites add the account and the object with
- * {@link AwsOperation#in} and {@link AwsOperation#on}; {@code docs/aws-calls-identity-center.md} lists the same set.
+ * {@link AwsOperation#in} and {@link AwsOperation#on}. The "IAM Identity Center" section of the AWS calls document
+ * in {@code docs/} lists the same set (a test keeps the two equal).
  */
 final class SsoOperations {
     // SSO Admin: the instance, permission sets and account assignments
@@ -35,8 +36,8 @@ final class SsoOperations {
     static final AwsOperation CREATE_USER = identityStore("CreateUser");
     static final AwsOperation DELETE_USER = identityStore("DeleteUser");
     static final AwsOperation CREATE_GROUP_MEMBERSHIP = identityStore("CreateGroupMembership");
-    static final AwsOperation DELETE_GROUP_MEMBERSHIP = identityStore("DeleteGroupMembership");
     static final AwsOperation GET_GROUP_MEMBERSHIP_ID = identityStore("GetGroupMembershipId");
+    static final AwsOperation DELETE_GROUP_MEMBERSHIP = identityStore("DeleteGroupMembership");
 
     // CloudTrail (last sign-in) and Organizations (account state before an assignment write)
     static final AwsOperation LOOKUP_EVENTS = AwsOperation.of("cloudtrail", "LookupEvents");
@@ -52,7 +53,7 @@ final class SsoOperations {
                 LIST_ACCOUNT_ASSIGNMENTS, LIST_ACCOUNT_ASSIGNMENTS_FOR_PRINCIPAL, CREATE_ACCOUNT_ASSIGNMENT,
                 DELETE_ACCOUNT_ASSIGNMENT, DESCRIBE_ACCOUNT_ASSIGNMENT_CREATION_STATUS,
                 DESCRIBE_ACCOUNT_ASSIGNMENT_DELETION_STATUS, LIST_USERS, LIST_GROUPS, LIST_GROUP_MEMBERSHIPS,
-                CREATE_USER, DELETE_USER, CREATE_GROUP_MEMBERSHIP, DELETE_GROUP_MEMBERSHIP, GET_GROUP_MEMBERSHIP_ID,
+                CREATE_USER, DELETE_USER, CREATE_GROUP_MEMBERSHIP, GET_GROUP_MEMBERSHIP_ID, DELETE_GROUP_MEMBERSHIP,
                 LOOKUP_EVENTS, DESCRIBE_ACCOUNT);
     }
 
