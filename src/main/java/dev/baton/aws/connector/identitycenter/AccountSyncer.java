@@ -121,8 +121,9 @@ final class AccountSyncer implements ResourceSyncer {
     }
 
     /**
-     * The permission set's entitlement on the account: id {@code <accountId>|<permissionSetArn>}, slug {@code <name> access}, grantable to SSO users then
-     * groups. ConductorOne parses the id back on grant, so it is not the SDK format.
+     * The permission set's entitlement on the account: id {@code <accountId>|<permissionSetArn>}, slug
+     * {@code <name> access}, grantable to SSO users then groups. ConductorOne parses the id back on grant, so it is
+     * not the SDK format.
      */
     static Entitlement entitlement(Resource account, PermissionSet permissionSet) {
         String id = Ids.accountEntitlementId(account.getId().getResource(), permissionSet.permissionSetArn());
@@ -132,7 +133,7 @@ final class AccountSyncer implements ResourceSyncer {
                 List.of(V1Identifier.newBuilder().setId(id).build()));
     }
 
-    /** The copy of the entitlement that assignment grants embed: upstream builds it without a slug and lists groups first. */
+    /** The copy of the entitlement that assignment grants embed: upstream omits the slug and lists groups first. */
     static Entitlement grantEntitlement(Resource account, PermissionSet permissionSet) {
         return entitlement(account, permissionSet).toBuilder()
                 .clearSlug()
@@ -143,8 +144,8 @@ final class AccountSyncer implements ResourceSyncer {
     }
 
     /**
-     * Assignment grants, one permission set and one assignment page per call over the sets provisioned to the account; token
-     * {@code {"psi":i,"apt":"<aws token>"}} while a set has more pages, then {@code {"psi":i+1}}.
+     * Assignment grants, one permission set and one assignment page per call over the sets provisioned to the
+     * account; token {@code {"psi":i,"apt":"<aws token>"}} while a set has more pages, then {@code {"psi":i+1}}.
      */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {

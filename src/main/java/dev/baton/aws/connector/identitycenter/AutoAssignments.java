@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * (users + groups) than there are (ACTIVE account, provisioned permission set) pairs, else per pair. Each strategy
  * costs at least one call per unit (pair or principal), so the smaller count wins. Counting pairs uses the
  * provisioned-set lists every sync needs anyway (cached in {@link PermissionSetCatalog}) plus the sync's one
- * account listing ({@link OrganizationAccounts}, shared with the account syncers); counting principals stops as soon as it reaches the pair count, so ruling the per-principal
- * strategy out costs at most one Identity Store page per 100 pairs.
+ * account listing ({@link OrganizationAccounts}, shared with the account syncers); counting principals stops as
+ * soon as it reaches the pair count, so ruling the per-principal strategy out costs at most one Identity Store page
+ * per 100 pairs.
  */
 final class AutoAssignments implements AssignmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAssignments.class);

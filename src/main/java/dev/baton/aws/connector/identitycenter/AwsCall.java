@@ -48,8 +48,8 @@ final class AwsCall {
 
     /** AWS's own explanation of the failure, in parentheses; it never contains a secret. */
     private static String awsMessage(AwsCallException e) {
-        if (e.getCause() instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
-            String message = serviceException.awsErrorDetails().errorMessage();
+        if (e.getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String message = service.awsErrorDetails().errorMessage();
             if (message != null && !message.isBlank()) {
                 return " (" + message + ")";
             }

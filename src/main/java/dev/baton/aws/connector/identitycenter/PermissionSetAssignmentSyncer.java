@@ -75,7 +75,7 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
                 .build();
     }
 
-    /** The {@code assigned} entitlement: the slug must be exactly {@code assigned}, ConductorOne's scope-binding contract. */
+    /** The {@code assigned} entitlement: the slug must be exactly that, ConductorOne's scope-binding contract. */
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) {
         return Page.last(List.of(entitlement(resource)));

@@ -105,7 +105,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
                 List.of(V1Identifier.newBuilder().setId("membership:" + group.getId().getResource()).build()));
     }
 
-    /** Membership grants, one {@code ListGroupMemberships} page per call; a group deleted or hidden meanwhile is skipped. */
+    /** Membership grants, one {@code ListGroupMemberships} page per call; a group gone or hidden is skipped. */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();

@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.connector.identitycenter.AssignmentReader.Assignment;
 import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
@@ -33,26 +36,30 @@ final class SsoPrincipalDirectory {
         String storeId = instance.get().identityStoreId();
         List<Assignment> principals = new ArrayList<>();
         try {
-            AwsCall.pages(clients.gateway(), SsoOperations.LIST_USERS.on(storeId),
+            collect(SsoOperations.LIST_USERS.on(storeId),
                     token -> clients.identityStore().listUsers(b -> b.identityStoreId(storeId).nextToken(token)),
-                    ListUsersResponse::nextToken, page -> {
-                        page.users().stream().map(User::userId)
-                                .forEach(id -> principals.add(new Assignment("USER", id)));
-                        return principals.size() < bound;
-                    });
-            if (principals.size() >= bound) {
-                return Optional.empty();
-            }
-            AwsCall.pages(clients.gateway(), SsoOperations.LIST_GROUPS.on(storeId),
+                    ListUsersResponse::nextToken, page -> page.users().stream().map(User::userId), "USER",
+                    principals, bound);
+            collect(SsoOperations.LIST_GROUPS.on(storeId),
                     token -> clients.identityStore().listGroups(b -> b.identityStoreId(storeId).nextToken(token)),
-                    ListGroupsResponse::nextToken, page -> {
-                        page.groups().stream().map(Group::groupId)
-                                .forEach(id -> principals.add(new Assignment("GROUP", id)));
-                        return principals.size() < bound;
-                    });
+                    ListGroupsResponse::nextToken, page -> page.groups().stream().map(Group::groupId), "GROUP",
+                    principals, bound);
         } catch (AwsCallException e) {
             throw AwsCall.failure(e);
         }
         return principals.size() >= bound ? Optional.empty() : Optional.of(List.copyOf(principals));
+    }
+
+    /** Adds the ids of one listing as {@code type} principals, page by page, until there are {@code bound}. */
+    private <R> void collect(AwsOperation operation, Function<String, R> request, Function<R, String> nextToken,
+                             Function<R, Stream<String>> ids, String type, List<Assignment> principals, int bound)
+            throws AwsCallException {
+        if (principals.size() >= bound) {
+            return;
+        }
+        AwsCall.pages(clients.gateway(), operation, request, nextToken, page -> {
+            ids.apply(page).forEach(id -> principals.add(new Assignment(type, id)));
+            return principals.size() < bound;
+        });
     }
 }

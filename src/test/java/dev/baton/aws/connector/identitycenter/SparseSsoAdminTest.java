@@ -74,7 +74,8 @@ class SparseSsoAdminTest {
     void listInstancesAnsweredWithNothingMeansNoInstance() {
         instances();
         SyncException e = assertThrows(SyncException.class, () -> run.instance(clients).get());
-        assertTrue(e.getMessage().startsWith("no IAM Identity Center instance found in region " + REGION), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no IAM Identity Center instance found in region " + REGION),
+                e.getMessage());
     }
 
     @Test
@@ -232,8 +233,8 @@ class SparseSsoAdminTest {
         List<Grant> grants = bindingPolicyGrants(run.catalog(clients));
 
         assertEquals(1, grants.size());
-        assertTrue(grants.get(0).getId().startsWith("iam_policy:arn:aws:iam::" + ACCOUNT + ":policy/RootPolicy:attached:"),
-                grants.get(0).getId());
+        String id = grants.get(0).getId();
+        assertTrue(id.startsWith("iam_policy:arn:aws:iam::" + ACCOUNT + ":policy/RootPolicy:attached:"), id);
         assertEquals(List.of("sso:ListCustomerManagedPolicyReferencesInPermissionSet on " + PS + ": a customer "
                 + "managed policy reference (path /division/) has no Name; skipping it"), run.warnings);
     }
