@@ -58,7 +58,8 @@ final class SsoPrincipalDirectory {
             return;
         }
         AwsCall.pages(clients.gateway(), operation, request, nextToken, page -> {
-            ids.apply(page).forEach(id -> principals.add(new Assignment(type, id)));
+            ids.apply(page).filter(id -> id != null && !id.isEmpty())
+                    .forEach(id -> principals.add(new Assignment(type, id)));
             return principals.size() < bound;
         });
     }
