@@ -12,6 +12,7 @@ import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyExists;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyRevoked;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignment;
 import software.amazon.awssdk.services.ssoadmin.model.CreateAccountAssignmentResponse;
@@ -92,19 +93,19 @@ public final class AccountAssignments {
     private boolean exists(String instanceArn, String accountId, String permissionSetArn, SsoPrincipal principal)
             throws SyncException {
         AwsOperation operation = SsoOperations.LIST_ACCOUNT_ASSIGNMENTS.on(permissionSetArn + " on " + accountId);
-        boolean[] found = {false};
+        AtomicBoolean found = new AtomicBoolean();
         try {
             AwsCall.pages(clients.gateway(), operation,
                     token -> clients.ssoAdmin().listAccountAssignments(r -> r.instanceArn(instanceArn)
                             .accountId(accountId).permissionSetArn(permissionSetArn).nextToken(token)),
                     ListAccountAssignmentsResponse::nextToken, page -> {
-                        found[0] = page.accountAssignments().stream().anyMatch(a -> names(a, principal));
-                        return !found[0];
+                        found.set(page.accountAssignments().stream().anyMatch(a -> names(a, principal)));
+                        return !found.get();
                     });
         } catch (AwsCallException e) {
             throw AwsCall.failure("sso.ListAccountAssignments failed", e);
         }
-        return found[0];
+        return found.get();
     }
 
     private static boolean names(AccountAssignment assignment, SsoPrincipal principal) {
