@@ -1,27 +1,30 @@
 package dev.baton.aws.connector.identitycenter;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyExists;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyRevoked;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
-import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatus;
+import software.amazon.awssdk.services.ssoadmin.model.AccountAssignment;
 import software.amazon.awssdk.services.ssoadmin.model.CreateAccountAssignmentResponse;
 import software.amazon.awssdk.services.ssoadmin.model.DeleteAccountAssignmentResponse;
+import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 
 /**
  * Identity Center account assignments (permission set + principal on an account), shared by the flat {@code account}
  * entitlement and the {@code permission_set_assignment} binding. Both writes are asynchronous in AWS: the call
- * returns a request id whose status is polled until it succeeds, fails or the wait limit passes.
+ * returns a request id whose status is polled until it succeeds, fails or the wait limit passes. Every member of
+ * these answers is optional in AWS's model: what is missing is read as "cannot verify", never as a failure.
  */
 public final class AccountAssignments {
     private final AwsClients clients;
@@ -44,15 +47,15 @@ public final class AccountAssignments {
         boolean couldNotVerify = !checkAccountActive(accountId);
         CreateAccountAssignmentResponse response;
         try {
-            response = clients.ssoAdmin().createAccountAssignment(r -> r.instanceArn(instanceArn)
-                    .permissionSetArn(permissionSetArn).principalId(principal.id()).principalType(principal.type())
-                    .targetId(accountId).targetType(TargetType.AWS_ACCOUNT));
-        } catch (SdkException e) {
-            throw writeFailure(accountId, couldNotVerify, "CreateAccountAssignment", e);
+            response = clients.gateway().call(SsoOperations.CREATE_ACCOUNT_ASSIGNMENT.on(accountId),
+                    () -> clients.ssoAdmin().createAccountAssignment(r -> r.instanceArn(instanceArn)
+                            .permissionSetArn(permissionSetArn).principalId(principal.id())
+                            .principalType(principal.type()).targetId(accountId).targetType(TargetType.AWS_ACCOUNT)));
+        } catch (AwsCallException e) {
+            throw writeFailure(accountId, couldNotVerify, e);
         }
         List<Any> annotations = ProvisionAnnotations.requestId(response);
-        AccountAssignmentOperationStatus status = response.accountAssignmentCreationStatus();
-        new AssignmentStatusPoller(clients.ssoAdmin(), polling).awaitCreation(instanceArn, status);
+        poller().awaitCreation(instanceArn, response.accountAssignmentCreationStatus());
         return annotations;
     }
 
@@ -65,68 +68,84 @@ public final class AccountAssignments {
         boolean couldNotVerify = !checkAccountActive(accountId);
         DeleteAccountAssignmentResponse response;
         try {
-            response = clients.ssoAdmin().deleteAccountAssignment(r -> r.instanceArn(instanceArn)
-                    .permissionSetArn(permissionSetArn).principalId(principal.id()).principalType(principal.type())
-                    .targetId(accountId).targetType(TargetType.AWS_ACCOUNT));
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
+            response = clients.gateway().call(SsoOperations.DELETE_ACCOUNT_ASSIGNMENT.on(accountId),
+                    () -> clients.ssoAdmin().deleteAccountAssignment(r -> r.instanceArn(instanceArn)
+                            .permissionSetArn(permissionSetArn).principalId(principal.id())
+                            .principalType(principal.type()).targetId(accountId).targetType(TargetType.AWS_ACCOUNT)));
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance());
             }
-            throw writeFailure(accountId, couldNotVerify, "DeleteAccountAssignment", e);
+            throw writeFailure(accountId, couldNotVerify, e);
         }
         List<Any> annotations = ProvisionAnnotations.requestId(response);
-        if (new AssignmentStatusPoller(clients.ssoAdmin(), polling).awaitDeletion(instanceArn, response.accountAssignmentDeletionStatus())) {
+        if (poller().awaitDeletion(instanceArn, response.accountAssignmentDeletionStatus())) {
             annotations.add(Any.pack(GrantAlreadyRevoked.getDefaultInstance()));
         }
         return annotations;
     }
 
+    private AssignmentStatusPoller poller() {
+        return new AssignmentStatusPoller(clients, polling);
+    }
+
+    /** Whether the principal holds the assignment; an entry that leaves out its principal is not it. */
     private boolean exists(String instanceArn, String accountId, String permissionSetArn, SsoPrincipal principal)
             throws SyncException {
+        AwsOperation operation = SsoOperations.LIST_ACCOUNT_ASSIGNMENTS.on(permissionSetArn + " on " + accountId);
+        AtomicBoolean found = new AtomicBoolean();
         try {
-            return clients.ssoAdmin().listAccountAssignmentsPaginator(r -> r.instanceArn(instanceArn).accountId(accountId)
-                            .permissionSetArn(permissionSetArn))
-                    .accountAssignments().stream()
-                    .anyMatch(a -> a.principalType() == principal.type() && principal.id().equals(a.principalId()));
-        } catch (SdkException e) {
-            throw IdentityCenterResults.failure("sso.ListAccountAssignments failed", "sso", "ListAccountAssignments",
-                    permissionSetArn + " on " + accountId, e);
+            AwsCall.pages(clients.gateway(), operation,
+                    token -> clients.ssoAdmin().listAccountAssignments(r -> r.instanceArn(instanceArn)
+                            .accountId(accountId).permissionSetArn(permissionSetArn).nextToken(token)),
+                    ListAccountAssignmentsResponse::nextToken, page -> {
+                        found.set(page.accountAssignments().stream().anyMatch(a -> names(a, principal)));
+                        return !found.get();
+                    });
+        } catch (AwsCallException e) {
+            throw AwsCall.failure("sso.ListAccountAssignments failed", e);
         }
+        return found.get();
+    }
+
+    private static boolean names(AccountAssignment assignment, SsoPrincipal principal) {
+        return principal.type().toString().equals(assignment.principalTypeAsString())
+                && principal.id().equals(assignment.principalId());
     }
 
     /**
-     * Writing to a suspended account fails with an opaque ConflictException, so the status is read first. Returns
-     * false when organizations:DescribeAccount is denied: the write then goes ahead unverified.
+     * Writing to a suspended account fails with an opaque ConflictException, so the state is read first. Returns
+     * false when it cannot be read (organizations:DescribeAccount denied, or an answer without the account or its
+     * state): the write then goes ahead unverified.
      */
     private boolean checkAccountActive(String accountId) throws SyncException {
         Account account;
         try {
-            account = clients.organizations().describeAccount(r -> r.accountId(accountId)).account();
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) == ErrorKind.ACCESS_DENIED) {
+            account = clients.gateway().call(SsoOperations.DESCRIBE_ACCOUNT.on(accountId),
+                    () -> clients.organizations().describeAccount(r -> r.accountId(accountId))).account();
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.ACCESS_DENIED) {
                 return false;
             }
-            throw IdentityCenterResults.failure("DescribeAccount failed", "organizations", "DescribeAccount",
-                    accountId, e);
+            throw AwsCall.failure("DescribeAccount failed", e);
         }
-        if (account == null) {
-            throw new SyncException("baton-aws: DescribeAccount returned nil account for " + accountId);
+        if (account == null || OrganizationAccountStates.stateText(account).isEmpty()) {
+            return false;
         }
-        if (account.status() != AccountStatus.ACTIVE) {
+        if (!OrganizationAccountStates.isActive(account)) {
             throw new SyncException("baton-aws: account " + accountId + " is not active, status: "
-                    + account.statusAsString());
+                    + OrganizationAccountStates.stateText(account));
         }
         return true;
     }
 
-    private static SyncException writeFailure(String accountId, boolean couldNotVerify, String operation,
-                                              SdkException e) {
-        if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
-            return IdentityCenterResults.failure(operation + " failed", "sso", operation, accountId, e);
+    private static SyncException writeFailure(String accountId, boolean couldNotVerify, AwsCallException e) {
+        if (e.kind() != ErrorKind.CONFLICT) {
+            return AwsCall.failure(e.operation() + " failed", e);
         }
         String tip = couldNotVerify ? ". Tip: Add organizations:DescribeAccount permission to get clearer error "
                 + "messages for suspended accounts" : "";
         return new SyncException("baton-aws: conflicting operation in progress for account " + accountId
-                + ". This may indicate the account is suspended" + tip + ": " + e.getMessage(), e);
+                + ". This may indicate the account is suspended" + tip + ": " + AwsCall.sdkMessage(e), e);
     }
 }

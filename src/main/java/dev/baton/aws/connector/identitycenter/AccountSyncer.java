@@ -3,6 +3,8 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
@@ -19,6 +21,7 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  * Resource type {@code account}: the organization's ACTIVE accounts as Identity Center targets, in upstream's flat
  * model: one entitlement per permission set of the instance (any set can be requested on any account), and one
  * grant per assignment of a provisioned set. Accounts are parented under their root or OU via the shared
- * {@link OrganizationHierarchy}, and listed from the sync's one {@link OrganizationAccounts} listing.
+ * {@link OrganizationHierarchy}, and listed from the sync's one {@link OrganizationAccounts} listing. An account
+ * is read as {@link OrganizationAccountStates} says: without a name it shows its id, and one that names neither its
+ * id nor its ARN is skipped with a warning.
  */
 final class AccountSyncer implements ResourceSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSyncer.class);
@@ -45,13 +49,15 @@ final class AccountSyncer implements ResourceSyncer {
     private final OrganizationHierarchy hierarchy;
     private final PermissionSetCatalog catalog;
     private final AssignmentReader assignments;
+    private final SyncWarnings warnings;
 
     AccountSyncer(OrganizationAccounts accounts, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
-                  AssignmentReader assignments) {
+                  AssignmentReader assignments, SyncWarnings warnings) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.assignments = requireNonNull(assignments, "assignments is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
     }
 
     @Override
@@ -69,32 +75,39 @@ final class AccountSyncer implements ResourceSyncer {
         }
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
-            if (account.status() != AccountStatus.ACTIVE) {
-                LOG.info("skipping account {} ({}): status {}", account.id(), account.name(),
-                        account.statusAsString());
+            String accountId = OrganizationAccountStates.id(account);
+            if (accountId.isEmpty()) {
+                warnings.warn("organizations:ListAccounts: account " + AwsValues.firstText(account.name(), "(unnamed)")
+                        + " has neither Id nor Arn; skipping it");
                 continue;
             }
-            resources.add(toResource(account, hierarchy.parentOf(account.id()).orElse(null)));
+            if (!OrganizationAccountStates.isActive(account)) {
+                LOG.info("skipping account {} ({}): status {}", accountId, account.name(),
+                        OrganizationAccountStates.stateText(account));
+                continue;
+            }
+            resources.add(toResource(account, hierarchy.parentOf(accountId).orElse(null)));
         }
-        return Page.of(resources, response.nextToken());
+        return Page.of(resources, AwsPaging.nextToken(response.nextToken(), token.isFirst() ? null : token.value()));
     }
 
     /** @param parent the account's root or OU, or null for a flat account */
     static Resource toResource(Account account, ResourceId parent) {
+        String accountId = OrganizationAccountStates.id(account);
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("aws_account_arn", account.arn());
-        profile.put("aws_account_id", account.id());
-        return ResourceBuilder.builder(ResourceTypes.ACCOUNT_ID, account.id())
-                .displayName(account.name())
+        profile.put("aws_account_arn", AwsValues.text(account.arn()));
+        profile.put("aws_account_id", accountId);
+        return ResourceBuilder.builder(ResourceTypes.ACCOUNT_ID, accountId)
+                .displayName(AwsValues.firstText(account.name(), accountId))
                 .parent(parent)
                 .profile(profile)
-                .v1Identifier(account.id())
+                .v1Identifier(accountId)
                 .childType(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID)
                 .appTrait()
                 .build();
     }
 
-    /** E6, {@value #BATCH} permission sets per page, token {@code {"psi":<next index>}}. */
+    /** One entitlement per permission set, {@value #BATCH} per page, token {@code {"psi":<next index>}}. */
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
         List<String> all = catalog.allArns();
@@ -108,8 +121,9 @@ final class AccountSyncer implements ResourceSyncer {
     }
 
     /**
-     * E6: id {@code <accountId>|<permissionSetArn>}, slug {@code <name> access}, grantable to SSO users then
-     * groups. ConductorOne parses the id back on grant, so it is not the SDK format.
+     * The permission set's entitlement on the account: id {@code <accountId>|<permissionSetArn>}, slug
+     * {@code <name> access}, grantable to SSO users then groups. ConductorOne parses the id back on grant, so it is
+     * not the SDK format.
      */
     static Entitlement entitlement(Resource account, PermissionSet permissionSet) {
         String id = Ids.accountEntitlementId(account.getId().getResource(), permissionSet.permissionSetArn());
@@ -119,7 +133,7 @@ final class AccountSyncer implements ResourceSyncer {
                 List.of(V1Identifier.newBuilder().setId(id).build()));
     }
 
-    /** The copy of E6 that G7 grants embed: upstream builds it without a slug and lists groups first. */
+    /** The copy of the entitlement that assignment grants embed: upstream omits the slug and lists groups first. */
     static Entitlement grantEntitlement(Resource account, PermissionSet permissionSet) {
         return entitlement(account, permissionSet).toBuilder()
                 .clearSlug()
@@ -130,8 +144,8 @@ final class AccountSyncer implements ResourceSyncer {
     }
 
     /**
-     * G7, one permission set and one assignment page per call over the sets provisioned to the account; token
-     * {@code {"psi":i,"apt":"<aws token>"}} while a set has more pages, then {@code {"psi":i+1}}.
+     * Assignment grants, one permission set and one assignment page per call over the sets provisioned to the
+     * account; token {@code {"psi":i,"apt":"<aws token>"}} while a set has more pages, then {@code {"psi":i+1}}.
      */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps Identity Center account assignments to grants (G7 on the flat {@code account} entitlement, G8 on a
- * {@code permission_set_assignment} binding). Pure: tested on plain values.
+ * Maps Identity Center account assignments to grants (on the flat {@code account} entitlement, or on the
+ * {@code assigned} entitlement of a {@code permission_set_assignment} binding). Pure: tested on plain values.
  */
 final class AssignmentGrants {
     private AssignmentGrants() {}

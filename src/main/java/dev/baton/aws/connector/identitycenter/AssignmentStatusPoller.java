@@ -2,86 +2,116 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.spi.SyncException;
 import java.time.Instant;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatus;
 import software.amazon.awssdk.services.ssoadmin.model.StatusValues;
 
 /**
  * Waits for an asynchronous account assignment write: polls once at once, then every interval until the status is
  * terminal or the timeout passes. A denied status call is taken as success, as upstream does: the write itself was
- * accepted, and the caller may simply lack sso:DescribeAccountAssignment*Status.
+ * accepted, and the caller may simply lack sso:DescribeAccountAssignment*Status. For the same reason a write whose
+ * answer carries no request id to poll, or a status answer without a {@code Status}, ends the wait: AWS's model
+ * makes both optional, and the write was accepted.
  */
 final class AssignmentStatusPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(AssignmentStatusPoller.class);
     private static final String NOT_FOUND_TEXT = "Received a 404 status error";
 
-    private final SsoAdminClient ssoAdmin;
+    private final AwsClients clients;
     private final AssignmentPolling polling;
 
-    AssignmentStatusPoller(SsoAdminClient ssoAdmin, AssignmentPolling polling) {
-        this.ssoAdmin = requireNonNull(ssoAdmin, "ssoAdmin is null");
+    AssignmentStatusPoller(AwsClients clients, AssignmentPolling polling) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.polling = requireNonNull(polling, "polling is null");
     }
 
     void awaitCreation(String instanceArn, AccountAssignmentOperationStatus started) throws SyncException {
-        await("creation", started, () -> ssoAdmin.describeAccountAssignmentCreationStatus(r -> r
-                .instanceArn(instanceArn).accountAssignmentCreationRequestId(started.requestId()))
-                .accountAssignmentCreationStatus());
+        await("creation", SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_CREATION_STATUS, started,
+                () -> clients.ssoAdmin().describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
+                        .accountAssignmentCreationRequestId(started.requestId())).accountAssignmentCreationStatus());
     }
 
     /** True when AWS no longer knows the assignment (404 on the status call): it is already gone. */
     boolean awaitDeletion(String instanceArn, AccountAssignmentOperationStatus started) throws SyncException {
         try {
-            await("deletion", started, () -> ssoAdmin.describeAccountAssignmentDeletionStatus(r -> r
-                    .instanceArn(instanceArn).accountAssignmentDeletionRequestId(started.requestId()))
-                    .accountAssignmentDeletionStatus());
+            await("deletion", SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_DELETION_STATUS, started,
+                    () -> clients.ssoAdmin().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn)
+                            .accountAssignmentDeletionRequestId(started.requestId()))
+                            .accountAssignmentDeletionStatus());
             return false;
         } catch (StatusGone e) {
             return true;
         }
     }
 
-    private void await(String operation, AccountAssignmentOperationStatus started, StatusCall call)
-            throws SyncException {
-        if (started == null) {
+    private void await(String operation, AwsOperation statusCall, AccountAssignmentOperationStatus started,
+                       Supplier<AccountAssignmentOperationStatus> describe) throws SyncException {
+        if (started == null || finished(operation, started)) {
+            return;
+        }
+        if (AwsValues.text(started.requestId()).isEmpty()) {
+            notVerified(operation);
             return;
         }
         Instant deadline = polling.clock().instant().plus(polling.timeout());
-        AccountAssignmentOperationStatus status = started;
         while (true) {
-            if (status != null && status.status() != StatusValues.IN_PROGRESS) {
-                terminal(operation, status);
-                return;
-            }
+            AccountAssignmentOperationStatus status;
             try {
-                status = call.describe();
-            } catch (SdkException e) {
-                if (IdentityCenterResults.kind(e) == ErrorKind.ACCESS_DENIED) {
+                status = clients.gateway().call(statusCall.on(started.requestId()), describe);
+            } catch (AwsCallException e) {
+                if (e.kind() == ErrorKind.ACCESS_DENIED) {
                     return;
                 }
-                if (String.valueOf(e.getMessage()).contains(NOT_FOUND_TEXT) && operation.equals("deletion")) {
+                if (AwsCall.sdkMessage(e).contains(NOT_FOUND_TEXT) && operation.equals("deletion")) {
                     throw new StatusGone();
                 }
-                throw IdentityCenterResults.failure("account assignment " + operation + " status failed", "sso",
-                        "DescribeAccountAssignment" + capitalized(operation) + "Status", started.requestId(), e);
+                throw AwsCall.failure("account assignment " + operation + " status failed", e);
             }
-            if (status.status() == StatusValues.IN_PROGRESS) {
-                sleepUntilNextPoll(operation, deadline);
+            if (status == null || status.status() == null) {
+                notVerified(operation);
+                return;
             }
+            if (finished(operation, status)) {
+                return;
+            }
+            sleepUntilNextPoll(operation, deadline);
         }
     }
 
-    private static void terminal(String operation, AccountAssignmentOperationStatus status) throws SyncException {
-        if (status.status() == StatusValues.SUCCEEDED) {
-            return;
+    /**
+     * False while the write is in progress or its status is absent; true once it succeeded. A failure, or a status
+     * this SDK does not know, fails with AWS's reason.
+     */
+    private static boolean finished(String operation, AccountAssignmentOperationStatus status) throws SyncException {
+        if (status.status() == null || status.status() == StatusValues.IN_PROGRESS) {
+            return false;
         }
-        if (status.status() == StatusValues.FAILED) {
-            throw new SyncException("baton-aws: " + status.failureReason());
+        if (status.status() == StatusValues.SUCCEEDED) {
+            return true;
+        }
+        String reason = AwsValues.text(status.failureReason());
+        if (status.status() == StatusValues.FAILED && !reason.isEmpty()) {
+            throw new SyncException("baton-aws: " + reason);
+        }
+        if (status.status() == StatusValues.UNKNOWN_TO_SDK_VERSION) {
+            throw new SyncException("baton-aws: account assignment " + operation + " ended with status "
+                    + status.statusAsString() + (reason.isEmpty() ? "" : ": " + reason));
         }
         throw new SyncException("baton-aws: account assignment " + operation + " failed");
+    }
+
+    private static void notVerified(String operation) {
+        LOG.info("account assignment {} accepted; AWS gave no status to poll, so its outcome is not verified",
+                operation);
     }
 
     private void sleepUntilNextPoll(String operation, Instant deadline) throws SyncException {
@@ -95,15 +125,6 @@ final class AssignmentStatusPoller {
             Thread.currentThread().interrupt();
             throw new SyncException("baton-aws: interrupted while waiting for account assignment " + operation, e);
         }
-    }
-
-    private static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    @FunctionalInterface
-    private interface StatusCall {
-        AccountAssignmentOperationStatus describe();
     }
 
     /** Internal signal: the status call answered 404 during a deletion. */

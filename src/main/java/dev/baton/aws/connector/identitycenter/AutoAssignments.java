@@ -3,16 +3,14 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
-import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
  * Picks the assignment-reading strategy once per sync, on the first read, and delegates to it.
@@ -21,20 +19,21 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
  * (users + groups) than there are (ACTIVE account, provisioned permission set) pairs, else per pair. Each strategy
  * costs at least one call per unit (pair or principal), so the smaller count wins. Counting pairs uses the
  * provisioned-set lists every sync needs anyway (cached in {@link PermissionSetCatalog}) plus the sync's one
- * account listing ({@link OrganizationAccounts}, shared with the account syncers); counting principals stops as soon as it reaches the pair count, so ruling the per-principal
- * strategy out costs at most one Identity Store page per 100 pairs.
+ * account listing ({@link OrganizationAccounts}, shared with the account syncers); counting principals stops as
+ * soon as it reaches the pair count, so ruling the per-principal strategy out costs at most one Identity Store page
+ * per 100 pairs.
  */
 final class AutoAssignments implements AssignmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAssignments.class);
 
     /** What the strategies read from; one per run. */
-    record Sources(SsoAdminClient ssoAdmin, IdentitystoreClient identityStore, OrganizationAccounts accounts,
-                   PermissionSetCatalog catalog) {
+    record Sources(AwsClients clients, OrganizationAccounts accounts, PermissionSetCatalog catalog,
+                   SyncWarnings warnings) {
         Sources {
-            requireNonNull(ssoAdmin, "ssoAdmin is null");
-            requireNonNull(identityStore, "identityStore is null");
+            requireNonNull(clients, "clients is null");
             requireNonNull(accounts, "accounts is null");
             requireNonNull(catalog, "catalog is null");
+            requireNonNull(warnings, "warnings is null");
         }
     }
 
@@ -65,7 +64,8 @@ final class AutoAssignments implements AssignmentReader {
             case PER_PAIR -> perPair();
             case PER_PRINCIPAL -> perPrincipal(directory().principalsFewerThan(Integer.MAX_VALUE).orElseThrow());
             case AUTO -> chooseByCost();
-            case UPSTREAM -> new PagedPairAssignments(sources.ssoAdmin(), sources.catalog().instanceProvider());
+            case UPSTREAM -> new PagedPairAssignments(sources.clients(), sources.catalog().instanceProvider(),
+                    sources.warnings());
         };
     }
 
@@ -92,22 +92,23 @@ final class AutoAssignments implements AssignmentReader {
 
     private List<String> activeAccountIds() throws SyncException {
         try {
-            return sources.accounts().all().stream().filter(account -> account.status() == AccountStatus.ACTIVE)
-                    .map(Account::id).toList();
+            return sources.accounts().all().stream().filter(OrganizationAccountStates::isActive)
+                    .map(OrganizationAccountStates::id).filter(id -> !id.isEmpty()).toList();
         } catch (AwsCallException e) {
             throw AwsCall.failure(e);
         }
     }
 
     private AssignmentReader perPair() {
-        return new PerPairAssignments(sources.ssoAdmin(), sources.catalog().instanceProvider());
+        return new PerPairAssignments(sources.clients(), sources.catalog().instanceProvider(), sources.warnings());
     }
 
     private AssignmentReader perPrincipal(List<Assignment> principals) throws SyncException {
-        return PerPrincipalAssignments.build(sources.ssoAdmin(), sources.catalog().instance(), principals);
+        return PerPrincipalAssignments.build(sources.clients(), sources.catalog().instance(), principals,
+                sources.warnings());
     }
 
     private SsoPrincipalDirectory directory() {
-        return new SsoPrincipalDirectory(sources.identityStore(), sources.catalog().instanceProvider());
+        return new SsoPrincipalDirectory(sources.clients(), sources.catalog().instanceProvider());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
@@ -29,23 +29,25 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  * for event source {@code sso.amazonaws.com} over the configured window (all pages), keeping {@code Authenticate}
  * and {@code Federate} events and the latest time per {@code userIdentity.onBehalfOf.userId} of our identity store.
  * Without {@code cloudtrail:LookupEvents} the sync continues with one warning and no last-login times: they are an
- * enrichment, not access data.
+ * enrichment, not access data. CloudTrail's model marks no member of an event required: an event without
+ * {@code EventTime} or without its {@code CloudTrailEvent} record tells no sign-in and is passed over.
  */
 final class CloudTrailLastLogins implements SsoLastLogins {
     private static final Logger LOG = LoggerFactory.getLogger(CloudTrailLastLogins.class);
     private static final ObjectReader JSON = JsonMapper.builder().build().reader();
     private static final Set<String> SIGN_IN_EVENTS = Set.of("Authenticate", "Federate");
+    private static final String SSO_EVENT_SOURCE = "sso.amazonaws.com";
 
-    private final CloudTrailClient cloudTrail;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final Clock clock;
     private final Duration window;
     private final SyncWarnings warnings;
     private Map<String, Instant> latest;
 
-    CloudTrailLastLogins(CloudTrailClient cloudTrail, IdentityCenterInstanceProvider instance, Clock clock,
+    CloudTrailLastLogins(AwsClients clients, IdentityCenterInstanceProvider instance, Clock clock,
                          Duration window, SyncWarnings warnings) {
-        this.cloudTrail = requireNonNull(cloudTrail, "cloudTrail is null");
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.window = requireNonNull(window, "window is null");
@@ -64,23 +66,21 @@ final class CloudTrailLastLogins implements SsoLastLogins {
         Instant end = clock.instant();
         Instant start = end.minus(window);
         Map<String, Instant> found = new HashMap<>();
-        String token = null;
         try {
-            do {
-                String next = token;
-                LookupEventsResponse page = AwsCall.send("cloudtrail", "LookupEvents", "", "sso.amazonaws.com",
-                        () -> cloudTrail.lookupEvents(b -> b.startTime(start).endTime(end).nextToken(next)
-                                .lookupAttributes(LookupAttribute.builder()
-                                        .attributeKey(LookupAttributeKey.EVENT_SOURCE)
-                                        .attributeValue("sso.amazonaws.com").build())));
-                for (Event event : page.events()) {
-                    signIn(event, identityStoreId).ifPresent(userId -> found.merge(userId, event.eventTime(),
-                            (a, b) -> a.isAfter(b) ? a : b));
-                }
-                token = page.nextToken();
-            } while (PermissionSetCatalog.hasMore(token));
+            AwsCall.pages(clients.gateway(), SsoOperations.LOOKUP_EVENTS.on(SSO_EVENT_SOURCE),
+                    token -> clients.cloudTrail().lookupEvents(b -> b.startTime(start).endTime(end).nextToken(token)
+                            .lookupAttributes(LookupAttribute.builder()
+                                    .attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                    .attributeValue(SSO_EVENT_SOURCE).build())),
+                    LookupEventsResponse::nextToken, page -> {
+                        for (Event event : page.events()) {
+                            signIn(event, identityStoreId).ifPresent(userId -> found.merge(userId,
+                                    event.eventTime(), (a, b) -> a.isAfter(b) ? a : b));
+                        }
+                        return true;
+                    });
         } catch (AwsCallException e) {
-            if (!AwsCall.skippable(e.kind())) {
+            if (!e.kind().skippable()) {
                 throw AwsCall.failure(e);
             }
             warnings.warn(e.getMessage() + "; SSO users are synced without last-login times");
@@ -99,6 +99,9 @@ final class CloudTrailLastLogins implements SsoLastLogins {
             record = JSON.readTree(event.cloudTrailEvent());
         } catch (JsonProcessingException e) {
             LOG.debug("unparsable CloudTrail event {}", event.eventId());
+            return Optional.empty();
+        }
+        if (record == null || !record.isObject()) {
             return Optional.empty();
         }
         String name = record.path("eventName").asText(AccountSyncer.nullToEmpty(event.eventName()));

@@ -51,14 +51,15 @@ public final class IdentityCenterSyncers {
 
     private IdentityCenterSyncers(Settings settings) {
         AwsClients clients = settings.clients();
-        instance = new IdentityCenterInstanceProvider(clients.ssoAdmin(), settings.organization().ssoRegion());
-        PermissionSetCatalog catalog = new PermissionSetCatalog(clients.ssoAdmin(), instance, settings.warnings());
+        SyncWarnings warnings = new DistinctWarnings(settings.warnings());
+        instance = new IdentityCenterInstanceProvider(clients, settings.organization().ssoRegion(), warnings);
+        PermissionSetCatalog catalog = new PermissionSetCatalog(clients, instance, warnings);
         AssignmentReader assignments = new AutoAssignments(settings.strategy(), new AutoAssignments.Sources(
-                clients.ssoAdmin(), clients.identityStore(), settings.accounts(), catalog));
-        inlinePolicies = new SsoPermissionSetInlinePolicies(clients.ssoAdmin(), instance, settings.warnings());
-        ssoUser = new SsoUserSyncer(clients.identityStore(), instance, scim(settings), lastLogins(settings));
-        ssoGroup = new SsoGroupSyncer(clients.identityStore(), instance, settings.warnings());
-        account = new AccountSyncer(settings.accounts(), settings.hierarchy(), catalog, assignments);
+                clients, settings.accounts(), catalog, warnings));
+        inlinePolicies = new SsoPermissionSetInlinePolicies(clients, instance, warnings);
+        ssoUser = new SsoUserSyncer(clients, instance, scim(settings), lastLogins(settings, warnings), warnings);
+        ssoGroup = new SsoGroupSyncer(clients, instance, warnings);
+        account = new AccountSyncer(settings.accounts(), settings.hierarchy(), catalog, assignments, warnings);
         permissionSet = new PermissionSetSyncer(catalog, settings.scope().includes(ResourceTypes.IAM_POLICY_ID));
         permissionSetAssignment = new PermissionSetAssignmentSyncer(catalog, assignments);
     }
@@ -87,10 +88,10 @@ public final class IdentityCenterSyncers {
                 ? new ScimUserDirectory(settings.http(), settings.scope().scim()) : ScimUserStatuses.none();
     }
 
-    private SsoLastLogins lastLogins(Settings settings) {
+    private SsoLastLogins lastLogins(Settings settings, SyncWarnings warnings) {
         return settings.scope().ssoUserLastLogin()
-                ? new CloudTrailLastLogins(settings.clients().cloudTrail(), instance, settings.clock(),
-                        Duration.ofDays(settings.scope().lastLoginWindowDays()), settings.warnings())
+                ? new CloudTrailLastLogins(settings.clients(), instance, settings.clock(),
+                        Duration.ofDays(settings.scope().lastLoginWindowDays()), warnings)
                 : SsoLastLogins.none();
     }
 

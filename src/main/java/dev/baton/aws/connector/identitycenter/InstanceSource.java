@@ -2,17 +2,22 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
 /**
  * Finds the Identity Center instance on first use and remembers it: a one-shot grant should not pay for
- * sso:ListInstances unless it touches Identity Center.
+ * sso:ListInstances unless it touches Identity Center. Instances without an ARN or identity store id are skipped
+ * with a logged warning, as the sync does.
  */
 final class InstanceSource {
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceSource.class);
+
     private final AwsClients clients;
     private final String ssoRegion;
     private ProvisioningInstance instance;
@@ -44,9 +49,10 @@ final class InstanceSource {
     private ProvisioningInstance lookUp() throws SyncException {
         List<InstanceMetadata> instances;
         try {
-            instances = clients.ssoAdmin().listInstancesPaginator(r -> { }).instances().stream().toList();
-        } catch (SdkException e) {
-            throw IdentityCenterResults.failure("sso:ListInstances failed", "sso", "ListInstances", "", e);
+            instances = IdentityCenterInstanceProvider.usable(IdentityCenterInstanceProvider.listInstances(clients),
+                    LOG::warn);
+        } catch (AwsCallException e) {
+            throw AwsCall.failure("sso:ListInstances failed", e);
         }
         if (instances.isEmpty()) {
             throw new SyncException("baton-aws: no Identity Instance found");

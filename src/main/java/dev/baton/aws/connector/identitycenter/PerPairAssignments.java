@@ -1,13 +1,14 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
 /**
  * {@link AssignmentStrategy#PER_PAIR}: {@code sso:ListAccountAssignments} per (account, permission set) pair, all
- * pages on first use and cached for the sync. Both the {@code account} grants (G7) and the binding grants (G8) read
+ * pages on first use and cached for the sync. Both the {@code account} grants and the binding grants read
  * every pair, so without the cache each pair would be listed twice.
  */
 final class PerPairAssignments implements AssignmentReader {
@@ -16,8 +17,8 @@ final class PerPairAssignments implements AssignmentReader {
 
     private record Pair(String accountId, String permissionSetArn) {}
 
-    PerPairAssignments(SsoAdminClient ssoAdmin, IdentityCenterInstanceProvider instance) {
-        this.pages = new PagedPairAssignments(ssoAdmin, instance);
+    PerPairAssignments(AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
+        this.pages = new PagedPairAssignments(clients, instance, warnings);
     }
 
     /** The whole pair in one page; {@code token} is never needed since pages are never split. */

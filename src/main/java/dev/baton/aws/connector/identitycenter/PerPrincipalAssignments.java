@@ -2,14 +2,17 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayList;
+import dev.baton.aws.spi.SyncWarnings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentForPrincipal;
 import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsForPrincipalResponse;
 import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
@@ -21,7 +24,9 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
  *
  * <p>Assignments are keyed by the principal AWS reports on each entry and de-duplicated, because AWS may also
  * return a user's group-derived assignments (naming the group) when asked about the user; the group's own listing
- * reports the same entry, and it must count once, as {@code ListAccountAssignments} would.
+ * reports the same entry, and it must count once, as {@code ListAccountAssignments} would. For the same reason an
+ * entry that leaves out its principal is not credited to the principal asked about: like an entry without its
+ * account or permission set, it is skipped with one warning.
  */
 final class PerPrincipalAssignments implements AssignmentReader {
     private final Map<String, List<Assignment>> byPair;
@@ -30,14 +35,21 @@ final class PerPrincipalAssignments implements AssignmentReader {
         this.byPair = byPair;
     }
 
-    static PerPrincipalAssignments build(SsoAdminClient ssoAdmin, IdentityCenterInstance instance,
-                                         List<Assignment> principals) throws SyncException {
-        requireNonNull(ssoAdmin, "ssoAdmin is null");
+    static PerPrincipalAssignments build(AwsClients clients, IdentityCenterInstance instance,
+                                         List<Assignment> principals, SyncWarnings warnings) throws SyncException {
+        requireNonNull(clients, "clients is null");
         Map<String, Set<Assignment>> byPair = new LinkedHashMap<>();
         for (Assignment principal : principals) {
-            for (AccountAssignmentForPrincipal found : assignmentsOf(ssoAdmin, instance, principal)) {
-                byPair.computeIfAbsent(key(found.accountId(), found.permissionSetArn()), k -> new LinkedHashSet<>())
-                        .add(new Assignment(found.principalTypeAsString(), found.principalId()));
+            for (AccountAssignmentForPrincipal found : assignmentsOf(clients, instance, principal)) {
+                String entry = "sso:ListAccountAssignmentsForPrincipal on " + principal.principalId()
+                        + ": account assignment of " + AwsValues.firstText(found.permissionSetArn(), "(no ARN)")
+                        + " on account " + AwsValues.firstText(found.accountId(), "(no id)");
+                Optional<String> pair = pair(found, entry, warnings);
+                Optional<Assignment> assigned = pair.isEmpty() ? Optional.empty()
+                        : AssignedPrincipals.of(found.principalTypeAsString(), found.principalId(), entry, warnings);
+                if (assigned.isPresent()) {
+                    byPair.computeIfAbsent(pair.get(), k -> new LinkedHashSet<>()).add(assigned.get());
+                }
             }
         }
         Map<String, List<Assignment>> frozen = new LinkedHashMap<>();
@@ -50,22 +62,34 @@ final class PerPrincipalAssignments implements AssignmentReader {
         return new Page(byPair.getOrDefault(key(accountId, permissionSetArn), List.of()), "");
     }
 
-    private static List<AccountAssignmentForPrincipal> assignmentsOf(SsoAdminClient ssoAdmin,
+    /** The (account, permission set) key of an entry, or empty with a warning when the entry leaves one out. */
+    private static Optional<String> pair(AccountAssignmentForPrincipal found, String entry, SyncWarnings warnings) {
+        if (AwsValues.text(found.accountId()).isEmpty()) {
+            warnings.warn(entry + " has no AccountId; skipping it");
+            return Optional.empty();
+        }
+        if (AwsValues.text(found.permissionSetArn()).isEmpty()) {
+            warnings.warn(entry + " has no PermissionSetArn; skipping it");
+            return Optional.empty();
+        }
+        return Optional.of(key(found.accountId(), found.permissionSetArn()));
+    }
+
+    private static List<AccountAssignmentForPrincipal> assignmentsOf(AwsClients clients,
                                                                      IdentityCenterInstance instance,
                                                                      Assignment principal) throws SyncException {
-        List<AccountAssignmentForPrincipal> found = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListAccountAssignmentsForPrincipalResponse page = AwsCall.require("sso",
-                    "ListAccountAssignmentsForPrincipal", "", principal.principalId(),
-                    () -> ssoAdmin.listAccountAssignmentsForPrincipal(b -> b.instanceArn(instance.instanceArn())
+        try {
+            return AwsCall.all(clients.gateway(),
+                    SsoOperations.LIST_ACCOUNT_ASSIGNMENTS_FOR_PRINCIPAL.on(principal.principalId()),
+                    token -> clients.ssoAdmin().listAccountAssignmentsForPrincipal(b -> b
+                            .instanceArn(instance.instanceArn())
                             .principalType(PrincipalType.fromValue(principal.principalType()))
-                            .principalId(principal.principalId()).nextToken(next)));
-            found.addAll(page.accountAssignments());
-            token = page.nextToken();
-        } while (PermissionSetCatalog.hasMore(token));
-        return found;
+                            .principalId(principal.principalId()).nextToken(token)),
+                    ListAccountAssignmentsForPrincipalResponse::accountAssignments,
+                    ListAccountAssignmentsForPrincipalResponse::nextToken);
+        } catch (AwsCallException e) {
+            throw AwsCall.failure(e);
+        }
     }
 
     private static String key(String accountId, String permissionSetArn) {

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 /**
  * Resource type {@code permission_set_assignment}: one scope binding per permission set provisioned to an account
  * ("Permission Set X on Account Y"), listed under its {@code account}. Its {@code assigned} entitlement is granted
- * to the assigned users and groups (G8), and the binding itself holds the permission set's policies on that
- * account (G9), so expansion carries them to everyone assigned.
+ * to the assigned users and groups, and the binding itself holds the permission set's policies on that account,
+ * so expansion carries them to everyone assigned.
  */
 final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     static final String ASSIGNED = "assigned";
@@ -75,7 +75,7 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
                 .build();
     }
 
-    /** E7: the slug must be exactly {@code assigned}, ConductorOne's scope-binding contract. */
+    /** The {@code assigned} entitlement: the slug must be exactly that, ConductorOne's scope-binding contract. */
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) {
         return Page.last(List.of(entitlement(resource)));
@@ -87,8 +87,8 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     }
 
     /**
-     * Phase 1, assignment pages (G8), token {@code {"t":...}} and then always {@code {"pp":true}}; phase 2, the
-     * policy-composition grants (G9), last page. The account and permission set come from the binding's trait.
+     * Phase 1, assignment pages (assignment grants), token {@code {"t":...}} and then always {@code {"pp":true}};
+     * phase 2, the policy grants, last page. The account and permission set come from the binding's trait.
      */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
@@ -99,8 +99,8 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
         String permissionSetArn = binding.getRoleId().getResource();
         SsoPageToken position = SsoPageToken.decode(token);
         if (position.pp()) {
-            return Page.last(policyGrants(resource, accountId, permissionSetArn,
-                    catalog.managedPolicies(permissionSetArn), catalog.customerManagedPolicies(permissionSetArn)));
+            return Page.last(policyGrants(resource, accountId, catalog.managedPolicies(permissionSetArn),
+                    catalog.customerManagedPolicies(permissionSetArn)));
         }
         AssignmentReader.Page page = assignments.read(accountId, permissionSetArn, position.t());
         List<Grant> grants = AssignmentGrants.grants(entitlement(resource), page.assignments(), catalog.instance());
@@ -110,26 +110,18 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     }
 
     /**
-     * G9: the binding holds each managed policy (by ARN) and each customer-managed policy (its ARN in the binding's
-     * account), expandable to the holders of {@code assigned}.
+     * Policy grants: the binding holds each managed policy (by ARN) and each customer-managed policy (its ARN in the
+     * binding's account), expandable to the holders of {@code assigned}. The catalog has already left out policies
+     * without an ARN and references without a name.
      */
-    static List<Grant> policyGrants(Resource binding, String accountId, String permissionSetArn,
-                                    List<AttachedManagedPolicy> managed,
-                                    List<CustomerManagedPolicyReference> customerManaged) throws SyncException {
+    static List<Grant> policyGrants(Resource binding, String accountId, List<AttachedManagedPolicy> managed,
+                                    List<CustomerManagedPolicyReference> customerManaged) {
         GrantExpandable expandable = Grants.expandable(Ids.entitlementId(binding.getId(), ASSIGNED), false);
         List<Grant> grants = new ArrayList<>();
         for (AttachedManagedPolicy policy : managed) {
-            if (AccountSyncer.nullToEmpty(policy.arn()).isEmpty()) {
-                throw new SyncException("managed policy in permission set " + permissionSetArn + " missing ARN");
-            }
-            grants.add(PolicyGrants.attached(policy.arn(), AccountSyncer.nullToEmpty(policy.name()), binding.getId(),
-                    List.of(expandable)));
+            grants.add(PolicyGrants.attached(policy.arn(), policy.name(), binding.getId(), List.of(expandable)));
         }
         for (CustomerManagedPolicyReference reference : customerManaged) {
-            if (AccountSyncer.nullToEmpty(reference.name()).isEmpty()) {
-                throw new SyncException("customer managed policy reference in permission set " + permissionSetArn
-                        + " missing name");
-            }
             String arn = Ids.customerManagedPolicyArn(accountId, reference.path(), reference.name());
             grants.add(PolicyGrants.attached(arn, reference.name(), binding.getId(), List.of(expandable)));
         }

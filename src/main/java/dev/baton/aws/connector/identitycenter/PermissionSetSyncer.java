@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 
 /**
  * Resource type {@code permission_set}: Identity Center permission sets, synced as roles. Their managed policies
- * are structural grants (G10, no expansion: access flows through the bindings); their inline policy is an
+ * are structural grants (no expansion: access flows through the bindings); their inline policy is an
  * {@code inline_policy} child.
  */
 final class PermissionSetSyncer implements ResourceSyncer {
@@ -75,7 +75,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
         return Page.empty();
     }
 
-    /** G10 from the cached managed-policy list (shared with the bindings' G9); gone or hidden sets warn, no grants. */
+    /** Policy grants from the cached managed-policy list (shared with the bindings); gone or hidden sets warn. */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         if (!syncPolicyGrants) {
@@ -86,8 +86,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
 
     static List<Grant> policyGrants(ResourceId permissionSet, List<AttachedManagedPolicy> managed) {
         return managed.stream()
-                .map(policy -> PolicyGrants.attached(policy.arn(), AccountSyncer.nullToEmpty(policy.name()),
-                        permissionSet, List.of()))
+                .map(policy -> PolicyGrants.attached(policy.arn(), policy.name(), permissionSet, List.of()))
                 .toList();
     }
 }

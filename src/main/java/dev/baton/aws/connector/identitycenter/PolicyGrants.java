@@ -11,7 +11,7 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import java.util.List;
 
 /**
- * Grants of an {@code iam_policy}'s {@code attached} entitlement to a permission set (G10) or to a binding (G9).
+ * Grants of an {@code iam_policy}'s {@code attached} entitlement to a permission set or to a binding.
  * Pure: tested on plain values.
  */
 final class PolicyGrants {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
 
-/** The grant (G7/G8 shape) a provisioned account assignment reports, as the account and binding syncers emit it. */
+/** The assignment grant a provisioned account assignment reports, as the account and binding syncers emit it. */
 final class ProvisionedGrants {
     private ProvisionedGrants() {}
 

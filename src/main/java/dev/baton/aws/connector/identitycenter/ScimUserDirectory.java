@@ -22,7 +22,9 @@ import java.util.Optional;
  * Reads every user of the Identity Center SCIM endpoint once per sync ({@code GET <endpoint>/Users?startIndex&count},
  * bearer token) and answers {@code active} per user. Identity Center's SCIM user id is the Identity Store user id;
  * the user name is a fallback key. The token is a {@code Secret}: it goes into the request header only, never into
- * a message.
+ * a message. A user without {@code active} says nothing about its status; one without {@code id} or
+ * {@code userName} is known by the other key only; a page without {@code totalResults} is the last when it is not
+ * full.
  */
 final class ScimUserDirectory implements ScimUserStatuses {
     private static final ObjectReader JSON = JsonMapper.builder().build().reader();
@@ -65,17 +67,27 @@ final class ScimUserDirectory implements ScimUserStatuses {
             JsonNode page = fetch(startIndex);
             JsonNode resources = page.path("Resources");
             for (JsonNode user : resources) {
-                boolean active = user.path("active").asBoolean(true);
-                ids.put(user.path("id").asText(""), active);
-                names.put(user.path("userName").asText(""), active);
+                if (!user.path("active").isBoolean()) {
+                    continue;
+                }
+                boolean active = user.path("active").asBoolean();
+                putIfNamed(ids, user.path("id").asText(""), active);
+                putIfNamed(names, user.path("userName").asText(""), active);
             }
             startIndex += resources.size();
-            if (resources.isEmpty() || startIndex > page.path("totalResults").asInt(0)) {
+            JsonNode total = page.path("totalResults");
+            if (resources.isEmpty() || (total.isNumber() ? startIndex > total.asInt() : resources.size() < pageSize)) {
                 break;
             }
         }
         byId = ids;
         byUserName = names;
+    }
+
+    private static void putIfNamed(Map<String, Boolean> byKey, String key, boolean active) {
+        if (!key.isEmpty()) {
+            byKey.put(key, active);
+        }
     }
 
     private JsonNode fetch(int startIndex) throws SyncException {

@@ -1,27 +1,25 @@
 package dev.baton.aws.connector.identitycenter;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
-import dev.baton.aws.model.Grants;
-import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyExists;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyRevoked;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
-import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
 import dev.baton.aws.spi.GrantProvisioner;
 import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.model.CreateGroupMembershipResponse;
 import software.amazon.awssdk.services.identitystore.model.DeleteGroupMembershipResponse;
+import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 
 /**
  * Resource type {@code sso_group}: Identity Center group membership ({@code sso_group:<arn>:member}). The sync emits
@@ -50,28 +48,29 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         String storeId = instance.get().identityStoreId();
         String groupId = SsoPrincipal.groupId(entitlement.getResource().getId().getResource());
         String userId = SsoPrincipal.userId(principal.getId().getResource());
+        String groupArn = entitlement.getResource().getId().getResource();
         try {
-            CreateGroupMembershipResponse response = clients.identityStore().createGroupMembership(r -> r
-                    .identityStoreId(storeId).groupId(groupId).memberId(m -> m.userId(userId)));
+            CreateGroupMembershipResponse response = clients.gateway().call(
+                    SsoOperations.CREATE_GROUP_MEMBERSHIP.on(groupArn),
+                    () -> clients.identityStore().createGroupMembership(r -> r
+                            .identityStoreId(storeId).groupId(groupId).memberId(m -> m.userId(userId))));
             return new ProvisionResult(List.of(membershipGrant(response.membershipId(), entitlement, principal)),
                     List.of(), ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
-                throw IdentityCenterResults.failure("error adding sso user to sso group", "identitystore",
-                        "CreateGroupMembership", entitlement.getResource().getId().getResource(), e);
+        } catch (AwsCallException e) {
+            if (e.kind() != ErrorKind.CONFLICT) {
+                throw AwsCall.failure("error adding sso user to sso group", e);
             }
         }
         List<Any> exists = ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance());
         try {
-            String membershipId = membershipId(storeId, groupId, userId);
+            String membershipId = membershipId(storeId, groupId, userId, groupArn);
             return new ProvisionResult(List.of(membershipGrant(membershipId, entitlement, principal)), List.of(),
                     exists);
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) == ErrorKind.ACCESS_DENIED) {
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.ACCESS_DENIED) {
                 return ProvisionResult.ofAnnotations(exists);
             }
-            throw IdentityCenterResults.failure("error adding sso user to sso group", "identitystore",
-                    "GetGroupMembershipId", entitlement.getResource().getId().getResource(), e);
+            throw AwsCall.failure("error adding sso user to sso group", e);
         }
     }
 
@@ -83,27 +82,25 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         String storeId = instance.get().identityStoreId();
         String groupArn = grant.getEntitlement().getResource().getId().getResource();
         try {
-            return ProvisionResult.ofAnnotations(deleteMembership(storeId, grant.getId()));
-        } catch (SdkException e) {
-            // Retryable failures were already retried by the SDK; anything else that is not "this id is not a live
+            return ProvisionResult.ofAnnotations(deleteMembership(storeId, grant.getId(), groupArn));
+        } catch (AwsCallException e) {
+            // Throttling was already retried by the gateway; anything else that is not "this id is not a live
             // membership" must not be papered over by the lookup below.
-            if (!lookupHelps(IdentityCenterResults.kind(e))) {
-                throw IdentityCenterResults.failure("error removing sso user from sso group", "identitystore",
-                        "DeleteGroupMembership", groupArn, e);
+            if (!lookupHelps(e.kind())) {
+                throw AwsCall.failure("error removing sso user from sso group", e);
             }
         }
         String groupId = SsoPrincipal.groupId(groupArn);
         String userId = SsoPrincipal.userId(grant.getPrincipal().getId().getResource());
         try {
-            String membershipId = membershipId(storeId, groupId, userId);
-            return ProvisionResult.ofAnnotations(deleteMembership(storeId, membershipId));
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
+            String membershipId = membershipId(storeId, groupId, userId, groupArn);
+            return ProvisionResult.ofAnnotations(deleteMembership(storeId, membershipId, groupArn));
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
                         ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
-            throw IdentityCenterResults.failure("error removing sso user from sso group", "identitystore",
-                    "DeleteGroupMembership", groupArn, e);
+            throw AwsCall.failure("error removing sso user from sso group", e);
         }
     }
 
@@ -114,23 +111,25 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         };
     }
 
-    private List<Any> deleteMembership(String storeId, String membershipId) {
-        DeleteGroupMembershipResponse response = clients.identityStore().deleteGroupMembership(r -> r
-                .identityStoreId(storeId).membershipId(membershipId));
+    private List<Any> deleteMembership(String storeId, String membershipId, String groupArn)
+            throws AwsCallException {
+        DeleteGroupMembershipResponse response = clients.gateway().call(
+                SsoOperations.DELETE_GROUP_MEMBERSHIP.on(groupArn),
+                () -> clients.identityStore().deleteGroupMembership(r -> r.identityStoreId(storeId)
+                        .membershipId(membershipId)));
         return ProvisionAnnotations.requestId(response);
     }
 
-    private String membershipId(String storeId, String groupId, String userId) {
-        return clients.identityStore().getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(groupId)
-                .memberId(m -> m.userId(userId))).membershipId();
+    private String membershipId(String storeId, String groupId, String userId, String groupArn)
+            throws AwsCallException {
+        return clients.gateway().call(SsoOperations.GET_GROUP_MEMBERSHIP_ID.on(groupArn),
+                () -> clients.identityStore().getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(groupId)
+                        .memberId(m -> m.userId(userId))).membershipId());
     }
 
-    /** The grant G6 the group syncer emits: the AWS MembershipId is the grant id. */
+    /** The membership grant the group syncer emits: the AWS MembershipId is the grant id (SDK id when absent). */
     static Grant membershipGrant(String membershipId, Entitlement entitlement, Resource principal) {
-        String groupArn = entitlement.getResource().getId().getResource();
-        String userArn = principal.getId().getResource();
-        V1Identifier v1 = V1Identifier.newBuilder().setId("grant:membership:" + groupArn + ":" + userArn).build();
-        return Grants.withId(membershipId, entitlement, Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn),
-                List.of(v1));
+        return SsoGroupSyncer.grant(entitlement, GroupMembership.builder().membershipId(membershipId).build(),
+                principal.getId().getResource());
     }
 }

@@ -3,6 +3,9 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Entitlements;
 import dev.baton.aws.model.Grants;
@@ -23,23 +26,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsResponse;
 import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
 
-/** Resource type {@code sso_group}: Identity Store groups, with their user memberships as grants (G6). */
+/**
+ * Resource type {@code sso_group}: Identity Store groups, with their user memberships as grants. Identity Store's
+ * model requires only a group's {@code GroupId} and a membership's store id: a group without {@code DisplayName}
+ * shows its id, a membership without {@code MembershipId} gets the SDK's grant id, and one that names no user is
+ * skipped with a warning.
+ */
 final class SsoGroupSyncer implements ResourceSyncer {
     static final String MEMBER = "member";
     private static final String GROUP_MARKER = "/group/";
 
-    private final IdentitystoreClient identityStore;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;
 
-    SsoGroupSyncer(IdentitystoreClient identityStore, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
-        this.identityStore = requireNonNull(identityStore, "identityStore is null");
+    SsoGroupSyncer(AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
     }
@@ -52,13 +59,21 @@ final class SsoGroupSyncer implements ResourceSyncer {
     @Override
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
-        ListGroupsResponse response = AwsCall.require("identitystore", "ListGroups", "", center.identityStoreId(),
-                () -> identityStore.listGroups(b -> b.identityStoreId(center.identityStoreId())
-                        .nextToken(token.isFirst() ? null : token.value())));
-        List<Resource> groups = response.groups().stream()
-                .map(group -> toResource(group, center.groupArn(group.groupId())))
-                .toList();
-        return Page.of(groups, response.nextToken());
+        String asked = token.isFirst() ? null : token.value();
+        ListGroupsResponse response = AwsCall.require(clients.gateway(),
+                SsoOperations.LIST_GROUPS.on(center.identityStoreId()),
+                () -> clients.identityStore().listGroups(b -> b.identityStoreId(center.identityStoreId())
+                        .nextToken(asked)));
+        List<Resource> groups = new ArrayList<>();
+        for (Group group : response.groups()) {
+            if (AwsValues.text(group.groupId()).isEmpty()) {
+                warnings.warn("identitystore:ListGroups on " + center.identityStoreId() + ": group "
+                        + AwsValues.firstText(group.displayName(), "(unnamed)") + " has no GroupId; skipping it");
+                continue;
+            }
+            groups.add(toResource(group, center.groupArn(group.groupId())));
+        }
+        return Page.of(groups, AwsPaging.nextToken(response.nextToken(), asked));
     }
 
     static Resource toResource(Group group, String groupArn) {
@@ -70,14 +85,14 @@ final class SsoGroupSyncer implements ResourceSyncer {
             profile.put("external_ids", SsoUserSyncer.externalIds(group.externalIds()));
         }
         return ResourceBuilder.builder(ResourceTypes.SSO_GROUP_ID, groupArn)
-                .displayName(AccountSyncer.nullToEmpty(group.displayName()))
+                .displayName(AwsValues.firstText(group.displayName(), group.groupId()))
                 .profile(profile)
                 .v1Identifier(groupArn)
                 .groupTrait()
                 .build();
     }
 
-    /** E5 {@code member}. */
+    /** The group's {@code member} entitlement. */
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) {
         return Page.last(List.of(entitlement(resource)));
@@ -90,7 +105,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
                 List.of(V1Identifier.newBuilder().setId("membership:" + group.getId().getResource()).build()));
     }
 
-    /** G6, one {@code ListGroupMemberships} page per call; a group deleted or hidden meanwhile is skipped. */
+    /** Membership grants, one {@code ListGroupMemberships} page per call; a group gone or hidden is skipped. */
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
@@ -100,13 +115,14 @@ final class SsoGroupSyncer implements ResourceSyncer {
             throw new SyncException("sso_group id " + groupArn + " is not an Identity Store group ARN");
         }
         String groupId = groupArn.substring(marker + GROUP_MARKER.length());
+        String asked = token.isFirst() ? null : token.value();
         ListGroupMembershipsResponse response;
         try {
-            response = AwsCall.send("identitystore", "ListGroupMemberships", "", groupArn,
-                    () -> identityStore.listGroupMemberships(b -> b.identityStoreId(center.identityStoreId())
-                            .groupId(groupId).nextToken(token.isFirst() ? null : token.value())));
+            response = clients.gateway().call(SsoOperations.LIST_GROUP_MEMBERSHIPS.on(groupArn),
+                    () -> clients.identityStore().listGroupMemberships(b -> b
+                            .identityStoreId(center.identityStoreId()).groupId(groupId).nextToken(asked)));
         } catch (AwsCallException e) {
-            if (!AwsCall.skippable(e.kind())) {
+            if (!e.kind().skippable()) {
                 throw AwsCall.failure(e);
             }
             warnings.warn(e.getMessage() + "; skipping the members of this group");
@@ -115,11 +131,16 @@ final class SsoGroupSyncer implements ResourceSyncer {
         Entitlement member = entitlement(resource);
         List<Grant> grants = new ArrayList<>();
         for (GroupMembership membership : response.groupMemberships()) {
-            if (membership.memberId() != null && membership.memberId().userId() != null) {
-                grants.add(grant(member, membership, center.userArn(membership.memberId().userId())));
+            String userId = membership.memberId() == null ? "" : AwsValues.text(membership.memberId().userId());
+            if (userId.isEmpty()) {
+                warnings.warn("identitystore:ListGroupMemberships on " + groupArn + ": membership "
+                        + AwsValues.firstText(membership.membershipId(), "(no MembershipId)")
+                        + " has no MemberId.UserId; skipping it");
+                continue;
             }
+            grants.add(grant(member, membership, center.userArn(userId)));
         }
-        return Page.of(grants, response.nextToken());
+        return Page.of(grants, AwsPaging.nextToken(response.nextToken(), asked));
     }
 
     /** Id: AWS's {@code MembershipId}, which revoke deletes by; the SDK default only when AWS gives none. */

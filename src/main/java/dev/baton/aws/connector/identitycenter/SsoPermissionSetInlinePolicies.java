@@ -3,11 +3,11 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.Optional;
-import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.GetInlinePolicyForPermissionSetResponse;
 
 /**
@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.ssoadmin.model.GetInlinePolicyForPermissi
  * JSON), empty when the set has none. A permission set that is gone or hidden from us is skipped with a warning.
  */
 final class SsoPermissionSetInlinePolicies implements PermissionSetInlinePolicies {
-    private final SsoAdminClient ssoAdmin;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;
 
-    SsoPermissionSetInlinePolicies(SsoAdminClient ssoAdmin, IdentityCenterInstanceProvider instance,
+    SsoPermissionSetInlinePolicies(AwsClients clients, IdentityCenterInstanceProvider instance,
                                    SyncWarnings warnings) {
-        this.ssoAdmin = requireNonNull(ssoAdmin, "ssoAdmin is null");
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
     }
@@ -31,11 +31,11 @@ final class SsoPermissionSetInlinePolicies implements PermissionSetInlinePolicie
         String instanceArn = instance.get().instanceArn();
         GetInlinePolicyForPermissionSetResponse response;
         try {
-            response = AwsCall.send("sso", "GetInlinePolicyForPermissionSet", "", permissionSetArn,
-                    () -> ssoAdmin.getInlinePolicyForPermissionSet(b -> b.instanceArn(instanceArn)
+            response = clients.gateway().call(SsoOperations.GET_INLINE_POLICY_FOR_PERMISSION_SET.on(permissionSetArn),
+                    () -> clients.ssoAdmin().getInlinePolicyForPermissionSet(b -> b.instanceArn(instanceArn)
                             .permissionSetArn(permissionSetArn)));
         } catch (AwsCallException e) {
-            if (!AwsCall.skippable(e.kind())) {
+            if (!e.kind().skippable()) {
                 throw AwsCall.failure(e);
             }
             warnings.warn(e.getMessage() + "; skipping the inline policy of this permission set");

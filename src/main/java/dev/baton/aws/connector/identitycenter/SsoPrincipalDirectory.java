@@ -2,22 +2,28 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.connector.identitycenter.AssignmentReader.Assignment;
 import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.identitystore.model.Group;
 import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
+import software.amazon.awssdk.services.identitystore.model.User;
 
 /** Enumerates the users and groups of the identity store, for the per-principal assignment strategy. */
 final class SsoPrincipalDirectory {
-    private final IdentitystoreClient identityStore;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
 
-    SsoPrincipalDirectory(IdentitystoreClient identityStore, IdentityCenterInstanceProvider instance) {
-        this.identityStore = requireNonNull(identityStore, "identityStore is null");
+    SsoPrincipalDirectory(AwsClients clients, IdentityCenterInstanceProvider instance) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
     }
 
@@ -29,28 +35,32 @@ final class SsoPrincipalDirectory {
     Optional<List<Assignment>> principalsFewerThan(int bound) throws SyncException {
         String storeId = instance.get().identityStoreId();
         List<Assignment> principals = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListUsersResponse page = AwsCall.require("identitystore", "ListUsers", "", storeId,
-                    () -> identityStore.listUsers(b -> b.identityStoreId(storeId).nextToken(next)));
-            page.users().forEach(user -> principals.add(new Assignment("USER", user.userId())));
-            token = page.nextToken();
-            if (principals.size() >= bound) {
-                return Optional.empty();
-            }
-        } while (PermissionSetCatalog.hasMore(token));
-        token = null;
-        do {
-            String next = token;
-            ListGroupsResponse page = AwsCall.require("identitystore", "ListGroups", "", storeId,
-                    () -> identityStore.listGroups(b -> b.identityStoreId(storeId).nextToken(next)));
-            page.groups().forEach(group -> principals.add(new Assignment("GROUP", group.groupId())));
-            token = page.nextToken();
-            if (principals.size() >= bound) {
-                return Optional.empty();
-            }
-        } while (PermissionSetCatalog.hasMore(token));
-        return Optional.of(List.copyOf(principals));
+        try {
+            collect(SsoOperations.LIST_USERS.on(storeId),
+                    token -> clients.identityStore().listUsers(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListUsersResponse::nextToken, page -> page.users().stream().map(User::userId), "USER",
+                    principals, bound);
+            collect(SsoOperations.LIST_GROUPS.on(storeId),
+                    token -> clients.identityStore().listGroups(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListGroupsResponse::nextToken, page -> page.groups().stream().map(Group::groupId), "GROUP",
+                    principals, bound);
+        } catch (AwsCallException e) {
+            throw AwsCall.failure(e);
+        }
+        return principals.size() >= bound ? Optional.empty() : Optional.of(List.copyOf(principals));
+    }
+
+    /** Adds the ids of one listing as {@code type} principals, page by page, until there are {@code bound}. */
+    private <R> void collect(AwsOperation operation, Function<String, R> request, Function<R, String> nextToken,
+                             Function<R, Stream<String>> ids, String type, List<Assignment> principals, int bound)
+            throws AwsCallException {
+        if (principals.size() >= bound) {
+            return;
+        }
+        AwsCall.pages(clients.gateway(), operation, request, nextToken, page -> {
+            ids.apply(page).filter(id -> id != null && !id.isEmpty())
+                    .forEach(id -> principals.add(new Assignment(type, id)));
+            return principals.size() < bound;
+        });
     }
 }

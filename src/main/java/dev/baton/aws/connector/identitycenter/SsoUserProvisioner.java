@@ -1,12 +1,14 @@
 package dev.baton.aws.connector.identitycenter;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.model.ResourceBuilder;
@@ -23,7 +25,6 @@ import dev.baton.aws.spi.SyncException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.model.CreateUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.User;
@@ -62,21 +63,24 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
         String userName = fields.get("username");
         String displayName = optional(profile, "display_name",
                 fields.get("given_name") + " " + fields.get("family_name"));
+        CreateUserResponse response;
         try {
-            CreateUserResponse response = clients.identityStore().createUser(r -> r.identityStoreId(target.identityStoreId())
-                    .userName(userName).displayName(displayName)
-                    .name(n -> n.givenName(fields.get("given_name")).familyName(fields.get("family_name")))
-                    .emails(Email.builder().primary(true).type("work").value(fields.get("email")).build()));
-            Resource user = userResource(target, response.userId(), userName, displayName, fields.get("email"));
-            return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) != ErrorKind.CONFLICT) {
-                throw IdentityCenterResults.failure("create identity center user failed", "identitystore",
-                        "CreateUser", userName, e);
+            response = clients.gateway().call(SsoOperations.CREATE_USER.on(userName),
+                    () -> clients.identityStore().createUser(r -> r.identityStoreId(target.identityStoreId())
+                            .userName(userName).displayName(displayName)
+                            .name(n -> n.givenName(fields.get("given_name")).familyName(fields.get("family_name")))
+                            .emails(Email.builder().primary(true).type("work").value(fields.get("email")).build())));
+        } catch (AwsCallException e) {
+            if (e.kind() != ErrorKind.CONFLICT) {
+                throw AwsCall.failure("create identity center user failed", e);
             }
+            return new ProvisionResult(List.of(), List.of(existingUser(target, userName)),
+                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
-        return new ProvisionResult(List.of(), List.of(existingUser(target, userName)),
-                ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
+        // AWS's model requires UserId; should an answer still lack it, the new user is found by its name
+        Resource user = AwsValues.text(response.userId()).isEmpty() ? existingUser(target, userName)
+                : userResource(target, response.userId(), userName, displayName, fields.get("email"));
+        return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
     }
 
     @Override
@@ -92,37 +96,37 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
             throw new SyncException("baton-aws: parse sso user arn: " + e.getMessage(), e);
         }
         try {
-            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(
-                    clients.identityStore().deleteUser(r -> r.identityStoreId(storeId).userId(userId))));
-        } catch (SdkException e) {
-            if (IdentityCenterResults.kind(e) == ErrorKind.NOT_FOUND) {
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(clients.gateway().call(
+                    SsoOperations.DELETE_USER.on(resource.getResource()),
+                    () -> clients.identityStore().deleteUser(r -> r.identityStoreId(storeId).userId(userId)))));
+        } catch (AwsCallException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
                         ProvisionAnnotations.of(ResourceDoesNotExist.getDefaultInstance()));
             }
-            throw IdentityCenterResults.failure("delete identity center user failed", "identitystore",
-                    "DeleteUser", resource.getResource(), e);
+            throw AwsCall.failure("delete identity center user failed", e);
         }
     }
 
+    /** The user a conflicting create found: looked up by user name, the first match with an id. */
     private Resource existingUser(ProvisioningInstance target, String userName) throws SyncException {
         List<User> users;
         try {
-            users = clients.identityStore().listUsers(r -> r.identityStoreId(target.identityStoreId())
-                    .filters(f -> f.attributePath("UserName").attributeValue(userName))).users();
-        } catch (SdkException e) {
+            users = clients.gateway().call(SsoOperations.LIST_USERS.on(target.identityStoreId()),
+                    () -> clients.identityStore().listUsers(r -> r.identityStoreId(target.identityStoreId())
+                            .filters(f -> f.attributePath("UserName").attributeValue(userName))).users());
+        } catch (AwsCallException e) {
             throw new SyncException("baton-aws: identity center user \"" + userName + "\" already exists but "
-                    + "lookup failed: baton-aws: list identity center users: " + e.getMessage(), e);
+                    + "lookup failed: baton-aws: list identity center users: " + AwsCall.sdkMessage(e), e);
         }
-        if (users.isEmpty()) {
-            throw new SyncException("baton-aws: identity center user \"" + userName + "\" already exists but "
-                    + "lookup failed: baton-aws: identity center user \"" + userName
-                    + "\" not found after ConflictException");
-        }
-        User user = users.get(0);
+        User user = users.stream().filter(found -> !AwsValues.text(found.userId()).isEmpty()).findFirst()
+                .orElseThrow(() -> new SyncException("baton-aws: identity center user \"" + userName
+                        + "\" already exists but lookup failed: baton-aws: identity center user \"" + userName
+                        + "\" not found after ConflictException"));
         String primaryEmail = user.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary()))
-                .map(Email::value).findFirst().orElse("");
-        return userResource(target, user.userId(), user.userName(), String.valueOf(user.displayName()),
-                primaryEmail);
+                .map(e -> AwsValues.text(e.value())).findFirst().orElse("");
+        return userResource(target, user.userId(), AwsValues.firstText(user.userName(), userName),
+                AwsValues.text(user.displayName()), primaryEmail);
     }
 
     /** The SDK merges {@code --create-account-login/-email} into the profile only when absent; so do we. */

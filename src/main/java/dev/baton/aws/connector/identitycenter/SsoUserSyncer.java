@@ -3,6 +3,9 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Timestamp;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsPaging;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -16,12 +19,12 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncWarnings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.identitystore.model.ExternalId;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
@@ -31,19 +34,24 @@ import software.amazon.awssdk.services.identitystore.model.UserStatus;
 /**
  * Resource type {@code sso_user}: Identity Store users. Two optional sources enrich them: SCIM {@code active}
  * where Identity Store reports no status, and the last Identity Center sign-in found in CloudTrail.
+ *
+ * <p>Identity Store's model requires only a user's {@code UserId} (and store id): a user without {@code UserName}
+ * shows its {@code DisplayName}, else its id; emails without a value are left out.
  */
 final class SsoUserSyncer implements ResourceSyncer {
-    private final IdentitystoreClient identityStore;
+    private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final ScimUserStatuses scim;
     private final SsoLastLogins lastLogins;
+    private final SyncWarnings warnings;
 
-    SsoUserSyncer(IdentitystoreClient identityStore, IdentityCenterInstanceProvider instance, ScimUserStatuses scim,
-                  SsoLastLogins lastLogins) {
-        this.identityStore = requireNonNull(identityStore, "identityStore is null");
+    SsoUserSyncer(AwsClients clients, IdentityCenterInstanceProvider instance, ScimUserStatuses scim,
+                  SsoLastLogins lastLogins, SyncWarnings warnings) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.scim = requireNonNull(scim, "scim is null");
         this.lastLogins = requireNonNull(lastLogins, "lastLogins is null");
+        this.warnings = requireNonNull(warnings, "warnings is null");
     }
 
     @Override
@@ -54,16 +62,24 @@ final class SsoUserSyncer implements ResourceSyncer {
     @Override
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
-        ListUsersResponse response = AwsCall.require("identitystore", "ListUsers", "", center.identityStoreId(),
-                () -> identityStore.listUsers(b -> b.identityStoreId(center.identityStoreId())
-                        .nextToken(token.isFirst() ? null : token.value())));
+        String asked = token.isFirst() ? null : token.value();
+        ListUsersResponse response = AwsCall.require(clients.gateway(),
+                SsoOperations.LIST_USERS.on(center.identityStoreId()),
+                () -> clients.identityStore().listUsers(b -> b.identityStoreId(center.identityStoreId())
+                        .nextToken(asked)));
         List<Resource> users = new ArrayList<>();
         for (User user : response.users()) {
+            if (AwsValues.text(user.userId()).isEmpty()) {
+                warnings.warn("identitystore:ListUsers on " + center.identityStoreId() + ": user "
+                        + AwsValues.firstText(user.userName(), user.displayName(), "(unnamed)")
+                        + " has no UserId; skipping it");
+                continue;
+            }
             Facts facts = new Facts(scim.active(user.userId(), user.userName()).orElse(null),
                     lastLogins.lastLogin(user.userId()).orElse(null));
             users.add(toResource(user, center.userArn(user.userId()), facts));
         }
-        return Page.of(users, response.nextToken());
+        return Page.of(users, AwsPaging.nextToken(response.nextToken(), asked));
     }
 
     /**
@@ -97,7 +113,7 @@ final class SsoUserSyncer implements ResourceSyncer {
                     .setNanos(facts.lastLogin().getNano()));
         }
         return ResourceBuilder.builder(ResourceTypes.SSO_USER_ID, userArn)
-                .displayName(AccountSyncer.nullToEmpty(user.userName()))
+                .displayName(AwsValues.firstText(user.userName(), user.displayName(), user.userId()))
                 .status(status)
                 .profile(profile)
                 .v1Identifier(userArn)
@@ -132,9 +148,11 @@ final class SsoUserSyncer implements ResourceSyncer {
         }
         if (user.hasEmails()) {
             for (Email email : user.emails()) {
+                if (AwsValues.text(email.value()).isEmpty()) {
+                    continue;
+                }
                 boolean primary = emails.isEmpty();
-                emails.add(UserTrait.Email.newBuilder().setAddress(AccountSyncer.nullToEmpty(email.value()))
-                        .setIsPrimary(primary).build());
+                emails.add(UserTrait.Email.newBuilder().setAddress(email.value()).setIsPrimary(primary).build());
             }
         }
         return emails;

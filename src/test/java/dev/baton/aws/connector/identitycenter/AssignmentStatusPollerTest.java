@@ -103,7 +103,7 @@ class AssignmentStatusPollerTest {
     }
 
     private AssignmentStatusPoller poller(Duration timeout) {
-        return new AssignmentStatusPoller(ssoAdmin,
+        return new AssignmentStatusPoller(new FakeAwsClients().ssoAdmin(ssoAdmin),
                 new AssignmentPolling(clock, clock::sleep, Duration.ofSeconds(1), timeout));
     }
 

@@ -55,7 +55,7 @@ class PermissionSetAssignmentSyncerTest {
 
     @Test
     void policyCompositionGrantsExpandToHoldersOfAssigned() throws SyncException {
-        List<Grant> grants = PermissionSetAssignmentSyncer.policyGrants(binding(), "222222222222", PS_ARN,
+        List<Grant> grants = PermissionSetAssignmentSyncer.policyGrants(binding(), "222222222222",
                 List.of(AttachedManagedPolicy.builder().name("ReadOnlyAccess")
                         .arn("arn:aws:iam::aws:policy/ReadOnlyAccess").build()),
                 List.of(CustomerManagedPolicyReference.builder().name("RootPolicy").build(),
@@ -75,22 +75,5 @@ class PermissionSetAssignmentSyncerTest {
         assertEquals(List.of("permission_set_assignment:" + BINDING_ID + ":assigned"),
                 expandable.getEntitlementIdsList());
         assertEquals(false, expandable.getShallow());
-    }
-
-    @Test
-    void managedPolicyWithoutArnIsAnError() {
-        SyncException e = assertThrows(SyncException.class, () -> PermissionSetAssignmentSyncer.policyGrants(
-                binding(), "222222222222", PS_ARN, List.of(AttachedManagedPolicy.builder().name("x").build()),
-                List.of()));
-        assertEquals("managed policy in permission set " + PS_ARN + " missing ARN", e.getMessage());
-    }
-
-    @Test
-    void customerReferenceWithoutNameIsAnError() {
-        SyncException e = assertThrows(SyncException.class, () -> PermissionSetAssignmentSyncer.policyGrants(
-                binding(), "222222222222", PS_ARN, List.of(),
-                List.of(CustomerManagedPolicyReference.builder().path("/").build())));
-        assertEquals("customer managed policy reference in permission set " + PS_ARN + " missing name",
-                e.getMessage());
     }
 }
