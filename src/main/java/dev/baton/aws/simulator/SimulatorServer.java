@@ -195,7 +195,15 @@ public final class SimulatorServer implements AutoCloseable {
 
         /** Leaves out reply members AWS's model does not require: all of them, or a subset chosen from {@code seed}. */
         public Builder sparse(SparseMode mode, long seed) {
+            return sparse(mode).sparseSeed(seed);
+        }
+
+        public Builder sparse(SparseMode mode) {
             this.sparse = requireNonNull(mode, "mode is null");
+            return this;
+        }
+
+        public Builder sparseSeed(long seed) {
             this.sparseSeed = seed;
             return this;
         }
@@ -220,7 +228,15 @@ public final class SimulatorServer implements AutoCloseable {
 
         /** Share of calls whose reply body stalls half-way for {@code delayMs} before the rest is written. */
         public Builder slowBody(double rate, long delayMs) {
+            return slowBodyRate(rate).slowBodyDelayMs(delayMs);
+        }
+
+        public Builder slowBodyRate(double rate) {
             this.slowBodyRate = rate;
+            return this;
+        }
+
+        public Builder slowBodyDelayMs(long delayMs) {
             this.slowBodyDelayMs = delayMs;
             return this;
         }
