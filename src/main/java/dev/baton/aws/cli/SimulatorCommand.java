@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +54,8 @@ final class SimulatorCommand implements Callable<Integer> {
                     + " cloudtrail; 0 = unlimited")
     private Map<String, Double> rates = new TreeMap<>();
 
+    @Mixin private SimulatorFaultOptions faults = new SimulatorFaultOptions();
+
     @Spec private CommandSpec spec;
 
     private final ProcessContext context;
@@ -72,9 +75,10 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        faults.validate();
         WorldState state = new WorldState(world(), Clock.systemUTC());
-        try (SimulatorServer server = configure(SimulatorServer.builder(state).port(port)
-                .jsonServices(JsonServices.create(state)).scimHandler(new ScimHandler(state))).build().start()) {
+        try (SimulatorServer server = build(configure(SimulatorServer.builder(state).port(port)
+                .jsonServices(JsonServices.create(state)).scimHandler(new ScimHandler(state))))) {
             printConnection(spec.commandLine().getOut(), server);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "simulator-stop"));
@@ -102,6 +106,15 @@ final class SimulatorCommand implements Callable<Integer> {
         }
     }
 
+    /** Network fault rates of the flags and the world together may still exceed 1. */
+    private static SimulatorServer build(SimulatorServer.Builder builder) {
+        try {
+            return builder.build().start();
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid("--drop-connection-rate", e.getMessage());
+        }
+    }
+
     private SimulatorServer.Builder configure(SimulatorServer.Builder builder) {
         if (latencyMs != null) {
             builder.latencyMs(latencyMs);
@@ -113,7 +126,7 @@ final class SimulatorCommand implements Callable<Integer> {
             builder.errorRate(errorRate);
         }
         rates.forEach(builder::ratePerSecond);
-        return builder;
+        return faults.apply(builder);
     }
 
     static void printConnection(PrintWriter out, SimulatorServer server) {

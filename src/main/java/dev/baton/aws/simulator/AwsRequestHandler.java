@@ -19,11 +19,18 @@ import dev.baton.aws.simulator.service.JsonAction;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.QueryAction;
 import dev.baton.aws.simulator.service.QueryService;
+import dev.baton.aws.simulator.fault.NetworkFault;
+import dev.baton.aws.simulator.protocol.ReplyTransport;
+import dev.baton.aws.simulator.protocol.SigV4Verifier;
+import dev.baton.aws.simulator.service.SigningSecret;
+import dev.baton.aws.simulator.world.Secret;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +50,10 @@ final class AwsRequestHandler implements HttpHandler {
     private final CallerResolver callers;
     private final FaultGate gate;
     private final CallStats stats;
+    private final ReplySettings replies;
 
     AwsRequestHandler(List<QueryService> query, List<JsonService> json, CallerResolver callers, FaultGate gate,
-            CallStats stats) {
+            CallStats stats, ReplySettings replies) {
         query.forEach(service -> queryServices.put(service.version(), service));
         for (JsonService service : json) {
             if (jsonServices.putIfAbsent(service.targetPrefix(), service) != null) {
@@ -55,11 +63,14 @@ final class AwsRequestHandler implements HttpHandler {
         this.callers = requireNonNull(callers, "callers is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.stats = requireNonNull(stats, "stats is null");
+        this.replies = requireNonNull(replies, "replies is null");
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            NetworkFault fault = replies.networkFaults().next();
+            ReplyTransport.plan(exchange, new ReplyTransport.Plan(fault, replies.slowBodyDelayMs()));
             String target = exchange.getRequestHeaders().getFirst(TARGET);
             if (target != null) {
                 serveJson(exchange, target);
@@ -75,14 +86,23 @@ final class AwsRequestHandler implements HttpHandler {
                 exchange.sendResponseHeaders(500, -1);
             }
         } finally {
+            closeQuietly(exchange);
+        }
+    }
+
+    /** Closing an exchange whose body was cut short fails; the server then drops the connection, as intended. */
+    private static void closeQuietly(HttpExchange exchange) {
+        try {
             exchange.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a cut-short reply: {}", e.toString());
         }
     }
 
     private void serveQuery(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
-        QueryRequest request = QueryRequest.parse(new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8));
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        QueryRequest request = QueryRequest.parse(new String(bytes, StandardCharsets.UTF_8));
         QueryService service = queryServices.get(request.version());
         String namespace = service == null ? "https://iam.amazonaws.com/doc/2010-05-08/" : service.namespace();
         String operation = (service == null ? "unknown" : service.statsPrefix()) + ":" + request.action();
@@ -93,6 +113,7 @@ final class AwsRequestHandler implements HttpHandler {
                         + " for version " + request.version());
             }
             Caller caller = callers.resolve(accessKeyId(exchange, "MissingAuthenticationToken", 403));
+            verifySignature(exchange, bytes, caller, 403, "SignatureDoesNotMatch");
             QueryAction action = service.actions().get(request.action());
             if (action == null) {
                 throw new AwsFault(400, "InvalidAction", "Could not find operation " + request.action()
@@ -100,7 +121,8 @@ final class AwsRequestHandler implements HttpHandler {
             }
             admit(service.rateScope(caller), "Throttling");
             caller.checkAllowed(operation, "AccessDenied", 403);
-            String result = action.handle(caller, request);
+            String result = replies.sparse().query(request.version(), request.action(),
+                    action.handle(caller, request));
             QueryProtocol.writeResponse(exchange, request.action(), namespace, result, requestId);
         } catch (AwsFault fault) {
             count(operation, fault, "Throttling");
@@ -122,11 +144,14 @@ final class AwsRequestHandler implements HttpHandler {
             if (action == null) {
                 throw new AwsFault(400, "UnknownOperationException", "Unknown operation " + target);
             }
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
             Caller caller = jsonCaller(exchange);
+            verifySignature(exchange, bytes, caller, 400, "InvalidSignatureException");
             admit(service.rateScope(caller), throttlingCode);
             caller.checkAllowed(operation, "AccessDeniedException", 400);
-            JsonNode body = JsonProtocol.readBody(exchange.getRequestBody());
-            JsonProtocol.writeResponse(exchange, 200, action.handle(caller, body), requestId);
+            JsonNode body = JsonProtocol.readBody(new ByteArrayInputStream(bytes));
+            JsonProtocol.writeResponse(exchange, 200, replies.sparse().json(service.targetPrefix(), name,
+                    action.handle(caller, body)), requestId);
         } catch (AwsFault fault) {
             count(operation, fault, throttlingCode);
             JsonProtocol.writeError(exchange, fault.httpStatus(), fault.code(), fault.getMessage(), requestId);
@@ -147,6 +172,35 @@ final class AwsRequestHandler implements HttpHandler {
                 default -> fault.code();
             };
             throw new AwsFault(400, code, fault.getMessage());
+        }
+    }
+
+    /**
+     * With verification on, the signature must match the caller's secret key and a session's requests must carry
+     * its token ({@code InvalidClientTokenId} otherwise, renamed for JSON services). Sessions whose secret was
+     * not recorded are let through.
+     */
+    private void verifySignature(HttpExchange exchange, byte[] body, Caller caller, int status, String code) {
+        if (!replies.verifySignatures()) {
+            return;
+        }
+        Optional<SigningSecret> secret = callers.signingSecret(caller.accessKeyId());
+        if (secret.isEmpty()) {
+            return;
+        }
+        String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
+        Secret expectedToken = secret.get().sessionToken();
+        if (expectedToken == null ? token != null : !expectedToken.value().equals(token)) {
+            throw new AwsFault(status, status == 403 ? "InvalidClientTokenId" : "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
+        }
+        SigV4Verifier.SignedRequest request = new SigV4Verifier.SignedRequest(exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body);
+        if (!SigV4Verifier.verify(request, secret.get().secretAccessKey().value())) {
+            throw new AwsFault(status, code, "The request signature we calculated does not match the signature you"
+                    + " provided. Check your AWS Secret Access Key and signing method. Consult the service"
+                    + " documentation for details.");
         }
     }
 

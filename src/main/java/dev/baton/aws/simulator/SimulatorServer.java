@@ -7,13 +7,18 @@ import com.sun.net.httpserver.HttpServer;
 import dev.baton.aws.simulator.fault.CallStats;
 import dev.baton.aws.simulator.fault.FaultGate;
 import dev.baton.aws.simulator.fault.FaultSettings;
+import dev.baton.aws.simulator.fault.NetworkFaults;
+import dev.baton.aws.simulator.protocol.ResponseModel;
+import dev.baton.aws.simulator.protocol.SparseEncoder;
 import dev.baton.aws.simulator.service.CallerResolver;
 import dev.baton.aws.simulator.service.IamService;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.StsService;
 import dev.baton.aws.simulator.service.StsSessions;
 import dev.baton.aws.simulator.world.ConnectorAccess;
+import dev.baton.aws.simulator.world.Faults;
 import dev.baton.aws.simulator.world.Limits;
+import dev.baton.aws.simulator.world.SparseMode;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
 import java.io.IOException;
@@ -51,9 +56,15 @@ public final class SimulatorServer implements AutoCloseable {
         this.state = builder.state;
         FaultGate gate = new FaultGate(faultSettings(state.world().limits()), state.clock());
         StsSessions sessions = new StsSessions();
+        Limits limits = state.world().limits();
+        Faults faults = limits.faults();
+        ReplySettings replies = new ReplySettings(faults.verifySignatures(),
+                new SparseEncoder(ResponseModel.load(), faults.sparse(), faults.sparseSeed()),
+                new NetworkFaults(faults.dropConnectionRate(), faults.truncateBodyRate(), faults.slowBodyRate(),
+                        limits.seed()), faults.slowBodyDelayMs());
         AwsRequestHandler aws = new AwsRequestHandler(
                 List.of(new IamService(state), new StsService(state, sessions)), builder.jsonServices,
-                new CallerResolver(state, sessions), gate, stats);
+                new CallerResolver(state, sessions), gate, stats, replies);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         } catch (IOException e) {
@@ -129,6 +140,13 @@ public final class SimulatorServer implements AutoCloseable {
         private Double errorRate;
         private Long seed;
         private Long credentialLifetimeSeconds;
+        private SparseMode sparse;
+        private Long sparseSeed;
+        private Boolean verifySignatures;
+        private Double dropConnectionRate;
+        private Double truncateBodyRate;
+        private Double slowBodyRate;
+        private Long slowBodyDelayMs;
 
         private Builder(WorldState state) {
             this.state = requireNonNull(state, "state is null");
@@ -175,6 +193,54 @@ public final class SimulatorServer implements AutoCloseable {
             return this;
         }
 
+        /** Leaves out reply members AWS's model does not require: all of them, or a subset chosen from {@code seed}. */
+        public Builder sparse(SparseMode mode, long seed) {
+            return sparse(mode).sparseSeed(seed);
+        }
+
+        public Builder sparse(SparseMode mode) {
+            this.sparse = requireNonNull(mode, "mode is null");
+            return this;
+        }
+
+        public Builder sparseSeed(long seed) {
+            this.sparseSeed = seed;
+            return this;
+        }
+
+        /** Whether SigV4 signatures are checked against the caller's secret key (the world decides by default). */
+        public Builder verifySignatures(boolean value) {
+            this.verifySignatures = value;
+            return this;
+        }
+
+        /** Share of calls whose connection is closed without a reply. */
+        public Builder dropConnectionRate(double value) {
+            this.dropConnectionRate = value;
+            return this;
+        }
+
+        /** Share of calls whose reply body stops half-way and the connection closes. */
+        public Builder truncateBodyRate(double value) {
+            this.truncateBodyRate = value;
+            return this;
+        }
+
+        /** Share of calls whose reply body stalls half-way for {@code delayMs} before the rest is written. */
+        public Builder slowBody(double rate, long delayMs) {
+            return slowBodyRate(rate).slowBodyDelayMs(delayMs);
+        }
+
+        public Builder slowBodyRate(double rate) {
+            this.slowBodyRate = rate;
+            return this;
+        }
+
+        public Builder slowBodyDelayMs(long delayMs) {
+            this.slowBodyDelayMs = delayMs;
+            return this;
+        }
+
         /** Rate for a scope ({@code iam}, {@code sts}, {@code organizations}, {@code identityCenter}, {@code cloudtrail}). */
         public Builder ratePerSecond(String scope, double value) {
             rates.put(scope, value);
@@ -201,7 +267,17 @@ public final class SimulatorServer implements AutoCloseable {
                     jitterMs != null ? jitterMs : limits.jitterMs(), errorRate != null ? errorRate : limits.errorRate(),
                     seed != null ? seed : limits.seed(), newRates, newPages,
                     credentialLifetimeSeconds != null ? credentialLifetimeSeconds : limits.credentialLifetimeSeconds(),
-                    limits.assignmentDelayMs());
+                    limits.assignmentDelayMs(), overridden(limits.faults()));
+        }
+
+        private Faults overridden(Faults faults) {
+            return new Faults(sparse != null ? sparse : faults.sparse(),
+                    sparseSeed != null ? sparseSeed : faults.sparseSeed(),
+                    verifySignatures != null ? verifySignatures : faults.verifySignatures(),
+                    dropConnectionRate != null ? dropConnectionRate : faults.dropConnectionRate(),
+                    truncateBodyRate != null ? truncateBodyRate : faults.truncateBodyRate(),
+                    slowBodyRate != null ? slowBodyRate : faults.slowBodyRate(),
+                    slowBodyDelayMs != null ? slowBodyDelayMs : faults.slowBodyDelayMs());
         }
     }
 }

@@ -25,8 +25,13 @@ abstract class SimulatedProvisioningTest {
 
     @BeforeEach
     void start() {
-        aws = new SimulatedAws();
+        aws = newAws();
         service = new ProvisioningService(aws.provisioners("iam_user"));
+    }
+
+    /** The simulator a test runs against; subclasses change its world (e.g. sparse replies). */
+    SimulatedAws newAws() {
+        return new SimulatedAws();
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /** The JSON 1.1 wire format: request bodies, response bodies and error bodies as AWS writes them. */
 public final class JsonProtocol {
@@ -34,10 +33,7 @@ public final class JsonProtocol {
         byte[] bytes = JSON.writeValueAsBytes(body == null ? JSON.createObjectNode() : body);
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ReplyTransport.send(exchange, status, bytes);
     }
 
     /** {@code x-amzn-ErrorType: <code>} and {@code {"__type": <code>, "message": ...}}, as the SDK parses them. */

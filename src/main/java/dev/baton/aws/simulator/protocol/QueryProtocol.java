@@ -2,7 +2,6 @@ package dev.baton.aws.simulator.protocol;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The awsQuery wire format of replies: {@code <XResponse><XResult>…</XResult><ResponseMetadata>} and errors. */
@@ -38,9 +37,6 @@ public final class QueryProtocol {
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ReplyTransport.send(exchange, status, bytes);
     }
 }

@@ -61,6 +61,19 @@ public final class CallerResolver {
         return new AwsFault(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     }
 
+    /**
+     * The secret a request signed with {@code accessKeyId} must be signed with: the world's secret key for
+     * long-term keys, the issued secret and token for sessions; empty for unknown keys and for sessions whose
+     * secret was not recorded.
+     */
+    public Optional<SigningSecret> signingSecret(String accessKeyId) {
+        Optional<Credential> credential = state.world().credential(accessKeyId);
+        if (credential.isPresent()) {
+            return Optional.of(new SigningSecret(credential.get().secretAccessKey(), null));
+        }
+        return sessions.secret(accessKeyId);
+    }
+
     StsSessions sessions() {
         return sessions;
     }

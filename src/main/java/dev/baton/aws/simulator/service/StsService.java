@@ -9,6 +9,7 @@ import dev.baton.aws.simulator.world.Account;
 import dev.baton.aws.simulator.world.IamRole;
 import dev.baton.aws.simulator.world.IamUser;
 import dev.baton.aws.simulator.world.IdSource;
+import dev.baton.aws.simulator.world.Secret;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
 import java.time.Instant;
@@ -110,7 +111,7 @@ public final class StsService implements QueryService {
             secret = ids.secret();
             token = "FwoGZXIvYXdzE" + ids.secret() + ids.secret();
         }
-        sessions.add(session);
+        sessions.add(session, new Secret(secret), new Secret(token));
         return new XmlWriter().start("Credentials").element("AccessKeyId", session.accessKeyId())
                 .element("SecretAccessKey", secret).element("SessionToken", token)
                 .element("Expiration", expiration).end()

@@ -1,11 +1,13 @@
 package dev.baton.aws.simulator.world;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fault and paging settings. {@code ratePerSecond} is keyed by rate scope ({@code iam} per account, {@code sts},
+ * Fault and paging settings; {@code faults} holds the world file's {@code faults} section. {@code ratePerSecond} is keyed by rate scope ({@code iam} per account, {@code sts},
  * {@code organizations}, {@code identityCenter}, {@code cloudtrail}; 0 = unlimited); {@code pageSize} by service
  * ({@code iam}, {@code organizations}, {@code ssoAdmin}, {@code identityStore}, {@code cloudtrail}).
  */
@@ -17,7 +19,8 @@ public record Limits(
         Map<String, Double> ratePerSecond,
         Map<String, Integer> pageSize,
         long credentialLifetimeSeconds,
-        long assignmentDelayMs) {
+        long assignmentDelayMs,
+        Faults faults) {
 
     public static final Map<String, Integer> DEFAULT_PAGE_SIZES =
             Map.of("iam", 100, "organizations", 20, "ssoAdmin", 100, "identityStore", 100, "cloudtrail", 50);
@@ -30,6 +33,14 @@ public record Limits(
         }
         ratePerSecond = Collections.unmodifiableMap(merged(DEFAULT_RATES, ratePerSecond));
         pageSize = Collections.unmodifiableMap(merged(DEFAULT_PAGE_SIZES, pageSize));
+        requireNonNull(faults, "faults is null");
+    }
+
+    /** Limits with the default {@link Faults} (full replies, signatures checked, no network faults). */
+    public Limits(long latencyMs, long jitterMs, double errorRate, long seed, Map<String, Double> ratePerSecond,
+            Map<String, Integer> pageSize, long credentialLifetimeSeconds, long assignmentDelayMs) {
+        this(latencyMs, jitterMs, errorRate, seed, ratePerSecond, pageSize, credentialLifetimeSeconds,
+                assignmentDelayMs, Faults.defaults());
     }
 
     public static Limits defaults() {
@@ -48,7 +59,12 @@ public record Limits(
 
     public Limits withSeed(long newSeed) {
         return new Limits(latencyMs, jitterMs, errorRate, newSeed, ratePerSecond, pageSize,
-                credentialLifetimeSeconds, assignmentDelayMs);
+                credentialLifetimeSeconds, assignmentDelayMs, faults);
+    }
+
+    public Limits withFaults(Faults newFaults) {
+        return new Limits(latencyMs, jitterMs, errorRate, seed, ratePerSecond, pageSize,
+                credentialLifetimeSeconds, assignmentDelayMs, newFaults);
     }
 
     private static <V> TreeMap<String, V> merged(Map<String, V> defaults, Map<String, V> given) {

@@ -50,7 +50,7 @@ public final class WorldLoader {
 
     public World load(JsonNode tree) {
         WorldNode root = WorldNode.root(tree).requireObject();
-        Limits limits = limits(root.field("limits"));
+        Limits limits = limits(root.field("limits")).withFaults(FaultsLoader.faults(root.field("faults")));
         IdSource ids = new IdSource(limits.seed());
         List<Account> rawAccounts = root.list("accounts").stream().map(node -> rawAccount(node)).toList();
         Organization organization = organization(root.field("organization"), rawAccounts, ids);

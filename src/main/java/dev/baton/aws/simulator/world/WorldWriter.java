@@ -48,6 +48,7 @@ public final class WorldWriter {
                 .put("eventId", e.eventId()).put("eventTime", e.eventTime().toString()).put("eventName", e.eventName())
                 .put("eventSource", e.eventSource()).put("accountId", e.accountId()).put("userId", e.userId())));
         root.set("limits", limits(world.limits()));
+        root.set("faults", faults(world.limits().faults()));
         return root;
     }
 
@@ -140,6 +141,14 @@ public final class WorldWriter {
         limits.pageSize().forEach(pages::put);
         return node.put("credentialLifetimeSeconds", limits.credentialLifetimeSeconds())
                 .put("assignmentDelayMs", limits.assignmentDelayMs());
+    }
+
+    private static ObjectNode faults(Faults faults) {
+        return JSON.createObjectNode().put("sparse", faults.sparse().value()).put("sparseSeed", faults.sparseSeed())
+                .put("verifySignatures", faults.verifySignatures())
+                .put("dropConnectionRate", faults.dropConnectionRate())
+                .put("truncateBodyRate", faults.truncateBodyRate()).put("slowBodyRate", faults.slowBodyRate())
+                .put("slowBodyDelayMs", faults.slowBodyDelayMs());
     }
 
     private static ObjectNode named(String name, String path, String id, Instant createDate) {

@@ -1,0 +1,118 @@
+package dev.baton.aws.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.baton.aws.simulator.service.JsonServices;
+import dev.baton.aws.simulator.world.WorldLoader;
+import dev.baton.aws.simulator.world.WorldState;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** SigV4 signatures are checked against the caller's secret key, through the real SDK clients. */
+class SignatureVerificationTest {
+    private static final String KEY = "AKIACONNECTOR0000001";
+    private static final String SECRET = "connector-secret";
+
+    private static SimulatorFixture fixture(boolean verify) {
+        return new SimulatorFixture(SimulatorFixture.resource("small-world.json"), b -> {
+            b.verifySignatures(verify);
+            return b;
+        });
+    }
+
+    @Test
+    void theRightSecretPassesInAnyRegion() {
+        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam(KEY, SECRET);
+                IamClient global = IamClient.builder().endpointOverride(fixture.server.endpoint())
+                        .region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
+                        .build()) {
+            assertEquals("connector", iam.getUser().user().userName());
+            assertEquals("connector", global.getUser().user().userName());
+        }
+    }
+
+    @Test
+    void aWrongSecretIsSignatureDoesNotMatchForQueryServices() {
+        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+            AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
+            assertEquals(403, e.statusCode());
+            assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+            assertEquals("The request signature we calculated does not match the signature you provided. Check your"
+                    + " AWS Secret Access Key and signing method. Consult the service documentation for details.",
+                    e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    @Test
+    void aWrongSecretIsInvalidSignatureExceptionForJsonServices() {
+        WorldState state = new WorldState(new WorldLoader().load(SimulatorFixture.resource("small-world.json")),
+                Clock.systemUTC());
+        try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build()
+                .start();
+                OrganizationsClient organizations = OrganizationsClient.builder()
+                        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(KEY, "not-the-secret"))).build()) {
+            AwsServiceException e = assertThrows(AwsServiceException.class, organizations::listRoots);
+            assertEquals(400, e.statusCode());
+            assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsInvalidClientTokenId() {
+        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam("AKIAUNKNOWN000000001", SECRET)) {
+            AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
+            assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void sessionsAreCheckedWithTheirIssuedSecretAndToken() {
+        try (SimulatorFixture fixture = new SimulatorFixture(SimulatorFixture.resource("sts-world.json"))) {
+            Credentials issued = fixture.sts(AwsBasicCredentials.create(KEY, "s1")).assumeRole(r -> r
+                    .roleArn("arn:aws:iam::111111111111:role/ByStar").roleSessionName("checked")).credentials();
+            try (IamClient good = fixture.iam(SimulatorFixture.session(issued));
+                    IamClient wrongSecret = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(), "wrong",
+                            issued.sessionToken()));
+                    IamClient wrongToken = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(),
+                            issued.secretAccessKey(), "forged-token"))) {
+                good.listUsers();
+                assertEquals("SignatureDoesNotMatch", assertThrows(AwsServiceException.class, wrongSecret::listUsers)
+                        .awsErrorDetails().errorCode());
+                assertEquals("InvalidClientTokenId", assertThrows(AwsServiceException.class, wrongToken::listUsers)
+                        .awsErrorDetails().errorCode());
+            }
+        }
+    }
+
+    @Test
+    void withVerificationOffAnySecretPasses() {
+        try (SimulatorFixture fixture = fixture(false); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+            assertEquals("connector", iam.getUser().user().userName());
+        }
+    }
+
+    @Test
+    void theWorldFileTurnsVerificationOff() {
+        String world = SimulatorFixture.resource("small-world.json").replaceFirst("\\{",
+                "{ \"faults\": { \"verifySignatures\": false },");
+        try (SimulatorFixture fixture = new SimulatorFixture(world); IamClient iam = fixture.iam(KEY, "wrong")) {
+            assertEquals("connector", iam.getUser().user().userName());
+        }
+    }
+}
