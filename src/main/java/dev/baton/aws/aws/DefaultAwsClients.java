@@ -106,6 +106,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
             try {
                 var identity = sts().getCallerIdentity();
                 account = identity.account();
+                log.info("calling AWS as {} (account {})", identity.arn(), account);
                 if (Arn.isArn(identity.arn())) {
                     partition = Arn.parse(identity.arn()).partition(); // aws-us-gov, aws-cn: child role ARNs follow
                 }

@@ -8,32 +8,36 @@ import dev.baton.aws.simulator.protocol.XmlWriter;
 import dev.baton.aws.simulator.world.Account;
 import dev.baton.aws.simulator.world.IamRole;
 import dev.baton.aws.simulator.world.IamUser;
-import dev.baton.aws.simulator.world.IdSource;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** STS (awsQuery, version 2011-06-15): AssumeRole with trust-policy evaluation, and GetCallerIdentity. */
+/**
+ * STS (awsQuery, version 2011-06-15): AssumeRole with trust-policy evaluation, AssumeRoleWithWebIdentity (see
+ * {@link WebIdentityAction}), and GetCallerIdentity.
+ */
 public final class StsService implements QueryService {
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
-    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
+    static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     /** AWS caps role-chained sessions at one hour whatever the role allows. */
     private static final int CHAINED_MAX_SECONDS = 3600;
 
     private final WorldState state;
     private final StsSessions sessions;
-    private final IdSource ids;
+    private final SessionIssuer issuer;
+    private final WebIdentityAction webIdentity;
 
     public StsService(WorldState state, StsSessions sessions) {
         this.state = requireNonNull(state, "state is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         // seeded apart from the loader's ids, so session keys are reproducible run to run
-        this.ids = new IdSource(state.world().limits().seed() + 2);
+        this.issuer = new SessionIssuer(state, sessions, 2);
+        this.webIdentity = new WebIdentityAction(state, issuer);
     }
 
     @Override
@@ -58,7 +62,14 @@ public final class StsService implements QueryService {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity);
+        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity,
+                "AssumeRoleWithWebIdentity", webIdentity);
+    }
+
+    /** AssumeRoleWithWebIdentity is called without AWS credentials: the web identity token is the proof. */
+    @Override
+    public Set<String> unsignedActions() {
+        return Set.of("AssumeRoleWithWebIdentity");
     }
 
     private String getCallerIdentity(Caller caller, QueryRequest request) {
@@ -99,26 +110,14 @@ public final class StsService implements QueryService {
             throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
                     + "set for this role.");
         }
-        long lifetime = Math.min(duration, world.limits().credentialLifetimeSeconds());
-        Instant expiration = state.clock().instant().plusSeconds(lifetime);
-        StsSession session;
-        String secret;
-        String token;
-        synchronized (ids) {
-            session = new StsSession(ids.accessKeyId("ASIA"), matcher.group(1), role.name(), role.path(), role.id(),
-                    sessionName, expiration);
-            secret = ids.secret();
-            token = "FwoGZXIvYXdzE" + ids.secret() + ids.secret();
-        }
-        sessions.add(session);
-        return new XmlWriter().start("Credentials").element("AccessKeyId", session.accessKeyId())
-                .element("SecretAccessKey", secret).element("SessionToken", token)
-                .element("Expiration", expiration).end()
+        SessionIssuer.Issued issued = issuer.issue(matcher.group(1),
+                new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
+        return issued.credentialsXml(new XmlWriter())
                 .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
-                .element("Arn", session.assumedRoleArn()).end().toString();
+                .element("Arn", issued.session().assumedRoleArn()).end().toString();
     }
 
-    private static int duration(QueryRequest request, boolean chained) {
+    static int duration(QueryRequest request, boolean chained) {
         String value = request.get("DurationSeconds");
         int duration;
         try {
