@@ -15,16 +15,40 @@ public final class AwsCallException extends Exception {
     private final String resource;
     private final ErrorKind kind;
     private final String errorCode;
+    private final String advice;
 
     public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
                             String errorCode, Throwable cause) {
-        super(message(service, operation, accountId, resource, errorCode), cause);
+        this(service, operation, accountId, resource, kind, errorCode, "", "", cause);
+    }
+
+    /**
+     * @param detail what follows the error code in the message: AWS's own explanation of an access denial, or the
+     *               cause of a failure without an AWS error code (no credentials, connection refused); never a secret
+     * @param advice what the user can do about it, one sentence, or ""
+     */
+    public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
+                            String errorCode, String detail, String advice, Throwable cause) {
+        super(message(service, operation, accountId, resource, errorCode, requireNonNull(detail, "detail is null")),
+                cause);
+        this.advice = requireNonNull(advice, "advice is null");
         this.service = requireNonNull(service, "service is null");
         this.operation = requireNonNull(operation, "operation is null");
         this.accountId = requireNonNull(accountId, "accountId is null");
         this.resource = requireNonNull(resource, "resource is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.errorCode = requireNonNull(errorCode, "errorCode is null");
+    }
+
+    /** A client-side failure's class name says nothing the detail does not say better. */
+    private static String message(String service, String operation, String accountId, String resource,
+                                  String errorCode, String detail) {
+        String head = message(service, operation, accountId, resource, errorCode);
+        if (detail.isEmpty()) {
+            return head;
+        }
+        return errorCode.equals("SdkClientException")
+                ? head.substring(0, head.length() - errorCode.length()) + detail : head + ": " + detail;
     }
 
     private static String message(String service, String operation, String accountId, String resource,
@@ -57,6 +81,11 @@ public final class AwsCallException extends Exception {
 
     public ErrorKind kind() {
         return kind;
+    }
+
+    /** What the user can do about this failure (a missing permission, a wrong external id, no credentials), or "". */
+    public String advice() {
+        return advice;
     }
 
     /** The AWS error code (e.g. {@code NoSuchEntity}) or the exception's simple name when there is none. */

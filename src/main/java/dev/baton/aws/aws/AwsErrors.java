@@ -78,6 +78,9 @@ public final class AwsErrors {
         if (!(e instanceof SdkClientException) || e instanceof AwsServiceException) {
             return false;
         }
+        if (FailureAdvice.isChainFailure(e)) {
+            return true;
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof StsException) {
                 return true;
@@ -86,9 +89,12 @@ public final class AwsErrors {
         return false;
     }
 
-    /** Wraps {@code e} with its call context. */
+    /** Wraps {@code e} with its call context, AWS's own message when it matters, and advice (see FailureAdvice). */
     public static AwsCallException wrap(String service, String operation, String accountId, String resource,
                                         SdkException e) {
-        return new AwsCallException(service, operation, accountId, resource, classify(e), errorCode(e), e);
+        ErrorKind kind = classify(e);
+        FailureAdvice.Text text = FailureAdvice.of(service, operation, kind, e);
+        return new AwsCallException(service, operation, accountId, resource, kind, errorCode(e), text.detail(),
+                text.advice(), e);
     }
 }

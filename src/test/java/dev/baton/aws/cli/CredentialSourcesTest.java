@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checked by the identity the connector reports ("calling AWS as ..."). No secret reaches stdout or stderr.
  */
 class CredentialSourcesTest {
-    private static final String START_URL = "https://d-9067c2a1b3.awsapps.com/start";
+    static final String START_URL = "https://d-9067c2a1b3.awsapps.com/start";
     private static final String SSO_PROFILE = """
             [profile sso]
             sso_session = corp
@@ -137,11 +137,7 @@ class CredentialSourcesTest {
 
     @Test
     void legacySsoProfile() throws Exception {
-        aws.config("[profile legacy]\nsso_start_url = " + START_URL + "\nsso_region = us-east-1\n"
-                + "sso_account_id = 111111111111\nsso_role_name = BatonReadOnly\n")
-                .ssoCache(START_URL, "{\"startUrl\": \"" + START_URL + "\", \"region\": \"us-east-1\", \"accessToken\": \""
-                        + AwsProfileHome.SSO_ACCESS_TOKEN + "\", \"expiresAt\": \""
-                        + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\"}")
+        aws.config(legacySsoConfig()).ssoCache(START_URL, legacyToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "legacy");
 
         assertCaller(aws.sync(), "sts::111111111111:" + SSO_ROLE);
@@ -195,6 +191,22 @@ class CredentialSourcesTest {
                 .env("AWS_PROFILE", "console");
 
         assertCaller(aws.sync(), "iam::111111111111:user/connector");
+    }
+
+    static String ssoProfile() {
+        return SSO_PROFILE;
+    }
+
+    static String legacySsoConfig() {
+        return "[profile legacy]\nsso_start_url = " + START_URL + "\nsso_region = us-east-1\n"
+                + "sso_account_id = 111111111111\nsso_role_name = BatonReadOnly\n";
+    }
+
+    /** The cache entry of a legacy SSO profile: the access token only, keyed by the start URL. */
+    static String legacyToken(Instant expiresAt) {
+        return "{\"startUrl\": \"" + START_URL + "\", \"region\": \"us-east-1\", \"accessToken\": \""
+                + AwsProfileHome.SSO_ACCESS_TOKEN + "\", \"expiresAt\": \"" + expiresAt.truncatedTo(ChronoUnit.SECONDS)
+                + "\"}";
     }
 
     /** The cache entry {@code aws sso login} writes for an SSO session, with the registration needed to refresh. */
