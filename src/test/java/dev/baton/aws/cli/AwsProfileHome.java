@@ -28,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * directory, which a test must not change in its own JVM.
  */
 final class AwsProfileHome implements AutoCloseable {
+    /**
+     * Set to the shaded jar ({@code -Dbaton.aws.cli.jar=target/baton-aws.jar} after {@code mvn package}) to run these
+     * tests against it, which proves the jar keeps what the SDK loads by name or service loader.
+     */
+    static final String FAT_JAR_PROPERTY = "baton.aws.cli.jar";
     /** The long-term key of the world's IAM user {@code connector}. */
     static final String ACCESS_KEY_ID = "AKIACONNECTOR0000001";
     static final String SECRET_KEY = "connector-secret-Kq8vPz3";
@@ -122,9 +127,14 @@ final class AwsProfileHome implements AutoCloseable {
 
     Run cli(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Duser.home=" + home, "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Duser.home=" + home));
+        String jar = System.getProperty(FAT_JAR_PROPERTY, "");
+        if (jar.isEmpty()) {
+            command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
+                    System.getProperty("java.class.path")), Main.class.getName()));
+        } else {
+            command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectOutput(home.resolve("stdout.txt").toFile()).redirectError(home.resolve("stderr.txt").toFile());
