@@ -2,6 +2,8 @@ package dev.baton.aws.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 /**
  * An AWS call that failed, with enough context to act on it and to tell the user what happened, e.g.
  * {@code iam:GetRole on arn:aws:iam::111122223333:role/x (account 111122223333): AccessDenied}.
@@ -81,6 +83,20 @@ public final class AwsCallException extends Exception {
 
     public ErrorKind kind() {
         return kind;
+    }
+
+    /**
+     * The message with AWS's own explanation of the failure (e.g. "The user with name bob cannot be found.") added
+     * in parentheses, unless the message already carries it (access denials and credential errors do).
+     */
+    public String messageWithAwsExplanation() {
+        if (getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String explanation = service.awsErrorDetails().errorMessage();
+            if (explanation != null && !explanation.isBlank() && !getMessage().contains(explanation.strip())) {
+                return getMessage() + " (" + explanation.strip() + ")";
+            }
+        }
+        return getMessage();
     }
 
     /** What the user can do about this failure (a missing permission, a wrong external id, no credentials), or "". */

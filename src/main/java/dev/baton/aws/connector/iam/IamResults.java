@@ -5,7 +5,6 @@ import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.spi.SyncException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -39,17 +38,6 @@ final class IamResults {
     static SyncException failure(String what, String operation, String accountId, String resource,
                                  SdkException e) {
         AwsCallException call = wrap(operation, accountId, resource, e);
-        return new SyncException("baton-aws: " + what + ": " + call.getMessage() + awsMessage(e), call);
-    }
-
-    /** AWS's own explanation (e.g. "The user with name bob cannot be found."); it never contains a secret. */
-    static String awsMessage(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String message = service.awsErrorDetails().errorMessage();
-            if (message != null && !message.isBlank()) {
-                return " (" + message + ")";
-            }
-        }
-        return "";
+        return new SyncException("baton-aws: " + what + ": " + call.messageWithAwsExplanation(), call);
     }
 }

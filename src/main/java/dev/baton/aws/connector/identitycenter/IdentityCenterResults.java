@@ -1,9 +1,9 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.spi.SyncException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Annotations and errors shared by the Identity Center provisioners. */
@@ -17,18 +17,7 @@ final class IdentityCenterResults {
 
     /** Upstream's message prefix plus the call context; never contains a credential. */
     static SyncException failure(String what, String service, String operation, String resource, SdkException e) {
-        return new SyncException("baton-aws: " + what + ": "
-                + AwsErrors.wrap(service, operation, "", resource, e).getMessage() + awsMessage(e), e);
-    }
-
-    /** AWS's own explanation of the failure; it never contains a secret. */
-    static String awsMessage(SdkException e) {
-        if (e instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
-            String message = serviceException.awsErrorDetails().errorMessage();
-            if (message != null && !message.isBlank()) {
-                return " (" + message + ")";
-            }
-        }
-        return "";
+        AwsCallException call = AwsErrors.wrap(service, operation, "", resource, e);
+        return new SyncException("baton-aws: " + what + ": " + call.messageWithAwsExplanation(), call);
     }
 }
