@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A temporary home directory with AWS CLI files ({@code ~/.aws/config}, {@code ~/.aws/credentials}, the SSO and
@@ -117,7 +120,7 @@ final class AwsProfileHome implements AutoCloseable {
         }
     }
 
-    /** A sync of the world's IAM users by the CLI in a child JVM; stderr at info level names the caller. */
+    /** A sync of the world's IAM users by the CLI in a child JVM; stderr names the caller ("calling AWS as"). */
     Run sync(String... extraArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("-f", home.resolve("out.c1z").toString(),
                 "--sync-resource-types", "iam_user"));
@@ -151,5 +154,21 @@ final class AwsProfileHome implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** A test with a fresh home directory and simulator per test method. */
+    abstract static class Case {
+        @TempDir Path home;
+        AwsProfileHome aws;
+
+        @BeforeEach
+        void startSimulator() {
+            aws = new AwsProfileHome(home);
+        }
+
+        @AfterEach
+        void stopSimulator() {
+            aws.close();
+        }
     }
 }

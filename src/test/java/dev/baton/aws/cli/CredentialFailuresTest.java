@@ -8,30 +8,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When the SDK's credential chain finds nothing, the CLI says which source it looked at, that source's own error,
  * and what to run, on two lines without {@code --log-level debug}; the CLI runs in a child JVM with a controlled
  * environment and home directory (see {@link AwsProfileHome}).
  */
-class CredentialFailuresTest {
-    @TempDir Path home;
-    private AwsProfileHome aws;
-
-    @BeforeEach
-    void start() {
-        aws = new AwsProfileHome(home);
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
-
+class CredentialFailuresTest extends AwsProfileHome.Case {
     private static List<String> failureLines(AwsProfileHome.Run run) {
         assertEquals(1, run.exitCode(), run.err());
         for (String secret : AwsProfileHome.SECRETS) {

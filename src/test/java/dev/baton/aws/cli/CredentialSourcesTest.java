@@ -10,17 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every credential source of the AWS CLI, set up as a user would (environment variables, {@code ~/.aws} files,
  * token caches) in a temporary home, each running a sync through the CLI in a child JVM against the simulator and
  * checked by the identity the connector reports ("calling AWS as ..."). No secret reaches stdout or stderr.
  */
-class CredentialSourcesTest {
+class CredentialSourcesTest extends AwsProfileHome.Case {
     static final String START_URL = "https://d-9067c2a1b3.awsapps.com/start";
     private static final String SSO_PROFILE = """
             [profile sso]
@@ -36,17 +35,11 @@ class CredentialSourcesTest {
             """.formatted(START_URL);
     private static final String SSO_ROLE = "assumed-role/AWSReservedSSO_BatonReadOnly_";
 
-    @TempDir Path home;
-    private AwsProfileHome aws;
-
-    @BeforeEach
-    void start() {
-        aws = new AwsProfileHome(home);
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
+    /** At debug level, so the check that no secret is printed covers every line the CLI can write. */
+    private AwsProfileHome.Run sync(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--log-level", "debug"));
+        return aws.sync(all.toArray(String[]::new));
     }
 
     private static void assertCaller(AwsProfileHome.Run run, String expectedArnPart) {
@@ -61,7 +54,7 @@ class CredentialSourcesTest {
     void environmentKeys() throws Exception {
         aws.env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID).env("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
 
-        assertCaller(aws.sync("--log-level", "debug"), "iam::111111111111:user/connector");
+        assertCaller(sync(), "iam::111111111111:user/connector");
     }
 
     @Test
@@ -69,7 +62,7 @@ class CredentialSourcesTest {
         aws.credentials("[dev]\naws_access_key_id = " + ACCESS_KEY_ID + "\naws_secret_access_key = " + SECRET_KEY
                 + "\n").env("AWS_PROFILE", "dev");
 
-        assertCaller(aws.sync(), "iam::111111111111:user/connector");
+        assertCaller(sync(), "iam::111111111111:user/connector");
     }
 
     @Test
@@ -79,7 +72,7 @@ class CredentialSourcesTest {
                 + "\", \"SecretAccessKey\": \"" + SECRET_KEY + "\"}'\n");
         aws.config("[profile proc]\ncredential_process = /bin/sh " + script + "\n").env("AWS_PROFILE", "proc");
 
-        assertCaller(aws.sync(), "iam::111111111111:user/connector");
+        assertCaller(sync(), "iam::111111111111:user/connector");
     }
 
     @Test
@@ -97,7 +90,7 @@ class CredentialSourcesTest {
                 source_profile = hop
                 """).env("AWS_PROFILE", "chained");
 
-        assertCaller(aws.sync(), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-chained");
+        assertCaller(sync(), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-chained");
     }
 
     @Test
@@ -106,7 +99,7 @@ class CredentialSourcesTest {
                 + "arn:aws:iam::111111111111:role/Irsa\nweb_identity_token_file = " + home.resolve("token")
                 + "\nrole_session_name = baton-pod\n").env("AWS_PROFILE", "irsa");
 
-        assertCaller(aws.sync(), "sts::111111111111:assumed-role/Irsa/baton-pod");
+        assertCaller(sync(), "sts::111111111111:assumed-role/Irsa/baton-pod");
     }
 
     @Test
@@ -115,7 +108,7 @@ class CredentialSourcesTest {
                 .env("AWS_ROLE_ARN", "arn:aws:iam::111111111111:role/Irsa")
                 .env("AWS_WEB_IDENTITY_TOKEN_FILE", home.resolve("token").toString());
 
-        assertCaller(aws.sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
+        assertCaller(sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
                 "--external-id", "ext-1234"), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
     }
 
@@ -124,7 +117,7 @@ class CredentialSourcesTest {
         aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
-        assertCaller(aws.sync("--log-level", "debug"), "sts::111111111111:" + SSO_ROLE);
+        assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
     }
 
     @Test
@@ -132,7 +125,7 @@ class CredentialSourcesTest {
         aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().minus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
-        assertCaller(aws.sync(), "sts::111111111111:" + SSO_ROLE);
+        assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
     }
 
     @Test
@@ -140,7 +133,7 @@ class CredentialSourcesTest {
         aws.config(legacySsoConfig()).ssoCache(START_URL, legacyToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "legacy");
 
-        assertCaller(aws.sync(), "sts::111111111111:" + SSO_ROLE);
+        assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
     }
 
     @Test
@@ -148,7 +141,7 @@ class CredentialSourcesTest {
         aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
-        assertCaller(aws.sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
+        assertCaller(sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
                 "--external-id", "ext-1234"), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
     }
 
@@ -157,7 +150,7 @@ class CredentialSourcesTest {
         aws.env("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.server.endpoint() + "/v2/credentials/task-1")
                 .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", AwsProfileHome.CONTAINER_TOKEN);
 
-        assertCaller(aws.sync(), "sts::111111111111:assumed-role/EcsTask/");
+        assertCaller(sync(), "sts::111111111111:assumed-role/EcsTask/");
     }
 
     @Test
@@ -167,7 +160,7 @@ class CredentialSourcesTest {
                 .env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-2")
                 .env("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", home.resolve("container-token").toString());
 
-        assertCaller(aws.sync(), "sts::111111111111:assumed-role/EcsTask/");
+        assertCaller(sync(), "sts::111111111111:assumed-role/EcsTask/");
     }
 
     @Test
@@ -175,7 +168,7 @@ class CredentialSourcesTest {
         aws.env("AWS_EC2_METADATA_DISABLED", null)
                 .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", aws.server.endpoint().toString());
 
-        assertCaller(aws.sync(), "sts::111111111111:assumed-role/Ec2Instance/");
+        assertCaller(sync(), "sts::111111111111:assumed-role/Ec2Instance/");
     }
 
     @Test
@@ -190,7 +183,7 @@ class CredentialSourcesTest {
                         + "\"refreshToken\": \"sso-client-secret-value\", \"dpopKey\": \"unused-until-refresh\"}")
                 .env("AWS_PROFILE", "console");
 
-        assertCaller(aws.sync(), "iam::111111111111:user/connector");
+        assertCaller(sync(), "iam::111111111111:user/connector");
     }
 
     static String ssoProfile() {

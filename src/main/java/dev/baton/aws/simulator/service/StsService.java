@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@link WebIdentityAction}), and GetCallerIdentity.
  */
 public final class StsService implements QueryService {
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
-    static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     /** AWS caps role-chained sessions at one hour whatever the role allows. */
     private static final int CHAINED_MAX_SECONDS = 3600;
 
@@ -90,13 +90,7 @@ public final class StsService implements QueryService {
     private String assumeRole(Caller caller, QueryRequest request) {
         String roleArn = required(request, "RoleArn");
         String sessionName = required(request, "RoleSessionName");
-        Matcher matcher = ROLE_ARN.matcher(roleArn);
-        if (!matcher.matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
-        }
-        if (!SESSION_NAME.matcher(sessionName).matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
-        }
+        Matcher matcher = validRoleRequest(roleArn, sessionName);
         Optional<StsSession> callerSession = sessions.find(caller.accessKeyId());
         int duration = duration(request, callerSession.isPresent());
         World world = state.world();
@@ -106,15 +100,33 @@ public final class StsService implements QueryService {
         IamRole role = trustingRole(world, caller.accountId(), callerArns, matcher, request.get("ExternalId"))
                 .orElseThrow(() -> new AwsFault(403, "AccessDenied", "User: " + caller.principalArn()
                         + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        return roleSession(issuer, matcher.group(1), role, sessionName, duration, new XmlWriter()).toString();
+    }
+
+    /** The role ARN matched against its pattern, after both request parameters are checked as STS checks them. */
+    static Matcher validRoleRequest(String roleArn, String sessionName) {
+        Matcher matcher = ROLE_ARN.matcher(roleArn);
+        if (!matcher.matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
+        }
+        return matcher;
+    }
+
+    /** Issues a session of {@code role} and writes the {@code Credentials} and {@code AssumedRoleUser} elements. */
+    static XmlWriter roleSession(SessionIssuer issuer, String accountId, IamRole role, String sessionName,
+            int duration, XmlWriter xml) {
         if (duration > role.maxSessionDuration()) {
             throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
                     + "set for this role.");
         }
-        SessionIssuer.Issued issued = issuer.issue(matcher.group(1),
+        SessionIssuer.Issued issued = issuer.issue(accountId,
                 new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
-        return issued.credentialsXml(new XmlWriter())
+        return issued.credentialsXml(xml)
                 .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
-                .element("Arn", issued.session().assumedRoleArn()).end().toString();
+                .element("Arn", issued.session().assumedRoleArn()).end();
     }
 
     static int duration(QueryRequest request, boolean chained) {

@@ -35,13 +35,7 @@ final class WebIdentityAction implements QueryAction {
         String roleArn = required(request, "RoleArn");
         String sessionName = required(request, "RoleSessionName");
         String tokenText = required(request, "WebIdentityToken");
-        Matcher matcher = StsService.ROLE_ARN.matcher(roleArn);
-        if (!matcher.matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
-        }
-        if (!StsService.SESSION_NAME.matcher(sessionName).matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
-        }
+        Matcher matcher = StsService.validRoleRequest(roleArn, sessionName);
         int duration = StsService.duration(request, false);
         World world = state.world();
         Federation.WebIdentityToken token = world.federation().webIdentityToken(tokenText)
@@ -69,16 +63,8 @@ final class WebIdentityAction implements QueryAction {
                 .filter(r -> new TrustPolicy(r.trustPolicy()).allowsWebIdentity(provider.arn(), claims))
                 .orElseThrow(() -> new AwsFault(403, "AccessDenied",
                         "Not authorized to perform sts:AssumeRoleWithWebIdentity"));
-        if (duration > role.maxSessionDuration()) {
-            throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
-                    + "set for this role.");
-        }
-        SessionIssuer.Issued issued = issuer.issue(matcher.group(1),
-                new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
-        return issued.credentialsXml(new XmlWriter())
-                .element("SubjectFromWebIdentityToken", token.subject())
-                .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
-                .element("Arn", issued.session().assumedRoleArn()).end()
+        XmlWriter xml = new XmlWriter().element("SubjectFromWebIdentityToken", token.subject());
+        return StsService.roleSession(issuer, matcher.group(1), role, sessionName, duration, xml)
                 .element("Provider", provider.host()).element("Audience", token.audience()).toString();
     }
 }
