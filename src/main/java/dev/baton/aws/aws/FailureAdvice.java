@@ -30,12 +30,11 @@ final class FailureAdvice {
     static Text of(String service, String operation, ErrorKind kind, SdkException e) {
         if (e instanceof AwsServiceException failure) {
             String message = awsMessage(failure);
-            return switch (kind) {
-                case ACCESS_DENIED -> new Text(message, accessDenied(service, operation, AwsErrors.errorCode(e),
-                        message));
-                case CREDENTIALS -> new Text(message, credentials(AwsErrors.errorCode(e)));
-                case THROTTLED, NOT_FOUND, CONFLICT, INVALID_INPUT, OTHER -> Text.NONE;
-            };
+            // only these two kinds get words and advice; an if keeps new kinds (e.g. transient) out of this file
+            if (kind == ErrorKind.ACCESS_DENIED) {
+                return new Text(message, accessDenied(service, operation, AwsErrors.errorCode(e), message));
+            }
+            return kind == ErrorKind.CREDENTIALS ? new Text(message, credentials(AwsErrors.errorCode(e))) : Text.NONE;
         }
         if (isChainFailure(e)) {
             return CredentialChainDiagnosis.diagnose();

@@ -18,8 +18,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line on stderr (two when there is advice, see {@link ErrorLines}) and an exit
- * code: 2 for bad input (unparsable arguments and {@link ConfigException}), 1 for anything that failed while running. The stack trace is logged only at debug
- * level, because a one-line message is what a user can act on and a trace is what a bug report needs.
+ * code: 2 for bad input (unparsable arguments and {@link ConfigException}), 1 for anything that failed while
+ * running. The stack trace is logged only at debug level, because a one-line message is what a user can act on
+ * and a trace is what a bug report needs.
  */
 final class FailureReporter implements IParameterExceptionHandler, IExecutionExceptionHandler,
         IExitCodeExceptionMapper {

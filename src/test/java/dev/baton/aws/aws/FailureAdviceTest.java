@@ -12,7 +12,8 @@ class FailureAdviceTest {
     void keysAndTokensAreScrubbedButPathsArnsAndDigestsStay() {
         assertEquals("key *** token *** in /home/u/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json"
                 + " for arn:aws:iam::111111111111:role/Connector",
-                FailureAdvice.scrub("key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token FwoGZXIvYXdzEBaDk2Zm9vYmFyYmF6cXV4 in "
+                FailureAdvice.scrub("key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token "
+                        + "FwoGZXIvYXdzEBaDk2Zm9vYmFyYmF6cXV4 in "
                         + "/home/u/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json for "
                         + "arn:aws:iam::111111111111:role/Connector"));
     }

@@ -35,7 +35,8 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
         assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials found (looked at "
                 + "AWS_ACCESS_KEY_ID, profile 'default' in " + home.resolve(".aws/config")), lines.get(0));
         assertTrue(lines.get(1).startsWith("baton-aws: to fix: set AWS_PROFILE to a profile of ~/.aws/config (for an "
-                + "SSO profile run 'aws sso login --profile <name>' first), pass --global-access-key-id"), lines.get(1));
+                + "SSO profile run 'aws sso login --profile <name>' first), pass --global-access-key-id"),
+                lines.get(1));
     }
 
     @Test
@@ -62,7 +63,8 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
     @Test
     void legacySsoProfileWithExpiredTokenSaysToLogIn() throws Exception {
         aws.config(CredentialSourcesTest.legacySsoConfig()).ssoCache(CredentialSourcesTest.START_URL,
-                CredentialSourcesTest.legacyToken(Instant.now().minus(1, ChronoUnit.HOURS))).env("AWS_PROFILE", "legacy");
+                CredentialSourcesTest.legacyToken(Instant.now().minus(1, ChronoUnit.HOURS)))
+                .env("AWS_PROFILE", "legacy");
 
         List<String> lines = failureLines(aws.sync());
 

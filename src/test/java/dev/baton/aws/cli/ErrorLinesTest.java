@@ -12,7 +12,8 @@ class ErrorLinesTest {
     @Test
     void prefixesInsideWrappedMessagesAreDropped() {
         assertEquals(List.of("baton-aws: listing users: iam:ListUsers: AccessDenied"), ErrorLines.of(
-                new IllegalStateException("baton-aws: baton-aws: listing users: baton-aws: iam:ListUsers: AccessDenied")));
+                new IllegalStateException("baton-aws: baton-aws: listing users: baton-aws: iam:ListUsers: "
+                        + "AccessDenied")));
         assertEquals("error (detail)", ErrorLines.withoutPrefix("error (baton-aws: detail)"));
         assertEquals("arn:aws:sts::1:assumed-role/r/baton-aws: denied",
                 ErrorLines.withoutPrefix("arn:aws:sts::1:assumed-role/r/baton-aws: denied"), "a session name stays");

@@ -69,7 +69,8 @@ class FailureMessagesTest {
         assertEquals(1, result.code(), result.err());
         String user = "arn:aws:iam::" + facts.roleArn().split(":")[4] + ":user/";
         assertEquals(2, result.errLines().size(), result.err());
-        assertTrue(result.errLines().get(0).startsWith("baton-aws: sts:AssumeRole on " + facts.roleArn()), result.err());
+        assertTrue(result.errLines().get(0).startsWith("baton-aws: sts:AssumeRole on " + facts.roleArn()),
+                result.err());
         assertTrue(result.errLines().get(0).contains(": AccessDenied: User: " + user), result.err());
         assertTrue(result.errLines().get(0).endsWith(" is not authorized to perform: sts:AssumeRole on resource: "
                 + facts.roleArn()), result.err());
@@ -110,7 +111,8 @@ class FailureMessagesTest {
         List<String> lines = result.errLines().stream().filter(line -> line.startsWith("baton-aws: ")).toList();
         assertTrue(lines.get(lines.size() - 2).contains("iam:ListUsers"), result.err());
         assertTrue(lines.get(lines.size() - 2).contains("AccessDenied: User: arn:aws:sts::" + account
-                + ":assumed-role/" + roleName + "/baton-aws is not authorized to perform: iam:ListUsers"), result.err());
+                + ":assumed-role/" + roleName + "/baton-aws is not authorized to perform: iam:ListUsers"),
+                result.err());
         assertEquals("baton-aws: to fix: a Deny statement (identity policy, permissions boundary or SCP) blocks "
                 + "iam:ListUsers for arn:aws:sts::" + account + ":assumed-role/" + roleName
                 + "/baton-aws: remove it, or leave that part out of the sync", lines.get(lines.size() - 1));

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The IAM Identity Center portal's {@code GetRoleCredentials} ({@code GET /federation/credentials?role_name=&account_id=}
- * with header {@code x-amz-sso_bearer_token}), what SSO profiles call. The bearer token must be a portal access token
+ * The IAM Identity Center portal's {@code GetRoleCredentials}
+ * ({@code GET /federation/credentials?role_name=&account_id=} with header {@code x-amz-sso_bearer_token}), what SSO
+ * profiles call. The bearer token must be a portal access token
  * the world knows; the role name is a permission set's name, which must be assigned in that account to the token's
  * user, directly or through a group. The session runs as the permission set's reserved role
  * ({@code AWSReservedSSO_<name>_<hex>} under {@code /aws-reserved/sso.amazonaws.com/}), as in AWS.

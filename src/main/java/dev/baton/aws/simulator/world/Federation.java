@@ -40,8 +40,9 @@ public record Federation(
     }
 
     /**
-     * An OpenID Connect identity provider registered in IAM of {@code accountId} (as {@code iam:CreateOpenIDConnectProvider}
-     * does), with the tokens it has issued. Its ARN is {@code arn:aws:iam::<accountId>:oidc-provider/<url without https://>}.
+     * An OpenID Connect identity provider registered in IAM of {@code accountId} (as
+     * {@code iam:CreateOpenIDConnectProvider} does), with the tokens it has issued. Its ARN is
+     * {@code arn:aws:iam::<accountId>:oidc-provider/<url without https://>}.
      */
     public record OidcProvider(String accountId, String url, List<String> clientIds, List<WebIdentityToken> tokens) {
         public OidcProvider {
