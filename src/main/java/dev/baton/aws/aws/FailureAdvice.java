@@ -141,7 +141,8 @@ final class FailureAdvice {
         if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
             message += " (" + root.getMessage() + ")";
         }
-        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ")
+                .replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
         return scrub(line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line);
     }
 
