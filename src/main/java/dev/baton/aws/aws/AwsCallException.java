@@ -17,10 +17,16 @@ public final class AwsCallException extends Exception {
     private final String resource;
     private final ErrorKind kind;
     private final String errorCode;
+    private final String advice;
 
     public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
                             String errorCode, Throwable cause) {
-        this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, "", cause);
+        this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, "", "", cause);
+    }
+
+    public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
+                            String errorCode, String detail, String advice, Throwable cause) {
+        this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, detail, advice, cause);
     }
 
     /**
@@ -28,14 +34,37 @@ public final class AwsCallException extends Exception {
      *               or empty
      */
     public AwsCallException(AwsOperation call, ErrorKind kind, String errorCode, String detail, Throwable cause) {
-        super(message(call.service(), call.operation(), call.accountId(), call.resource(), errorCode)
-                + (detail.isEmpty() ? "" : ": " + detail), cause);
+        this(call, kind, errorCode, detail, "", cause);
+    }
+
+    /**
+     * @param detail what follows the error code in the message: AWS's own explanation of an access denial, the
+     *               cause of a failure without an AWS error code (no credentials, connection refused) or how long
+     *               retries lasted; never a secret
+     * @param advice what the user can do about it, one sentence, or ""
+     */
+    public AwsCallException(AwsOperation call, ErrorKind kind, String errorCode, String detail, String advice,
+                            Throwable cause) {
+        super(message(call.service(), call.operation(), call.accountId(), call.resource(), errorCode,
+                requireNonNull(detail, "detail is null")), cause);
+        this.advice = requireNonNull(advice, "advice is null");
         this.service = call.service();
         this.operation = call.operation();
         this.accountId = call.accountId();
         this.resource = call.resource();
         this.kind = requireNonNull(kind, "kind is null");
         this.errorCode = requireNonNull(errorCode, "errorCode is null");
+    }
+
+    /** A client-side failure's class name says nothing the detail does not say better. */
+    private static String message(String service, String operation, String accountId, String resource,
+                                  String errorCode, String detail) {
+        String head = message(service, operation, accountId, resource, errorCode);
+        if (detail.isEmpty()) {
+            return head;
+        }
+        return errorCode.equals("SdkClientException")
+                ? head.substring(0, head.length() - errorCode.length()) + detail : head + ": " + detail;
     }
 
     private static String message(String service, String operation, String accountId, String resource,
@@ -76,17 +105,23 @@ public final class AwsCallException extends Exception {
     }
 
     /**
-     * AWS's own explanation of the failure in parentheses, e.g. {@code " (The user with name bob cannot be
-     * found.)"}, or empty when AWS gave none; it never contains a secret.
+    /**
+     * The message with AWS's own explanation of the failure (e.g. "The user with name bob cannot be found.") added
+     * in parentheses, unless the message already carries it (access denials and credential errors do).
      */
-    public String awsMessage() {
+    public String messageWithAwsExplanation() {
         if (getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String message = service.awsErrorDetails().errorMessage();
-            if (message != null && !message.isBlank()) {
-                return " (" + message + ")";
+            String explanation = service.awsErrorDetails().errorMessage();
+            if (explanation != null && !explanation.isBlank() && !getMessage().contains(explanation.strip())) {
+                return getMessage() + " (" + explanation.strip() + ")";
             }
         }
-        return "";
+        return getMessage();
+    }
+
+    /** What the user can do about this failure (a missing permission, a wrong external id, no credentials), or "". */
+    public String advice() {
+        return advice;
     }
 
     /** The AWS error code (e.g. {@code NoSuchEntity}) or the exception's simple name when there is none. */

@@ -102,6 +102,9 @@ public final class AwsErrors {
         if (!(e instanceof SdkClientException) || e instanceof AwsServiceException) {
             return false;
         }
+        if (FailureAdvice.isChainFailure(e)) {
+            return true;
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof StsException) {
                 return true;
@@ -110,16 +113,18 @@ public final class AwsErrors {
         return false;
     }
 
-    /** Wraps {@code e} with its call context. */
+    /** Wraps {@code e} with its call context, AWS's own message when it matters, and advice (see FailureAdvice). */
     public static AwsCallException wrap(AwsOperation operation, SdkException e) {
-        return new AwsCallException(operation, classify(e), errorCode(e), "", e);
+        ErrorKind kind = classify(e);
+        FailureAdvice.Text text = FailureAdvice.of(operation.service(), operation.operation(), kind, e);
+        return new AwsCallException(operation, kind, errorCode(e), text.detail(), text.advice(), e);
     }
 
     /** A retryable failure that lasted longer than the call's retry budget. */
     static AwsCallException budgetSpent(AwsOperation operation, AwsCallException last, Duration budget, int retries) {
         return new AwsCallException(operation, last.kind(), last.errorCode(), "still failing after " + retries
                 + (retries == 1 ? " retry" : " retries") + " within the retry budget of " + human(budget)
-                + " (--retry-budget)", last.getCause());
+                + " (--retry-budget)", last.advice(), last.getCause());
     }
 
     /** {@code 90s} as {@code 1m30s}, {@code 600s} as {@code 10m}. */
@@ -131,9 +136,9 @@ public final class AwsErrors {
         return seconds % 60 == 0 ? seconds / 60 + "m" : seconds / 60 + "m" + seconds % 60 + "s";
     }
 
-    /** Wraps {@code e} with its call context. */
+    /** Wraps {@code e} with its call context; see {@link #wrap(AwsOperation, SdkException)}. */
     public static AwsCallException wrap(String service, String operation, String accountId, String resource,
                                         SdkException e) {
-        return new AwsCallException(service, operation, accountId, resource, classify(e), errorCode(e), e);
+        return wrap(new AwsOperation(service, operation, accountId, resource), e);
     }
 }

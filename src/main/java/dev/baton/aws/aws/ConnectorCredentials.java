@@ -76,17 +76,22 @@ final class ConnectorCredentials {
         }
         AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(stsFor.apply(hopSource),
                 config.roleArn(), config.externalId(), SESSION_NAME, 0, clock);
-        resolveEagerly(role, accountOf(config.roleArn()));
+        resolveEagerly(role, accountOf(config.roleArn()), "--external-id", !config.externalId().isEmpty());
         return role;
     }
 
-    /** Resolves once; a failure names the role ARN and the AWS error code, never a credential. */
-    static void resolveEagerly(AssumeRoleCredentialsProvider provider, String accountId) throws AwsCallException {
+    /**
+     * Resolves once; a failure names the role ARN, the AWS error code and AWS's message, never a credential, with
+     * advice on the trust policy and (when {@code externalIdOption} is not null) the external id.
+     */
+    static void resolveEagerly(AssumeRoleCredentialsProvider provider, String accountId, String externalIdOption,
+                               boolean externalIdSent) throws AwsCallException {
         try {
             provider.resolveCredentials();
         } catch (SdkException e) {
+            FailureAdvice.Text text = FailureAdvice.assumeRole(provider.roleArn(), externalIdOption, externalIdSent, e);
             throw new AwsCallException("sts", "AssumeRole", accountId, provider.roleArn(),
-                    AwsErrors.classify(e), AwsErrors.errorCode(e), e);
+                    AwsErrors.classify(e), AwsErrors.errorCode(e), text.detail(), text.advice(), e);
         }
     }
 

@@ -163,7 +163,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         AssumeRoleCredentialsProvider child = new AssumeRoleCredentialsProvider(sts(), roleArn, "",
                 CHILD_SESSION_NAME, CHILD_SESSION_SECONDS, settings.clock());
         try {
-            ConnectorCredentials.resolveEagerly(child, accountId);
+            ConnectorCredentials.resolveEagerly(child, accountId, null, false);
         } catch (AwsCallException e) {
             log.warn("Failed to assume role (roleArn={}, error={})", roleArn, e.errorCode());
             throw e;

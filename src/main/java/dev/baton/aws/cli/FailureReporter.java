@@ -17,13 +17,14 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure into one line on stderr and an exit code: 2 for bad input (unparsable arguments and
- * {@link ConfigException}), 1 for anything that failed while running. The stack trace is logged only at debug
- * level, because a one-line message is what a user can act on and a trace is what a bug report needs.
+ * Turns every failure into one line on stderr (two when there is advice, see {@link ErrorLines}) and an exit
+ * code: 2 for bad input (unparsable arguments and {@link ConfigException}), 1 for anything that failed while
+ * running. The stack trace is logged only at debug level, because a one-line message is what a user can act on
+ * and a trace is what a bug report needs.
  */
 final class FailureReporter implements IParameterExceptionHandler, IExecutionExceptionHandler,
         IExitCodeExceptionMapper {
-    private static final String PREFIX = "baton-aws: ";
+    private static final String PREFIX = ErrorLines.PREFIX;
     private static final String INVALID_VALUE = "Invalid value for option '";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
 
@@ -35,7 +36,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
 
     /** Prints a {@link ConfigException} thrown before picocli runs (the config file), the same way as others. */
     static int reportUsage(PrintWriter err, ConfigException failure) {
-        err.println(PREFIX + failure.getMessage());
+        err.println(PREFIX + ErrorLines.withoutPrefix(failure.getMessage()));
         err.flush();
         return ExitCode.USAGE;
     }
@@ -43,7 +44,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
     @Override
     public int handleParseException(ParameterException failure, String[] args) {
         PrintWriter err = failure.getCommandLine().getErr();
-        err.println(PREFIX + describe(failure));
+        err.println(PREFIX + ErrorLines.withoutPrefix(describe(failure)));
         err.flush();
         return ExitCode.USAGE;
     }
@@ -51,7 +52,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println(PREFIX + oneLine(failure));
+        ErrorLines.of(failure).forEach(err::println);
         err.flush();
         if (!(failure instanceof ConfigException) && logging.debugEnabled()) {
             LoggerFactory.getLogger(Main.class).debug("stack trace of the failure above", failure);
@@ -67,7 +68,7 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
 
     /** picocli's message, with the option renamed to "--flag (BATON_FLAG)" so env-supplied values are findable. */
     private static String describe(ParameterException failure) {
-        String message = oneLine(failure);
+        String message = ErrorLines.oneLine(failure);
         if (failure instanceof UnmatchedArgumentException unmatched) {
             String suggestion = closestOption(unmatched).map(name -> "; did you mean " + name + "?").orElse("");
             return message + suggestion + " (see baton-aws --help)";
@@ -129,13 +130,5 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    private static String oneLine(Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return failure.getClass().getSimpleName();
-        }
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -37,7 +37,7 @@ final class ProvisioningCommandRunner {
             Outcome outcome = new ProvisioningService(connector.provisioners()).run(request);
             out.println(outcome.toJson());
             out.flush();
-            err.println("baton-aws: " + outcome.message());
+            err.println(ErrorLines.PREFIX + ErrorLines.withoutPrefix(outcome.message()));
             err.flush();
         } catch (ProvisioningException e) {
             throw switch (e.kind()) {

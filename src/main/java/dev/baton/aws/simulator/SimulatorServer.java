@@ -11,6 +11,7 @@ import dev.baton.aws.simulator.fault.NetworkFaults;
 import dev.baton.aws.simulator.protocol.ResponseModel;
 import dev.baton.aws.simulator.protocol.SparseEncoder;
 import dev.baton.aws.simulator.service.CallerResolver;
+import dev.baton.aws.simulator.service.CredentialEndpoints;
 import dev.baton.aws.simulator.service.IamService;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.StsService;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded AWS: one JDK {@link HttpServer} on 127.0.0.1 serving IAM and STS (built here), the JSON services
- * handed in, an optional SCIM handler on {@code /scim/}, and the control surface on {@code /_simulator/}.
+ * handed in, the credential endpoints of {@link CredentialEndpoints} (SSO portal, IMDS, container), an optional SCIM
+ * handler on {@code /scim/}, and the control surface on {@code /_simulator/}.
  *
  * <pre>{@code
  * WorldState state = new WorldState(new WorldLoader().load(file), Clock.systemUTC());
@@ -72,6 +74,7 @@ public final class SimulatorServer implements AutoCloseable {
         }
         http.createContext("/", aws);
         http.createContext("/_simulator/", new ControlHandler(state, stats));
+        CredentialEndpoints.handlers(state, sessions).forEach(http::createContext);
         if (builder.scimHandler != null) {
             http.createContext("/scim/", builder.scimHandler);
         }

@@ -118,7 +118,12 @@ class DefaultAwsClientsTest {
     void unassumableChildNamesTheRoleAndIsRetriedNextTime() {
         AwsCallException first = assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
         assertEquals("sts:AssumeRole on arn:aws:iam::333333333333:role/OrganizationAccountAccessRole "
-                + "(account 333333333333): AccessDenied", first.getMessage());
+                + "(account 333333333333): AccessDenied: User: arn:aws:sts::111111111111:assumed-role/BatonConnector/"
+                + "baton-aws is not authorized to perform: sts:AssumeRole on resource: "
+                + "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole", first.getMessage());
+        assertEquals("the trust policy of arn:aws:iam::333333333333:role/OrganizationAccountAccessRole must allow "
+                + "arn:aws:sts::111111111111:assumed-role/BatonConnector/baton-aws to call sts:AssumeRole",
+                first.advice(), "a child-account role has no external id to suggest");
         assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
         assertEquals(3, server.stats().snapshot().calls("sts:AssumeRole"), "a failed hop is not cached");
     }

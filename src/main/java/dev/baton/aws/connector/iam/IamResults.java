@@ -24,6 +24,6 @@ final class IamResults {
 
     /** Like {@link #failure} for a call AWS answered, with AWS's own explanation after the call context. */
     static SyncException callFailure(String what, AwsCallException e) {
-        return new SyncException("baton-aws: " + what + ": " + e.getMessage() + e.awsMessage(), e);
+        return new SyncException("baton-aws: " + what + ": " + e.messageWithAwsExplanation(), e);
     }
 }

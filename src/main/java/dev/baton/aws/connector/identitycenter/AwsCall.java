@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * How Identity Center code turns the run's {@link AwsGateway} answers into sync results: a failure that stops the
@@ -38,23 +37,12 @@ final class AwsCall {
 
     /** Upstream's message prefix ({@code baton-aws: <what>: }) plus the call context and AWS's own explanation. */
     static SyncException failure(String what, AwsCallException e) {
-        return new SyncException("baton-aws: " + what + ": " + e.getMessage() + awsMessage(e), e);
+        return new SyncException("baton-aws: " + what + ": " + e.messageWithAwsExplanation(), e);
     }
 
     /** The SDK's message of the failure behind {@code e} (upstream texts quote it), else the call's message. */
     static String sdkMessage(AwsCallException e) {
         return e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : e.getMessage();
-    }
-
-    /** AWS's own explanation of the failure, in parentheses; it never contains a secret. */
-    private static String awsMessage(AwsCallException e) {
-        if (e.getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String message = service.awsErrorDetails().errorMessage();
-            if (message != null && !message.isBlank()) {
-                return " (" + message + ")";
-            }
-        }
-        return "";
     }
 
     /**

@@ -107,11 +107,35 @@ final class ScimUserDirectory implements ScimUserStatuses {
         } catch (JsonProcessingException e) {
             throw new SyncException("scim: GET " + usersUrl() + " returned invalid JSON", e);
         } catch (IOException e) {
-            throw new SyncException("scim: GET " + usersUrl() + " failed: " + e.getMessage(), e);
+            throw new SyncException("scim: GET " + usersUrl() + " failed: " + describe(e, uri), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException("scim: GET " + usersUrl() + " interrupted", e);
         }
+    }
+
+    /**
+     * What went wrong on the wire, in words: the JDK's HTTP client throws {@code ConnectException} without a
+     * message, which printed as "failed: null".
+     */
+    static String describe(IOException e, URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+        String address = uri.getHost() + ":" + port;
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to " + address + " (" + rootMessage(e, "connection refused") + ")";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer from " + address + " in time";
+        }
+        return rootMessage(e, e.getClass().getSimpleName()) + " (" + address + ")";
+    }
+
+    private static String rootMessage(Throwable e, String fallback) {
+        String message = null;
+        for (Throwable cause = e; cause != null && message == null; cause = cause.getCause()) {
+            message = cause.getMessage() == null || cause.getMessage().isBlank() ? null : cause.getMessage();
+        }
+        return message == null ? fallback : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The endpoint as Identity Center shows it ({@code https://scim.<region>.amazonaws.com/<id>/scim/v2}). */

@@ -1,6 +1,7 @@
 package dev.baton.aws.simulator.service;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An awsQuery service (IAM, STS), chosen by the request's {@code Version}. The server applies the same gate as for
@@ -20,4 +21,9 @@ public interface QueryService {
     String rateScope(Caller caller);
 
     Map<String, QueryAction> actions();
+
+    /** Actions AWS serves without a signature (the request itself carries the proof); they run as no one. */
+    default Set<String> unsignedActions() {
+        return Set.of();
+    }
 }

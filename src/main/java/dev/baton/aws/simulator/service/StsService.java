@@ -8,18 +8,19 @@ import dev.baton.aws.simulator.protocol.XmlWriter;
 import dev.baton.aws.simulator.world.Account;
 import dev.baton.aws.simulator.world.IamRole;
 import dev.baton.aws.simulator.world.IamUser;
-import dev.baton.aws.simulator.world.IdSource;
-import dev.baton.aws.simulator.world.Secret;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** STS (awsQuery, version 2011-06-15): AssumeRole with trust-policy evaluation, and GetCallerIdentity. */
+/**
+ * STS (awsQuery, version 2011-06-15): AssumeRole with trust-policy evaluation, AssumeRoleWithWebIdentity (see
+ * {@link WebIdentityAction}), and GetCallerIdentity.
+ */
 public final class StsService implements QueryService {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/|/.*/)([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -28,13 +29,15 @@ public final class StsService implements QueryService {
 
     private final WorldState state;
     private final StsSessions sessions;
-    private final IdSource ids;
+    private final SessionIssuer issuer;
+    private final WebIdentityAction webIdentity;
 
     public StsService(WorldState state, StsSessions sessions) {
         this.state = requireNonNull(state, "state is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         // seeded apart from the loader's ids, so session keys are reproducible run to run
-        this.ids = new IdSource(state.world().limits().seed() + 2);
+        this.issuer = new SessionIssuer(state, sessions, 2);
+        this.webIdentity = new WebIdentityAction(state, issuer);
     }
 
     @Override
@@ -59,7 +62,14 @@ public final class StsService implements QueryService {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity);
+        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity,
+                "AssumeRoleWithWebIdentity", webIdentity);
+    }
+
+    /** AssumeRoleWithWebIdentity is called without AWS credentials: the web identity token is the proof. */
+    @Override
+    public Set<String> unsignedActions() {
+        return Set.of("AssumeRoleWithWebIdentity");
     }
 
     private String getCallerIdentity(Caller caller, QueryRequest request) {
@@ -80,13 +90,7 @@ public final class StsService implements QueryService {
     private String assumeRole(Caller caller, QueryRequest request) {
         String roleArn = required(request, "RoleArn");
         String sessionName = required(request, "RoleSessionName");
-        Matcher matcher = ROLE_ARN.matcher(roleArn);
-        if (!matcher.matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
-        }
-        if (!SESSION_NAME.matcher(sessionName).matches()) {
-            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
-        }
+        Matcher matcher = validRoleRequest(roleArn, sessionName);
         Optional<StsSession> callerSession = sessions.find(caller.accessKeyId());
         int duration = duration(request, callerSession.isPresent());
         World world = state.world();
@@ -96,30 +100,36 @@ public final class StsService implements QueryService {
         IamRole role = trustingRole(world, caller.accountId(), callerArns, matcher, request.get("ExternalId"))
                 .orElseThrow(() -> new AwsFault(403, "AccessDenied", "User: " + caller.principalArn()
                         + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        return roleSession(issuer, matcher.group(1), role, sessionName, duration, new XmlWriter()).toString();
+    }
+
+    /** The role ARN matched against its pattern, after both request parameters are checked as STS checks them. */
+    static Matcher validRoleRequest(String roleArn, String sessionName) {
+        Matcher matcher = ROLE_ARN.matcher(roleArn);
+        if (!matcher.matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleArn: " + roleArn);
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw new AwsFault(400, "ValidationError", "Invalid RoleSessionName: " + sessionName);
+        }
+        return matcher;
+    }
+
+    /** Issues a session of {@code role} and writes the {@code Credentials} and {@code AssumedRoleUser} elements. */
+    static XmlWriter roleSession(SessionIssuer issuer, String accountId, IamRole role, String sessionName,
+            int duration, XmlWriter xml) {
         if (duration > role.maxSessionDuration()) {
             throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
                     + "set for this role.");
         }
-        long lifetime = Math.min(duration, world.limits().credentialLifetimeSeconds());
-        Instant expiration = state.clock().instant().plusSeconds(lifetime);
-        StsSession session;
-        String secret;
-        String token;
-        synchronized (ids) {
-            session = new StsSession(ids.accessKeyId("ASIA"), matcher.group(1), role.name(), role.path(), role.id(),
-                    sessionName, expiration);
-            secret = ids.secret();
-            token = "FwoGZXIvYXdzE" + ids.secret() + ids.secret();
-        }
-        sessions.add(session, new Secret(secret), new Secret(token));
-        return new XmlWriter().start("Credentials").element("AccessKeyId", session.accessKeyId())
-                .element("SecretAccessKey", secret).element("SessionToken", token)
-                .element("Expiration", expiration).end()
+        SessionIssuer.Issued issued = issuer.issue(accountId,
+                new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
+        return issued.credentialsXml(xml)
                 .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
-                .element("Arn", session.assumedRoleArn()).end().toString();
+                .element("Arn", issued.session().assumedRoleArn()).end();
     }
 
-    private static int duration(QueryRequest request, boolean chained) {
+    static int duration(QueryRequest request, boolean chained) {
         String value = request.get("DurationSeconds");
         int duration;
         try {

@@ -17,13 +17,23 @@ public record World(
         List<Credential> credentials,
         IdentityCenter identityCenter,
         List<TrailEvent> cloudTrailEvents,
-        Limits limits) {
+        Limits limits,
+        Federation federation) {
     public World {
+        requireNonNull(federation, "federation is null");
         accounts = List.copyOf(accounts);
         awsManagedPolicies = List.copyOf(awsManagedPolicies);
         credentials = List.copyOf(credentials);
         cloudTrailEvents = List.copyOf(cloudTrailEvents);
         requireNonNull(limits, "limits is null");
+    }
+
+    /** A world without federated sign-in (no OIDC providers, SSO portal tokens, instance or container role). */
+    public World(Organization organization, List<Account> accounts, List<ManagedPolicy> awsManagedPolicies,
+            List<Credential> credentials, IdentityCenter identityCenter, List<TrailEvent> cloudTrailEvents,
+            Limits limits) {
+        this(organization, accounts, awsManagedPolicies, credentials, identityCenter, cloudTrailEvents, limits,
+                Federation.NONE);
     }
 
     public Optional<Account> account(String id) {
@@ -58,21 +68,26 @@ public record World(
 
     public World withAccounts(List<Account> newAccounts) {
         return new World(organization, newAccounts, awsManagedPolicies, credentials, identityCenter,
-                cloudTrailEvents, limits);
+                cloudTrailEvents, limits, federation);
     }
 
     public World withCredentials(List<Credential> newCredentials) {
         return new World(organization, accounts, awsManagedPolicies, newCredentials, identityCenter,
-                cloudTrailEvents, limits);
+                cloudTrailEvents, limits, federation);
     }
 
     public World withIdentityCenter(IdentityCenter newIdentityCenter) {
         return new World(organization, accounts, awsManagedPolicies, credentials, newIdentityCenter,
-                cloudTrailEvents, limits);
+                cloudTrailEvents, limits, federation);
     }
 
     public World withLimits(Limits newLimits) {
         return new World(organization, accounts, awsManagedPolicies, credentials, identityCenter,
-                cloudTrailEvents, newLimits);
+                cloudTrailEvents, newLimits, federation);
+    }
+
+    public World withFederation(Federation newFederation) {
+        return new World(organization, accounts, awsManagedPolicies, credentials, identityCenter,
+                cloudTrailEvents, limits, newFederation);
     }
 }

@@ -65,8 +65,9 @@ public final class WorldLoader {
         world = iam.credentials(root, world);
         IdentityCenter identityCenter = new IdentityCenterLoader(ids).identityCenter(root.field("identityCenter"), world);
         List<TrailEvent> events = trailEvents(root.field("cloudTrail"), identityCenter, world, ids);
-        return new World(organization, world.accounts(), world.awsManagedPolicies(), world.credentials(),
+        World loaded = new World(organization, world.accounts(), world.awsManagedPolicies(), world.credentials(),
                 identityCenter, events, limits);
+        return loaded.withFederation(FederationLoader.federation(root.field("federation"), loaded));
     }
 
     private static Limits limits(WorldNode node) {

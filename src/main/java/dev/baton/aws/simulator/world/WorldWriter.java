@@ -47,6 +47,9 @@ public final class WorldWriter {
         root.putObject("cloudTrail").set("events", array(world.cloudTrailEvents(), e -> JSON.createObjectNode()
                 .put("eventId", e.eventId()).put("eventTime", e.eventTime().toString()).put("eventName", e.eventName())
                 .put("eventSource", e.eventSource()).put("accountId", e.accountId()).put("userId", e.userId())));
+        if (!world.federation().isEmpty()) {
+            root.set("federation", FederationLoader.tree(world.federation()));
+        }
         root.set("limits", limits(world.limits()));
         root.set("faults", faults(world.limits().faults()));
         return root;

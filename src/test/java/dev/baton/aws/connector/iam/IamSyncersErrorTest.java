@@ -49,7 +49,9 @@ class IamSyncersErrorTest {
         try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json", denyConnector("iam:ListRoles"))) {
             SyncException e = assertThrows(SyncException.class, () -> fixture.sync(IamSyncFixture.staticKeys(),
                     IamSyncFixture.NO_ORG, IamSyncFixture.scope(false, false, Set.of())));
-            assertEquals("iam:ListRoles (account 111111111111): AccessDenied", e.getMessage());
+            assertEquals("iam:ListRoles (account 111111111111): AccessDenied: User: arn:aws:iam::111111111111:user/"
+                    + "connector is not authorized to perform: iam:ListRoles with an explicit deny in an "
+                    + "identity-based policy", e.getMessage(), "AWS's own words are kept");
         }
     }
 

@@ -149,7 +149,10 @@ class IamSyncersOrganizationTest {
             AwsCallException e = assertThrows(AwsCallException.class, () -> fixture.clients(
                     IamSyncFixture.credentials(CONNECTOR_ROLE, "wrong-external-id", "", ""), IamSyncFixture.ORG));
             assertEquals(ErrorKind.ACCESS_DENIED, e.kind());
-            assertEquals("sts:AssumeRole on " + CONNECTOR_ROLE + " (account 111111111111): AccessDenied", e.getMessage());
+            assertEquals("sts:AssumeRole on " + CONNECTOR_ROLE + " (account 111111111111): AccessDenied: User: "
+                    + "arn:aws:iam::111111111111:user/connector is not authorized to perform: sts:AssumeRole on "
+                    + "resource: " + CONNECTOR_ROLE, e.getMessage());
+            assertTrue(e.advice().contains("--external-id must equal the sts:ExternalId"), e.advice());
             assertFalse(e.getMessage().contains(IamSyncFixture.CONNECTOR_SECRET));
         }
     }

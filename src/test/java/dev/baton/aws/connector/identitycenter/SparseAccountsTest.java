@@ -59,7 +59,7 @@ class SparseAccountsTest {
         };
         FakeAwsClients clients = new FakeAwsClients().organizations(organizations);
         AccountSyncer syncer = new AccountSyncer(new OrganizationAccounts(() -> organizations),
-                new OrganizationHierarchy(organizations, run.sink, false, false), run.catalog(clients),
+                new OrganizationHierarchy(organizations, clients.gateway(), run.sink, false, false), run.catalog(clients),
                 (accountId, permissionSetArn, token) -> new AssignmentReader.Page(List.of(), ""), run.sink);
 
         Page<Resource> page = syncer.list(null, PageToken.first());
