@@ -56,7 +56,7 @@ public final class C1zReader implements AutoCloseable {
      */
     public static C1zReader open(Path c1zFile, Path tempDir) throws C1zException {
         Objects.requireNonNull(c1zFile, "c1zFile is null");
-        Path workDir = createWorkDir(c1zFile, tempDir);
+        Path workDir = ScratchNames.createReadDirectory(c1zFile, tempDir);
         SqliteDatabase db = null;
         try {
             Path database = workDir.resolve("sync.db");
@@ -76,14 +76,6 @@ public final class C1zReader implements AutoCloseable {
         } catch (UncheckedC1zException e) {
             discard(db, workDir);
             throw e.getCause();
-        }
-    }
-
-    private static Path createWorkDir(Path c1zFile, Path tempDir) throws C1zException {
-        try {
-            return Files.createTempDirectory(tempDir, "c1z-read-");
-        } catch (IOException e) {
-            throw C1zException.of(c1zFile, "cannot create a working directory in " + tempDir, e);
         }
     }
 

@@ -58,7 +58,7 @@ public final class C1zWriter implements AutoCloseable {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
         checkOutputDirectory(output);
-        Path workDir = createWorkDir(output, options.tempDir());
+        Path workDir = ScratchNames.createWorkDirectory(output, options.tempDir());
         SqliteDatabase db = null;
         try {
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
@@ -87,15 +87,6 @@ public final class C1zWriter implements AutoCloseable {
         }
         if (Files.isDirectory(output)) {
             throw C1zException.of(output, "the output path is a directory");
-        }
-    }
-
-    private static Path createWorkDir(Path output, Path tempDir) throws C1zException {
-        try {
-            Files.createDirectories(tempDir);
-            return Files.createTempDirectory(tempDir, "c1z-");
-        } catch (IOException e) {
-            throw C1zException.of(output, "cannot create a working directory in " + tempDir, e);
         }
     }
 
