@@ -2,18 +2,8 @@ package dev.baton.aws.c1z;
 
 import dev.baton.aws.testing.C1zAssertions;
 
-import static dev.baton.aws.c1z.C1zFixtures.TYPES;
-import static dev.baton.aws.c1z.C1zFixtures.account;
-import static dev.baton.aws.c1z.C1zFixtures.expandableGrant;
-import static dev.baton.aws.c1z.C1zFixtures.grant;
-import static dev.baton.aws.c1z.C1zFixtures.group;
-import static dev.baton.aws.c1z.C1zFixtures.member;
-import static dev.baton.aws.c1z.C1zFixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.proto.c1.connector.v2.Entitlement;
-import dev.baton.aws.proto.c1.connector.v2.Resource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,21 +19,7 @@ class C1zFormatTest {
     Path dir;
 
     private Path writeSample() throws Exception {
-        Resource eng = group("eng");
-        Resource ops = group("ops");
-        Resource alice = user("alice", "111122223333");
-        Entitlement engMember = member(eng);
-        Entitlement opsMember = member(ops);
-        Path out = dir.resolve("sample.c1z");
-        try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(dir))) {
-            writer.putResourceTypes(TYPES);
-            writer.putResources(List.of(account("111122223333"), alice, eng, ops));
-            writer.putEntitlements(List.of(engMember, opsMember));
-            writer.putGrants(List.of(grant(engMember, alice), grant(opsMember, alice),
-                    expandableGrant(engMember, ops, "group:ops:member")));
-            writer.finish();
-        }
-        return out;
+        return C1zFixtures.writeSample(dir.resolve("sample.c1z"), dir);
     }
 
     @Test

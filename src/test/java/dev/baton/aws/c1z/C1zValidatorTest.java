@@ -2,7 +2,6 @@ package dev.baton.aws.c1z;
 
 import static dev.baton.aws.c1z.C1zFixtures.TYPES;
 import static dev.baton.aws.c1z.C1zFixtures.account;
-import static dev.baton.aws.c1z.C1zFixtures.expandableGrant;
 import static dev.baton.aws.c1z.C1zFixtures.grant;
 import static dev.baton.aws.c1z.C1zFixtures.group;
 import static dev.baton.aws.c1z.C1zFixtures.member;
@@ -49,20 +48,7 @@ class C1zValidatorTest {
 
     @BeforeEach
     void writeValidFile() throws Exception {
-        Resource eng = group("eng");
-        Resource ops = group("ops");
-        Resource alice = user("alice", "111122223333");
-        Entitlement engMember = member(eng);
-        Entitlement opsMember = member(ops);
-        valid = dir.resolve("valid.c1z");
-        try (C1zWriter writer = C1zWriter.create(valid, C1zWriterOptions.defaults().withTempDir(dir))) {
-            writer.putResourceTypes(TYPES);
-            writer.putResources(List.of(account("111122223333"), alice, eng, ops));
-            writer.putEntitlements(List.of(engMember, opsMember));
-            writer.putGrants(List.of(grant(engMember, alice), grant(opsMember, alice),
-                    expandableGrant(engMember, ops, "group:ops:member")));
-            writer.finish();
-        }
+        valid = C1zFixtures.writeSample(dir.resolve("valid.c1z"), dir);
     }
 
     @Test
