@@ -7,15 +7,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -34,32 +30,21 @@ final class C1zEnvelope {
     private C1zEnvelope() {}
 
     /**
-     * Compresses {@code database} into {@code output}: writes {@code <output>.tmp}, fsyncs it, then renames it
-     * over {@code output}, so a crash leaves either the old file or the complete new one (the SDK does the same).
+     * Writes the magic and one zstd frame of {@code database} to {@code file}; closing the frame does not close
+     * {@code file}. The default window of levels 1-19 is at most 8 MiB, well inside the SDK decoder's 128 MiB cap.
      */
-    static void write(Path database, Path output, int zstdLevel) throws C1zException {
-        Path temp = temporaryOutput(output);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                OutputStream file = new KeepOpen(Channels.newOutputStream(channel));
-                file.write(MAGIC);
-                // Default window of levels 1-19 is at most 8 MiB, well inside the SDK decoder's 128 MiB cap.
-                try (ZstdOutputStream zstd = new ZstdOutputStream(file, zstdLevel)) {
-                    zstd.setChecksum(true);
-                    zstd.setWorkers(compressionWorkers());
-                    copy(database, zstd);
-                }
-                channel.force(true);
-            }
-            moveIntoPlace(temp, output);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw C1zException.of(output, "cannot write the c1z file", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
+    static void compress(Path database, OutputStream file, int zstdLevel) throws IOException {
+        file.write(MAGIC);
+        try (ZstdOutputStream zstd = new ZstdOutputStream(file, zstdLevel)) {
+            zstd.setChecksum(true);
+            zstd.setWorkers(compressionWorkers());
+            copy(database, zstd);
         }
+    }
+
+    /** A stream that flushes but stays open on close, so the channel beneath can be fsynced afterwards. */
+    static OutputStream keepOpen(OutputStream out) {
+        return new KeepOpen(out);
     }
 
     /**
@@ -78,10 +63,6 @@ final class C1zEnvelope {
                 zstd.write(buffer, 0, read);
             }
         }
-    }
-
-    static Path temporaryOutput(Path output) {
-        return output.resolveSibling(output.getFileName() + ".tmp");
     }
 
     /** Checks the magic and decompresses the body into {@code database}, verifying it is a SQLite file. */
@@ -129,26 +110,11 @@ final class C1zEnvelope {
         }
     }
 
-    private static void moveIntoPlace(Path temp, Path output) throws IOException {
-        try {
-            Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path directory = output.toAbsolutePath().getParent();
-        // Persist the rename itself; not every platform lets a directory be opened, and that is not fatal.
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // the file content is already durable; only the directory entry may lag
-        }
-    }
-
     static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            // best effort: a leftover temp file is harmless and named after the output
+            // best effort: a leftover names its owner's pid, and the next run removes it
         }
     }
 

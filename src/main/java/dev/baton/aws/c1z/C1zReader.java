@@ -4,8 +4,6 @@ import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -56,7 +54,7 @@ public final class C1zReader implements AutoCloseable {
      */
     public static C1zReader open(Path c1zFile, Path tempDir) throws C1zException {
         Objects.requireNonNull(c1zFile, "c1zFile is null");
-        Path workDir = createWorkDir(c1zFile, tempDir);
+        Path workDir = ScratchNames.createReadDirectory(c1zFile, tempDir);
         SqliteDatabase db = null;
         try {
             Path database = workDir.resolve("sync.db");
@@ -76,14 +74,6 @@ public final class C1zReader implements AutoCloseable {
         } catch (UncheckedC1zException e) {
             discard(db, workDir);
             throw e.getCause();
-        }
-    }
-
-    private static Path createWorkDir(Path c1zFile, Path tempDir) throws C1zException {
-        try {
-            return Files.createTempDirectory(tempDir, "c1z-read-");
-        } catch (IOException e) {
-            throw C1zException.of(c1zFile, "cannot create a working directory in " + tempDir, e);
         }
     }
 

@@ -41,24 +41,48 @@ public final class C1zWriter implements AutoCloseable {
             "synchronous = OFF", "locking_mode = EXCLUSIVE", "cache_size = -32768");
 
     private final Path output;
+    private final OutputSession session;
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
     private boolean closed;
 
-    private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId) {
-        this.output = output;
+    private C1zWriter(OutputSession session, C1zWriterOptions options, WorkingDatabase working, String syncId) {
+        this.output = session.target();
+        this.session = session;
         this.options = options;
         this.working = working;
         this.syncId = syncId;
     }
 
-    /** Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync. */
+    /**
+     * Claims {@code output} ({@link OutputSession#open}: its lock, leftovers of killed runs removed), then as
+     * {@link #create(OutputSession, C1zWriterOptions)}.
+     *
+     * @throws OutputLockedException when another run writes {@code output}
+     */
     public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
-        checkOutputDirectory(output);
-        Path workDir = createWorkDir(output, options.tempDir());
+        OutputSession session = OutputSession.open(output, options.tempDir());
+        try {
+            return create(session, options);
+        } catch (C1zException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync;
+     * {@link #finish()} commits it through {@code session}, which the writer owns from here on.
+     */
+    public static C1zWriter create(OutputSession session, C1zWriterOptions options) throws C1zException {
+        Objects.requireNonNull(session, "session is null");
+        Objects.requireNonNull(options, "options is null");
+        Path output = session.target();
+        Path workDir = ScratchNames.createWorkDirectory(output, options.tempDir());
+        session.track(workDir);
         SqliteDatabase db = null;
         try {
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
@@ -66,36 +90,13 @@ public final class C1zWriter implements AutoCloseable {
             WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
-            return new C1zWriter(output, options, working, syncId);
+            return new C1zWriter(session, options, working, syncId);
         } catch (SQLException | UncheckedC1zException e) {
             closeQuietly(db);
             WorkingDatabase.deleteTree(workDir);
             throw e instanceof UncheckedC1zException unchecked
                     ? unchecked.getCause()
                     : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
-        }
-    }
-
-    /** Fails before a long sync rather than at {@link #finish()} when the output cannot be written. */
-    private static void checkOutputDirectory(Path output) throws C1zException {
-        Path directory = output.toAbsolutePath().getParent();
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw C1zException.of(output, "the output directory does not exist");
-        }
-        if (!Files.isWritable(directory)) {
-            throw C1zException.of(output, "the output directory is not writable");
-        }
-        if (Files.isDirectory(output)) {
-            throw C1zException.of(output, "the output path is a directory");
-        }
-    }
-
-    private static Path createWorkDir(Path output, Path tempDir) throws C1zException {
-        try {
-            Files.createDirectories(tempDir);
-            return Files.createTempDirectory(tempDir, "c1z-");
-        } catch (IOException e) {
-            throw C1zException.of(output, "cannot create a working directory in " + tempDir, e);
         }
     }
 
@@ -235,7 +236,7 @@ public final class C1zWriter implements AutoCloseable {
 
     /**
      * Stamps {@code ended_at}, closes the database and atomically replaces {@code output} with the compressed
-     * file. The writer is closed afterwards, whether or not this succeeds.
+     * file ({@link OutputSession#commit}). The writer is closed afterwards, whether or not this succeeds.
      */
     public synchronized void finish() throws C1zException {
         WorkingDatabase db = requireOpen();
@@ -245,7 +246,7 @@ public final class C1zWriter implements AutoCloseable {
             long start = System.nanoTime();
             db.commitAndClose();
             long indexed = System.nanoTime();
-            C1zEnvelope.write(db.file(), output, options.zstdLevel());
+            session.commit(db.file(), options.zstdLevel());
             log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,
                     (indexed - start) / 1_000_000, sizeOf(db.file()), sizeOf(output),
                     (System.nanoTime() - indexed) / 1_000_000);
@@ -269,6 +270,7 @@ public final class C1zWriter implements AutoCloseable {
         }
         closed = true;
         working.discard();
+        session.close();
     }
 
     private void put(WorkingDatabase.SqlAction action) {

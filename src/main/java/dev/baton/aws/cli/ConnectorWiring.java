@@ -19,15 +19,30 @@ import java.util.function.Function;
 final class ConnectorWiring implements Wiring, SyncRunner {
     private final AwsClientSettings settings;
     private final Clock clock;
+    private final OutputGuard outputGuard;
 
     ConnectorWiring(AwsClientSettings settings, Clock clock) {
+        this(settings, clock, OutputGuard.unguarded());
+    }
+
+    ConnectorWiring(AwsClientSettings settings, Clock clock, OutputGuard outputGuard) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.outputGuard = requireNonNull(outputGuard, "outputGuard is null");
     }
 
     static ConnectorWiring production() {
+        return production(OutputGuard.unguarded());
+    }
+
+    static ConnectorWiring production(OutputGuard outputGuard) {
         Clock clock = Clock.systemUTC();
-        return new ConnectorWiring(AwsClientSettings.production(clock), clock);
+        return new ConnectorWiring(AwsClientSettings.production(clock), clock, outputGuard);
+    }
+
+    @Override
+    public OutputGuard outputGuard() {
+        return outputGuard;
     }
 
     @Override
@@ -38,7 +53,7 @@ final class ConnectorWiring implements Wiring, SyncRunner {
     @Override
     public void run(RunConfig config, PrintWriter out, PrintWriter err) throws Exception {
         if (config.provisioning().syncs()) {
-            new SyncCommandRunner(settings, clock).run(config, err);
+            new SyncCommandRunner(settings, clock, outputGuard).run(config, err);
         } else {
             new ProvisioningCommandRunner(settings).run(config, out, err);
         }

@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClientSettings;
+import dev.baton.aws.c1z.OutputTarget;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.service.JsonServices;
@@ -11,6 +12,7 @@ import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.WorldState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +37,22 @@ final class DemoCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
     private final ProcessContext context;
+    private final Wiring wiring;
 
-    DemoCommand(ProcessContext context) {
+    DemoCommand(ProcessContext context, Wiring wiring) {
         this.context = requireNonNull(context, "context is null");
+        this.wiring = requireNonNull(wiring, "wiring is null");
     }
 
     @Override
     public Integer call() throws Exception {
         if (workers < 1 || workers > 64) {
             throw ConfigException.invalid("--workers", "must be between 1 and 64, got " + workers);
+        }
+        Path output = context.workingDirectory().resolve(file);
+        Optional<String> problem = OutputTarget.check(output); // before the simulator starts
+        if (problem.isPresent()) {
+            throw ConfigException.invalid("--file", problem.get());
         }
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(DemoWorld.create(), clock);
@@ -52,9 +61,9 @@ final class DemoCommand implements Callable<Integer> {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
             spec.commandLine().getErr().println("baton-aws demo: simulated AWS at " + facts.endpoint()
                     + ", assuming " + facts.roleArn());
-            new SyncCommandRunner(AwsClientSettings.endpoint(server.endpoint(), clock), clock).run(
-                    SimulatorRunConfigs.fullSync(facts, state.world(), context.workingDirectory().resolve(file),
-                            workers), spec.commandLine().getErr());
+            new SyncCommandRunner(AwsClientSettings.endpoint(server.endpoint(), clock), clock, wiring.outputGuard())
+                    .run(SimulatorRunConfigs.fullSync(facts, state.world(), output, workers),
+                            spec.commandLine().getErr());
         }
         return 0;
     }

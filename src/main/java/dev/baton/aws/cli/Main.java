@@ -22,7 +22,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        System.exit(run(out, err, args));
+        System.exit(run(ConnectorWiring.production(OutputGuard.withStopSignals(err)), ProcessContext.fromSystem(), out,
+                err, args));
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.aws.DefaultAwsClients;
+import dev.baton.aws.c1z.C1zException;
+import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.c1z.OutputSession;
 import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
@@ -15,13 +18,15 @@ import dev.baton.aws.sync.SyncOptions;
 import dev.baton.aws.sync.SyncSummary;
 import dev.baton.aws.sync.WarningCollector;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A full sync: AWS clients for the run's identity, the connector's syncers, the engine, and the c1z store, which
- * writes {@code <file>.tmp} and renames it over the output only when everything succeeded.
+ * A full sync: AWS clients for the run's identity, the connector's syncers, the engine, and the c1z store. The
+ * output is claimed first (its lock, before any AWS call), and replaced by an atomic rename only when everything
+ * succeeded; a stop signal meanwhile leaves the previous file as it was.
  */
 final class SyncCommandRunner {
     private static final Logger log = LoggerFactory.getLogger(SyncCommandRunner.class);
@@ -29,22 +34,45 @@ final class SyncCommandRunner {
 
     private final AwsClientSettings settings;
     private final Clock clock;
+    private final OutputGuard guard;
 
-    SyncCommandRunner(AwsClientSettings settings, Clock clock) {
+    SyncCommandRunner(AwsClientSettings settings, Clock clock, OutputGuard guard) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.guard = requireNonNull(guard, "guard is null");
     }
 
     void run(RunConfig config, PrintWriter err) throws Exception {
+        C1zWriterOptions writerOptions = C1zWriterOptions.defaults();
+        OutputSession session = claim(config.output().file(), writerOptions);
+        guard.outputs().register(session);
+        try {
+            sync(config, err, new C1zSyncStore(C1zWriter.create(session, writerOptions)));
+        } finally {
+            guard.outputs().unregister(session);
+            session.close();
+        }
+    }
+
+    /** The output's lock and a writable target, or exit 2 naming {@code --file} (and the lock's holder). */
+    private OutputSession claim(Path file, C1zWriterOptions writerOptions) {
+        try {
+            return OutputSession.open(file, writerOptions.tempDir(), guard.finalWrite());
+        } catch (C1zException e) {
+            throw ConfigException.invalid("--file", e.getMessage());
+        }
+    }
+
+    private void sync(RunConfig config, PrintWriter err, C1zSyncStore syncStore) throws Exception {
         if (config.output().skipFullSync()) {
-            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults())) {
+            try (C1zSyncStore store = syncStore) {
                 store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
             }
             print(err, "wrote an empty sync to " + config.output().file());
             return;
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
-        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults());
+        try (C1zSyncStore store = syncStore;
              DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
                      config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,

@@ -18,4 +18,9 @@ public interface Wiring {
      * synced. {@link WriteCapabilities#of} derives this from a connector's registered provisioners.
      */
     Function<String, Set<Capability>> writeCapabilities();
+
+    /** Signal handling and the final-write hook of runs that write a c1z; none by default. */
+    default OutputGuard outputGuard() {
+        return OutputGuard.unguarded();
+    }
 }

@@ -111,4 +111,25 @@ final class C1zFixtures {
                 .build();
         return grant(entitlement, childGroup).toBuilder().addAnnotations(Any.pack(expandable)).build();
     }
+
+    /**
+     * A small valid file at {@code out}: three types, an account, user alice, groups eng and ops with member
+     * entitlements, alice's two memberships and the nested-group grant of ops into eng.
+     */
+    static Path writeSample(Path out, Path tempDir) throws C1zException {
+        Resource eng = group("eng");
+        Resource ops = group("ops");
+        Resource alice = user("alice", "111122223333");
+        Entitlement engMember = member(eng);
+        Entitlement opsMember = member(ops);
+        try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(tempDir))) {
+            writer.putResourceTypes(TYPES);
+            writer.putResources(List.of(account("111122223333"), alice, eng, ops));
+            writer.putEntitlements(List.of(engMember, opsMember));
+            writer.putGrants(List.of(grant(engMember, alice), grant(opsMember, alice),
+                    expandableGrant(engMember, ops, "group:ops:member")));
+            writer.finish();
+        }
+        return out;
+    }
 }

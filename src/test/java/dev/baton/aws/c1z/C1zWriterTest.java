@@ -23,6 +23,7 @@ import dev.baton.aws.proto.c1.connector.v2.GrantExpandable;
 import dev.baton.aws.proto.c1.connector.v2.GrantSources;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -270,7 +271,7 @@ class C1zWriterTest {
             writer.putResources(List.of(account, alice));
         }
         assertArrayEquals(before, Files.readAllBytes(out));
-        assertFalse(Files.exists(dir.resolve("existing.c1z.tmp")));
+        assertEquals(List.of("existing.c1z", "work"), names(dir), "no temp or lock file is left beside the output");
         try (var leftovers = Files.list(temp)) {
             assertEquals(0, leftovers.count(), "working directory must be deleted");
         }
@@ -288,7 +289,7 @@ class C1zWriterTest {
         }
         byte[] header = Arrays.copyOf(Files.readAllBytes(out), 9);
         assertArrayEquals(new byte[] {'C', '1', 'Z', 'F', 0, 0x28, (byte) 0xB5, 0x2F, (byte) 0xFD}, header);
-        assertFalse(Files.exists(dir.resolve("sample.c1z.tmp")));
+        assertEquals(List.of("sample.c1z", "work"), names(dir), "no temp or lock file is left beside the output");
         try (var leftovers = Files.list(temp)) {
             assertEquals(0, leftovers.count());
         }
@@ -298,7 +299,13 @@ class C1zWriterTest {
     void missingOutputDirectoryFailsAtCreateNotAtFinish() {
         Path out = dir.resolve("no-such-dir").resolve("sync.c1z");
         C1zException error = assertThrows(C1zException.class, () -> C1zWriter.create(out, options(dir)));
-        assertEquals(out + ": the output directory does not exist", error.getMessage());
+        assertEquals(out + ": directory '" + out.getParent() + "' does not exist", error.getMessage());
+    }
+
+    private static List<String> names(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

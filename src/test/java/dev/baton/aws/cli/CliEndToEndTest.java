@@ -18,7 +18,7 @@ import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.WorldState;
-import dev.baton.aws.testing.C1zCheckTool;
+import dev.baton.aws.testing.C1zAssertions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -66,8 +66,7 @@ class CliEndToEndTest {
         Result demo = run(ConnectorWiring.production(), "demo", "-f", "demo.c1z");
         assertEquals(0, demo.code, demo.err);
         Path file = dir.resolve("demo.c1z");
-        C1zCheckTool.Outcome check = C1zCheckTool.check(file);
-        assertEquals(0, check.exitCode(), check.output());
+        C1zAssertions.assertValidC1z(file);
         try (C1zReader reader = C1zReader.open(file)) {
             Map<String, Long> byType = reader.counts().resourcesByType();
             assertEquals(14, reader.resourceTypes().size());
@@ -138,7 +137,10 @@ class CliEndToEndTest {
         assertTrue(failed.err.contains(facts.roleArn()) && failed.err.contains("AccessDenied"), failed.err);
         assertFalse(failed.err.contains(facts.secretAccessKey().value()), "no secret in the message");
         assertArrayEquals(before, Files.readAllBytes(file));
-        assertFalse(Files.exists(dir.resolve("sync.c1z.tmp")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".tmp") || name.endsWith(".lock")).toList());
+        }
     }
 
     private Result sync() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Subcommands get the run's Wiring and ProcessContext through their constructor, in whatever order they ask. */
 class CommandFactoryTest {
     private final Wiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(), null);
-    private final ProcessContext context = new ProcessContext(Map.of(), Path.of("/work"));
+    private final ProcessContext context = new ProcessContext(Map.of(), Path.of("/project"));
     private final CommandFactory factory = new CommandFactory(wiring, context);
 
     @Test

@@ -1,6 +1,6 @@
 package dev.baton.aws.sync;
 
-import dev.baton.aws.testing.C1zCheckTool;
+import dev.baton.aws.testing.C1zAssertions;
 
 import static dev.baton.aws.sync.SyncFixtures.GROUP;
 import static dev.baton.aws.sync.SyncFixtures.ROLE;
@@ -47,8 +47,7 @@ class C1zSyncStoreTest {
             store.finish();
         }
 
-        C1zCheckTool.Outcome check = C1zCheckTool.check(output);
-        assertEquals(0, check.exitCode(), check.output());
+        C1zAssertions.assertValidC1z(output);
         assertEquals(1, warnings.count(), "the grant to a role of another account is dropped");
         assertEquals(16, summary.grantsExpanded(), "4 ops members into eng; 7+4 users and group ops into admin");
         try (C1zReader reader = C1zReader.open(output, directory)) {
