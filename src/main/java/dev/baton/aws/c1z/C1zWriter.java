@@ -44,29 +44,54 @@ public final class C1zWriter implements AutoCloseable {
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
+    private final SyncHistory history;
     private boolean closed;
 
-    private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId) {
+    private C1zWriter(Path output, C1zWriterOptions options, WorkingDatabase working, String syncId,
+            SyncHistory history) {
         this.output = output;
         this.options = options;
         this.working = working;
         this.syncId = syncId;
+        this.history = history;
     }
 
-    /** Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync. */
+    /** A writer whose file holds only the new sync, whatever {@code output} holds now. */
     public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
+        return create(output, options, SyncHistory.replaceExisting());
+    }
+
+    /**
+     * Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync. Unless
+     * {@code history} replaces it, an existing non-empty {@code output} is loaded first, so the new sync is added
+     * beside its syncs; a file that is not a c1z is refused here, before any work, and left as it is.
+     */
+    public static C1zWriter create(Path output, C1zWriterOptions options, SyncHistory history)
+            throws C1zException {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
+        Objects.requireNonNull(history, "history is null");
         checkOutputDirectory(output);
         Path workDir = createWorkDir(output, options.tempDir());
         SqliteDatabase db = null;
         try {
+            boolean previous = !history.replace() && PreviousSyncs.present(output);
+            if (previous) {
+                PreviousSyncs.load(output, workDir.resolve("sync.db"));
+            }
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
+            if (previous) {
+                PreviousSyncs.prepare(db.connection(), output);
+            }
             String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
             WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
-            return new C1zWriter(output, options, working, syncId);
+            return new C1zWriter(output, options, working, syncId, history);
+        } catch (C1zException e) {
+            closeQuietly(db);
+            WorkingDatabase.deleteTree(workDir);
+            throw e;
         } catch (SQLException | UncheckedC1zException e) {
             closeQuietly(db);
             WorkingDatabase.deleteTree(workDir);
@@ -234,16 +259,21 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     /**
-     * Stamps {@code ended_at}, closes the database and atomically replaces {@code output} with the compressed
-     * file. The writer is closed afterwards, whether or not this succeeds.
+     * Deletes the syncs {@link SyncHistory#keepSyncCount()} no longer keeps, stamps {@code ended_at}, closes the
+     * database and atomically replaces {@code output} with the compressed file. The writer is closed afterwards, whether or not this succeeds.
      */
     public synchronized void finish() throws C1zException {
         WorkingDatabase db = requireOpen();
         try {
             db.flush();
+            List<String> dropped = db.pruneOtherSyncs(history.keepSyncCount());
             db.syncRuns().end(syncId, now());
             long start = System.nanoTime();
             db.commitAndClose();
+            if (!dropped.isEmpty()) {
+                PreviousSyncs.vacuum(db.file());
+                log.debug("{}: removed {} older sync(s) {}", output, dropped.size(), dropped);
+            }
             long indexed = System.nanoTime();
             C1zEnvelope.write(db.file(), output, options.zstdLevel());
             log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,

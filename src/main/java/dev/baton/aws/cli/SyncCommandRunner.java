@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.c1z.NotAC1zFileException;
+import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
@@ -35,15 +37,26 @@ final class SyncCommandRunner {
     }
 
     void run(RunConfig config, PrintWriter err) throws Exception {
+        try {
+            sync(config, err);
+        } catch (NotAC1zFileException e) {
+            throw ConfigException.invalid("--file", e.getMessage()
+                    + " (use --replace to start a new file there, or name another file)");
+        }
+    }
+
+    private void sync(RunConfig config, PrintWriter err) throws Exception {
         if (config.output().skipFullSync()) {
-            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults())) {
+            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults(),
+                history(config))) {
                 store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
             }
             print(err, "wrote an empty sync to " + config.output().file());
             return;
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
-        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults());
+        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults(),
+                history(config));
              DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
                      config.rateLimits(), settings)) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
@@ -59,6 +72,11 @@ final class SyncCommandRunner {
             print(err, summary.render());
             print(err, "wrote " + config.output().file());
         }
+    }
+
+    private static SyncHistory history(RunConfig config) {
+        return config.output().replace() ? SyncHistory.replaceExisting()
+                : SyncHistory.keep(config.output().keepSyncCount());
     }
 
     private static void print(PrintWriter err, String text) {
