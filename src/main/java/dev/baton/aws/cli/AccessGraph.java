@@ -19,30 +19,34 @@ final class AccessGraph {
     private final Map<String, String> nodes = new LinkedHashMap<>(); // key -> label
     private final Map<String, String> shapes = new LinkedHashMap<>();
     private final Map<String, String> ids = new LinkedHashMap<>();
-    private final Set<List<String>> edges = new LinkedHashSet<>(); // from, to, label
+    private final Set<List<String>> edges = new LinkedHashSet<>(); // from, to
 
     AccessGraph(Resource principal, List<Access> access, QueryNames names) {
         String root = node("r:" + QueryNames.key(principal.getId()), names.typeName(principal.getId()
                 .getResourceType()) + ": " + QueryNames.displayName(principal), "principal");
         for (Access entry : access) {
-            String target = entitlementNode(entry.entitlement(), names);
+            String target = entitlementNode(entry.entitlement());
             for (AccessPath path : entry.paths()) {
                 String from = root;
                 for (Entitlement hop : path.hops()) {
-                    String via = hop.hasResource() ? resourceNode(hop.getResource(), names)
-                            : node("e:" + hop.getId(), hop.getId(), "entitlement");
-                    edges.add(List.of(from, via, QueryNames.entitlementName(hop)));
-                    from = via;
+                    String held = entitlementNode(hop);
+                    edges.add(List.of(from, held));
+                    from = held;
+                    if (hop.hasResource()) {
+                        String via = resourceNode(hop.getResource(), names);
+                        edges.add(List.of(held, via));
+                        from = via;
+                    }
                 }
-                edges.add(List.of(from, target, ""));
+                edges.add(List.of(from, target));
             }
             if (entry.resource().hasId()) {
-                edges.add(List.of(target, resourceNode(entry.resource(), names), ""));
+                edges.add(List.of(target, resourceNode(entry.resource(), names)));
             }
         }
     }
 
-    private String entitlementNode(Entitlement entitlement, QueryNames names) {
+    private String entitlementNode(Entitlement entitlement) {
         return node("e:" + entitlement.getId(), QueryNames.entitlementName(entitlement), "entitlement");
     }
 
@@ -73,11 +77,7 @@ final class AccessGraph {
                     default -> "box, style=rounded";
                 }).append("];\n"));
         for (List<String> edge : edges) {
-            out.append("  ").append(edge.get(0)).append(" -> ").append(edge.get(1));
-            if (!edge.get(2).isEmpty()) {
-                out.append(" [label=\"").append(dotEscape(edge.get(2))).append("\"]");
-            }
-            out.append(";\n");
+            out.append("  ").append(edge.get(0)).append(" -> ").append(edge.get(1)).append(";\n");
         }
         return out.append("}\n").toString();
     }
@@ -93,8 +93,7 @@ final class AccessGraph {
             }).append('\n');
         });
         for (List<String> edge : edges) {
-            out.append("  ").append(edge.get(0)).append(edge.get(2).isEmpty() ? " --> "
-                    : " -- \"" + edge.get(2).replace("\"", "#quot;") + "\" --> ").append(edge.get(1)).append('\n');
+            out.append("  ").append(edge.get(0)).append(" --> ").append(edge.get(1)).append('\n');
         }
         return out.toString();
     }

@@ -46,6 +46,11 @@ public final class SyncFile implements AutoCloseable {
         return snapshot.file();
     }
 
+    /** The snapshot's connection, for read-only queries this class does not offer. */
+    public java.sql.Connection connection() {
+        return snapshot.connection();
+    }
+
     /** Every sync run in the order they were recorded. */
     public List<SyncRunRow> syncRuns() {
         return runs;
