@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code baton-aws access --principal TYPE:ID}: every entitlement a principal reaches in a c1z, and how. */
 @Command(name = "access", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Show every entitlement a principal reaches, with the path (read-only)",
-        description = {"Show every entitlement a principal reaches in a c1z file, with the path: direct, or via"
+        description = {"Show every entitlement a principal reaches, with the path (read-only).", "",
+                "Every entitlement a principal reaches in a c1z file, with the path: direct, or via"
                 + " the groups and other entitlements it holds on the way (IAM groups, Identity Center groups,"
                 + " permission sets on accounts). Read-only.", "",
                 "-o dot or -o mermaid draws principal -> groups -> entitlements -> resources."})

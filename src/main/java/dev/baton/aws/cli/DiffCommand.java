@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code diff} picks them), or between the latest of another file and the latest of this one.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Show what changed between two syncs (read-only)",
-        description = {"Show the resources, entitlements and grants added, removed or changed between the two"
+        description = {"Show what changed between two syncs (read-only).", "",
+                "The resources, entitlements and grants added, removed or changed between the two"
                 + " latest finished full syncs of --file, or from the latest sync of --against OLD.c1z to the"
                 + " latest of --file. Summary counts first, then per resource type and per principal; grants"
                 + " are marked direct or expanded (derived from group membership and the like).", "",

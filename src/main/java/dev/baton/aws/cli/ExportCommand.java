@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
  * spreadsheets and data warehouses. The columns are those of {@code show}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Write a sync's resources, entitlements and grants as CSV or JSON Lines (read-only)",
-        description = "Write resources, entitlements and grants of one sync of a c1z file into --out DIR as"
-                + " resources.csv, entitlements.csv and grants.csv (or .jsonl with --format jsonl).")
+        description = {"Write a sync's resources, entitlements and grants as CSV or JSON Lines (read-only).", "",
+                "Writes them into --out DIR as resources.csv, entitlements.csv and grants.csv (or .jsonl with"
+                        + " --format jsonl), with the columns of 'show'."})
 final class ExportCommand implements Callable<Integer> {
     @Mixin private QueryFileOptions file;
 

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * never changes the file or AWS.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Show what a c1z file holds (read-only)",
-        description = {"Show what a c1z file holds (read-only): WHAT is resources, resource-types, entitlements,"
+        description = {"Show resources, entitlements, grants, syncs and more of a c1z file (read-only).", "",
+                "WHAT is resources, resource-types, entitlements,"
                 + " grants, principals, syncs or stats. Reads the latest finished full sync unless --sync-id names"
                 + " another.", "",
                 "Filters (as in the baton CLI): --resource-type with resources, entitlements, grants and"

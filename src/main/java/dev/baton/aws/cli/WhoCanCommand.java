@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code baton-aws who-can --entitlement ID}: every principal holding an entitlement in a c1z, and how. */
 @Command(name = "who-can", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Show every principal that holds an entitlement, with the path (read-only)",
-        description = "Show every principal that holds an entitlement in a c1z file, with the path: direct, or via"
-                + " the groups and other entitlements it holds on the way. The inverse of 'access'. Read-only.")
+        description = {"Show every principal holding an entitlement, with the path (read-only).", "",
+                "Every principal that holds an entitlement in a c1z file, with the path: direct, or via the groups"
+                        + " and other entitlements it holds on the way. The inverse of 'access'."})
 final class WhoCanCommand implements Callable<Integer> {
     @Option(names = {"-e", "--entitlement"}, required = true, paramLabel = "ID",
             description = "The entitlement id (see 'baton-aws show entitlements')")
