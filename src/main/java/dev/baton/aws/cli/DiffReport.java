@@ -127,12 +127,7 @@ final class DiffReport {
         out.append("\nBy resource type\n");
         for (String type : types()) {
             out.append("  ").append(type).append('\n');
-            group(diff.resources(), DiffReport::type).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("    ").append(resourceLine(c)).append('\n'));
-            group(diff.entitlements(), (Entitlement e) -> type(e.getResource())).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("    ").append(entitlementLine(c)).append('\n'));
-            group(diff.grants(), DiffReport::grantType).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("    ").append(grantLine(c, true)).append('\n'));
+            typeLines(type).forEach(line -> out.append("    ").append(line).append('\n'));
         }
         if (!diff.grants().isEmpty()) {
             out.append("\nGrants by principal\n");
@@ -142,6 +137,18 @@ final class DiffReport {
             });
         }
         return out.toString();
+    }
+
+    /** The changes of one resource type: its resources, then entitlements, then grants on its resources. */
+    private List<String> typeLines(String type) {
+        List<String> lines = new java.util.ArrayList<>();
+        group(diff.resources(), DiffReport::type).getOrDefault(type, List.of())
+                .forEach(c -> lines.add(resourceLine(c)));
+        group(diff.entitlements(), (Entitlement e) -> type(e.getResource())).getOrDefault(type, List.of())
+                .forEach(c -> lines.add(entitlementLine(c)));
+        group(diff.grants(), DiffReport::grantType).getOrDefault(type, List.of())
+                .forEach(c -> lines.add(grantLine(c, true)));
+        return lines;
     }
 
     private static String summaryLine(String name, List<? extends Change<?>> changes) {
@@ -178,12 +185,7 @@ final class DiffReport {
         out.append("\n#### By resource type\n");
         for (String type : types()) {
             out.append("\n<details><summary><code>").append(type).append("</code></summary>\n\n");
-            group(diff.resources(), DiffReport::type).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("- `").append(resourceLine(c)).append("`\n"));
-            group(diff.entitlements(), (Entitlement e) -> type(e.getResource())).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("- `").append(entitlementLine(c)).append("`\n"));
-            group(diff.grants(), DiffReport::grantType).getOrDefault(type, List.of())
-                    .forEach(c -> out.append("- `").append(grantLine(c, true)).append("`\n"));
+            typeLines(type).forEach(line -> out.append("- `").append(line).append("`\n"));
             out.append("\n</details>\n");
         }
         if (!diff.grants().isEmpty()) {
