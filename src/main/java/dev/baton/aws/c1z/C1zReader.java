@@ -5,9 +5,7 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class C1zReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(C1zReader.class);
-    // The copy is private and thrown away, so durability is irrelevant; DELETE also converts an SDK WAL file.
-    private static final List<String> READ_PRAGMAS =
-            List.of("locking_mode = EXCLUSIVE", "journal_mode = DELETE", "synchronous = OFF");
 
     private final Path workDir;
     private final SqliteDatabase db;
@@ -53,26 +48,13 @@ public final class C1zReader implements AutoCloseable {
      *     readable baton SQLite database
      */
     public static C1zReader open(Path c1zFile, Path tempDir) throws C1zException {
-        Objects.requireNonNull(c1zFile, "c1zFile is null");
-        Path workDir = ScratchNames.createReadDirectory(c1zFile, tempDir);
-        SqliteDatabase db = null;
+        C1zSnapshot snapshot = C1zSnapshot.open(c1zFile, tempDir);
         try {
-            Path database = workDir.resolve("sync.db");
-            C1zEnvelope.read(c1zFile, database);
-            db = SqliteDatabase.open(database, c1zFile, READ_PRAGMAS);
-            C1zSchema.migrate(db.connection());
-            db.connection().commit();
-            SyncRun current = new SyncRunTable(db).current().orElse(null);
+            SyncRun current = new SyncRunTable(snapshot.database()).current().orElse(null);
             log.debug("opened {}: current sync {}", c1zFile, current);
-            return new C1zReader(workDir, db, current);
-        } catch (SQLException e) {
-            discard(db, workDir);
-            throw C1zException.of(c1zFile, "not a readable baton c1z database", e);
-        } catch (C1zException e) {
-            discard(db, workDir);
-            throw e;
+            return new C1zReader(snapshot.workDir(), snapshot.database(), current);
         } catch (UncheckedC1zException e) {
-            discard(db, workDir);
+            snapshot.close();
             throw e.getCause();
         }
     }
@@ -133,13 +115,6 @@ public final class C1zReader implements AutoCloseable {
     }
 
     private static void discard(SqliteDatabase db, Path workDir) {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                log.debug("closing {} failed", db.label(), e);
-            }
-        }
-        WorkingDatabase.deleteTree(workDir);
+        C1zSnapshot.discard(db, workDir);
     }
 }

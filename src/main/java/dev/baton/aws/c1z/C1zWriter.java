@@ -45,52 +45,82 @@ public final class C1zWriter implements AutoCloseable {
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
+    private final SyncHistory history;
     private boolean closed;
 
-    private C1zWriter(OutputSession session, C1zWriterOptions options, WorkingDatabase working, String syncId) {
+    private C1zWriter(OutputSession session, C1zWriterOptions options, WorkingDatabase working, String syncId,
+            SyncHistory history) {
         this.output = session.target();
         this.session = session;
         this.options = options;
         this.working = working;
         this.syncId = syncId;
+        this.history = history;
+    }
+
+    /** A writer whose file holds only the new sync, whatever {@code output} holds now. */
+    public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
+        return create(output, options, SyncHistory.replaceExisting());
     }
 
     /**
-     * Claims {@code output} ({@link OutputSession#open}: its lock, leftovers of killed runs removed), then as
-     * {@link #create(OutputSession, C1zWriterOptions)}.
-     *
-     * @throws OutputLockedException when another run writes {@code output}
+     * Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync. Unless
+     * {@code history} replaces it, an existing non-empty {@code output} is loaded first, so the new sync is added
+     * beside its syncs; a file that is not a c1z is refused here, before any work, and left as it is.
      */
-    public static C1zWriter create(Path output, C1zWriterOptions options) throws C1zException {
+    public static C1zWriter create(Path output, C1zWriterOptions options, SyncHistory history)
+            throws C1zException {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
+        Objects.requireNonNull(history, "history is null");
         OutputSession session = OutputSession.open(output, options.tempDir());
         try {
-            return create(session, options);
+            return create(session, options, history);
         } catch (C1zException | RuntimeException e) {
             session.close();
             throw e;
         }
     }
 
+    /** As {@link #create(OutputSession, C1zWriterOptions, SyncHistory)}, replacing what the file holds. */
+    public static C1zWriter create(OutputSession session, C1zWriterOptions options) throws C1zException {
+        return create(session, options, SyncHistory.replaceExisting());
+    }
+
     /**
      * Opens a temp SQLite database in {@code options.tempDir()}, creates the v1 schema and starts the sync;
-     * {@link #finish()} commits it through {@code session}, which the writer owns from here on.
+     * {@link #finish()} commits it through {@code session}, which the writer owns from here on. Unless
+     * {@code history} replaces it, the syncs of the existing non-empty target are loaded first (under the
+     * session's lock, so no other run changes them meanwhile); a file that is not a c1z is refused here, before
+     * any work, and left as it is.
      */
-    public static C1zWriter create(OutputSession session, C1zWriterOptions options) throws C1zException {
+    public static C1zWriter create(OutputSession session, C1zWriterOptions options, SyncHistory history)
+            throws C1zException {
         Objects.requireNonNull(session, "session is null");
         Objects.requireNonNull(options, "options is null");
+        Objects.requireNonNull(history, "history is null");
         Path output = session.target();
         Path workDir = ScratchNames.createWorkDirectory(output, options.tempDir());
         session.track(workDir);
         SqliteDatabase db = null;
         try {
+            boolean previous = !history.replace() && PreviousSyncs.present(output);
+            if (previous) {
+                PreviousSyncs.load(output, workDir.resolve("sync.db"));
+            }
             db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
+            if (previous) {
+                PreviousSyncs.prepare(db.connection(), output);
+            }
             String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
             WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
-            return new C1zWriter(session, options, working, syncId);
+            return new C1zWriter(session, options, working, syncId, history);
+        } catch (C1zException e) {
+            closeQuietly(db);
+            WorkingDatabase.deleteTree(workDir);
+            throw e;
         } catch (SQLException | UncheckedC1zException e) {
             closeQuietly(db);
             WorkingDatabase.deleteTree(workDir);
@@ -235,16 +265,22 @@ public final class C1zWriter implements AutoCloseable {
     }
 
     /**
-     * Stamps {@code ended_at}, closes the database and atomically replaces {@code output} with the compressed
-     * file ({@link OutputSession#commit}). The writer is closed afterwards, whether or not this succeeds.
+     * Deletes the syncs {@link SyncHistory#keepSyncCount()} no longer keeps, stamps {@code ended_at}, closes the
+     * database and atomically replaces {@code output} with the compressed file ({@link OutputSession#commit}). The
+     * writer is closed afterwards, whether or not this succeeds.
      */
     public synchronized void finish() throws C1zException {
         WorkingDatabase db = requireOpen();
         try {
             db.flush();
+            List<String> dropped = db.pruneOtherSyncs(history.keepSyncCount());
             db.syncRuns().end(syncId, now());
             long start = System.nanoTime();
             db.commitAndClose();
+            if (!dropped.isEmpty()) {
+                PreviousSyncs.vacuum(db.file());
+                log.debug("{}: removed {} older sync(s) {}", output, dropped.size(), dropped);
+            }
             long indexed = System.nanoTime();
             session.commit(db.file(), options.zstdLevel());
             log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,

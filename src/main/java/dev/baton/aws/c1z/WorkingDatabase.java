@@ -122,6 +122,12 @@ final class WorkingDatabase {
         return C1zCounts.of(resourceTypes.ids(), entitlements.count(), grants.count(), resources.countByType());
     }
 
+    /** Deletes the syncs other than this one that a file keeping {@code keep} full syncs drops; returns their ids. */
+    List<String> pruneOtherSyncs(int keep) throws SQLException {
+        flush();
+        return SyncRetention.prune(db.connection(), scope.syncId(), keep);
+    }
+
     void flush() throws SQLException {
         for (BatchedUpsert<?> upserts : allUpserts) {
             upserts.flush();

@@ -8,7 +8,9 @@ import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.c1z.NotAC1zFileException;
 import dev.baton.aws.c1z.OutputSession;
+import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
@@ -47,7 +49,14 @@ final class SyncCommandRunner {
         OutputSession session = claim(config.output().file(), writerOptions);
         guard.outputs().register(session);
         try {
-            sync(config, err, new C1zSyncStore(C1zWriter.create(session, writerOptions)));
+            C1zWriter writer;
+            try {
+                writer = C1zWriter.create(session, writerOptions, history(config));
+            } catch (NotAC1zFileException e) {
+                throw ConfigException.invalid("--file", e.getMessage()
+                        + " (use --replace to start a new file there, or name another file)");
+            }
+            sync(config, err, new C1zSyncStore(writer));
         } finally {
             guard.outputs().unregister(session);
             session.close();
@@ -88,6 +97,11 @@ final class SyncCommandRunner {
             print(err, summary.render());
             print(err, "wrote " + config.output().file());
         }
+    }
+
+    private static SyncHistory history(RunConfig config) {
+        return config.output().replace() ? SyncHistory.replaceExisting()
+                : SyncHistory.keep(config.output().keepSyncCount());
     }
 
     private static void print(PrintWriter err, String text) {

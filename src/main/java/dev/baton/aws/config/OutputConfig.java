@@ -7,15 +7,28 @@ import java.nio.file.Path;
 /**
  * Where a run writes and how hard it works.
  *
- * @param file         {@code -f/--file}: the c1z written by a sync and read by one-shot provisioning
- * @param skipFullSync {@code --skip-full-sync}: record an empty full sync without calling AWS
- * @param workers      {@code --workers}: parallel sync workers (at least 1)
+ * @param file          {@code -f/--file}: the c1z written by a sync and read by one-shot provisioning
+ * @param skipFullSync  {@code --skip-full-sync}: record an empty full sync without calling AWS
+ * @param workers       {@code --workers}: parallel sync workers (at least 1)
+ * @param keepSyncCount {@code --keep-sync-count}: full syncs an existing file keeps, the new one included
+ * @param replace       {@code --replace}: write a new file holding only the new sync, whatever the file holds now
  */
-public record OutputConfig(Path file, boolean skipFullSync, int workers) {
+public record OutputConfig(Path file, boolean skipFullSync, int workers, int keepSyncCount, boolean replace) {
+    /** The number of full syncs a file keeps unless told otherwise, as in SDK connectors. */
+    public static final int DEFAULT_KEEP_SYNC_COUNT = 2;
+
     public OutputConfig {
         requireNonNull(file, "file is null");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
+        if (keepSyncCount < 1) {
+            throw new IllegalArgumentException("keepSyncCount must be at least 1, was " + keepSyncCount);
+        }
+    }
+
+    /** Keeps the default number of syncs in an existing file. */
+    public OutputConfig(Path file, boolean skipFullSync, int workers) {
+        this(file, skipFullSync, workers, DEFAULT_KEEP_SYNC_COUNT, false);
     }
 }

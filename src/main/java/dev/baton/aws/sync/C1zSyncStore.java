@@ -6,6 +6,7 @@ import dev.baton.aws.c1z.C1zCounts;
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
@@ -33,6 +34,15 @@ public final class C1zSyncStore implements SyncStore {
     /** Starts a new sync that {@link #finish()} publishes atomically at {@code output}. */
     public static C1zSyncStore create(Path output, C1zWriterOptions options) throws C1zException {
         return new C1zSyncStore(C1zWriter.create(output, options));
+    }
+
+    /**
+     * Starts a new sync that {@link #finish()} publishes atomically at {@code output}, added to the syncs an
+     * existing {@code output} holds as {@code history} says.
+     */
+    public static C1zSyncStore create(Path output, C1zWriterOptions options, SyncHistory history)
+            throws C1zException {
+        return new C1zSyncStore(C1zWriter.create(output, options, history));
     }
 
     /** The KSUID of the sync being written. */

@@ -17,7 +17,7 @@ import dev.baton.aws.simulator.world.SparseMode;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldGenerator;
 import dev.baton.aws.simulator.world.WorldState;
-import dev.baton.aws.testing.C1zCheckTool;
+import dev.baton.aws.testing.C1zAssertions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -178,8 +178,7 @@ class SparseResponseSyncTest {
                         new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
                         args.toArray(String[]::new));
                 assertEquals(0, code, label + ": " + err);
-                C1zCheckTool.Outcome check = C1zCheckTool.check(file);
-                assertEquals(0, check.exitCode(), label + ": " + check.output());
+                C1zAssertions.assertValidC1z(file);
                 return new Outcome(ids(file));
             } catch (Exception e) {
                 throw new AssertionError(label + ": " + e, e);

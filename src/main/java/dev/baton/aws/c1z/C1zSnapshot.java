@@ -1,0 +1,93 @@
+package dev.baton.aws.c1z;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A c1z v1 file decompressed into a private temporary SQLite database and migrated like SDK readers do on open,
+ * with every sync it holds. The original file is never modified; {@link #close()} deletes the copy.
+ */
+public final class C1zSnapshot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(C1zSnapshot.class);
+    // The copy is private and thrown away, so durability is irrelevant; DELETE also converts an SDK WAL file.
+    private static final List<String> READ_PRAGMAS =
+            List.of("locking_mode = EXCLUSIVE", "journal_mode = DELETE", "synchronous = OFF");
+
+    private final Path file;
+    private final Path workDir;
+    private final SqliteDatabase db;
+
+    private C1zSnapshot(Path file, Path workDir, SqliteDatabase db) {
+        this.file = file;
+        this.workDir = workDir;
+        this.db = db;
+    }
+
+    /**
+     * @throws C1zException naming the file when it is missing, empty, not a c1z, not valid zstd, or not a
+     *     readable baton SQLite database
+     */
+    public static C1zSnapshot open(Path c1zFile, Path tempDir) throws C1zException {
+        Objects.requireNonNull(c1zFile, "c1zFile is null");
+        Path workDir = ScratchNames.createReadDirectory(c1zFile, tempDir);
+        SqliteDatabase db = null;
+        try {
+            Path database = workDir.resolve("sync.db");
+            C1zEnvelope.read(c1zFile, database);
+            db = SqliteDatabase.open(database, c1zFile, READ_PRAGMAS);
+            C1zSchema.migrate(db.connection());
+            db.connection().commit();
+            return new C1zSnapshot(c1zFile, workDir, db);
+        } catch (SQLException e) {
+            discard(db, workDir);
+            throw C1zException.of(c1zFile, "not a readable baton c1z database", e);
+        } catch (C1zException e) {
+            discard(db, workDir);
+            throw e;
+        } catch (UncheckedC1zException e) {
+            discard(db, workDir);
+            throw e.getCause();
+        }
+    }
+
+    /** The c1z file this is a copy of. */
+    public Path file() {
+        return file;
+    }
+
+    /** The copy's connection, for read-only queries (autocommit off; nothing is ever committed). */
+    public Connection connection() {
+        return db.connection();
+    }
+
+    SqliteDatabase database() {
+        return db;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void close() {
+        discard(db, workDir);
+    }
+
+    static void discard(SqliteDatabase db, Path workDir) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                log.debug("closing {} failed", db.label(), e);
+            }
+        }
+        WorkingDatabase.deleteTree(workDir);
+    }
+}
