@@ -8,6 +8,7 @@ import dev.baton.aws.simulator.fault.CallStats;
 import dev.baton.aws.simulator.fault.FaultGate;
 import dev.baton.aws.simulator.fault.FaultSettings;
 import dev.baton.aws.simulator.service.CallerResolver;
+import dev.baton.aws.simulator.service.IdentityPolicyCheck;
 import dev.baton.aws.simulator.service.IamService;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.StsService;
@@ -53,7 +54,7 @@ public final class SimulatorServer implements AutoCloseable {
         StsSessions sessions = new StsSessions();
         AwsRequestHandler aws = new AwsRequestHandler(
                 List.of(new IamService(state), new StsService(state, sessions)), builder.jsonServices,
-                new CallerResolver(state, sessions), gate, stats);
+                new CallerResolver(state, sessions), new IdentityPolicyCheck(state), gate, stats);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         } catch (IOException e) {
