@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Subcommands {
     static final List<Class<?>> TYPES = List.of(DemoCommand.class, SimulatorCommand.class, GrantCommand.class,
             RevokeCommand.class, CreateAccountCommand.class, DeleteResourceCommand.class, CapabilitiesCommand.class,
-            ConfigCommand.class, CompletionCommand.class);
+            ConfigCommand.class, CompletionCommand.class, PolicyCommand.class,
+            CheckCommand.class);
 
     private Subcommands() {}
 

@@ -1,6 +1,8 @@
 package dev.baton.aws.cli;
 
+import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.proto.c1.connector.v2.Capability;
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,4 +20,9 @@ public interface Wiring {
      * synced. {@link WriteCapabilities#of} derives this from a connector's registered provisioners.
      */
     Function<String, Set<Capability>> writeCapabilities();
+
+    /** How commands that call AWS themselves ({@code check}) build their clients; tests point them elsewhere. */
+    default AwsClientSettings awsClientSettings(Clock clock) {
+        return AwsClientSettings.production(clock);
+    }
 }

@@ -61,9 +61,10 @@ public final class PermissionCatalog {
         read(rules, "iam:GetCredentialReport", Holder.BOTH, fast, snapshot);
         read(rules, "iam:ListRoles", Holder.BOTH, always, "IAM roles, their descriptions and session lengths ("
                 + FAILS + ")");
-        read(rules, "iam:ListPolicies", Holder.BOTH, PermissionFeatures::unattachedPolicies,
+        // AWS-managed policies are read once, in the connector's account
+        read(rules, "iam:ListPolicies", Holder.CONNECTOR, PermissionFeatures::unattachedPolicies,
                 "AWS-managed policies attached nowhere in the account (" + FAILS + ")");
-        read(rules, "iam:GetPolicyVersion", Holder.BOTH, PermissionFeatures::unattachedPolicies,
+        read(rules, "iam:GetPolicyVersion", Holder.CONNECTOR, PermissionFeatures::unattachedPolicies,
                 "policy documents of AWS-managed policies attached nowhere (one warning per policy)");
         read(rules, "iam:GetUser", Holder.BOTH, fast, "password last use " + RECENT);
         read(rules, "iam:ListAccessKeys", Holder.BOTH, fast, "access keys and their last use " + RECENT);
@@ -112,6 +113,7 @@ public final class PermissionCatalog {
             read(rules, "iam:Get" + kind + "Policy", Holder.BOTH, perEntity, "inline policy documents of each "
                     + who + " (one warning per policy)");
         }
+        read(rules, "iam:ListPolicies", Holder.BOTH, perEntity, "customer-managed policies" + fails);
         read(rules, "iam:GetPolicyVersion", Holder.BOTH, perEntity, "managed policy documents (one warning per"
                 + " policy)");
     }

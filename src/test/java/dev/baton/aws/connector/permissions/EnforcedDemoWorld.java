@@ -8,6 +8,7 @@ import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.IamUser;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldLoader;
+import dev.baton.aws.simulator.world.WorldWriter;
 import dev.baton.aws.simulator.world.WorldState;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Set;
 final class EnforcedDemoWorld {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String MANAGEMENT = "111122223333";
+    static final String MEMBER = "222233334444";
     static final String CONNECTOR_USER = "arn:aws:iam::111122223333:user/service/baton-connector";
     static final String EXTERNAL_ID = "baton-demo-external-id";
     static final String CHILD_ROLE = "OrganizationAccountAccessRole";
@@ -83,27 +85,63 @@ final class EnforcedDemoWorld {
         return permissions.stream().filter(p -> !removed.contains(p.action())).toList();
     }
 
-    /** Adds {@code newcomer} (a key, an MFA device and a console password) to the management account. */
-    static void addNewcomer(WorldState state) {
-        ObjectNode user = JSON.createObjectNode().put("name", "newcomer").put("path", "/staff/")
-                .put("createDate", "2026-01-02T00:00:00Z").put("loginProfile", true);
-        user.putArray("mfaDevices").add("arn:aws:iam::111122223333:mfa/newcomer");
-        ObjectNode key = user.putArray("accessKeys").addObject().put("id", "AKIANEWCOMER00000001")
-                .put("createDate", "2026-01-02T00:00:00Z");
-        key.putObject("lastUsed").put("date", "2026-01-03T00:00:00Z").put("service", "s3");
+    /**
+     * Adds {@code newcomer} (a key, an MFA device and a console password) to the management account and to one
+     * member account.
+     */
+    static void addNewcomers(WorldState state) {
         ObjectNode tree = tree(PermissionCatalog.required(PolicyMinimalitySyncTest.FEATURES));
         for (JsonNode account : tree.path("accounts")) {
-            if (account.path("id").asText().equals(MANAGEMENT)) {
-                ((ObjectNode) account).withObjectProperty("iam").withArrayProperty("users").add(user);
+            String id = account.path("id").asText();
+            if (id.equals(MANAGEMENT) || id.equals(MEMBER)) {
+                ((ObjectNode) account).withObjectProperty("iam").withArrayProperty("users").add(newcomer(id));
             }
         }
-        IamUser newcomer = new WorldLoader().load(tree).account(MANAGEMENT).orElseThrow().iam().user("newcomer")
-                .orElseThrow();
-        state.update(world -> world.updateIam(MANAGEMENT, iam -> {
-            List<IamUser> users = new ArrayList<>(iam.users());
-            users.add(newcomer);
-            return iam.withUsers(users);
-        }));
+        World loaded = new WorldLoader().load(tree);
+        for (String accountId : List.of(MANAGEMENT, MEMBER)) {
+            IamUser newcomer = loaded.account(accountId).orElseThrow().iam().user("newcomer").orElseThrow();
+            state.update(world -> world.updateIam(accountId, iam -> {
+                List<IamUser> users = new ArrayList<>(iam.users());
+                users.add(newcomer);
+                return iam.withUsers(users);
+            }));
+        }
+    }
+
+    private static ObjectNode newcomer(String accountId) {
+        ObjectNode user = JSON.createObjectNode().put("name", "newcomer").put("path", "/staff/")
+                .put("createDate", "2026-01-02T00:00:00Z").put("loginProfile", true);
+        user.putArray("mfaDevices").add("arn:aws:iam::" + accountId + ":mfa/newcomer");
+        ObjectNode key = user.putArray("accessKeys").addObject().put("id", "AKIANEWCOMER" + accountId.substring(4))
+                .put("createDate", "2026-01-02T00:00:00Z");
+        key.putObject("lastUsed").put("date", "2026-01-03T00:00:00Z").put("service", "s3");
+        return user;
+    }
+
+    /**
+     * {@code world} with every permission set provisioned to every account, so that account assignments are read
+     * per user and group (fewer principals than (account, permission set) pairs) instead of per pair.
+     */
+    static World perPrincipalAssignments(World world) {
+        ObjectNode tree = new WorldWriter().toTree(world);
+        ArrayNode provisioned = ((ObjectNode) tree.path("identityCenter")).putArray("provisioned");
+        Set<String> pairs = new java.util.TreeSet<>();
+        for (JsonNode assignment : tree.path("identityCenter").path("assignments")) {
+            pairs.add(assignment.path("permissionSetArn").asText() + " " + assignment.path("accountId").asText());
+        }
+        for (JsonNode permissionSet : tree.path("identityCenter").path("permissionSets")) {
+            // a customer-managed policy exists only in some accounts: provisioning it elsewhere is a data warning
+            if (permissionSet.path("customerManagedPolicies").isEmpty()) {
+                for (JsonNode account : tree.path("accounts")) {
+                    pairs.add(permissionSet.path("arn").asText() + " " + account.path("id").asText());
+                }
+            }
+        }
+        for (String pair : pairs) {
+            provisioned.addObject().put("permissionSetArn", pair.substring(0, pair.indexOf(' ')))
+                    .put("accountId", pair.substring(pair.indexOf(' ') + 1));
+        }
+        return new WorldLoader().load(tree);
     }
 
     private static ObjectNode leaver() {
