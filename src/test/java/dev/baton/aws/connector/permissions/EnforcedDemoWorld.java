@@ -51,6 +51,13 @@ final class EnforcedDemoWorld {
                                 connector ? required.connectorRole() : required.childRole()));
                     }
                 }
+                for (JsonNode role : account.path("iam").path("roles")) {
+                    if (role.path("name").asText().equals("OktaAdmins")) {
+                        ((ObjectNode) role).putObject("inlinePolicies").set("okta-extra", JSON.valueToTree(Map.of(
+                                "Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow",
+                                        "Action", "s3:GetObject", "Resource", "*")))));
+                    }
+                }
                 if (account.path("id").asText().equals(MANAGEMENT)) {
                     ((ObjectNode) account).withObjectProperty("iam").withArrayProperty("users").add(leaver());
                 }

@@ -71,6 +71,7 @@ class PolicyFormatsTest {
     void cloudFormationGrantsTheSameActions() throws IOException {
         String yaml = CloudFormationTemplate.render(REQUIRED, SETUP);
         JsonNode template = YAML.readTree(yaml);
+        assertEquals("2010-09-09", template.path("AWSTemplateFormatVersion").textValue());
         JsonNode role = template.path("Resources").path("BatonConnectorRole").path("Properties");
         assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())),
                 actions(role.path("Policies").get(0).path("PolicyDocument")));

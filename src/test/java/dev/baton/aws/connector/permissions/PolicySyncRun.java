@@ -26,15 +26,18 @@ record PolicySyncRun(String failure, List<String> warnings, SortedMap<String, Lo
                      long entitlements, long grants) {
 
     static PolicySyncRun run(SimulatorServer server, ConnectorAccess access, PermissionFeatures features) {
+        try (InMemorySyncStore store = new InMemorySyncStore()) {
+            return run(server, access, features, store);
+        }
+    }
+
+    /** A sync into {@code store}, which the caller reads afterwards. */
+    static PolicySyncRun run(SimulatorServer server, ConnectorAccess access, PermissionFeatures features,
+                             InMemorySyncStore store) {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         WarningCollector collector = new WarningCollector(100, warnings::add);
-        CredentialsConfig credentials = new CredentialsConfig(access.accessKeyId(),
-                new Secret(access.secretAccessKey().value()), access.region(), access.roleArn(),
-                access.externalId(), "", new Secret(""));
         Clock clock = Clock.systemUTC();
-        try (DefaultAwsClients clients = DefaultAwsClients.create(credentials, features.organization(),
-                RateLimitConfig.defaults(), AwsClientSettings.endpoint(server.endpoint(), clock));
-             InMemorySyncStore store = new InMemorySyncStore()) {
+        try (DefaultAwsClients clients = clients(server, access, features)) {
             AwsConnector connector = AwsConnector.create(clients, features.organization(), features.scope(),
                     collector, features.accountCreationType());
             SyncSummary summary = new SyncEngine(connector.syncers(), store, SyncOptions.defaults().withWorkers(4),
@@ -45,6 +48,15 @@ record PolicySyncRun(String failure, List<String> warnings, SortedMap<String, Lo
             return new PolicySyncRun(String.valueOf(e.getMessage()), List.copyOf(warnings), new java.util.TreeMap<>(),
                     0, 0);
         }
+    }
+
+    static DefaultAwsClients clients(SimulatorServer server, ConnectorAccess access, PermissionFeatures features)
+            throws dev.baton.aws.aws.AwsCallException {
+        CredentialsConfig credentials = new CredentialsConfig(access.accessKeyId(),
+                new Secret(access.secretAccessKey().value()), access.region(), access.roleArn(),
+                access.externalId(), "", new Secret(""));
+        return DefaultAwsClients.create(credentials, features.organization(), RateLimitConfig.defaults(),
+                AwsClientSettings.endpoint(server.endpoint(), Clock.systemUTC()));
     }
 
     /** How this run differs from {@code baseline}, or empty when it does not. */
