@@ -103,8 +103,7 @@ final class AwsRequestHandler implements HttpHandler {
             }
             admit(service.rateScope(caller), "Throttling");
             caller.checkAllowed(operation, "AccessDenied", 403);
-            policies.check(caller, operation, "sts:AssumeRole".equals(operation) ? request.get("RoleArn") : null,
-                    "AccessDenied", 403);
+            policies.checkQuery(caller, operation, request);
             String result = action.handle(caller, request);
             QueryProtocol.writeResponse(exchange, request.action(), namespace, result, requestId);
         } catch (AwsFault fault) {

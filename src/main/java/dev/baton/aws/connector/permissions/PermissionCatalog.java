@@ -150,6 +150,8 @@ public final class PermissionCatalog {
         for (String kind : List.of("User", "Group", "Role")) {
             String who = kind.toLowerCase(java.util.Locale.ROOT) + "s";
             write(rules, "iam:Attach" + kind + "Policy", Holder.BOTH, on, "attaching managed policies to " + who);
+            write(rules, "iam:ListAttached" + kind + "Policies", Holder.BOTH, on, "attaching managed policies to "
+                    + who + " (the already-attached check)");
             write(rules, "iam:Detach" + kind + "Policy", Holder.BOTH, on, "detaching managed policies from " + who
                     + (kind.equals("User") ? "; deleting IAM users with attached policies" : ""));
             write(rules, "iam:Delete" + kind + "Policy", Holder.BOTH, on, "revoking inline policies of " + who
@@ -173,7 +175,7 @@ public final class PermissionCatalog {
         write(rules, "iam:ListMFADevices", Holder.BOTH, on, "deleting IAM users");
         write(rules, "iam:DeactivateMFADevice", Holder.BOTH, on, deleting + "MFA devices");
         write(rules, "iam:ListUserPolicies", Holder.BOTH, on, "deleting IAM users");
-        write(rules, "iam:ListAttachedUserPolicies", Holder.BOTH, on, "deleting IAM users");
+        write(rules, "iam:ListAttachedUserPolicies", Holder.BOTH, on, "deleting IAM users with attached policies");
         write(rules, "iam:DeleteUser", Holder.BOTH, on, "deleting IAM users");
         Predicate<PermissionFeatures> identityCenter = on.and(PermissionFeatures::identityCenter);
         String assigning = "assigning permission sets on accounts";

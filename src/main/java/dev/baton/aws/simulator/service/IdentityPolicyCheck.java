@@ -3,6 +3,7 @@ package dev.baton.aws.simulator.service;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.aws.simulator.protocol.QueryRequest;
 import dev.baton.aws.simulator.world.Account;
 import dev.baton.aws.simulator.world.IamRole;
 import dev.baton.aws.simulator.world.ManagedPolicy;
@@ -20,7 +21,8 @@ import java.util.Optional;
  *
  * <p>What is modelled: {@code Effect}, {@code Action}/{@code NotAction} and {@code Resource}/{@code NotResource}
  * with IAM wildcards. The simulator knows the resource of {@code sts:AssumeRole} (the role ARN); every other call
- * counts as a call on an unnamed resource, which only {@code "Resource": "*"} matches. Conditions are not
+ * counts as a call on an unnamed resource, which only {@code "Resource": "*"} matches. A CreateUser with tags is
+ * also checked as {@code iam:TagUser}. Conditions are not
  * evaluated: an Allow statement with a condition allows nothing, a Deny statement with one always applies, so a
  * policy can only be judged stricter than AWS would. {@code sts:GetCallerIdentity} is always allowed, as in AWS.
  */
@@ -31,6 +33,17 @@ public final class IdentityPolicyCheck {
 
     public IdentityPolicyCheck(WorldState state) {
         this.state = requireNonNull(state, "state is null");
+    }
+
+    /**
+     * The check of a query-protocol call (IAM, STS): AssumeRole names its role; CreateUser with tags also needs
+     * {@code iam:TagUser}, as in AWS.
+     */
+    public void checkQuery(Caller caller, String action, QueryRequest request) {
+        check(caller, action, action.equals("sts:AssumeRole") ? request.get("RoleArn") : null, "AccessDenied", 403);
+        if (action.equals("iam:CreateUser") && request.get("Tags.member.1.Key") != null) {
+            check(caller, "iam:TagUser", null, "AccessDenied", 403);
+        }
     }
 
     /**
