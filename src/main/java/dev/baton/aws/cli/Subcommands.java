@@ -17,7 +17,8 @@ final class Subcommands {
     static final List<Class<?>> TYPES = List.of(DemoCommand.class, SimulatorCommand.class, GrantCommand.class,
             RevokeCommand.class, CreateAccountCommand.class, DeleteResourceCommand.class, CapabilitiesCommand.class,
             ConfigCommand.class, CompletionCommand.class, VerifyCommand.class, ShowCommand.class,
-            AccessCommand.class, WhoCanCommand.class, DiffCommand.class, ExportCommand.class);
+            AccessCommand.class, WhoCanCommand.class, DiffCommand.class, ExportCommand.class, PolicyCommand.class,
+            CheckCommand.class);
 
     private Subcommands() {}
 

@@ -1,6 +1,8 @@
 package dev.baton.aws.cli;
 
+import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.proto.c1.connector.v2.Capability;
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,5 +24,10 @@ public interface Wiring {
     /** Signal handling and the final-write hook of runs that write a c1z; none by default. */
     default OutputGuard outputGuard() {
         return OutputGuard.unguarded();
+    }
+
+    /** How commands that call AWS themselves ({@code check}) build their clients; tests point them elsewhere. */
+    default AwsClientSettings awsClientSettings(Clock clock) {
+        return AwsClientSettings.production(clock);
     }
 }

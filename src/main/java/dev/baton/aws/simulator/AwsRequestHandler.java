@@ -15,6 +15,7 @@ import dev.baton.aws.simulator.protocol.SigV4Authorization;
 import dev.baton.aws.simulator.service.AwsFault;
 import dev.baton.aws.simulator.service.Caller;
 import dev.baton.aws.simulator.service.CallerResolver;
+import dev.baton.aws.simulator.service.IdentityPolicyCheck;
 import dev.baton.aws.simulator.service.JsonAction;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.QueryAction;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * Serves every AWS call on {@code /}: awsQuery form posts go to IAM or STS by {@code Version} (the SDK drops the
  * endpoint path, so the path cannot tell them apart), requests with {@code X-Amz-Target} to the JSON service
  * owning the target prefix. Every call passes the same gate, in AWS's order: authenticate, throttle (and injected
- * 5xx), authorize (deny list), act; each step is counted in {@link CallStats}.
+ * 5xx), authorize (deny list, then the enforced policies of the caller's role), act; each step is counted in {@link CallStats}.
  */
 final class AwsRequestHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AwsRequestHandler.class);
@@ -48,12 +49,13 @@ final class AwsRequestHandler implements HttpHandler {
     private final Map<String, QueryService> queryServices = new LinkedHashMap<>();
     private final Map<String, JsonService> jsonServices = new LinkedHashMap<>();
     private final CallerResolver callers;
+    private final IdentityPolicyCheck policies;
     private final FaultGate gate;
     private final CallStats stats;
     private final ReplySettings replies;
 
-    AwsRequestHandler(List<QueryService> query, List<JsonService> json, CallerResolver callers, FaultGate gate,
-            CallStats stats, ReplySettings replies) {
+    AwsRequestHandler(List<QueryService> query, List<JsonService> json, CallerResolver callers,
+            IdentityPolicyCheck policies, FaultGate gate, CallStats stats, ReplySettings replies) {
         query.forEach(service -> queryServices.put(service.version(), service));
         for (JsonService service : json) {
             if (jsonServices.putIfAbsent(service.targetPrefix(), service) != null) {
@@ -61,6 +63,7 @@ final class AwsRequestHandler implements HttpHandler {
             }
         }
         this.callers = requireNonNull(callers, "callers is null");
+        this.policies = requireNonNull(policies, "policies is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.replies = requireNonNull(replies, "replies is null");
@@ -125,6 +128,7 @@ final class AwsRequestHandler implements HttpHandler {
             }
             admit(service.rateScope(caller), "Throttling");
             caller.checkAllowed(operation, "AccessDenied", 403);
+            policies.checkQuery(caller, operation, request);
             String result = replies.sparse().query(request.version(), request.action(),
                     action.handle(caller, request));
             QueryProtocol.writeResponse(exchange, request.action(), namespace, result, requestId);
@@ -153,6 +157,7 @@ final class AwsRequestHandler implements HttpHandler {
             verifySignature(exchange, bytes, caller, 400, "InvalidSignatureException");
             admit(service.rateScope(caller), throttlingCode);
             caller.checkAllowed(operation, "AccessDeniedException", 400);
+            policies.check(caller, operation, null, "AccessDeniedException", 400);
             JsonNode body = JsonProtocol.readBody(new ByteArrayInputStream(bytes));
             JsonProtocol.writeResponse(exchange, 200, replies.sparse().json(service.targetPrefix(), name,
                     action.handle(caller, body)), requestId);

@@ -12,6 +12,7 @@ import dev.baton.aws.simulator.protocol.ResponseModel;
 import dev.baton.aws.simulator.protocol.SparseEncoder;
 import dev.baton.aws.simulator.service.CallerResolver;
 import dev.baton.aws.simulator.service.CredentialEndpoints;
+import dev.baton.aws.simulator.service.IdentityPolicyCheck;
 import dev.baton.aws.simulator.service.IamService;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.StsService;
@@ -66,7 +67,7 @@ public final class SimulatorServer implements AutoCloseable {
                         limits.seed()), faults.slowBodyDelayMs());
         AwsRequestHandler aws = new AwsRequestHandler(
                 List.of(new IamService(state), new StsService(state, sessions)), builder.jsonServices,
-                new CallerResolver(state, sessions), gate, stats, replies);
+                new CallerResolver(state, sessions), new IdentityPolicyCheck(state), gate, stats, replies);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         } catch (IOException e) {

@@ -102,7 +102,8 @@ final class IamLoader {
         return new IamRole(node.requiredString("name"), path(node), node.string("id", ids.iamId("AROA")),
                 node.instant("createDate", WorldLoader.DEFAULT_DATE), node.string("description", ""), (int) maxSession,
                 trust, node.documentMap("inlinePolicies"), attached(node, accountId, policies), node.stringMap("tags"),
-                roleLastUsed, boundary(node, accountId, policies), node.stringList("deny"));
+                roleLastUsed, boundary(node, accountId, policies), node.stringList("deny"),
+                node.booleanValue("policiesEnforced", false));
     }
 
     private AccessKey accessKey(WorldNode node) {

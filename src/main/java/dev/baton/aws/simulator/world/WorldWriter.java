@@ -125,6 +125,9 @@ public final class WorldWriter {
         }
         node.put("permissionsBoundary", role.permissionsBoundary());
         node.set("deny", strings(role.deny()));
+        if (role.policiesEnforced()) {
+            node.put("policiesEnforced", true);
+        }
         return node;
     }
 
