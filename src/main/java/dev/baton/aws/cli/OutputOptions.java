@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class OutputOptions {
     private static final int MAX_WORKERS = 64;
+    /** What {@code --workers -1} (the SDK's "auto") picks: the default, which keeps every AWS rate limit busy. */
+    static final int AUTO_WORKERS = 8;
 
     @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
             showDefaultValue = Visibility.ALWAYS,
@@ -22,14 +24,17 @@ final class OutputOptions {
     private boolean skipFullSync;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "8", showDefaultValue = Visibility.ALWAYS,
-            description = "Parallel sync workers (1-64)")
+            description = "Parallel sync workers: 1-64, 0 one at a time, -1 automatic (8), as in the baton SDK")
     private int workers = 8;
+
+    @Option(names = "--c1z-temp-dir", paramLabel = "DIR",
+            description = "Directory for the c1z's working database while a sync runs; default: the system temp"
+                    + " directory")
+    private String tempDir = "";
 
     /** Relative paths are resolved against the working directory the process was started in. */
     OutputConfig toConfig(Path workingDirectory) {
-        if (workers < 1 || workers > MAX_WORKERS) {
-            throw ConfigException.invalid("--workers", workers + " is out of range; use 1-" + MAX_WORKERS);
-        }
+        int threads = workerCount(workers);
         if (file.isBlank()) {
             throw ConfigException.invalid("--file", "must name a file, e.g. sync.c1z");
         }
@@ -41,6 +46,35 @@ final class OutputOptions {
         if (parent != null && !Files.isDirectory(parent)) {
             throw ConfigException.invalid("--file", "directory '" + parent + "' does not exist");
         }
-        return new OutputConfig(path, skipFullSync, workers);
+        return new OutputConfig(path, skipFullSync, threads, tempDirectory(workingDirectory));
+    }
+
+    /** The baton SDK's values: 0 runs one listing at a time, -1 lets the connector choose, N runs N at once. */
+    static int workerCount(int workers) {
+        if (workers == 0) {
+            return 1;
+        }
+        if (workers == -1) {
+            return AUTO_WORKERS;
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw ConfigException.invalid("--workers", workers + " is out of range; use 1-" + MAX_WORKERS
+                    + ", 0 (one at a time) or -1 (automatic)");
+        }
+        return workers;
+    }
+
+    private Path tempDirectory(Path workingDirectory) {
+        if (tempDir.isBlank()) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        Path dir = workingDirectory.resolve(tempDir);
+        if (!Files.isDirectory(dir)) {
+            throw ConfigException.invalid("--c1z-temp-dir", "'" + tempDir + "' is not an existing directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw ConfigException.invalid("--c1z-temp-dir", "directory '" + tempDir + "' is not writable");
+        }
+        return dir;
     }
 }

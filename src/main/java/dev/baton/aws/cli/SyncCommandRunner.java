@@ -6,11 +6,13 @@ import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.c1z.C1zWriterOptions;
 import dev.baton.aws.config.RunConfig;
+import dev.baton.aws.config.SyncTargets;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
 import dev.baton.aws.sync.C1zSyncStore;
 import dev.baton.aws.sync.SyncEngine;
 import dev.baton.aws.sync.SyncOptions;
+import dev.baton.aws.sync.SyncSelection;
 import dev.baton.aws.sync.SyncSummary;
 import dev.baton.aws.sync.WarningCollector;
 import java.io.PrintWriter;
@@ -35,22 +37,25 @@ final class SyncCommandRunner {
     }
 
     void run(RunConfig config, PrintWriter err) throws Exception {
+        C1zWriterOptions writerOptions = C1zWriterOptions.defaults().withTempDir(config.output().tempDir());
         if (config.output().skipFullSync()) {
-            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults())) {
+            try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), writerOptions)) {
                 store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
             }
             print(err, "wrote an empty sync to " + config.output().file());
             return;
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
-        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), C1zWriterOptions.defaults());
+        try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), writerOptions);
              DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
                      config.rateLimits(), settings)) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
                     config.provisioning().createAccountResourceType());
             SyncOptions options = SyncOptions.defaults()
                     .withWorkers(config.output().workers())
-                    .withResourceTypes(config.scope().resourceTypes());
+                    .withResourceTypes(config.scope().resourceTypes())
+                    .withSelection(selection(config.scope().targets()));
+            store.setSyncType(syncType(config.scope().targets()));
             SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
                     new AwsApiCallStats(clients.stats()),
                     progress -> print(err, progress.render()), clock);
@@ -59,6 +64,18 @@ final class SyncCommandRunner {
             print(err, summary.render());
             print(err, "wrote " + config.output().file());
         }
+    }
+
+    private static SyncSelection selection(SyncTargets targets) {
+        return new SyncSelection(targets.resourceKeys(), targets.skipGrants(), targets.skipEntitlementsAndGrants());
+    }
+
+    /** The SDK's sync type for the same run: targeted syncs are partial, resource-only ones resources_only. */
+    static String syncType(SyncTargets targets) {
+        if (!targets.resourceKeys().isEmpty()) {
+            return "partial";
+        }
+        return targets.skipEntitlementsAndGrants() ? "resources_only" : "full";
     }
 
     private static void print(PrintWriter err, String text) {

@@ -10,12 +10,19 @@ import java.nio.file.Path;
  * @param file         {@code -f/--file}: the c1z written by a sync and read by one-shot provisioning
  * @param skipFullSync {@code --skip-full-sync}: record an empty full sync without calling AWS
  * @param workers      {@code --workers}: parallel sync workers (at least 1)
+ * @param tempDir      {@code --c1z-temp-dir}: where the c1z's working database lives while a sync runs
  */
-public record OutputConfig(Path file, boolean skipFullSync, int workers) {
+public record OutputConfig(Path file, boolean skipFullSync, int workers, Path tempDir) {
     public OutputConfig {
         requireNonNull(file, "file is null");
+        requireNonNull(tempDir, "tempDir is null");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
+    }
+
+    /** Working files in the system temp directory. */
+    public OutputConfig(Path file, boolean skipFullSync, int workers) {
+        this(file, skipFullSync, workers, Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

@@ -133,7 +133,7 @@ public final class SyncEngine {
     private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, queue);
-        FollowUps followUps = new FollowUps(synced);
+        FollowUps followUps = new FollowUps(synced, options.selection());
         scheduler.start(options.workers());
         try {
             while (true) {
@@ -151,6 +151,7 @@ public final class SyncEngine {
                 }
                 if (scheduler.isFinished() && scheduler.failure() == null) {
                     writer.settle();
+                    warnMissingTargets(followUps.targetsFound);
                     return;
                 }
                 maybeReport(scheduler.currentPhase(), scheduler.typesDone(), scheduler.typesTotal());
@@ -166,11 +167,13 @@ public final class SyncEngine {
     /** The entitlement and grant listings a newly written resource starts, unless its type skips them. */
     private static final class FollowUps {
         private final Map<String, ResourceSyncer> synced;
+        private final SyncSelection selection;
         private final Set<String> listEntitlements = new HashSet<>();
         private final Set<String> listGrants = new HashSet<>();
 
-        FollowUps(Map<String, ResourceSyncer> synced) {
+        FollowUps(Map<String, ResourceSyncer> synced, SyncSelection selection) {
             this.synced = synced;
+            this.selection = selection;
             synced.forEach((type, syncer) -> {
                 List<Any> annotations = syncer.resourceType().getAnnotationsList();
                 if (!EntitlementListing.skips(annotations)) {
@@ -182,14 +185,21 @@ public final class SyncEngine {
             });
         }
 
+        /** Targets of {@code --sync-resources} that were listed. */
+        final Set<String> targetsFound = new HashSet<>();
+
         List<WorkUnit> of(List<SyncWriter.NewResource> resources) {
             List<WorkUnit> units = new ArrayList<>(2 * resources.size());
             for (SyncWriter.NewResource resource : resources) {
                 ResourceSyncer syncer = synced.get(resource.resourceTypeId());
-                if (listEntitlements.contains(resource.resourceTypeId())) {
+                if (selection.targets().contains(resource.key())) {
+                    targetsFound.add(resource.key());
+                }
+                if (listEntitlements.contains(resource.resourceTypeId())
+                        && selection.listsEntitlements(resource.key())) {
                     units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized()));
                 }
-                if (listGrants.contains(resource.resourceTypeId())) {
+                if (listGrants.contains(resource.resourceTypeId()) && selection.listsGrants(resource.key())) {
                     units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized()));
                 }
             }
@@ -197,8 +207,16 @@ public final class SyncEngine {
         }
     }
 
+    private void warnMissingTargets(Set<String> found) {
+        for (String target : new TreeSet<>(options.selection().targets())) {
+            if (!found.contains(target)) {
+                warnings.warn("--sync-resources: no resource " + target + " was listed; nothing synced for it");
+            }
+        }
+    }
+
     private ExpansionResult expand(int typeCount) throws SyncException {
-        if (!writer.expandableSeen()) {
+        if (!writer.expandableSeen() || !options.selection().expands()) {
             return ExpansionResult.none();
         }
         report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
