@@ -60,6 +60,6 @@ final class BatonAwsCommand implements Callable<Integer> {
 
     /** Read by {@link Main} before any command runs, to configure logging once. */
     LoggingConfig loggingConfig() {
-        return logging.toConfig();
+        return logging.toConfig(context);
     }
 }

@@ -63,6 +63,8 @@ public final class Main {
             Subcommands.attachFor(commandLine, args);
         }
         BatonDefaultProvider defaults = BatonDefaultProvider.load(context);
+        // help goes to stdout, which holds results only: never terminal colour codes, whatever picocli detects
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setDefaultValueProvider(defaults);

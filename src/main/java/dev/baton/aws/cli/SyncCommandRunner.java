@@ -17,6 +17,7 @@ import dev.baton.aws.sync.SyncSummary;
 import dev.baton.aws.sync.WarningCollector;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class SyncCommandRunner {
     private static final Logger log = LoggerFactory.getLogger(SyncCommandRunner.class);
     private static final int WARNINGS_IN_SUMMARY = 10;
+    /** A live display redraws every second; {@link LineAppender} keeps log lines 5 s apart. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
     private final AwsClientSettings settings;
     private final Clock clock;
@@ -42,7 +45,7 @@ final class SyncCommandRunner {
             try (C1zSyncStore store = C1zSyncStore.create(config.output().file(), writerOptions)) {
                 store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
             }
-            print(err, "wrote an empty sync to " + config.output().file());
+            new ProgressEvents().wrote("wrote an empty sync", config.output().file());
             return;
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
@@ -51,18 +54,20 @@ final class SyncCommandRunner {
                      config.rateLimits(), settings)) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
                     config.provisioning().createAccountResourceType());
+            ProgressEvents events = new ProgressEvents();
             SyncOptions options = SyncOptions.defaults()
+                    .withProgressInterval(PROGRESS_INTERVAL)
                     .withWorkers(config.output().workers())
                     .withResourceTypes(config.scope().resourceTypes())
                     .withSelection(selection(config.scope().targets()));
             store.setSyncType(syncType(config.scope().targets()));
             SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
                     new AwsApiCallStats(clients.stats()),
-                    progress -> print(err, progress.render()), clock);
+                    events.sink(), clock);
             SyncSummary summary = engine.run();
             store.finish();
-            print(err, summary.render());
-            print(err, "wrote " + config.output().file());
+            events.summary(summary);
+            events.wrote("wrote the sync", config.output().file());
         }
     }
 
@@ -78,8 +83,4 @@ final class SyncCommandRunner {
         return targets.skipEntitlementsAndGrants() ? "resources_only" : "full";
     }
 
-    private static void print(PrintWriter err, String text) {
-        err.println(text);
-        err.flush();
-    }
 }

@@ -63,6 +63,10 @@ public final class SyncEngine {
     private Instant lastProgress;
     /** Grants created by expansion so far, for progress lines during the last phase. */
     private long expandedSoFar;
+    private int layersDone;
+    private int layers;
+    /** The scheduler of the listing phase, for its counts of listings done and queued; null before and after. */
+    private WorkScheduler listing;
 
     public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
                       ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
@@ -86,6 +90,7 @@ public final class SyncEngine {
         writer = new SyncWriter(store, typesOf(synced), warnings);
         try {
             writer.writeResourceTypes(synced.values().stream().map(ResourceSyncer::resourceType).toList());
+            report(SyncPhase.RESOURCE_TYPES, 0, synced.size()); // at once, so a watcher sees the sync has started
             listAll(synced);
             ExpansionResult expansion = expand(synced.size());
             return summary(expansion);
@@ -134,6 +139,7 @@ public final class SyncEngine {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, queue);
         FollowUps followUps = new FollowUps(synced, options.selection());
+        listing = scheduler;
         scheduler.start(options.workers());
         try {
             while (true) {
@@ -161,6 +167,7 @@ public final class SyncEngine {
             throw new SyncException("sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
         } finally {
             scheduler.cancel();
+            listing = null;
         }
     }
 
@@ -221,8 +228,10 @@ public final class SyncEngine {
         }
         report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
         GrantExpander expander = new GrantExpander(store, warnings, options.expansionMaxDepth(),
-                (done, layers, created) -> {
+                (done, total, created) -> {
                     expandedSoFar = created;
+                    layersDone = done;
+                    layers = total;
                     maybeReport(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
                 });
         return expander.expand();
@@ -239,9 +248,10 @@ public final class SyncEngine {
         Instant now = clock.instant();
         lastProgress = now;
         long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
+        long[] units = listing == null ? new long[2] : listing.unitsDoneAndPending();
         progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
-                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls,
-                Duration.between(start, now)));
+                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls, apiCalls.throttled(),
+                units[0], units[1], layersDone, layers, Duration.between(start, now)));
     }
 
     private SyncSummary summary(ExpansionResult expansion) {

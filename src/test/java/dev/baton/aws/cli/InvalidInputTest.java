@@ -38,9 +38,10 @@ class InvalidInputTest {
                 flags("not a number", "--workers (BATON_WORKERS): 'abc' is not an int", "--workers", "abc"),
                 env("not a number from the environment", "--workers (BATON_WORKERS): 'many' is not an int",
                         Map.of("BATON_WORKERS", "many")),
-                flags("workers too low", "--workers (BATON_WORKERS): 0 is out of range; use 1-64", "--workers", "0"),
-                flags("workers too high", "--workers (BATON_WORKERS): 65 is out of range; use 1-64",
-                        "--workers", "65"),
+                flags("workers too low", "--workers (BATON_WORKERS): -2 is out of range; use 1-64, 0 (one at a"
+                        + " time) or -1 (automatic)", "--workers", "-2"),
+                flags("workers too high", "--workers (BATON_WORKERS): 65 is out of range; use 1-64, 0 (one at a"
+                        + " time) or -1 (automatic)", "--workers", "65"),
                 flags("login window too long", "--sso-last-login-days (BATON_SSO_LAST_LOGIN_DAYS): 91 is out of range;"
                         + " use 1-90", "--sso-last-login-days", "91"),
                 flags("negative rate", "--rate-iam (BATON_RATE_IAM): -1.0 is not a rate; use requests per second >= 0"

@@ -333,9 +333,12 @@ class SyncEngineTest {
         new SyncEngine(List.of(users), store, SyncOptions.defaults().withWorkers(1), warnings, ApiCallStats.none(),
                 reports::add, ticking).run();
 
-        assertTrue(!reports.isEmpty(), "a clock that advances 2 s per read must trigger 5 s progress lines");
-        SyncProgress first = reports.get(0);
+        assertTrue(reports.size() >= 2, "a clock that advances 2 s per read must trigger 5 s progress lines");
+        assertEquals(SyncPhase.RESOURCE_TYPES, reports.get(0).phase(), "the first report comes at once");
+        assertEquals(java.time.Duration.ofSeconds(2), reports.get(0).elapsed());
+        SyncProgress first = reports.get(1);
         assertEquals(SyncPhase.RESOURCES, first.phase());
         assertTrue(first.render().startsWith("sync: resources, types "), first.render());
+        assertTrue(first.render().contains(" API calls (0/s), 0 throttled, listings "), first.render());
     }
 }
