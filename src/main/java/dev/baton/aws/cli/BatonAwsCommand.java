@@ -53,6 +53,7 @@ final class BatonAwsCommand implements Callable<Integer> {
     /** Validates every option group, then the rules between groups; the first problem is the one reported. */
     RunConfig runConfig() {
         serviceMode.refuseServiceMode();
+        AwsEnvironment.check(context.environment());
         return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
                 scope.toConfig(), rateLimits.toConfig(), output.toConfig(context.workingDirectory()),
                 provisioning.toConfig()));

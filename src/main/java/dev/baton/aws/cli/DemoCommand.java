@@ -10,6 +10,7 @@ import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.WorldState;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the c1z (default: ${DEFAULT-VALUE})")
     private Path file;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "8", description = "Parallel workers (1-64)")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
+            description = "Parallel workers: 1-64, 0 one at a time, -1 automatic (8)")
     private int workers;
 
     @Spec private CommandSpec spec;
@@ -42,19 +44,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1 || workers > 64) {
-            throw ConfigException.invalid("--workers", "must be between 1 and 64, got " + workers);
-        }
+        int threads = OutputOptions.workerCount(workers);
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(DemoWorld.create(), clock);
         try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
                 .scimHandler(new ScimHandler(state)).build().start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
-            spec.commandLine().getErr().println("baton-aws demo: simulated AWS at " + facts.endpoint()
-                    + ", assuming " + facts.roleArn());
+            LoggerFactory.getLogger(DemoCommand.class).atInfo().addKeyValue("endpoint", facts.endpoint())
+                    .addKeyValue("role_arn", facts.roleArn()).log("demo: simulated AWS started");
             new SyncCommandRunner(AwsClientSettings.endpoint(server.endpoint(), clock), clock).run(
                     SimulatorRunConfigs.fullSync(facts, state.world(), context.workingDirectory().resolve(file),
-                            workers), spec.commandLine().getErr());
+                            threads), spec.commandLine().getErr());
         }
         return 0;
     }

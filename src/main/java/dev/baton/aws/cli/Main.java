@@ -72,7 +72,10 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(failures);
         commandLine.setExitCodeExceptionMapper(failures);
         commandLine.setExecutionStrategy(new LoggingFirst(logging, defaults, err));
-        EnvironmentSection.install(commandLine);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            WriteOptions.hideSyncOnlyOptions(subcommand.getCommandSpec());
+        }
+        EnvironmentSection.install(commandLine); // and every subcommand: each lists the variables of its options
         return commandLine;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The c1z file and how the sync into it runs. */
@@ -14,10 +15,7 @@ final class OutputOptions {
     /** What {@code --workers -1} (the SDK's "auto") picks: the default, which keeps every AWS rate limit busy. */
     static final int AUTO_WORKERS = 8;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
-            showDefaultValue = Visibility.ALWAYS,
-            description = "The c1z file a sync writes and one-shot provisioning reads")
-    private String file = "sync.c1z";
+    @Mixin private SyncFileOption file;
 
     @Option(names = "--skip-full-sync", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Record an empty full sync without calling AWS")
@@ -35,17 +33,7 @@ final class OutputOptions {
     /** Relative paths are resolved against the working directory the process was started in. */
     OutputConfig toConfig(Path workingDirectory) {
         int threads = workerCount(workers);
-        if (file.isBlank()) {
-            throw ConfigException.invalid("--file", "must name a file, e.g. sync.c1z");
-        }
-        Path path = workingDirectory.resolve(file);
-        if (Files.isDirectory(path)) {
-            throw ConfigException.invalid("--file", "'" + file + "' is a directory; name a file such as sync.c1z");
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw ConfigException.invalid("--file", "directory '" + parent + "' does not exist");
-        }
+        Path path = file.toPath(workingDirectory);
         return new OutputConfig(path, skipFullSync, threads, tempDirectory(workingDirectory));
     }
 
