@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class LoggingOptions {
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", defaultValue = "info", showDefaultValue = Visibility.ALWAYS,
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", defaultValue = "info",
+            showDefaultValue = Visibility.ALWAYS,
             description = "Log level: debug, info, warn, error")
     private String level = "info";
 

@@ -69,7 +69,8 @@ class DeploymentFilesTest {
         List<String> entrypoint = dockerfileInstructions("ENTRYPOINT");
         assertEquals(1, entrypoint.size());
         List<String> words = List.of(new ObjectMapper().readValue(entrypoint.get(0), String[].class));
-        assertTrue(words.stream().anyMatch(word -> word.matches("-XX:MaxRAMPercentage=([5-8][0-9])")), words.toString());
+        assertTrue(words.stream().anyMatch(word -> word.matches("-XX:MaxRAMPercentage=([5-8][0-9])")),
+                words.toString());
         assertEquals("/opt/baton-aws/baton-aws.jar", words.get(words.size() - 1));
     }
 
