@@ -135,6 +135,14 @@ public final class C1zWriter implements AutoCloseable {
         return syncId;
     }
 
+    /**
+     * Records the sync as {@code full} (the default), {@code partial} (a targeted sync) or {@code resources_only}
+     * (no entitlements or grants listed), as the SDK does for the same runs.
+     */
+    public synchronized void setSyncType(String type) {
+        put(() -> working.syncRuns().setType(syncId, type));
+    }
+
     public synchronized void putResourceTypes(List<ResourceType> types) {
         types.forEach(ResourceTypeTable::validate);
         put(() -> {

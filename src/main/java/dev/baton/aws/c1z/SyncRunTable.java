@@ -29,6 +29,16 @@ final class SyncRunTable {
                 values (?, ?, null, '', 'full', '', '', 1, 1, null, '', '', '')""", List.of(syncId, startedAt));
     }
 
+    /** The SDK's sync types a writer may record: a full sync, a targeted one, or resources only. */
+    static final java.util.Set<String> TYPES = java.util.Set.of("full", "partial", "resources_only");
+
+    void setType(String syncId, String type) {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("sync type '" + type + "' is not one of " + TYPES);
+        }
+        db.update("update v1_sync_runs set sync_type = ? where sync_id = ?", List.of(type, syncId));
+    }
+
     void end(String syncId, String endedAt) {
         db.update("update v1_sync_runs set ended_at = ? where sync_id = ? and ended_at is null",
                 List.of(endedAt, syncId));

@@ -53,6 +53,7 @@ final class BatonAwsCommand implements Callable<Integer> {
     /** Validates every option group, then the rules between groups; the first problem is the one reported. */
     RunConfig runConfig() {
         serviceMode.refuseServiceMode();
+        AwsEnvironment.check(context.environment());
         return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
                 scope.toConfig(), rateLimits.toConfig(context.environment()),
                 output.toConfig(context.workingDirectory()),
@@ -61,6 +62,6 @@ final class BatonAwsCommand implements Callable<Integer> {
 
     /** Read by {@link Main} before any command runs, to configure logging once. */
     LoggingConfig loggingConfig() {
-        return logging.toConfig();
+        return logging.toConfig(context);
     }
 }

@@ -20,34 +20,35 @@ final class ConfigSchema {
 
     /** How ConductorOne shows a field; the rest comes from the option of the same name. */
     private record Field(String name, boolean ops, boolean secret, boolean generated, String displayName) {
-        static Field gui(String name) {
-            return new Field(name, false, false, false, "");
+        static Field gui(String name, String displayName) {
+            return new Field(name, false, false, false, displayName);
         }
 
-        static Field ops(String name) {
-            return new Field(name, true, false, false, "");
+        static Field ops(String name, String displayName) {
+            return new Field(name, true, false, false, displayName);
         }
     }
 
+    /** Every field has a display name; the three upstream sets itself are kept word for word. */
     private static final List<Field> FIELDS = List.of(
-            new Field("external-id", false, false, true, ""), // ConductorOne generates it for the trust policy
-            Field.ops("global-access-key-id"),
-            Field.gui("global-aws-orgs-enabled"),
-            new Field("global-aws-sso-enabled", false, false, false,
+            new Field("external-id", false, false, true, "External ID"), // ConductorOne generates it
+            Field.ops("global-access-key-id", "Access Key ID"),
+            Field.gui("global-aws-orgs-enabled", "Enable AWS Organizations"),
+            Field.gui("global-aws-sso-enabled",
                     "Enable support for AWS IAM Identity Center (successor to AWS Single Sign-On)"),
-            Field.gui("global-aws-cross-account-iam-enabled"),
-            Field.gui("global-aws-sso-region"),
-            Field.ops("global-binding-external-id"),
-            Field.ops("global-region"),
-            Field.ops("global-role-arn"),
-            new Field("global-secret-access-key", true, true, false, ""),
-            Field.gui("role-arn"),
-            Field.ops("use-assume"),
-            Field.gui("sync-secrets"),
-            new Field("iam-assume-role-name", false, false, false, "IAM assume role name (child IAM accounts)"),
-            Field.gui("sync-sso-user-last-login"),
-            Field.gui("sync-only-attached-policies"),
-            new Field("create-account-resource-type", false, false, false, "Account Provisioning Target"));
+            Field.gui("global-aws-cross-account-iam-enabled", "Sync IAM of every child account"),
+            Field.gui("global-aws-sso-region", "Identity Center Region"),
+            Field.ops("global-binding-external-id", "Binding External ID"),
+            Field.ops("global-region", "AWS Region"),
+            Field.ops("global-role-arn", "Binding Role ARN"),
+            new Field("global-secret-access-key", true, true, false, "Secret Access Key"),
+            Field.gui("role-arn", "Role ARN"),
+            Field.ops("use-assume", "Use Assume Role"),
+            Field.gui("sync-secrets", "Sync Secrets (access keys)"),
+            Field.gui("iam-assume-role-name", "IAM assume role name (child IAM accounts)"),
+            Field.gui("sync-sso-user-last-login", "Sync Identity Center user last login"),
+            Field.gui("sync-only-attached-policies", "Sync only attached policies"),
+            Field.gui("create-account-resource-type", "Account Provisioning Target"));
 
     private final CommandSpec root;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -81,9 +82,7 @@ final class ConfigSchema {
         }
         ObjectNode node = mapper.createObjectNode();
         node.put("name", field.name());
-        if (!field.displayName().isEmpty()) {
-            node.put("displayName", field.displayName());
-        }
+        node.put("displayName", field.displayName());
         node.put("description", String.join(" ", option.description()));
         node.put("isOps", field.ops());
         node.put("isSecret", field.secret());

@@ -40,7 +40,11 @@ final class CreateAccountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneShotAction action = new OneShotAction.CreateAccount(login, email, profileJson(),
+        String profileJson = profileJson();
+        if (options.createAccountResourceType().equals("sso_user")) {
+            AccountProfiles.requireSsoUserFields(profileJson, "--profile");
+        }
+        OneShotAction action = new OneShotAction.CreateAccount(login, email, profileJson,
                 options.createAccountResourceType());
         wiring.syncRunner().run(options.runConfig(context, "create-account", action), spec.commandLine().getOut(),
                 spec.commandLine().getErr());

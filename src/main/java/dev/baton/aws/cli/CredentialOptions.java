@@ -28,7 +28,9 @@ final class CredentialOptions {
     @Option(names = "--global-region", paramLabel = "REGION", description = "The region for the aws account")
     private String region = "";
 
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role arn for the aws account")
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "The role arn for the aws account: the role in your AWS account that the connector assumes"
+                    + " (with --external-id)")
     private String roleArn = "";
 
     @Option(names = "--use-assume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
@@ -38,7 +40,9 @@ final class CredentialOptions {
     @Option(names = "--external-id", paramLabel = "ID", description = "The external id for the aws account")
     private String externalId = "";
 
-    @Option(names = "--global-role-arn", paramLabel = "ARN", description = "The role arn for the aws account")
+    @Option(names = "--global-role-arn", paramLabel = "ARN",
+            description = "The binding role arn of two-hop mode: assumed first with the base credentials (and"
+                    + " --global-binding-external-id), then --role-arn is assumed from it")
     private String bindingRoleArn = "";
 
     @Option(names = "--global-binding-external-id", paramLabel = "ID", showDefaultValue = Visibility.NEVER,

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the c1z (default: ${DEFAULT-VALUE})")
     private Path file;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "8", description = "Parallel workers (1-64)")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
+            description = "Parallel workers: 1-64, 0 one at a time, -1 automatic (8)")
     private int workers;
 
     @Spec private CommandSpec spec;
@@ -46,9 +48,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1 || workers > 64) {
-            throw ConfigException.invalid("--workers", "must be between 1 and 64, got " + workers);
-        }
+        int threads = OutputOptions.workerCount(workers);
         Path output = context.workingDirectory().resolve(file);
         Optional<String> problem = OutputTarget.check(output); // before the simulator starts
         if (problem.isPresent()) {
@@ -59,10 +59,10 @@ final class DemoCommand implements Callable<Integer> {
         try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
                 .scimHandler(new ScimHandler(state)).build().start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
-            spec.commandLine().getErr().println("baton-aws demo: simulated AWS at " + facts.endpoint()
-                    + ", assuming " + facts.roleArn());
+            LoggerFactory.getLogger(DemoCommand.class).atInfo().addKeyValue("endpoint", facts.endpoint())
+                    .addKeyValue("role_arn", facts.roleArn()).log("demo: simulated AWS started");
             new SyncCommandRunner(AwsClientSettings.endpoint(server.endpoint(), clock), clock, wiring.outputGuard())
-                    .run(SimulatorRunConfigs.fullSync(facts, state.world(), output, workers),
+                    .run(SimulatorRunConfigs.fullSync(facts, state.world(), output, threads),
                             spec.commandLine().getErr());
         }
         return 0;

@@ -16,11 +16,17 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class EnvironmentSection implements IHelpSectionRenderer {
     private static final String KEY = "environmentVariables";
 
+    /** On {@code command} and every subcommand: each help lists the variables of its own options. */
     static void install(CommandLine command) {
-        command.getHelpSectionMap().put(KEY, new EnvironmentSection());
         List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
-        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), KEY);
-        command.setHelpSectionKeys(keys);
+        if (!keys.contains(KEY)) {
+            keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), KEY);
+            command.setHelpSectionKeys(keys); // picocli passes the keys on to the subcommands, not the map
+        }
+        command.getHelpSectionMap().put(KEY, new EnvironmentSection());
+        for (CommandLine subcommand : command.getSubcommands().values()) {
+            install(subcommand);
+        }
     }
 
     /** Plain loops and padding, not streams and String.format: this runs on every {@code --help}, in a cold JVM. */
@@ -29,7 +35,7 @@ final class EnvironmentSection implements IHelpSectionRenderer {
         List<OptionSpec> options = new ArrayList<>();
         int width = BatonDefaultProvider.CONFIG_PATH_VARIABLE.length();
         for (OptionSpec option : help.commandSpec().options()) {
-            if (BatonDefaultProvider.isConfigurable(option)) {
+            if (BatonDefaultProvider.isConfigurable(option) && !option.hidden()) {
                 options.add(option);
                 width = Math.max(width, BatonDefaultProvider.environmentVariable(option).length());
             }

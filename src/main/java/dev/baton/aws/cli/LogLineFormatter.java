@@ -18,11 +18,13 @@ import java.util.Set;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Formats a log event as a console line ({@code time LEVEL logger: message key=value}) or as one JSON object
- * ({@code time, level, logger, message}, then each key/value of the event).
+ * Formats a log event as a console line ({@code time LEVEL logger: message key=value}) or as one JSON object with
+ * the keys of zap's production encoder, which log pipelines reading Go connectors (baton SDK) expect: {@code level},
+ * {@code ts} (seconds since the epoch), {@code logger}, {@code caller} ({@code File.java:line}), {@code msg}, then
+ * each key/value of the event, and {@code stacktrace} when there is one.
  */
 final class LogLineFormatter {
-    private static final Set<String> RESERVED = Set.of("time", "level", "logger", "message", "stacktrace");
+    private static final Set<String> RESERVED = Set.of("ts", "level", "logger", "caller", "msg", "stacktrace");
 
     private final LoggingConfig.Format format;
     private final JsonFactory json = new JsonFactory();
@@ -39,6 +41,11 @@ final class LogLineFormatter {
     }
 
     private static String console(ILoggingEvent event) {
+        for (KeyValuePair pair : keyValues(event)) {
+            if (ProgressEvents.DISPLAY_KEY.equals(pair.key)) {
+                return String.valueOf(pair.value); // progress and summary: their own human rendering
+            }
+        }
         String logger = event.getLoggerName();
         StringBuilder line = new StringBuilder()
                 .append(timestamp(event)).append(' ')
@@ -61,11 +68,19 @@ final class LogLineFormatter {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator generator = json.createGenerator(buffer)) {
             generator.writeStartObject();
-            generator.writeStringField("time", timestamp(event));
             generator.writeStringField("level", event.getLevel().toString().toLowerCase(Locale.ROOT));
+            generator.writeFieldName("ts");
+            generator.writeNumber(new java.math.BigDecimal(event.getTimeStamp()).movePointLeft(3));
             generator.writeStringField("logger", event.getLoggerName());
-            generator.writeStringField("message", event.getFormattedMessage());
+            String caller = caller(event);
+            if (caller != null) {
+                generator.writeStringField("caller", caller);
+            }
+            generator.writeStringField("msg", event.getFormattedMessage());
             for (KeyValuePair pair : keyValues(event)) {
+                if (ProgressEvents.DISPLAY_KEY.equals(pair.key)) {
+                    continue;
+                }
                 String name = RESERVED.contains(pair.key) ? pair.key + "_" : pair.key;
                 writeValue(generator, name, pair.value);
             }
@@ -79,9 +94,20 @@ final class LogLineFormatter {
         return buffer.toString();
     }
 
+    /** zap's short caller: the source file and line of the logging statement. */
+    private static String caller(ILoggingEvent event) {
+        StackTraceElement[] frames = event.getCallerData();
+        if (frames == null || frames.length == 0 || frames[0].getFileName() == null) {
+            return null;
+        }
+        return frames[0].getFileName() + ":" + frames[0].getLineNumber();
+    }
+
     private static void writeValue(JsonGenerator generator, String name, Object value) throws IOException {
         if (value instanceof Integer || value instanceof Long) {
             generator.writeNumberField(name, ((Number) value).longValue());
+        } else if (value instanceof Double number) {
+            generator.writeNumberField(name, number);
         } else if (value instanceof Boolean bool) {
             generator.writeBooleanField(name, bool);
         } else {

@@ -3,7 +3,12 @@ package dev.baton.aws.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +46,34 @@ final class LoggingSetup {
                 return false;
             }
             context.reset();
-            LineAppender appender = new LineAppender(err, new LogLineFormatter(config.format()));
-            appender.setContext(context);
-            appender.setName("stderr");
-            appender.start();
             Level level = Level.toLevel(config.level().name());
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.setLevel(level);
-            root.addAppender(appender);
+            root.addAppender(appender(context, "stderr", err, config.format(), config.liveProgress()));
+            for (Path file : config.logPaths()) {
+                root.addAppender(appender(context, file.toString(), fileWriter(file), config.format(), false));
+            }
             context.getLogger(AWS_SDK_LOGGER).setLevel(level.isGreaterOrEqual(Level.INFO) ? level : Level.INFO);
             return true;
+        }
+
+        private static LineAppender appender(LoggerContext context, String name, PrintWriter out,
+                                             LoggingConfig.Format format, boolean live) {
+            LineAppender appender = new LineAppender(out, new LogLineFormatter(format), live);
+            appender.setContext(context);
+            appender.setName(name);
+            appender.start();
+            return appender;
+        }
+
+        /** Appends, as the SDK's log files do; the file stays open until the process ends. */
+        private static PrintWriter fileWriter(Path file) {
+            try {
+                return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+            } catch (IOException e) {
+                throw ConfigException.invalid("--log-path", "cannot open '" + file + "': " + e.getMessage());
+            }
         }
     }
 }

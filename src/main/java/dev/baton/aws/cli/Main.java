@@ -64,6 +64,8 @@ public final class Main {
             Subcommands.attachFor(commandLine, args);
         }
         BatonDefaultProvider defaults = BatonDefaultProvider.load(context);
+        // help goes to stdout, which holds results only: never terminal colour codes, whatever picocli detects
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setDefaultValueProvider(defaults);
@@ -71,7 +73,10 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(failures);
         commandLine.setExitCodeExceptionMapper(failures);
         commandLine.setExecutionStrategy(new LoggingFirst(logging, defaults, err));
-        EnvironmentSection.install(commandLine);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            WriteOptions.hideSyncOnlyOptions(subcommand.getCommandSpec());
+        }
+        EnvironmentSection.install(commandLine); // and every subcommand: each lists the variables of its options
         return commandLine;
     }
 

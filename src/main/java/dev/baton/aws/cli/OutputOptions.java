@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The c1z file and how the sync into it runs. */
@@ -12,18 +13,17 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
     private static final int MAX_WORKERS = 64;
     private static final int MAX_KEEP = 1000;
+    /** What {@code --workers -1} (the SDK's "auto") picks: the default, which keeps every AWS rate limit busy. */
+    static final int AUTO_WORKERS = 8;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
-            showDefaultValue = Visibility.ALWAYS,
-            description = "The c1z file a sync writes and one-shot provisioning reads")
-    private String file = "sync.c1z";
+    @Mixin private SyncFileOption file;
 
     @Option(names = "--skip-full-sync", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Record an empty full sync without calling AWS")
     private boolean skipFullSync;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "8", showDefaultValue = Visibility.ALWAYS,
-            description = "Parallel sync workers (1-64)")
+            description = "Parallel sync workers: 1-64, 0 one at a time, -1 automatic (8), as in the baton SDK")
     private int workers = 8;
 
     @Option(names = "--keep-sync-count", paramLabel = "N", defaultValue = "2", showDefaultValue = Visibility.ALWAYS,
@@ -35,25 +35,52 @@ final class OutputOptions {
             description = "Start a new file with only this sync instead of adding it to the syncs in --file")
     private boolean replace;
 
+    @Option(names = "--c1z-temp-dir", paramLabel = "DIR",
+            description = "Directory for the c1z's working database while a sync runs; default: the system temp"
+                    + " directory")
+    private String tempDir = "";
+
     /** Relative paths are resolved against the working directory the process was started in. */
     OutputConfig toConfig(Path workingDirectory) {
-        if (workers < 1 || workers > MAX_WORKERS) {
-            throw ConfigException.invalid("--workers", workers + " is out of range; use 1-" + MAX_WORKERS);
+        int threads = workerCount(workers);
+        Path path = file.toPath(workingDirectory);
+        return new OutputConfig(path, skipFullSync, threads, keepSyncCount(), replace,
+                tempDirectory(workingDirectory));
+    }
+
+    /** The baton SDK's values: 0 runs one listing at a time, -1 lets the connector choose, N runs N at once. */
+    static int workerCount(int workers) {
+        if (workers == 0) {
+            return 1;
         }
+        if (workers == -1) {
+            return AUTO_WORKERS;
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw ConfigException.invalid("--workers", workers + " is out of range; use 1-" + MAX_WORKERS
+                    + ", 0 (one at a time) or -1 (automatic)");
+        }
+        return workers;
+    }
+
+    private int keepSyncCount() {
         if (keepSyncCount < 1 || keepSyncCount > MAX_KEEP) {
             throw ConfigException.invalid("--keep-sync-count", keepSyncCount + " is out of range; use 1-" + MAX_KEEP);
         }
-        if (file.isBlank()) {
-            throw ConfigException.invalid("--file", "must name a file, e.g. sync.c1z");
+        return keepSyncCount;
+    }
+
+    private Path tempDirectory(Path workingDirectory) {
+        if (tempDir.isBlank()) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
         }
-        Path path = workingDirectory.resolve(file);
-        if (Files.isDirectory(path)) {
-            throw ConfigException.invalid("--file", "'" + file + "' is a directory; name a file such as sync.c1z");
+        Path dir = workingDirectory.resolve(tempDir);
+        if (!Files.isDirectory(dir)) {
+            throw ConfigException.invalid("--c1z-temp-dir", "'" + tempDir + "' is not an existing directory");
         }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw ConfigException.invalid("--file", "directory '" + parent + "' does not exist");
+        if (!Files.isWritable(dir)) {
+            throw ConfigException.invalid("--c1z-temp-dir", "directory '" + tempDir + "' is not writable");
         }
-        return new OutputConfig(path, skipFullSync, workers, keepSyncCount, replace);
+        return dir;
     }
 }

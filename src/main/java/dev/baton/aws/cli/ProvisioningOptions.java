@@ -136,7 +136,11 @@ final class ProvisioningOptions {
             throw ConfigException.invalid("--create-account-email", "'" + createAccountEmail
                     + "' is not an email address");
         }
-        return new OneShotAction.CreateAccount(createAccountLogin, createAccountEmail, profileJson(), target);
+        String profile = profileJson();
+        if (target.equals("sso_user")) {
+            AccountProfiles.requireSsoUserFields(profile, "--create-account-profile");
+        }
+        return new OneShotAction.CreateAccount(createAccountLogin, createAccountEmail, profile, target);
     }
 
     private String profileJson() {

@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.config.SyncTargets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -21,6 +22,19 @@ final class ScopeOptions {
     @Option(names = "--sync-resource-types", paramLabel = "TYPE", split = ",",
             description = "Only sync these resource types (comma-separated ids, e.g. iam_user,role); all by default")
     private List<String> resourceTypes = new ArrayList<>();
+
+    @Option(names = "--sync-resources", paramLabel = "ID", split = ",",
+            description = "Targeted sync: list entitlements and grants only of these resources (<type>:<id> or"
+                    + " baton ids bid:r:<type>/<id>); resources are still listed for the principals grants name")
+    private List<String> syncResources = new ArrayList<>();
+
+    @Option(names = "--skip-grants", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "With --sync-resources: list no grants")
+    private boolean skipGrants;
+
+    @Option(names = "--skip-entitlements-and-grants", arity = "0..1", fallbackValue = "true",
+            paramLabel = "true|false", description = "List resources only: no entitlements, no grants")
+    private boolean skipEntitlementsAndGrants;
 
     @Option(names = "--sync-secrets", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Whether to sync secrets or not")
@@ -63,8 +77,17 @@ final class ScopeOptions {
             throw ConfigException.invalid("--sso-last-login-days", lastLoginDays + " is out of range; use 1-"
                     + MAX_LAST_LOGIN_DAYS);
         }
-        return new SyncScope(checkedResourceTypes(), syncSecrets, onlyAttachedPolicies, ssoUserLastLogin,
-                lastLoginDays, !noFastPath, scimConfig());
+        Set<String> types = checkedResourceTypes();
+        return new SyncScope(types, syncSecrets, onlyAttachedPolicies, ssoUserLastLogin,
+                lastLoginDays, !noFastPath, scimConfig(), targets(types));
+    }
+
+    private SyncTargets targets(Set<String> types) {
+        Set<String> keys = SyncResourceIds.resourceKeys(syncResources, types);
+        if (skipGrants && keys.isEmpty()) {
+            throw ConfigException.requires("--skip-grants", "--sync-resources");
+        }
+        return new SyncTargets(keys, skipGrants, skipEntitlementsAndGrants);
     }
 
     private Set<String> checkedResourceTypes() {

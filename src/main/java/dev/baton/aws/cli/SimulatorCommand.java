@@ -15,11 +15,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +34,16 @@ import picocli.CommandLine.Spec;
         description = "Serve a simulated AWS (IAM, STS, Organizations, Identity Center, CloudTrail, SCIM) on"
                 + " 127.0.0.1 until interrupted.")
 final class SimulatorCommand implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1")
-    private WorldSource source;
+    /** The scopes {@code --rate} accepts, as the simulator's rate limiter names them. */
+    static final List<String> RATE_SCOPES = List.of("iam", "sts", "organizations", "identityCenter", "cloudtrail");
+    private static final int MAX_PORT = 65535;
+
+    @Option(names = "--world", paramLabel = "FILE", description = "World file (JSON, see examples/)")
+    private Path world;
+
+    @Option(names = "--generate", paramLabel = "SPEC",
+            description = "Generate an organization, e.g. accounts=20,iamUsersPerAccount=20,ssoUsers=500,seed=1")
+    private String generate;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (0: a free one)")
     private int port;
@@ -60,21 +68,13 @@ final class SimulatorCommand implements Callable<Integer> {
 
     private final ProcessContext context;
 
-    static final class WorldSource {
-        @Option(names = "--world", paramLabel = "FILE", description = "World file (JSON, see examples/)")
-        Path world;
-
-        @Option(names = "--generate", paramLabel = "SPEC",
-                description = "Generate an organization, e.g. accounts=20,iamUsersPerAccount=20,ssoUsers=500,seed=1")
-        String generate;
-    }
-
     SimulatorCommand(ProcessContext context) {
         this.context = requireNonNull(context, "context is null");
     }
 
     @Override
     public Integer call() throws Exception {
+        checkFaults();
         faults.validate();
         WorldState state = new WorldState(world(), Clock.systemUTC());
         try (SimulatorServer server = build(configure(SimulatorServer.builder(state).port(port)
@@ -87,9 +87,49 @@ final class SimulatorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Every fault and load flag checked before the world is read, each message naming its flag. */
+    private void checkFaults() {
+        if (port < 0 || port > MAX_PORT) {
+            throw ConfigException.invalid("--port", port + " is not a port; use 1-" + MAX_PORT + ", or 0 for a free"
+                    + " one");
+        }
+        checkMillis("--latency-ms", latencyMs);
+        checkMillis("--jitter-ms", jitterMs);
+        if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
+            throw ConfigException.invalid("--error-rate", errorRate + " is not a share of calls; use 0-1, e.g."
+                    + " 0.05 for 5%");
+        }
+        for (Map.Entry<String, Double> rate : rates.entrySet()) {
+            if (!RATE_SCOPES.contains(rate.getKey())) {
+                throw ConfigException.invalid("--rate", "unknown scope '" + rate.getKey() + "'; valid: "
+                        + String.join(", ", RATE_SCOPES));
+            }
+            if (!(rate.getValue() >= 0) || rate.getValue().isInfinite()) {
+                throw ConfigException.invalid("--rate", rate.getKey() + "=" + rate.getValue() + " is not a rate;"
+                        + " use requests per second >= 0 (0 = unlimited)");
+            }
+        }
+    }
+
+    private static void checkMillis(String flag, Long millis) {
+        if (millis != null && millis < 0) {
+            throw ConfigException.invalid(flag, millis + " is negative; use milliseconds >= 0");
+        }
+    }
+
     private World world() {
-        if (source.world != null) {
-            Path file = context.workingDirectory().resolve(source.world);
+        if (world == null && generate == null) {
+            throw new ConfigException("simulator needs a world: --world FILE (" + BatonDefaultProvider
+                    .environmentVariable("--world") + "), e.g. --world examples/demo-world.json, or --generate SPEC ("
+                    + BatonDefaultProvider.environmentVariable("--generate") + "), e.g. --generate"
+                    + " accounts=20,ssoUsers=500,seed=1");
+        }
+        if (world != null && generate != null) {
+            throw new ConfigException(ConfigException.label("--world") + " and " + ConfigException.label("--generate")
+                    + " cannot be combined; serve a world file or a generated organization");
+        }
+        if (world != null) {
+            Path file = context.workingDirectory().resolve(world);
             if (!Files.isRegularFile(file)) {
                 throw ConfigException.invalid("--world", "no such file: " + file);
             }
@@ -100,7 +140,7 @@ final class SimulatorCommand implements Callable<Integer> {
             }
         }
         try {
-            return new WorldGenerator().generate(source.generate);
+            return new WorldGenerator().generate(generate);
         } catch (IllegalArgumentException e) {
             throw ConfigException.invalid("--generate", e.getMessage());
         }

@@ -12,16 +12,19 @@ import dev.baton.aws.c1z.NotAC1zFileException;
 import dev.baton.aws.c1z.OutputSession;
 import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.config.RunConfig;
+import dev.baton.aws.config.SyncTargets;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
 import dev.baton.aws.sync.C1zSyncStore;
 import dev.baton.aws.sync.SyncEngine;
 import dev.baton.aws.sync.SyncOptions;
+import dev.baton.aws.sync.SyncSelection;
 import dev.baton.aws.sync.SyncSummary;
 import dev.baton.aws.sync.WarningCollector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class SyncCommandRunner {
     private static final Logger log = LoggerFactory.getLogger(SyncCommandRunner.class);
     private static final int WARNINGS_IN_SUMMARY = 10;
+    /** A live display redraws every second; {@link LineAppender} keeps log lines 5 s apart. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
     private final AwsClientSettings settings;
     private final Clock clock;
@@ -45,7 +50,7 @@ final class SyncCommandRunner {
     }
 
     void run(RunConfig config, PrintWriter err) throws Exception {
-        C1zWriterOptions writerOptions = C1zWriterOptions.defaults();
+        C1zWriterOptions writerOptions = C1zWriterOptions.defaults().withTempDir(config.output().tempDir());
         OutputSession session = claim(config.output().file(), writerOptions);
         guard.outputs().register(session);
         try {
@@ -56,7 +61,7 @@ final class SyncCommandRunner {
                 throw ConfigException.invalid("--file", e.getMessage()
                         + " (use --replace to start a new file there, or name another file)");
             }
-            sync(config, err, new C1zSyncStore(writer));
+            sync(config, new C1zSyncStore(writer));
         } finally {
             guard.outputs().unregister(session);
             session.close();
@@ -72,12 +77,12 @@ final class SyncCommandRunner {
         }
     }
 
-    private void sync(RunConfig config, PrintWriter err, C1zSyncStore syncStore) throws Exception {
+    private void sync(RunConfig config, C1zSyncStore syncStore) throws Exception {
         if (config.output().skipFullSync()) {
             try (C1zSyncStore store = syncStore) {
                 store.finish(); // an empty finished full sync, without calling AWS (--skip-full-sync)
             }
-            print(err, "wrote an empty sync to " + config.output().file());
+            new ProgressEvents().wrote("wrote an empty sync", config.output().file());
             return;
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
@@ -86,16 +91,20 @@ final class SyncCommandRunner {
                      config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
                     config.provisioning().createAccountResourceType());
+            ProgressEvents events = new ProgressEvents();
             SyncOptions options = SyncOptions.defaults()
+                    .withProgressInterval(PROGRESS_INTERVAL)
                     .withWorkers(config.output().workers())
-                    .withResourceTypes(config.scope().resourceTypes());
+                    .withResourceTypes(config.scope().resourceTypes())
+                    .withSelection(selection(config.scope().targets()));
+            store.setSyncType(syncType(config.scope().targets()));
             SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
                     new AwsApiCallStats(clients.stats()),
-                    progress -> print(err, progress.render()), clock);
+                    events.sink(), clock);
             SyncSummary summary = engine.run();
             store.finish();
-            print(err, summary.render());
-            print(err, "wrote " + config.output().file());
+            events.summary(summary);
+            events.wrote("wrote the sync", config.output().file());
         }
     }
 
@@ -104,8 +113,16 @@ final class SyncCommandRunner {
                 : SyncHistory.keep(config.output().keepSyncCount());
     }
 
-    private static void print(PrintWriter err, String text) {
-        err.println(text);
-        err.flush();
+    private static SyncSelection selection(SyncTargets targets) {
+        return new SyncSelection(targets.resourceKeys(), targets.skipGrants(), targets.skipEntitlementsAndGrants());
     }
+
+    /** The SDK's sync type for the same run: targeted syncs are partial, resource-only ones resources_only. */
+    static String syncType(SyncTargets targets) {
+        if (!targets.resourceKeys().isEmpty()) {
+            return "partial";
+        }
+        return targets.skipEntitlementsAndGrants() ? "resources_only" : "full";
+    }
+
 }

@@ -13,12 +13,22 @@ import java.util.Set;
  * @param ssoUserLastLogin       {@code --sync-sso-user-last-login}: CloudTrail last login for SSO users
  * @param lastLoginWindowDays    how far back CloudTrail is searched
  * @param fastPath               use GetAccountAuthorizationDetails + credential report (off: upstream's N+1 calls)
+ * @param targets                {@code --sync-resources} and the skip flags
  */
 public record SyncScope(Set<String> resourceTypes, boolean syncSecrets, boolean onlyAttachedPolicies,
-                        boolean ssoUserLastLogin, int lastLoginWindowDays, boolean fastPath, ScimConfig scim) {
+                        boolean ssoUserLastLogin, int lastLoginWindowDays, boolean fastPath, ScimConfig scim,
+                        SyncTargets targets) {
     public SyncScope {
         resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
         requireNonNull(scim, "scim is null");
+        requireNonNull(targets, "targets is null");
+    }
+
+    /** A full sync: every resource's entitlements and grants. */
+    public SyncScope(Set<String> resourceTypes, boolean syncSecrets, boolean onlyAttachedPolicies,
+                     boolean ssoUserLastLogin, int lastLoginWindowDays, boolean fastPath, ScimConfig scim) {
+        this(resourceTypes, syncSecrets, onlyAttachedPolicies, ssoUserLastLogin, lastLoginWindowDays, fastPath, scim,
+                SyncTargets.everything());
     }
 
     /** True when the type is synced in this run (no filter, or the filter names it). */

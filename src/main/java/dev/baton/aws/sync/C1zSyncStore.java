@@ -50,6 +50,11 @@ public final class C1zSyncStore implements SyncStore {
         return writer.syncId();
     }
 
+    /** See {@link C1zWriter#setSyncType}. */
+    public void setSyncType(String type) {
+        writer.setSyncType(type);
+    }
+
     @Override
     public void putResourceTypes(List<ResourceType> resourceTypes) {
         writer.putResourceTypes(resourceTypes);

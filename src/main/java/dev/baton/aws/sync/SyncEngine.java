@@ -63,6 +63,10 @@ public final class SyncEngine {
     private Instant lastProgress;
     /** Grants created by expansion so far, for progress lines during the last phase. */
     private long expandedSoFar;
+    private int layersDone;
+    private int layers;
+    /** The scheduler of the listing phase, for its counts of listings done and queued; null before and after. */
+    private WorkScheduler listing;
 
     public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
                       ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
@@ -86,6 +90,7 @@ public final class SyncEngine {
         writer = new SyncWriter(store, typesOf(synced), warnings);
         try {
             writer.writeResourceTypes(synced.values().stream().map(ResourceSyncer::resourceType).toList());
+            report(SyncPhase.RESOURCE_TYPES, 0, synced.size()); // at once, so a watcher sees the sync has started
             listAll(synced);
             ExpansionResult expansion = expand(synced.size());
             return summary(expansion);
@@ -133,7 +138,8 @@ public final class SyncEngine {
     private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, queue);
-        FollowUps followUps = new FollowUps(synced);
+        FollowUps followUps = new FollowUps(synced, options.selection());
+        listing = scheduler;
         scheduler.start(options.workers());
         try {
             while (true) {
@@ -151,6 +157,7 @@ public final class SyncEngine {
                 }
                 if (scheduler.isFinished() && scheduler.failure() == null) {
                     writer.settle();
+                    warnMissingTargets(followUps.targetsFound);
                     return;
                 }
                 maybeReport(scheduler.currentPhase(), scheduler.typesDone(), scheduler.typesTotal());
@@ -160,17 +167,20 @@ public final class SyncEngine {
             throw new SyncException("sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
         } finally {
             scheduler.cancel();
+            listing = null;
         }
     }
 
     /** The entitlement and grant listings a newly written resource starts, unless its type skips them. */
     private static final class FollowUps {
         private final Map<String, ResourceSyncer> synced;
+        private final SyncSelection selection;
         private final Set<String> listEntitlements = new HashSet<>();
         private final Set<String> listGrants = new HashSet<>();
 
-        FollowUps(Map<String, ResourceSyncer> synced) {
+        FollowUps(Map<String, ResourceSyncer> synced, SyncSelection selection) {
             this.synced = synced;
+            this.selection = selection;
             synced.forEach((type, syncer) -> {
                 List<Any> annotations = syncer.resourceType().getAnnotationsList();
                 if (!EntitlementListing.skips(annotations)) {
@@ -182,14 +192,21 @@ public final class SyncEngine {
             });
         }
 
+        /** Targets of {@code --sync-resources} that were listed. */
+        final Set<String> targetsFound = new HashSet<>();
+
         List<WorkUnit> of(List<SyncWriter.NewResource> resources) {
             List<WorkUnit> units = new ArrayList<>(2 * resources.size());
             for (SyncWriter.NewResource resource : resources) {
                 ResourceSyncer syncer = synced.get(resource.resourceTypeId());
-                if (listEntitlements.contains(resource.resourceTypeId())) {
+                if (selection.targets().contains(resource.key())) {
+                    targetsFound.add(resource.key());
+                }
+                if (listEntitlements.contains(resource.resourceTypeId())
+                        && selection.listsEntitlements(resource.key())) {
                     units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized()));
                 }
-                if (listGrants.contains(resource.resourceTypeId())) {
+                if (listGrants.contains(resource.resourceTypeId()) && selection.listsGrants(resource.key())) {
                     units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized()));
                 }
             }
@@ -197,14 +214,24 @@ public final class SyncEngine {
         }
     }
 
+    private void warnMissingTargets(Set<String> found) {
+        for (String target : new TreeSet<>(options.selection().targets())) {
+            if (!found.contains(target)) {
+                warnings.warn("--sync-resources: no resource " + target + " was listed; nothing synced for it");
+            }
+        }
+    }
+
     private ExpansionResult expand(int typeCount) throws SyncException {
-        if (!writer.expandableSeen()) {
+        if (!writer.expandableSeen() || !options.selection().expands()) {
             return ExpansionResult.none();
         }
         report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
         GrantExpander expander = new GrantExpander(store, warnings, options.expansionMaxDepth(),
-                (done, layers, created) -> {
+                (done, total, created) -> {
                     expandedSoFar = created;
+                    layersDone = done;
+                    layers = total;
                     maybeReport(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
                 });
         return expander.expand();
@@ -221,9 +248,10 @@ public final class SyncEngine {
         Instant now = clock.instant();
         lastProgress = now;
         long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
+        long[] units = listing == null ? new long[2] : listing.unitsDoneAndPending();
         progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
-                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls,
-                Duration.between(start, now)));
+                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls, apiCalls.throttled(),
+                units[0], units[1], layersDone, layers, Duration.between(start, now)));
     }
 
     private SyncSummary summary(ExpansionResult expansion) {

@@ -13,8 +13,10 @@ import java.util.Set;
  *                           {@code BATON_GRAPH_EXPAND_MAX_DEPTH}, default 20); deeper graphs fail the sync
  * @param progressInterval   how often a progress line is reported while the sync runs
  * @param resourceTypes      {@code --sync-resource-types}: the types to sync; empty means every registered type
+ * @param selection          which entitlement and grant listings run ({@code --sync-resources}, the skip flags)
  */
-public record SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes) {
+public record SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes,
+                          SyncSelection selection) {
     public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -31,6 +33,11 @@ public record SyncOptions(int workers, int expansionMaxDepth, Duration progressI
             throw new IllegalArgumentException("progressInterval must be positive, got " + progressInterval);
         }
         resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
+        requireNonNull(selection, "selection is null");
+    }
+
+    public SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes) {
+        this(workers, expansionMaxDepth, progressInterval, resourceTypes, SyncSelection.everything());
     }
 
     /** 8 workers, depth 20, a progress line every 5 s, every resource type. */
@@ -39,19 +46,23 @@ public record SyncOptions(int workers, int expansionMaxDepth, Duration progressI
     }
 
     public SyncOptions withWorkers(int count) {
-        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes);
+        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes, selection);
     }
 
     public SyncOptions withExpansionMaxDepth(int depth) {
-        return new SyncOptions(workers, depth, progressInterval, resourceTypes);
+        return new SyncOptions(workers, depth, progressInterval, resourceTypes, selection);
     }
 
     public SyncOptions withProgressInterval(Duration interval) {
-        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes);
+        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes, selection);
     }
 
     public SyncOptions withResourceTypes(Set<String> types) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types);
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types, selection);
+    }
+
+    public SyncOptions withSelection(SyncSelection newSelection) {
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection);
     }
 
     boolean includes(String resourceTypeId) {

@@ -71,6 +71,26 @@ public record SyncSummary(long resourceTypes, SortedMap<String, Long> resourcesB
         return out.toString();
     }
 
+    /** The same facts as named values, for structured (JSON) logs. */
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
+        fields.put("resource_types", resourceTypes);
+        fields.put("resources", resources());
+        resourcesByType.forEach((type, count) -> fields.put("resources_" + type, count));
+        fields.put("entitlements", entitlements);
+        fields.put("grants", grants());
+        fields.put("grants_direct", grantsDirect);
+        fields.put("grants_expanded", grantsExpanded);
+        fields.put("grants_given_sources", grantsUpdated);
+        fields.put("api_calls", apiCalls());
+        apiCallsByService.forEach((service, count) -> fields.put("api_calls_" + service, count));
+        fields.put("throttled", throttled);
+        fields.put("retries", retries);
+        fields.put("warnings", warnings);
+        return fields;
+    }
+
     private static void appendJoined(StringBuilder out, Map<String, Long> counts) {
         String separator = "";
         for (Map.Entry<String, Long> entry : counts.entrySet()) {

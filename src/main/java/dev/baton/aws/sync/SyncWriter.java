@@ -77,7 +77,8 @@ final class SyncWriter {
     }
 
     /** A resource written for the first time; {@code resourceTypeId} is the synced type's own id instance. */
-    record NewResource(String resourceTypeId, byte[] serialized) {}
+    /** @param key the resource's {@code <type>:<id>} key */
+    record NewResource(String resourceTypeId, String key, byte[] serialized) {}
 
     /**
      * No resource or entitlement will be written any more: checks the entitlements and grants that were waiting
@@ -150,7 +151,7 @@ final class SyncWriter {
         for (Resource resource : page.resources()) {
             if (catalog.add(resource.getId())) {
                 added.add(new NewResource(syncedTypes.get(resource.getId().getResourceType()).getId(),
-                        resource.toByteArray()));
+                        Ids.resourceKey(resource.getId()), resource.toByteArray()));
             }
         }
         resourcesWritten += page.resources().size();

@@ -27,6 +27,7 @@ final class WorkQueues {
     private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
     private final int waitingGrantsLimit;
     private int unwrittenPages;
+    private long unitsDone;
     private boolean grantsHeld;
 
     /** The units of one resource type, and how many of them run. */
@@ -108,6 +109,24 @@ final class WorkQueues {
     void done(WorkUnit unit) {
         outstanding.merge(unit.kind(), -1, Integer::sum);
         queueOf(unit).running--;
+        unitsDone++;
+    }
+
+    /** Units (pages of listings) finished so far. */
+    long unitsDone() {
+        return unitsDone;
+    }
+
+    /** Units queued or running now; listings found later are not counted yet. */
+    long unitsPending() {
+        long pending = 0;
+        for (TypeQueue queue : byType.values()) {
+            pending += queue.running;
+            for (Deque<WorkUnit> units : queue.inOrder()) {
+                pending += units.size();
+            }
+        }
+        return pending;
     }
     void pageQueued(WorkKind kind) {
         unwrittenPages++;

@@ -74,6 +74,13 @@ final class WorkScheduler {
         }
     }
 
+    /** Pages of listings done, and queued or running: how far the listing is, for an estimate of what is left. */
+    long[] unitsDoneAndPending() {
+        synchronized (lock) {
+            return new long[] {queues.unitsDone(), queues.unitsPending()};
+        }
+    }
+
     /** The first failure of any unit, or null. */
     SyncException failure() {
         synchronized (lock) {

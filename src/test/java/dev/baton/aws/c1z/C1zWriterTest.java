@@ -368,4 +368,20 @@ class C1zWriterTest {
             assertEquals(List.of("x"), stored.expandable().getEntitlementIdsList());
         }
     }
+
+    @Test
+    void aTargetedOrResourceOnlySyncIsRecordedWithTheSdksSyncType() throws Exception {
+        Path out = dir.resolve("partial.c1z");
+        try (C1zWriter writer = C1zWriter.create(out, options(dir))) {
+            writer.setSyncType("partial");
+            writer.putResourceTypes(TYPES);
+            writer.finish();
+        }
+        try (RawDatabase raw = RawDatabase.decode(out, dir)) {
+            assertEquals(List.of(List.of("partial")), raw.rows("select sync_type from v1_sync_runs"));
+        }
+        try (C1zWriter writer = C1zWriter.create(dir.resolve("other.c1z"), options(dir))) {
+            assertThrows(IllegalArgumentException.class, () -> writer.setSyncType("diff"));
+        }
+    }
 }

@@ -18,6 +18,15 @@ record CliRun(int exitCode, String out, String err, List<RunConfig> runs) {
         return run(new RecordingWiring(typeId -> Set.of(), null), workingDirectory, environment, args);
     }
 
+    /** With the production wiring: real c1z reads and AWS clients (which bad input must never reach). */
+    static CliRun runProduction(Path workingDirectory, Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(ConnectorWiring.production(), new ProcessContext(environment, workingDirectory),
+                new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString(), List.of());
+    }
+
     static CliRun run(RecordingWiring wiring, Path workingDirectory, Map<String, String> environment,
                       String... args) {
         StringWriter out = new StringWriter();

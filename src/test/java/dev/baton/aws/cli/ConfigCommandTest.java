@@ -77,6 +77,21 @@ class ConfigCommandTest {
     }
 
     @Test
+    void everyFieldHasItsOwnDisplayNameAndTheTwoRoleFlagsTheirOwnHelp() throws Exception {
+        JsonNode schema = schema(Map.of());
+        java.util.Set<String> displayNames = new java.util.HashSet<>();
+        for (JsonNode field : schema.get("fields")) {
+            String displayName = field.path("displayName").asText();
+            assertTrue(!displayName.isBlank(), field.get("name").asText());
+            assertTrue(displayNames.add(displayName), "repeated display name " + displayName);
+        }
+        assertEquals("Role ARN", field(schema, "role-arn").get("displayName").asText());
+        assertEquals("External ID", field(schema, "external-id").get("displayName").asText());
+        assertTrue(!field(schema, "role-arn").get("description").equals(
+                field(schema, "global-role-arn").get("description")));
+    }
+
+    @Test
     void twoDependentOnConstraints() throws Exception {
         JsonNode constraints = schema(Map.of()).get("constraints");
 

@@ -67,7 +67,7 @@ class SecretsAndLoggingTest {
         for (String line : run.errLines()) {
             JsonNode event = new ObjectMapper().readTree(line);
             assertEquals("debug", event.get("level").asText());
-            assertTrue(event.has("time") && event.has("logger") && event.has("message"), line);
+            assertTrue(event.has("ts") && event.has("logger") && event.has("caller") && event.has("msg"), line);
         }
     }
 
@@ -98,7 +98,8 @@ class SecretsAndLoggingTest {
         CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(),
                 new IllegalStateException("boom"));
 
-        CliRun run = CliRun.run(wiring, workingDirectory, Map.of(), withSecrets("--log-level", "debug"));
+        CliRun run = CliRun.run(wiring, workingDirectory, Map.of(), withSecrets("--log-level", "debug",
+                "--log-format", "console"));
 
         assertEquals(1, run.exitCode());
         assertTrue(run.errLines().contains("baton-aws: boom"), run.err());
@@ -138,16 +139,20 @@ class SecretsAndLoggingTest {
                 new PrintWriter(err));
 
         LoggerFactory.getLogger("dev.baton.aws.sync.Engine").atInfo().addKeyValue("account", "123456789012")
-                .addKeyValue("resources", 42).addKeyValue("message", "clash").log("synced {}", "iam_user");
+                .addKeyValue("resources", 42).addKeyValue("message", "clash").addKeyValue("msg", "clash2")
+                .log("synced {}", "iam_user");
 
         JsonNode event = new ObjectMapper().readTree(err.toString().strip());
         assertEquals("info", event.get("level").asText());
         assertEquals("dev.baton.aws.sync.Engine", event.get("logger").asText());
-        assertEquals("synced iam_user", event.get("message").asText());
+        assertEquals("synced iam_user", event.get("msg").asText());
         assertEquals("123456789012", event.get("account").asText());
         assertEquals(42, event.get("resources").asInt());
-        assertEquals("clash", event.get("message_").asText(), "reserved keys are renamed, not overwritten");
-        assertTrue(event.get("time").asText().endsWith("Z"));
+        assertEquals("clash", event.get("message").asText());
+        assertEquals("clash2", event.get("msg_").asText(), "reserved keys are renamed, not overwritten");
+        assertTrue(event.get("ts").isNumber(), "zap's ts: seconds since the epoch");
+        assertTrue(Math.abs(event.get("ts").asDouble() - System.currentTimeMillis() / 1000.0) < 60, event.toString());
+        assertTrue(event.get("caller").asText().matches("SecretsAndLoggingTest\\.java:\\d+"), event.toString());
     }
 
     @Test

@@ -152,7 +152,7 @@ class ValueSourcesTest {
     void unknownYamlKeysAreIgnoredWithAWarning() throws IOException {
         writeBatonYaml("global-regin: eu-west-1\notel-collector-endpoint: http://127.0.0.1:4317\n");
 
-        CliRun run = CliRun.run(workingDirectory, Map.of());
+        CliRun run = CliRun.run(workingDirectory, Map.of(), "--log-format", "console");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.config().credentials().region());

@@ -333,9 +333,80 @@ class SyncEngineTest {
         new SyncEngine(List.of(users), store, SyncOptions.defaults().withWorkers(1), warnings, ApiCallStats.none(),
                 reports::add, ticking).run();
 
-        assertTrue(!reports.isEmpty(), "a clock that advances 2 s per read must trigger 5 s progress lines");
-        SyncProgress first = reports.get(0);
+        assertTrue(reports.size() >= 2, "a clock that advances 2 s per read must trigger 5 s progress lines");
+        assertEquals(SyncPhase.RESOURCE_TYPES, reports.get(0).phase(), "the first report comes at once");
+        assertEquals(java.time.Duration.ofSeconds(2), reports.get(0).elapsed());
+        SyncProgress first = reports.get(1);
         assertEquals(SyncPhase.RESOURCES, first.phase());
         assertTrue(first.render().startsWith("sync: resources, types "), first.render());
+        assertTrue(first.render().contains(" API calls (0/s), 0 throttled, listings "), first.render());
+    }
+
+    @Test
+    void aTargetedSyncListsEntitlementsAndGrantsOnlyOfItsTargetsAndDoesNotExpand() throws SyncException {
+        Resource eng = group("eng");
+        Resource ops = group("ops");
+        List<Resource> users = users(3);
+        Entitlement engMember = entitlement(eng, "member");
+        Entitlement opsMember = entitlement(ops, "member");
+        FakeSyncer userSyncer = new FakeSyncer(USER, 10).resources(null, users);
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 10).resources(null, List.of(eng, ops))
+                .entitlements(eng, List.of(engMember)).entitlements(ops, List.of(opsMember))
+                .grants(eng, List.of(grant(engMember, users.get(0).getId())))
+                .grants(ops, List.of(grant(opsMember, users.get(1).getId())));
+        SyncOptions targeted = SyncOptions.defaults().withSelection(new SyncSelection(
+                java.util.Set.of("group:eng", "group:missing"), false, false));
+
+        SyncSummary summary = sync(targeted, userSyncer, groupSyncer);
+
+        assertEquals(5, store.resources().size(), "resources are all listed: grants name them");
+        assertEquals(List.of("entitlements group:eng "),
+                groupSyncer.calls().stream().filter(call -> call.startsWith("entitlements")).toList());
+        assertEquals(List.of("grants group:eng "),
+                groupSyncer.calls().stream().filter(call -> call.startsWith("grants")).toList());
+        assertEquals(1, store.grants().size());
+        assertEquals(0, summary.grantsExpanded());
+        assertTrue(warnings.firstMessages().contains(
+                "--sync-resources: no resource group:missing was listed; nothing synced for it"),
+                warnings.firstMessages().toString());
+    }
+
+    @Test
+    void skipFlagsDropGrantListingsOrBoth() throws SyncException {
+        Resource eng = group("eng");
+        Entitlement member = entitlement(eng, "member");
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(null, users(2));
+        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
+                .entitlements(eng, List.of(member)).grants(eng, List.of(grant(member, user("u0").getId())));
+
+        sync(SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of("group:eng"), true, false)),
+                users, groups);
+        assertEquals(1, store.entitlements().size());
+        assertEquals(0, store.grants().size(), "--skip-grants");
+
+        InMemorySyncStore resourcesOnly = new InMemorySyncStore();
+        new SyncEngine(List.of(new FakeSyncer(USER, 10).resources(null, users(2)), new FakeSyncer(GROUP, 10)
+                .resources(null, List.of(eng)).entitlements(eng, List.of(member))),
+                resourcesOnly, SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of(), false,
+                true)), warnings, ApiCallStats.none(), ProgressSink.none(), clock).run();
+        assertEquals(3, resourcesOnly.resources().size());
+        assertEquals(0, resourcesOnly.entitlements().size(), "--skip-entitlements-and-grants");
+    }
+
+    @Test
+    void progressCarriesRateThrottlesListingsAndAnEstimate() {
+        SyncProgress progress = new SyncProgress(SyncPhase.GRANTS, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0,
+                java.time.Duration.ofSeconds(10));
+
+        assertEquals(20.0, progress.callsPerSecond());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMillis(3330)), progress.remaining());
+        assertEquals("sync: grants, types 3/14, 100 resources, 20 entitlements, 500 grants, 200 API calls (20/s),"
+                + " 4 throttled, listings 30 done/10 queued, 10s, about 3s left", progress.render());
+        assertEquals(4L, progress.fields().get("throttled"));
+        SyncProgress expanding = new SyncProgress(SyncPhase.GRANT_EXPANSION, 14, 14, 100, 20, 900, 200, 4, 40, 0,
+                1, 4, java.time.Duration.ofSeconds(20));
+        assertTrue(expanding.render().startsWith("sync: grant expansion 1/4 layers, "), expanding.render());
+        assertEquals(4, expanding.fields().get("expansion_layers"));
+        assertEquals(60L, expanding.fields().get("eta_seconds"));
     }
 }

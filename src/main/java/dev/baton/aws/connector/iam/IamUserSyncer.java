@@ -85,14 +85,17 @@ final class IamUserSyncer implements ResourceSyncer {
                 .build();
     }
 
-    /** The user name when it is an address, then the {@code email} tag (upstream marks both primary). */
+    /**
+     * The user name when it is an address, then the {@code email} tag (upstream marks both primary), each address
+     * once: upstream drops the tag when it repeats the name.
+     */
     static List<String> emails(User user) {
         List<String> emails = new ArrayList<>();
         if (user.name().contains("@")) {
             emails.add(user.name());
         }
         String tagged = user.tags().get("email");
-        if (tagged != null && !tagged.isEmpty()) {
+        if (tagged != null && !tagged.isEmpty() && !emails.contains(tagged)) {
             emails.add(tagged);
         }
         return emails;

@@ -1,6 +1,6 @@
 package dev.baton.aws.sync.expand;
 
-/** Told after each layer of the expansion, so a long expansion can report progress. */
+/** Told after each destination entitlement and each layer of the expansion, so a long one can report progress. */
 @FunctionalInterface
 public interface ExpansionProgress {
     void layerDone(int layersDone, int layers, long grantsCreated);

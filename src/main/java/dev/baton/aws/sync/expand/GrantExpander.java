@@ -55,6 +55,7 @@ public final class GrantExpander {
                 Optional<DestinationUpdate> update = expandInto(entry.getKey(), entry.getValue());
                 created += update.map(DestinationUpdate::created).orElse(0L);
                 updated += update.map(DestinationUpdate::updated).orElse(0L);
+                progress.layerDone(layer, plan.layerCount(), created); // within a layer too: layers can be long
             }
             progress.layerDone(layer + 1, plan.layerCount(), created);
         }

@@ -26,6 +26,17 @@ class IamUserSyncerTest {
     }
 
     @Test
+    void anEmailTagThatRepeatsTheUserNameIsListedOnce() {
+        User dup = new User("arn:aws:iam::111111111111:user/dup@example.com", "dup@example.com", "/", "AIDADUP",
+                Map.of("email", "dup@example.com"), null, List.of(), false, false);
+
+        assertEquals(List.of("dup@example.com"), IamUserSyncer.emails(dup));
+        UserTrait trait = Annotations.find(IamUserSyncer.toResource(dup, Ids.resourceId("account_iam",
+                "111111111111")).getAnnotationsList(), UserTrait.class).orElseThrow();
+        assertEquals(1, trait.getEmailsCount());
+    }
+
+    @Test
     void mapsIdsProfileEmailsAndAnnotations() {
         Resource resource = IamUserSyncer.toResource(alice(null, List.of()),
                 Ids.resourceId("account_iam", "111111111111"));
