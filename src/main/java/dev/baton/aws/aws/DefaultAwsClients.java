@@ -121,6 +121,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
             if (arn != null) {
                 partition = arn.partition(); // aws-us-gov, aws-cn: child role ARNs follow
             }
+            log.info("calling AWS as {} (account {})", AwsValues.text(identity.arn()), account);
             callerAccountId = account;
         }
         return account;

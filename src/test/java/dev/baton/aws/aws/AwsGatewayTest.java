@@ -69,7 +69,9 @@ class AwsGatewayTest {
             throw failure(400, "AccessDeniedException");
         }));
         assertEquals(ErrorKind.ACCESS_DENIED, e.kind());
-        assertEquals("sso:ListPermissionSets on arn:ps (account 111111111111): AccessDeniedException", e.getMessage());
+        // an access denial carries AWS's own explanation ("m" here), which names the missing permission
+        assertEquals("sso:ListPermissionSets on arn:ps (account 111111111111): AccessDeniedException: m",
+                e.getMessage());
         assertTrue(pauses.isEmpty());
     }
 

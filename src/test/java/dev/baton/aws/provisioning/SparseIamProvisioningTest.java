@@ -1,6 +1,5 @@
 package dev.baton.aws.provisioning;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,21 +13,18 @@ class SparseIamProvisioningTest extends IamProvisioningTest {
     }
 
     @Test
-    @Disabled("needs tolerant connectors: AttachedPolicy.PolicyArn is optional, the idempotence check dereferences it")
     @Override
     void awsManagedPolicyAttachToGroupIsIdempotent() throws Exception {
         super.awsManagedPolicyAttachToGroupIsIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: AttachedPolicy.PolicyArn is optional, the idempotence check dereferences it")
     @Override
     void managedPolicyAttachToUserIsIdempotent() throws Exception {
         super.managedPolicyAttachToUserIsIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: AttachedPolicy.PolicyArn is optional, the idempotence check dereferences it")
     @Override
     void managedPolicyAttachAndDetachOnARoleAreIdempotent() throws Exception {
         super.managedPolicyAttachAndDetachOnARoleAreIdempotent();

@@ -1,6 +1,5 @@
 package dev.baton.aws.provisioning;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,56 +13,48 @@ class SparseIdentityCenterProvisioningTest extends IdentityCenterProvisioningTes
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void flatAccountEntitlementGrantIsIdempotent() throws Exception {
         super.flatAccountEntitlementGrantIsIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void assignmentWaitsForTheAsynchronousStatus() throws Exception {
         super.assignmentWaitsForTheAsynchronousStatus();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void bindingRevokeOfAGroupAssignmentUsesTheScopeBinding() throws Exception {
         super.bindingRevokeOfAGroupAssignmentUsesTheScopeBinding();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void ssoGroupMembershipGrantIsIdempotent() throws Exception {
         super.ssoGroupMembershipGrantIsIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void assignmentOnASuspendedAccountFailsWithUpstreamsMessage() {
         super.assignmentOnASuspendedAccountFailsWithUpstreamsMessage();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void bindingGrantAndRevokeAreIdempotent() throws Exception {
         super.bindingGrantAndRevokeAreIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void ssoGroupMembershipRevokeFindsTheMembershipAndIsIdempotent() throws Exception {
         super.ssoGroupMembershipRevokeFindsTheMembershipAndIsIdempotent();
     }
 
     @Test
-    @Disabled("needs tolerant connectors: ListInstances' InstanceArn is optional in the model (NullPointerException: instanceArn is null)")
     @Override
     void flatAccountEntitlementRevokeIsIdempotent() throws Exception {
         super.flatAccountEntitlementRevokeIsIdempotent();

@@ -6,6 +6,7 @@ import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.connector.AwsFailures;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -25,7 +26,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 
 /**
@@ -72,7 +72,7 @@ final class AccountIamSyncer implements ResourceSyncer {
         }
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
-            if (account.status() != AccountStatus.ACTIVE) {
+            if (!AccountStates.isActive(account)) {
                 log.info("baton-aws: skipping account {} ({}): status {}", account.id(), account.name(),
                         account.statusAsString());
                 continue;

@@ -8,6 +8,7 @@ import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ProvisionAnnotations;
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyExists;
 import dev.baton.aws.proto.c1.connector.v2.GrantAlreadyRevoked;
 import dev.baton.aws.spi.SyncException;
@@ -129,12 +130,12 @@ public final class AccountAssignments {
             }
             throw AwsCall.failure("DescribeAccount failed", e);
         }
-        if (account == null || OrganizationAccountStates.stateText(account).isEmpty()) {
+        if (account == null || AccountStates.stateText(account).isEmpty()) {
             return false;
         }
-        if (!OrganizationAccountStates.isActive(account)) {
+        if (!AccountStates.isActive(account)) {
             throw new SyncException("baton-aws: account " + accountId + " is not active, status: "
-                    + OrganizationAccountStates.stateText(account));
+                    + AccountStates.stateText(account));
         }
         return true;
     }

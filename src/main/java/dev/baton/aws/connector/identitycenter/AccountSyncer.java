@@ -6,6 +6,7 @@ import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsPaging;
 import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.model.Entitlements;
@@ -21,7 +22,6 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
-import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  * model: one entitlement per permission set of the instance (any set can be requested on any account), and one
  * grant per assignment of a provisioned set. Accounts are parented under their root or OU via the shared
  * {@link OrganizationHierarchy}, and listed from the sync's one {@link OrganizationAccounts} listing. An account
- * is read as {@link OrganizationAccountStates} says: without a name it shows its id, and one that names neither its
- * id nor its ARN is skipped with a warning.
+ * is read as {@link AccountStates} says; without a name it shows its id (the listing already skipped accounts
+ * that name neither their id nor their ARN).
  */
 final class AccountSyncer implements ResourceSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSyncer.class);
@@ -49,15 +49,13 @@ final class AccountSyncer implements ResourceSyncer {
     private final OrganizationHierarchy hierarchy;
     private final PermissionSetCatalog catalog;
     private final AssignmentReader assignments;
-    private final SyncWarnings warnings;
 
     AccountSyncer(OrganizationAccounts accounts, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
-                  AssignmentReader assignments, SyncWarnings warnings) {
+                  AssignmentReader assignments) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.assignments = requireNonNull(assignments, "assignments is null");
-        this.warnings = requireNonNull(warnings, "warnings is null");
     }
 
     @Override
@@ -75,15 +73,10 @@ final class AccountSyncer implements ResourceSyncer {
         }
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
-            String accountId = OrganizationAccountStates.id(account);
-            if (accountId.isEmpty()) {
-                warnings.warn("organizations:ListAccounts: account " + AwsValues.firstText(account.name(), "(unnamed)")
-                        + " has neither Id nor Arn; skipping it");
-                continue;
-            }
-            if (!OrganizationAccountStates.isActive(account)) {
+            String accountId = AccountStates.id(account); // never empty: the listing skips accounts without one
+            if (!AccountStates.isActive(account)) {
                 LOG.info("skipping account {} ({}): status {}", accountId, account.name(),
-                        OrganizationAccountStates.stateText(account));
+                        AccountStates.stateText(account));
                 continue;
             }
             resources.add(toResource(account, hierarchy.parentOf(accountId).orElse(null)));
@@ -93,7 +86,7 @@ final class AccountSyncer implements ResourceSyncer {
 
     /** @param parent the account's root or OU, or null for a flat account */
     static Resource toResource(Account account, ResourceId parent) {
-        String accountId = OrganizationAccountStates.id(account);
+        String accountId = AccountStates.id(account);
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_account_arn", AwsValues.text(account.arn()));
         profile.put("aws_account_id", accountId);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
@@ -92,8 +93,8 @@ final class AutoAssignments implements AssignmentReader {
 
     private List<String> activeAccountIds() throws SyncException {
         try {
-            return sources.accounts().all().stream().filter(OrganizationAccountStates::isActive)
-                    .map(OrganizationAccountStates::id).filter(id -> !id.isEmpty()).toList();
+            return sources.accounts().all().stream().filter(AccountStates::isActive)
+                    .map(AccountStates::id).filter(id -> !id.isEmpty()).toList();
         } catch (AwsCallException e) {
             throw AwsCall.failure(e);
         }

@@ -59,7 +59,7 @@ public final class IdentityCenterSyncers {
         inlinePolicies = new SsoPermissionSetInlinePolicies(clients, instance, warnings);
         ssoUser = new SsoUserSyncer(clients, instance, scim(settings), lastLogins(settings, warnings), warnings);
         ssoGroup = new SsoGroupSyncer(clients, instance, warnings);
-        account = new AccountSyncer(settings.accounts(), settings.hierarchy(), catalog, assignments, warnings);
+        account = new AccountSyncer(settings.accounts(), settings.hierarchy(), catalog, assignments);
         permissionSet = new PermissionSetSyncer(catalog, settings.scope().includes(ResourceTypes.IAM_POLICY_ID));
         permissionSetAssignment = new PermissionSetAssignmentSyncer(catalog, assignments);
     }

@@ -113,13 +113,13 @@ public final class OrganizationAccounts {
     /**
      * {@code account} with the members its readers rely on filled in, as AWS's model marks every one optional: the
      * id from the ARN ({@code arn:aws:organizations::<management>:account/o-…/<id>}) and else empty, the name from
-     * the id, and a status from the newer State member; an account with neither was listed as a member of the
-     * organization and counts as ACTIVE. A state the SDK does not know keeps its own text.
+     * the id, and a status as {@link AccountStates} reads it (State first, AWS is retiring Status); an account
+     * with neither was listed as a member of the organization and counts as ACTIVE. A state the SDK does not know
+     * keeps its own text.
      */
     static Account tolerant(Account account) {
-        String id = IdFromArn.id(account.id(), account.arn());
-        String status = AwsValues.firstText(account.statusAsString(), account.stateAsString(),
-                AccountStatus.ACTIVE.toString());
+        String id = AccountStates.id(account);
+        String status = AwsValues.firstText(AccountStates.stateText(account), AccountStatus.ACTIVE.toString());
         return account.toBuilder().id(id).name(AwsValues.firstText(account.name(), id)).arn(AwsValues.text(account.arn()))
                 .status(status).build();
     }

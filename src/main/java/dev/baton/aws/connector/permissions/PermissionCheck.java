@@ -6,6 +6,7 @@ import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsErrors;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.permissions.CheckResult.Status;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
 /**
@@ -70,7 +70,7 @@ public final class PermissionCheck {
     private List<String> memberAccounts(String self) {
         try {
             return new OrganizationAccounts(clients::organizations).all().stream()
-                    .filter(account -> account.status() == AccountStatus.ACTIVE)
+                    .filter(AccountStates::isActive)
                     .map(Account::id).filter(id -> !id.equals(self)).toList();
         } catch (AwsCallException e) {
             return List.of();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.model.Profiles;
@@ -29,12 +30,12 @@ class SparseAccountsTest {
 
     @Test
     void accountsAreReadByStateThenStatusAndWithoutEitherCountAsActive() {
-        assertTrue(OrganizationAccountStates.isActive(Account.builder().build()));
-        assertTrue(OrganizationAccountStates.isActive(Account.builder().status("ACTIVE").build()));
-        assertTrue(OrganizationAccountStates.isActive(Account.builder().state("ACTIVE").status("SUSPENDED").build()));
-        assertFalse(OrganizationAccountStates.isActive(Account.builder().state("PENDING_CLOSURE").build()));
-        assertFalse(OrganizationAccountStates.isActive(Account.builder().status("SUSPENDED").build()));
-        assertEquals("SOMETHING_NEW", OrganizationAccountStates.stateText(Account.builder().state("SOMETHING_NEW")
+        assertTrue(AccountStates.isActive(Account.builder().build()));
+        assertTrue(AccountStates.isActive(Account.builder().status("ACTIVE").build()));
+        assertTrue(AccountStates.isActive(Account.builder().state("ACTIVE").status("SUSPENDED").build()));
+        assertFalse(AccountStates.isActive(Account.builder().state("PENDING_CLOSURE").build()));
+        assertFalse(AccountStates.isActive(Account.builder().status("SUSPENDED").build()));
+        assertEquals("SOMETHING_NEW", AccountStates.stateText(Account.builder().state("SOMETHING_NEW")
                 .build()));
     }
 
@@ -58,9 +59,9 @@ class SparseAccountsTest {
             public void close() {}
         };
         FakeAwsClients clients = new FakeAwsClients().organizations(organizations);
-        AccountSyncer syncer = new AccountSyncer(new OrganizationAccounts(() -> organizations),
+        AccountSyncer syncer = new AccountSyncer(new OrganizationAccounts(() -> organizations, clients.gateway(), run.sink),
                 new OrganizationHierarchy(organizations, clients.gateway(), run.sink, false, false), run.catalog(clients),
-                (accountId, permissionSetArn, token) -> new AssignmentReader.Page(List.of(), ""), run.sink);
+                (accountId, permissionSetArn, token) -> new AssignmentReader.Page(List.of(), ""));
 
         Page<Resource> page = syncer.list(null, PageToken.first());
 
@@ -71,7 +72,7 @@ class SparseAccountsTest {
         assertEquals(ACCOUNT, derived.getDisplayName());
         assertEquals(ACCOUNT, Profiles.string(derived.getProfile(), "aws_account_id"));
         assertEquals(ACCOUNT_ARN, Profiles.string(derived.getProfile(), "aws_account_arn"));
-        assertEquals(List.of("organizations:ListAccounts: account (unnamed) has neither Id nor Arn; skipping it"),
+        assertEquals(List.of("baton-aws: skipping account (unidentified): AWS sent no Id or Arn"),
                 run.warnings);
     }
 }
