@@ -40,13 +40,16 @@ final class AwsProfileHome implements AutoCloseable {
     static final String ACCESS_KEY_ID = "AKIACONNECTOR0000001";
     static final String SECRET_KEY = "connector-secret-Kq8vPz3";
     static final String ACCOUNT = "111111111111";
+    /** Temporary credentials of user {@code connector} as {@code aws login} caches them (token {@code …login}). */
+    static final String LOGIN_KEY_ID = "ASIACONNECTORLOGIN01";
+    static final String LOGIN_SECRET = "connector-login-secret-Wd4";
     static final String WEB_IDENTITY_TOKEN = "eyJhbGciOiJSUzI1NiJ9.service-account-token-baton.c2lnbmF0dXJl";
     static final String SSO_ACCESS_TOKEN = "aoaSsoAccessTokenAlice0123456789";
     static final String SSO_REFRESH_TOKEN = "aorSsoRefreshTokenAlice0123456789";
     static final String CONTAINER_TOKEN = "container-authorization-token-7f3a";
     /** Every session token the simulator issues starts like this. */
     static final String SESSION_TOKEN_PREFIX = "FwoGZXIvYXdzE";
-    static final List<String> SECRETS = List.of(SECRET_KEY, WEB_IDENTITY_TOKEN, SSO_ACCESS_TOKEN, SSO_REFRESH_TOKEN,
+    static final List<String> SECRETS = List.of(SECRET_KEY, LOGIN_SECRET, WEB_IDENTITY_TOKEN, SSO_ACCESS_TOKEN, SSO_REFRESH_TOKEN,
             CONTAINER_TOKEN, SESSION_TOKEN_PREFIX, "sso-client-secret-value");
 
     final Path home;

@@ -175,8 +175,8 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     void awsLoginProfile() throws Exception {
         String session = "arn:aws:iam::111111111111:user/connector";
         aws.config("[profile console]\nlogin_session = " + session + "\nregion = us-east-1\n")
-                .loginCache(session, "{\"accessToken\": {\"accessKeyId\": \"" + ACCESS_KEY_ID
-                        + "\", \"secretAccessKey\": \"" + SECRET_KEY + "\", \"sessionToken\": \""
+                .loginCache(session, "{\"accessToken\": {\"accessKeyId\": \"" + AwsProfileHome.LOGIN_KEY_ID
+                        + "\", \"secretAccessKey\": \"" + AwsProfileHome.LOGIN_SECRET + "\", \"sessionToken\": \""
                         + AwsProfileHome.SESSION_TOKEN_PREFIX + "login\", \"accountId\": \"111111111111\", "
                         + "\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
                         + "\"}, \"tokenType\": \"aws_sigv4\", \"clientId\": \"arn:aws:signin:::devtools/same-device\", "

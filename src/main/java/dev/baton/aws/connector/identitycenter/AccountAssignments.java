@@ -6,6 +6,7 @@ import com.google.protobuf.Any;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.organizations.AccountStates;
@@ -109,8 +110,13 @@ public final class AccountAssignments {
         return found.get();
     }
 
+    /**
+     * The assignment is the principal's. AWS's model makes PrincipalType optional; Identity Store ids are unique
+     * across users and groups, so an entry without a type is matched by its id alone.
+     */
     private static boolean names(AccountAssignment assignment, SsoPrincipal principal) {
-        return principal.type().toString().equals(assignment.principalTypeAsString())
+        String type = AwsValues.text(assignment.principalTypeAsString());
+        return (type.isEmpty() || principal.type().toString().equals(type))
                 && principal.id().equals(assignment.principalId());
     }
 

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
  * operation's own top-level members (the page, the described object, {@code Marker} and {@code NextToken}: AWS
  * answers with what was asked for, and the simulator sends a page token only when a next page exists), except
  * {@code IsTruncated} when false; and lists and maps that hold something (an absent list reads as empty, so leaving
- * out a filled one would lose data no AWS reply loses). Left out: empty lists and maps, and every other member
+ * out a filled one would lose data no AWS reply loses); and identifiers, members named {@code Id}, {@code Arn} or
+ * ending in either ({@code InstanceArn}, {@code IdentityStoreId}, {@code PolicyArn}, {@code UserId}): AWS's models
+ * mark few of them required, yet no real reply names an object without them, and the connector's handling of a
+ * missing one (skip with a warning) is proven by unit tests with hand-made replies; likewise {@code Status} and
+ * {@code State} (an account's, an assignment operation's), which real replies always carry. Left out: empty lists and maps,
+ * and every other member
  * (scalars and nested structures) in {@link SparseMode#ALL}, or a seeded half of them in {@link SparseMode#RANDOM},
  * chosen by a hash of the seed and the member's path, so the same request gets the same reply on every run.
  */
@@ -35,7 +40,7 @@ final class MemberRule {
      */
     boolean keep(ResponseModel.Shape owner, String member, boolean topLevel, Content content, String text,
             String path) {
-        if (owner.required().contains(member)) {
+        if (owner.required().contains(member) || identifying(member)) {
             return true;
         }
         if (topLevel) {
@@ -49,6 +54,10 @@ final class MemberRule {
             case EMPTY_COLLECTION -> false;
             case SCALAR, STRUCTURE -> mode == SparseMode.RANDOM && heads(path);
         };
+    }
+
+    static boolean identifying(String member) {
+        return member.endsWith("Id") || member.endsWith("Arn") || member.equals("Status") || member.equals("State");
     }
 
     /** A fair coin from the seed and the path (SplitMix64 finaliser over a 64-bit FNV-1a hash). */

@@ -69,7 +69,7 @@ public final class CallerResolver {
     public Optional<SigningSecret> signingSecret(String accessKeyId) {
         Optional<Credential> credential = state.world().credential(accessKeyId);
         if (credential.isPresent()) {
-            return Optional.of(new SigningSecret(credential.get().secretAccessKey(), null));
+            return Optional.of(new SigningSecret(credential.get().secretAccessKey(), credential.get().sessionToken()));
         }
         return sessions.secret(accessKeyId);
     }

@@ -221,7 +221,9 @@ final class IamLoader {
             if (credentials.stream().anyMatch(c -> c.accessKeyId().equals(keyId))) {
                 throw node.field("accessKeyId").error("duplicate access key id");
             }
-            credentials.add(new Credential(keyId, new Secret(node.requiredString("secretAccessKey")), accountId, userName));
+            String sessionToken = node.string("sessionToken", "");
+            credentials.add(new Credential(keyId, new Secret(node.requiredString("secretAccessKey")), accountId, userName,
+                    sessionToken.isEmpty() ? null : new Secret(sessionToken)));
             if (user.accessKeys().stream().noneMatch(key -> key.id().equals(keyId))) {
                 List<AccessKey> keys = new ArrayList<>(user.accessKeys());
                 keys.add(new AccessKey(keyId, "Active", user.createDate(), null));
