@@ -95,14 +95,18 @@ class SparseResponseContractTest {
     }
 
     @Test
-    void organizationsAccountsLoseEveryMemberButTheListAndPagesKeepTheirToken() {
+    void organizationsAccountsKeepOnlyTheirIdentifiersAndStateAndPagesKeepTheirToken() {
         try (JsonSimulator sim = new JsonSimulator(sparse("all", 1));
                 var organizations = sim.organizations(JsonSimulator.CONNECTOR_KEY)) {
             ListAccountsResponse page = organizations.listAccounts(r -> r.maxResults(1));
             assertEquals(1, page.accounts().size());
             Account account = page.accounts().get(0);
-            assertNull(account.id(), "Organizations marks no member of Account required");
-            assertNull(account.name());
+            assertNotNull(account.id(), "identifiers are kept although Organizations marks none required");
+            assertNotNull(account.arn());
+            assertNotNull(account.statusAsString(), "states are kept");
+            assertNull(account.name(), "Organizations marks no member of Account required");
+            assertNull(account.email());
+            assertNull(account.joinedTimestamp());
             assertNotNull(page.nextToken(), "a page with a next page keeps its token");
         }
         try (JsonSimulator sim = new JsonSimulator();
