@@ -16,7 +16,7 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The fast structural check a new file passes before it replaces the output: the database opens as SQLite and
- * records a finished full sync, and the written file decompresses to exactly that database. Unlike the full
+ * records a finished sync run (full, or partial / resources-only for targeted syncs), and the written file decompresses to exactly that database. Unlike the full
  * {@link C1zValidator} it reads no row data, so it costs one decompression pass.
  */
 final class CommitCheck {
@@ -31,9 +31,9 @@ final class CommitCheck {
                 config.toProperties());
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("select count(*) from v1_sync_runs"
-                        + " where ended_at is not null and sync_type = 'full'")) {
+                        + " where ended_at is not null")) {
             if (!row.next() || row.getLong(1) == 0) {
-                throw C1zException.of(target, "the new file records no finished full sync; not writing it");
+                throw C1zException.of(target, "the new file records no finished sync run; not writing it");
             }
         } catch (SQLException e) {
             throw C1zException.of(target, "the new database does not open as SQLite; not writing it", e);
