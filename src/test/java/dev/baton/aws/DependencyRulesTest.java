@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package arrows of style-by-example.md §1: a package imports only the project packages listed for it. When
+ * The package arrows of docs/architecture.md: a package imports only the project packages listed for it. When
  * this fails, move the code; do not add an exception here.
  */
 class DependencyRulesTest {

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The connector's own identity: base credentials (static keys or the SDK default chain), then none, one or two
- * {@code sts:AssumeRole} hops (upstream §1.3). Every hop is resolved eagerly so a wrong role or external id fails at
+ * {@code sts:AssumeRole} hops, as the upstream connector does. Every hop is resolved eagerly so a wrong role or external id fails at
  * startup with the role ARN and the AWS error code instead of on the first sync call.
  */
 final class ConnectorCredentials {

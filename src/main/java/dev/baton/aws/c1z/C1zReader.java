@@ -59,7 +59,7 @@ public final class C1zReader implements AutoCloseable {
         }
     }
 
-    /** Spec §7.1: the latest finished full sync, else the latest unfinished one; empty if there is none. */
+    /** As baton readers choose: the latest finished full sync, else the latest unfinished one; empty if there is none. */
     public synchronized Optional<SyncRun> currentSync() {
         return Optional.ofNullable(currentSync);
     }

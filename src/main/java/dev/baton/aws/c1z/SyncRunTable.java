@@ -45,7 +45,7 @@ final class SyncRunTable {
     }
 
     /**
-     * Spec §7.1: the latest finished full sync (text order of {@code ended_at}, then sync id), otherwise the most
+     * As baton readers choose: the latest finished full sync (text order of {@code ended_at}, then sync id), otherwise the most
      * recently started unfinished one. Unlike the SDK, unfinished syncs older than 7 days still count: this
      * reader inspects files, it does not resume syncs.
      */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The sync whose rows a query sees. {@code syncId} is null only for a file without any sync run, where the SDK,
- * too, reads the rows of every sync (spec §7.1).
+ * too, reads the rows of every sync (see SyncRunTable#current).
  */
 record SyncScope(String syncId) {
     static SyncScope all() {

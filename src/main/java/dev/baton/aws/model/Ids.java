@@ -45,7 +45,7 @@ public final class Ids {
         return accountId + "|" + permissionSetArn;
     }
 
-    /** {@code grant:<principalType>:<principalArn>:<entitlementId>}: account assignment grants (G7/G8). */
+    /** {@code grant:<principalType>:<principalArn>:<entitlementId>}: account access and binding assignment grants. */
     public static String assignmentGrantId(String principalType, String principalArn, String entitlementId) {
         return "grant:" + principalType + ":" + principalArn + ":" + entitlementId;
     }
@@ -64,5 +64,20 @@ public final class Ids {
     public static String customerManagedPolicyArn(String accountId, String path, String name) {
         String effectivePath = path == null || path.isEmpty() ? "/" : path;
         return "arn:aws:iam::" + accountId + ":policy" + effectivePath + name;
+    }
+
+    /** {@code membership:<groupOrRoleArn>}: the v1 id of a group's member or a role's assignment entitlement. */
+    public static String v1MembershipEntitlementId(String groupOrRoleArn) {
+        return "membership:" + groupOrRoleArn;
+    }
+
+    /** {@code grant:membership:<groupArn>:<memberArn>}: the v1 id of an IAM or Identity Center group membership. */
+    public static String v1MembershipGrantId(String groupArn, String memberArn) {
+        return "grant:membership:" + groupArn + ":" + memberArn;
+    }
+
+    /** {@code grant:<entitlementId>:<principalArn>}: the v1 id of an account assignment grant. */
+    public static String v1AssignmentGrantId(String entitlementId, String principalArn) {
+        return "grant:" + entitlementId + ":" + principalArn;
     }
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one full sync (c1z spec §4.4): resource types, then resources (top level per type, then the children each
+ * Runs one full sync (docs/architecture.md): resource types, then resources (top level per type, then the children each
  * resource names with {@code ChildResourceType}), entitlements and grants, then grant expansion. Resources,
  * entitlements and grants are listed without barriers between them: a resource's entitlement and grant listings
  * are queued as soon as it is written, behind any resource listing still waiting, so a service with little to list

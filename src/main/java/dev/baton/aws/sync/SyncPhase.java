@@ -1,6 +1,6 @@
 package dev.baton.aws.sync;
 
-/** The phases of a sync, in the order they run (c1z spec §4.4). */
+/** The phases of a sync, in the order they run (docs/architecture.md). */
 public enum SyncPhase {
     RESOURCE_TYPES("resource types"),
     RESOURCES("resources"),

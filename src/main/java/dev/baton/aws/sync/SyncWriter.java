@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer: checks each page against the writer invariants of c1z spec §4.5 and writes it. Runs on the
+ * The single writer: checks each page against the invariants baton readers rely on (docs/output-files.md) and writes it. Runs on the
  * engine's thread only. Entitlement and grant listings overlap with resource listings, so a check that needs an
  * object of another listing cannot always be made when a page arrives: such entitlements and grants wait in memory
  * until {@link #settle()} (called once no resource or entitlement can arrive any more) and are checked then; from

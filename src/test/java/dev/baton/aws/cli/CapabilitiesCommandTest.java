@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CapabilitiesCommandTest {
-    /** Upstream §14.1: what the full connector registers for writes. */
+    /** What the upstream connector registers for writes. */
     private static final Map<String, Set<Capability>> UPSTREAM_WRITES = Map.of(
             "account", Set.of(CAPABILITY_PROVISION),
             "group", Set.of(CAPABILITY_PROVISION),

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 class HelpAndVersionTest {
-    /** Every flag the brief and upstream §1.1 ask for; the help must document each with its variable. */
+    /** Every flag of the upstream connector and of baton-sdk connectors; the help must document each with its variable. */
     private static final List<String> REQUIRED_FLAGS = List.of("external-id", "global-access-key-id",
             "global-aws-orgs-enabled", "global-aws-sso-enabled", "global-aws-cross-account-iam-enabled",
             "global-aws-sso-region", "global-binding-external-id", "global-region", "global-role-arn",

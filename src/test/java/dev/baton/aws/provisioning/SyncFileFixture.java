@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * A small sync file whose resources, entitlements and grants have exactly the ids and shapes the syncers emit
- * (spec §4-§6), written with the real {@link C1zWriter}, so provisioning tests do not depend on the syncers. The
+ * (docs/grant-kinds.md), written with the real {@link C1zWriter}, so provisioning tests do not depend on the syncers. The
  * ids match {@code provisioning-world.json}.
  */
 final class SyncFileFixture {

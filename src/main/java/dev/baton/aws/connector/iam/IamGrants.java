@@ -14,7 +14,8 @@ import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
 import java.util.List;
 
 /**
- * The IAM entitlements (E1-E4) and the expansion rules of their grants (G1-G5), shared by the syncers that emit
+ * The IAM entitlements (group member, role assignment, managed and inline policy attached) and the expansion
+ * rules of their grants (docs/grant-kinds.md), shared by the syncers that emit
  * them: a policy's {@code attached} grant is emitted by the user, role or group that holds it, so the entitlement
  * and its expansion rule must be built the same way in every place.
  */
@@ -25,22 +26,22 @@ final class IamGrants {
 
     private IamGrants() {}
 
-    /** E1. */
+    /** IAM group member. */
     static Entitlement groupMember(Resource group) {
         return Entitlements.assignment(group, MEMBER, group.getDisplayName() + " Group Member",
                 "Is member of the " + group.getDisplayName() + " IAM group in AWS", List.of(ResourceTypes.IAM_USER),
-                List.of(v1("membership:" + group.getId().getResource())));
+                List.of(v1(Ids.v1MembershipEntitlementId(group.getId().getResource()))));
     }
 
-    /** E2. */
+    /** Role assignment: may assume the role. */
     static Entitlement roleAssignment(Resource role) {
         return Entitlements.assignment(role, ASSIGNMENT, role.getDisplayName() + " Role",
                 "Can assume the " + role.getDisplayName() + " role in AWS",
                 List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.SSO_USER),
-                List.of(v1("membership:" + role.getId().getResource())));
+                List.of(v1(Ids.v1MembershipEntitlementId(role.getId().getResource()))));
     }
 
-    /** E3. */
+    /** Managed policy attached. */
     static Entitlement policyAttached(Resource policy) {
         return Entitlements.assignment(policy, ATTACHED, policy.getDisplayName() + " Managed Policy",
                 "Has the " + policy.getDisplayName() + " managed policy in AWS",
@@ -49,7 +50,7 @@ final class IamGrants {
                 List.of());
     }
 
-    /** E4: grantable only to the parent's type. */
+    /** Inline policy attached: grantable only to the type of the policy's owner. */
     static Entitlement inlineAttached(Resource inlinePolicy) {
         String name = inlinePolicy.getDisplayName();
         String parentType = inlinePolicy.getParentResourceId().getResourceType();
@@ -58,7 +59,7 @@ final class IamGrants {
                 ResourceTypes.ALL.stream().filter(type -> type.getId().equals(parentType)).toList(), List.of());
     }
 
-    /** G3/G4: a managed policy attached to a principal, with the principal's expansion rule. */
+    /** User / role / group policy attachment: a managed policy attached to a principal, with the principal's expansion rule. */
     static Grant policyAttachment(AttachedPolicy policy, ResourceId principal) {
         Resource policyResource = Resource.newBuilder()
                 .setId(Ids.resourceId(ResourceTypes.IAM_POLICY_ID, policy.arn()))

@@ -89,11 +89,11 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         }
     }
 
-    /** The grant G1 the group syncer emits for this membership, so the caller can match it against the c1z. */
+    /** The IAM group membership grant the group syncer emits for this membership, so the caller can match it against the c1z. */
     static Grant membershipGrant(Entitlement entitlement, ResourceId user) {
         String groupArn = entitlement.getResource().getId().getResource();
         V1Identifier v1 = V1Identifier.newBuilder()
-                .setId("grant:membership:" + groupArn + ":" + user.getResource()).build();
+                .setId(Ids.v1MembershipGrantId(groupArn, user.getResource())).build();
         return Grants.grant(entitlement, Ids.resourceId(ResourceTypes.IAM_USER_ID, user.getResource()), List.of(v1));
     }
 

@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Resource type {@code group}: IAM groups; grants are memberships (G1) and attached policies (G4). */
+/** Resource type {@code group}: IAM groups; grants are memberships and attached policies. */
 final class IamGroupSyncer implements ResourceSyncer {
     private final IamReaders readers;
     private final SyncWarnings warnings;
@@ -97,13 +97,13 @@ final class IamGroupSyncer implements ResourceSyncer {
         return Page.last(grants);
     }
 
-    /** G1. */
+    /** IAM group membership grants. */
     static List<Grant> memberGrants(Resource group, List<String> userArns) {
         Entitlement member = IamGrants.groupMember(group);
         String groupArn = group.getId().getResource();
         return userArns.stream()
                 .map(userArn -> Grants.grant(member, Ids.resourceId(ResourceTypes.IAM_USER_ID, userArn),
-                        List.of(IamGrants.v1("grant:membership:" + groupArn + ":" + userArn))))
+                        List.of(IamGrants.v1(Ids.v1MembershipGrantId(groupArn, userArn)))))
                 .toList();
     }
 

@@ -78,7 +78,7 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         }
     }
 
-    /** The grant the principal's syncer emits (G3/G4): roles expand deeply, groups to their direct members. */
+    /** The policy attachment grant the principal's syncer emits: roles expand deeply, groups to their direct members. */
     static Grant attachedGrant(Entitlement entitlement, ResourceId principal) {
         List<Message> annotations = switch (principal.getResourceType()) {
             case ResourceTypes.ROLE_ID -> List.of(Grants.expandable(Ids.entitlementId(principal, "assignment"), false));

@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Resource type {@code role}: IAM roles; grants come from trust policies (G2) and attached policies (G4). */
+/** Resource type {@code role}: IAM roles; grants come from trust policies (role trust) and attached policies
+ * (role policy attachment). */
 final class IamRoleSyncer implements ResourceSyncer {
     private final IamReaders readers;
     private final SyncWarnings warnings;
@@ -121,7 +122,7 @@ final class IamRoleSyncer implements ResourceSyncer {
         return Page.last(grants);
     }
 
-    /** G2: users and roles named in the trust policy; a role principal passes the grant on to its assumers. */
+    /** Role trust: users and roles named in the trust policy; a role principal passes the grant on to its assumers. */
     private List<Grant> trustGrants(Resource role, String trustDocument) {
         if (trustDocument.isEmpty()) {
             return List.of();

@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Resource type {@code inline_policy}: inline policies of IAM users, roles and groups, and of permission sets.
- * Always listed under its parent; its one grant (G5) goes to that parent.
+ * Always listed under its parent; its one grant (inline policy holding) goes to that parent.
  */
 final class InlinePolicySyncer implements ResourceSyncer {
     static final String PERMISSION_SET_POLICY_NAME = "inline";

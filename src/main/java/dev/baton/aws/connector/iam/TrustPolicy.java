@@ -68,7 +68,7 @@ record TrustPolicy(List<Statement> statements) {
         return new TrustPolicy(statements);
     }
 
-    /** ARNs of IAM users and roles that may assume the role (the G2 grants); other principals are not grantable. */
+    /** ARNs of IAM users and roles that may assume the role (the role trust grants); other principals are not grantable. */
     List<String> assumingPrincipals() {
         List<String> arns = new ArrayList<>();
         for (Statement statement : statements) {
@@ -96,7 +96,7 @@ record TrustPolicy(List<Statement> statements) {
         return List.copyOf(others);
     }
 
-    /** Upstream's first-match classification (spec §4.2). */
+    /** The upstream connector's first-match classification of non-human identities. */
     static Nhi classify(String rolePath, String roleArn, String trustDocument) {
         if (rolePath.startsWith("/aws-service-role/")) {
             return SERVICE_LINKED;

@@ -49,7 +49,7 @@ final class AssignmentGrants {
         String principalArn = principal.getResource();
         List<Message> annotations = new ArrayList<>();
         annotations.add(V1Identifier.newBuilder()
-                .setId("grant:" + entitlement.getId() + ":" + principalArn).build());
+                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principalArn)).build());
         if (principal.getResourceType().equals(ResourceTypes.SSO_GROUP_ID)) {
             annotations.add(Grants.expandable(Ids.entitlementId(principal, SsoGroupSyncer.MEMBER), false));
         }

@@ -17,7 +17,7 @@ final class ProvisionedGrants {
     static Grant of(Entitlement entitlement, SsoPrincipal principal) {
         List<Message> annotations = new ArrayList<>();
         annotations.add(V1Identifier.newBuilder()
-                .setId("grant:" + entitlement.getId() + ":" + principal.arn()).build());
+                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principal.arn())).build());
         if (principal.type() == PrincipalType.GROUP) {
             annotations.add(Grants.expandable(Ids.entitlementId(principal.resourceId(), "member"), false));
         }

@@ -102,7 +102,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
         String name = group.getDisplayName();
         return Entitlements.assignment(group, MEMBER, name + " Group Member",
                 "Is member of the " + name + " SSO group in AWS", List.of(ResourceTypes.SSO_USER),
-                List.of(V1Identifier.newBuilder().setId("membership:" + group.getId().getResource()).build()));
+                List.of(V1Identifier.newBuilder().setId(Ids.v1MembershipEntitlementId(group.getId().getResource())).build()));
     }
 
     /** Membership grants, one {@code ListGroupMemberships} page per call; a group gone or hidden is skipped. */
@@ -147,7 +147,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
     static Grant grant(Entitlement member, GroupMembership membership, String userArn) {
         ResourceId principal = Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn);
         V1Identifier v1 = V1Identifier.newBuilder()
-                .setId("grant:membership:" + member.getResource().getId().getResource() + ":" + userArn).build();
+                .setId(Ids.v1MembershipGrantId(member.getResource().getId().getResource(), userArn)).build();
         String membershipId = AccountSyncer.nullToEmpty(membership.membershipId());
         return membershipId.isEmpty()
                 ? Grants.grant(member, principal, List.of(v1))

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Evaluates a role's trust policy for {@code sts:AssumeRole}, the subset of IAM policy logic the simulator
- * promises (simulator-world.md): Allow/Deny statements, Action {@code sts:AssumeRole}/{@code sts:*}/{@code *},
+ * promises (docs/simulator.md): Allow/Deny statements, Action {@code sts:AssumeRole}/{@code sts:*}/{@code *},
  * {@code Principal.AWS} by ARN, account root, bare account id or {@code *}, and a {@code StringEquals} condition on
  * {@code sts:ExternalId}; for web identities {@code Principal.Federated} and conditions on the token's claims. A
  * statement with any other condition never applies, so unsupported policies fail closed.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a world file (see simulator-world.md) into a {@link World}. A malformed file fails with one
+ * Reads a world file (see docs/simulator.md and examples/demo-world.json) into a {@link World}. A malformed file fails with one
  * {@link WorldFileException} naming the JSON path and the problem; unknown fields are ignored so files written for
  * newer simulators still load. Ids left out are generated from {@code limits.seed}.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Grant expansion with the baton SDK's semantics (c1z spec §4.3): every holder of a source entitlement S also
+ * Grant expansion with the baton SDK's semantics (docs/grant-kinds.md, "How access flows"): every holder of a source entitlement S also
  * holds each destination D that an expandable grant links to S. Cycles are collapsed, layers run in topological
  * order, and a graph deeper than {@code maxDepth} fails the sync as the SDK does.
  *

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** G10 exists only when {@code iam_policy} is synced: without it the policies would reference nothing. */
+/** The binding policy grant exists only when {@code iam_policy} is synced: without it the policies would reference nothing. */
 class PermissionSetPolicyGrantsTest {
     private static SimulatedWorld world;
 
