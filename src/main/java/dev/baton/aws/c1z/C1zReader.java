@@ -31,7 +31,7 @@ public final class C1zReader implements AutoCloseable {
         this.workDir = workDir;
         this.db = db;
         this.currentSync = currentSync;
-        SyncScope scope = currentSync == null ? SyncScope.all() : new SyncScope(currentSync.syncId());
+        SyncRowFilter scope = currentSync == null ? SyncRowFilter.all() : new SyncRowFilter(currentSync.syncId());
         this.resourceTypes = new ResourceTypeTable(db, scope);
         this.resources = new ResourceTable(db, scope);
         this.entitlements = new EntitlementTable(db, scope);

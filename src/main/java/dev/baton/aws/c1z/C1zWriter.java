@@ -113,7 +113,7 @@ public final class C1zWriter implements AutoCloseable {
                 PreviousSyncs.prepare(db.connection(), output);
             }
             String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
-            WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncScope(syncId), options.batchSize());
+            WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
             return new C1zWriter(session, options, working, syncId, history);

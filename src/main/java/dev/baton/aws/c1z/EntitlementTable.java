@@ -15,9 +15,9 @@ final class EntitlementTable {
                 resource_id = excluded.resource_id, data = excluded.data""";
 
     private final SqliteDatabase db;
-    private final SyncScope scope;
+    private final SyncRowFilter scope;
 
-    EntitlementTable(SqliteDatabase db, SyncScope scope) {
+    EntitlementTable(SqliteDatabase db, SyncRowFilter scope) {
         this.db = db;
         this.scope = scope;
     }

@@ -29,9 +29,9 @@ final class GrantTable {
     private static final String COLUMNS = "select id, data, expansion from v1_grants";
 
     private final SqliteDatabase db;
-    private final SyncScope scope;
+    private final SyncRowFilter scope;
 
-    GrantTable(SqliteDatabase db, SyncScope scope) {
+    GrantTable(SqliteDatabase db, SyncRowFilter scope) {
         this.db = db;
         this.scope = scope;
     }

@@ -23,9 +23,9 @@ final class ResourceTable {
                 parent_resource_id = excluded.parent_resource_id, data = excluded.data""";
 
     private final SqliteDatabase db;
-    private final SyncScope scope;
+    private final SyncRowFilter scope;
 
-    ResourceTable(SqliteDatabase db, SyncScope scope) {
+    ResourceTable(SqliteDatabase db, SyncRowFilter scope) {
         this.db = db;
         this.scope = scope;
     }

@@ -12,9 +12,9 @@ final class ResourceTypeTable {
             on conflict (external_id, sync_id) do update set data = excluded.data""";
 
     private final SqliteDatabase db;
-    private final SyncScope scope;
+    private final SyncRowFilter scope;
 
-    ResourceTypeTable(SqliteDatabase db, SyncScope scope) {
+    ResourceTypeTable(SqliteDatabase db, SyncRowFilter scope) {
         this.db = db;
         this.scope = scope;
     }

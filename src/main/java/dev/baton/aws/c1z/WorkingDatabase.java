@@ -32,7 +32,7 @@ final class WorkingDatabase {
 
     private final SqliteDatabase db;
     private final Path workDir;
-    private final SyncScope scope;
+    private final SyncRowFilter scope;
     private final ResourceTypeTable resourceTypes;
     private final ResourceTable resources;
     private final EntitlementTable entitlements;
@@ -47,7 +47,7 @@ final class WorkingDatabase {
     private final Set<String> missingIndexes = new LinkedHashSet<>(C1zSchema.DEFERRED_INDEXES);
     private boolean connectionClosed;
 
-    private WorkingDatabase(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize) throws SQLException {
+    private WorkingDatabase(SqliteDatabase db, Path workDir, SyncRowFilter scope, int batchSize) throws SQLException {
         this.db = db;
         this.workDir = workDir;
         this.scope = scope;
@@ -66,7 +66,7 @@ final class WorkingDatabase {
     }
 
     /** Creates the schema without the deferred indexes on {@code db} and prepares the upserts. */
-    static WorkingDatabase create(SqliteDatabase db, Path workDir, SyncScope scope, int batchSize)
+    static WorkingDatabase create(SqliteDatabase db, Path workDir, SyncRowFilter scope, int batchSize)
             throws SQLException {
         C1zSchema.createForWriting(db.connection());
         WorkingDatabase working = new WorkingDatabase(db, workDir, scope, batchSize);

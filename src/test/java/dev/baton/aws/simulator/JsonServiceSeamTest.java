@@ -9,7 +9,7 @@ import dev.baton.aws.simulator.service.AwsFault;
 import dev.baton.aws.simulator.service.Caller;
 import dev.baton.aws.simulator.service.JsonAction;
 import dev.baton.aws.simulator.service.JsonService;
-import dev.baton.aws.simulator.service.Page;
+import dev.baton.aws.simulator.service.ResultSlice;
 import dev.baton.aws.simulator.service.PageTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -56,7 +56,7 @@ class JsonServiceSeamTest {
                     "Whoami", (caller, request) -> JSON.createObjectNode().put("arn", caller.principalArn())
                             .put("echo", request.path("Value").asText()),
                     "ListThings", (caller, request) -> {
-                        Page<String> page = Page.slice(List.of("a", "b", "c"),
+                        ResultSlice<String> page = ResultSlice.slice(List.of("a", "b", "c"),
                                 PageTokens.decode(request.path("NextToken").asText(null), "ValidationException"), 2);
                         var body = JSON.createObjectNode().put("NextToken", page.nextToken());
                         body.set("Things", JSON.valueToTree(page.items()));

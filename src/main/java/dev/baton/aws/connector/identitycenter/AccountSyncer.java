@@ -104,7 +104,7 @@ final class AccountSyncer implements ResourceSyncer {
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
         List<String> all = catalog.allArns();
-        int start = SsoPageToken.decode(token).psi();
+        int start = SsoPageToken.decode(token).permissionSetIndex();
         int end = Math.min(start + BATCH, all.size());
         List<Entitlement> entitlements = new ArrayList<>();
         for (String permissionSetArn : all.subList(Math.min(start, end), end)) {
@@ -145,18 +145,19 @@ final class AccountSyncer implements ResourceSyncer {
         String accountId = resource.getId().getResource();
         List<String> provisioned = catalog.provisionedTo(accountId);
         SsoPageToken position = SsoPageToken.decode(token);
-        if (position.psi() >= provisioned.size()) {
+        if (position.permissionSetIndex() >= provisioned.size()) {
             return Page.empty();
         }
-        PermissionSet permissionSet = catalog.describe(provisioned.get(position.psi()));
-        AssignmentReader.Page page = assignments.read(accountId, permissionSet.permissionSetArn(), position.apt());
+        PermissionSet permissionSet = catalog.describe(provisioned.get(position.permissionSetIndex()));
+        AssignmentReader.AssignmentPage page =
+                assignments.read(accountId, permissionSet.permissionSetArn(), position.assignmentToken());
         List<Grant> grants = AssignmentGrants.grants(grantEntitlement(resource, permissionSet), page.assignments(),
                 catalog.instance());
         PageToken next;
         if (!page.nextToken().isEmpty()) {
-            next = SsoPageToken.index(position.psi(), page.nextToken());
-        } else if (position.psi() + 1 < provisioned.size()) {
-            next = SsoPageToken.index(position.psi() + 1);
+            next = SsoPageToken.index(position.permissionSetIndex(), page.nextToken());
+        } else if (position.permissionSetIndex() + 1 < provisioned.size()) {
+            next = SsoPageToken.index(position.permissionSetIndex() + 1);
         } else {
             next = PageToken.first();
         }

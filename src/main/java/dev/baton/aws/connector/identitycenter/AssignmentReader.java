@@ -16,7 +16,7 @@ interface AssignmentReader {
      *
      * @param token "" for the first page, else the {@link Page#nextToken()} of the previous page
      */
-    Page read(String accountId, String permissionSetArn, String token) throws SyncException;
+    AssignmentPage read(String accountId, String permissionSetArn, String token) throws SyncException;
 
     /** A principal as Identity Center names it: {@code principalType} is {@code USER} or {@code GROUP}. */
     record Assignment(String principalType, String principalId) {
@@ -27,8 +27,8 @@ interface AssignmentReader {
     }
 
     /** @param nextToken "" on the last page */
-    record Page(List<Assignment> assignments, String nextToken) {
-        public Page {
+    record AssignmentPage(List<Assignment> assignments, String nextToken) {
+        public AssignmentPage {
             assignments = List.copyOf(requireNonNull(assignments, "assignments is null"));
             nextToken = nextToken == null ? "" : nextToken;
         }

@@ -48,7 +48,7 @@ final class AutoAssignments implements AssignmentReader {
     }
 
     @Override
-    public Page read(String accountId, String permissionSetArn, String token) throws SyncException {
+    public AssignmentPage read(String accountId, String permissionSetArn, String token) throws SyncException {
         return chosen().read(accountId, permissionSetArn, token);
     }
 

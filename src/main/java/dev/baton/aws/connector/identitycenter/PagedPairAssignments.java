@@ -29,7 +29,7 @@ final class PagedPairAssignments implements AssignmentReader {
     }
 
     @Override
-    public Page read(String accountId, String permissionSetArn, String token) throws SyncException {
+    public AssignmentPage read(String accountId, String permissionSetArn, String token) throws SyncException {
         String instanceArn = instance.get().instanceArn();
         String awsToken = token.isEmpty() ? null : token;
         ListAccountAssignmentsResponse page = AwsCall.require(clients.gateway(),
@@ -44,6 +44,6 @@ final class PagedPairAssignments implements AssignmentReader {
                     .ifPresent(assignments::add);
         }
         String next = AwsPaging.nextToken(page.nextToken(), awsToken);
-        return new Page(assignments, next == null ? "" : next);
+        return new AssignmentPage(assignments, next == null ? "" : next);
     }
 }

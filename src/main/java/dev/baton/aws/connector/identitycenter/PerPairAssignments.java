@@ -23,13 +23,13 @@ final class PerPairAssignments implements AssignmentReader {
 
     /** The whole pair in one page; {@code token} is never needed since pages are never split. */
     @Override
-    public Page read(String accountId, String permissionSetArn, String token) throws SyncException {
-        return new Page(byPair.get(new Pair(accountId, permissionSetArn)), "");
+    public AssignmentPage read(String accountId, String permissionSetArn, String token) throws SyncException {
+        return new AssignmentPage(byPair.get(new Pair(accountId, permissionSetArn)), "");
     }
 
     private List<Assignment> fetch(Pair pair) throws SyncException {
         List<Assignment> assignments = new ArrayList<>();
-        Page page = pages.read(pair.accountId(), pair.permissionSetArn(), "");
+        AssignmentPage page = pages.read(pair.accountId(), pair.permissionSetArn(), "");
         assignments.addAll(page.assignments());
         while (!page.nextToken().isEmpty()) {
             page = pages.read(pair.accountId(), pair.permissionSetArn(), page.nextToken());

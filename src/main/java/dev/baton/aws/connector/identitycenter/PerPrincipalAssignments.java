@@ -58,8 +58,8 @@ final class PerPrincipalAssignments implements AssignmentReader {
     }
 
     @Override
-    public Page read(String accountId, String permissionSetArn, String token) {
-        return new Page(byPair.getOrDefault(key(accountId, permissionSetArn), List.of()), "");
+    public AssignmentPage read(String accountId, String permissionSetArn, String token) {
+        return new AssignmentPage(byPair.getOrDefault(key(accountId, permissionSetArn), List.of()), "");
     }
 
     /** The (account, permission set) key of an entry, or empty with a warning when the entry leaves one out. */

@@ -54,7 +54,7 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
             return Page.empty();
         }
         List<String> provisioned = catalog.provisionedTo(parent.getResource());
-        int start = SsoPageToken.decode(token).psi();
+        int start = SsoPageToken.decode(token).permissionSetIndex();
         int end = Math.min(start + AccountSyncer.BATCH, provisioned.size());
         List<Resource> bindings = new ArrayList<>();
         for (String permissionSetArn : provisioned.subList(Math.min(start, end), end)) {
@@ -98,11 +98,11 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
         String accountId = binding.getScopeResourceId().getResource();
         String permissionSetArn = binding.getRoleId().getResource();
         SsoPageToken position = SsoPageToken.decode(token);
-        if (position.pp()) {
+        if (position.policyPhase()) {
             return Page.last(policyGrants(resource, accountId, catalog.managedPolicies(permissionSetArn),
                     catalog.customerManagedPolicies(permissionSetArn)));
         }
-        AssignmentReader.Page page = assignments.read(accountId, permissionSetArn, position.t());
+        AssignmentReader.AssignmentPage page = assignments.read(accountId, permissionSetArn, position.bindingToken());
         List<Grant> grants = AssignmentGrants.grants(entitlement(resource), page.assignments(), catalog.instance());
         PageToken next = page.nextToken().isEmpty()
                 ? SsoPageToken.phase(true, "") : SsoPageToken.phase(false, page.nextToken());

@@ -51,7 +51,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
             return Page.empty();
         }
         List<String> all = catalog.allArns();
-        int start = SsoPageToken.decode(token).psi();
+        int start = SsoPageToken.decode(token).permissionSetIndex();
         int end = Math.min(start + AccountSyncer.BATCH, all.size());
         List<Resource> resources = new ArrayList<>();
         for (String permissionSetArn : all.subList(Math.min(start, end), end)) {

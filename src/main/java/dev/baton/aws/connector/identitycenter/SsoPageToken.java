@@ -24,37 +24,41 @@ import java.util.Map;
  * </ul>
  * Absent fields decode to 0, "" and false; empty ones are left out when encoding.
  *
- * @param psi permission-set index
- * @param apt AWS NextToken of the assignment listing of permission set {@code psi}
- * @param pp  the binding's assignment phase is done; next comes the policy-composition phase
- * @param t   AWS NextToken of the binding's assignment listing
+ * @param permissionSetIndex index of the permission set the page continues in ({@code psi})
+ * @param assignmentToken    AWS NextToken of that permission set's assignment listing ({@code apt})
+ * @param policyPhase        the binding's assignment phase is done; next comes the policy phase ({@code pp})
+ * @param bindingToken       AWS NextToken of the binding's assignment listing ({@code t})
  */
-record SsoPageToken(int psi, String apt, boolean pp, String t) {
+record SsoPageToken(int permissionSetIndex, String assignmentToken, boolean policyPhase, String bindingToken) {
+    private static final String PERMISSION_SET_INDEX = "psi";
+    private static final String ASSIGNMENT_TOKEN = "apt";
+    private static final String POLICY_PHASE = "pp";
+    private static final String BINDING_TOKEN = "t";
     private static final ObjectReader READER = JsonMapper.builder().build().reader();
     private static final ObjectWriter WRITER = JsonMapper.builder().build().writer();
 
     SsoPageToken {
-        requireNonNull(apt, "apt is null");
-        requireNonNull(t, "t is null");
+        requireNonNull(assignmentToken, "assignmentToken is null");
+        requireNonNull(bindingToken, "bindingToken is null");
     }
 
-    static PageToken index(int psi) {
-        return index(psi, "");
+    static PageToken index(int permissionSetIndex) {
+        return index(permissionSetIndex, "");
     }
 
-    static PageToken index(int psi, String apt) {
+    static PageToken index(int permissionSetIndex, String assignmentToken) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("psi", psi);
-        putIfPresent(fields, "apt", apt);
+        fields.put(PERMISSION_SET_INDEX, permissionSetIndex);
+        putIfPresent(fields, ASSIGNMENT_TOKEN, assignmentToken);
         return encode(fields);
     }
 
     static PageToken phase(boolean policyPhase, String awsToken) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (policyPhase) {
-            fields.put("pp", true);
+            fields.put(POLICY_PHASE, true);
         }
-        putIfPresent(fields, "t", awsToken);
+        putIfPresent(fields, BINDING_TOKEN, awsToken);
         return encode(fields);
     }
 
@@ -68,8 +72,8 @@ record SsoPageToken(int psi, String apt, boolean pp, String t) {
             if (node == null || !node.isObject()) {
                 throw new SyncException("invalid Identity Center page token: not a JSON object");
             }
-            return new SsoPageToken(node.path("psi").asInt(0), node.path("apt").asText(""),
-                    node.path("pp").asBoolean(false), node.path("t").asText(""));
+            return new SsoPageToken(node.path(PERMISSION_SET_INDEX).asInt(0), node.path(ASSIGNMENT_TOKEN).asText(""),
+                    node.path(POLICY_PHASE).asBoolean(false), node.path(BINDING_TOKEN).asText(""));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new SyncException("invalid Identity Center page token: " + e.getMessage(), e);
         }

@@ -43,7 +43,7 @@ final class AuthorizationDetailsAction implements QueryAction {
             }
         }
         Set<String> wanted = Set.copyOf(filters.isEmpty() ? ALL_FILTERS : filters);
-        Page<Object> page = IamLookup.page(world, request, entries(world, account, wanted));
+        ResultSlice<Object> page = IamLookup.page(world, request, entries(world, account, wanted));
         XmlWriter xml = new XmlWriter();
         String accountId = account.id();
         xml.members("UserDetailList", only(page, IamUser.class), (x, user) -> user(x, user, accountId));
@@ -80,7 +80,7 @@ final class AuthorizationDetailsAction implements QueryAction {
         return entries;
     }
 
-    private static <T> List<T> only(Page<Object> page, Class<T> type) {
+    private static <T> List<T> only(ResultSlice<Object> page, Class<T> type) {
         return page.items().stream().filter(type::isInstance).map(type::cast).toList();
     }
 

@@ -82,7 +82,7 @@ public final class CloudTrailService implements JsonService {
                 .filter(matches)
                 .sorted(Comparator.comparing(TrailEvent::eventTime).reversed().thenComparing(TrailEvent::eventId))
                 .toList();
-        Page<TrailEvent> page = paging.page(events, request, world.limits().pageSize(paging.pageSizeKey()));
+        ResultSlice<TrailEvent> page = paging.page(events, request, world.limits().pageSize(paging.pageSizeKey()));
         return JsonReplies.page("Events", page, event -> event(world, event));
     }
 

@@ -150,7 +150,7 @@ final class IamCredentialActions {
                                    Function<IamUser, List<T>> items, ItemWriter<T> member) {
         World world = state.world();
         IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
-        Page<T> page = IamLookup.page(world, request, items.apply(user));
+        ResultSlice<T> page = IamLookup.page(world, request, items.apply(user));
         XmlWriter xml = new XmlWriter().members(listName, page.items(), (x, item) -> member.write(x, user, item));
         IamLookup.pageEnd(xml, page);
         return xml.toString();

@@ -41,7 +41,7 @@ final class IamEntityActions {
         Account account = account(world, caller);
         List<IamGroup> groups = account.iam().groups().stream()
                 .filter(group -> IamLookup.pathMatches(group.path(), request)).toList();
-        Page<IamGroup> page = IamLookup.page(world, request, groups);
+        ResultSlice<IamGroup> page = IamLookup.page(world, request, groups);
         XmlWriter xml = new XmlWriter().members("Groups", page.items(), (x, g) -> IamXml.group(x, g, account.id()));
         IamLookup.pageEnd(xml, page);
         return xml.toString();
@@ -51,7 +51,7 @@ final class IamEntityActions {
         World world = state.world();
         Account account = account(world, caller);
         IamGroup group = IamLookup.group(account.iam(), required(request, "GroupName"));
-        Page<IamUser> page = IamLookup.page(world, request, account.iam().membersOf(group.name()));
+        ResultSlice<IamUser> page = IamLookup.page(world, request, account.iam().membersOf(group.name()));
         XmlWriter xml = new XmlWriter().start("Group");
         IamXml.group(xml, group, account.id());
         xml.end().members("Users", page.items(), (x, user) -> IamXml.user(x, user, account.id()));
@@ -64,7 +64,7 @@ final class IamEntityActions {
         Account account = account(world, caller);
         List<IamRole> roles = account.iam().roles().stream()
                 .filter(role -> IamLookup.pathMatches(role.path(), request)).toList();
-        Page<IamRole> page = IamLookup.page(world, request, roles);
+        ResultSlice<IamRole> page = IamLookup.page(world, request, roles);
         XmlWriter xml = new XmlWriter().members("Roles", page.items(), (x, r) -> IamXml.role(x, r, account.id()));
         IamLookup.pageEnd(xml, page);
         return xml.toString();
@@ -94,7 +94,7 @@ final class IamEntityActions {
         List<OwnedPolicy> matching = policies.stream()
                 .filter(p -> IamLookup.pathMatches(p.policy().path(), request))
                 .filter(p -> !onlyAttached || IamXml.attachmentCount(account.iam(), p.arn()) > 0).toList();
-        Page<OwnedPolicy> page = IamLookup.page(world, request, matching);
+        ResultSlice<OwnedPolicy> page = IamLookup.page(world, request, matching);
         XmlWriter xml = new XmlWriter().members("Policies", page.items(),
                 (x, p) -> IamXml.policy(x, p.policy(), p.owner(), account.iam(), true));
         IamLookup.pageEnd(xml, page);
@@ -127,7 +127,7 @@ final class IamEntityActions {
 
     private String listAccountAliases(Caller caller, QueryRequest request) {
         World world = state.world();
-        Page<String> page = IamLookup.page(world, request, account(world, caller).aliases());
+        ResultSlice<String> page = IamLookup.page(world, request, account(world, caller).aliases());
         XmlWriter xml = new XmlWriter().stringMembers("AccountAliases", page.items());
         IamLookup.pageEnd(xml, page);
         return xml.toString();

@@ -78,7 +78,7 @@ final class IamLookup {
     }
 
     /** One page by {@code Marker}/{@code MaxItems} (capped at 1000, default {@code limits.pageSize.iam}). */
-    static <T> Page<T> page(World world, QueryRequest request, List<T> all) {
+    static <T> ResultSlice<T> page(World world, QueryRequest request, List<T> all) {
         Integer requested = null;
         String maxItems = request.get("MaxItems");
         if (maxItems != null) {
@@ -88,12 +88,12 @@ final class IamLookup {
                 throw new AwsFault(400, "ValidationError", "MaxItems must be a number");
             }
         }
-        int size = Page.size(requested, world.limits().pageSize("iam"), MAX_ITEMS, "ValidationError");
-        return Page.slice(all, PageTokens.decode(request.get("Marker"), "InvalidInput"), size);
+        int size = ResultSlice.size(requested, world.limits().pageSize("iam"), MAX_ITEMS, "ValidationError");
+        return ResultSlice.slice(all, PageTokens.decode(request.get("Marker"), "InvalidInput"), size);
     }
 
     /** {@code <IsTruncated>} and, when truncated, {@code <Marker>}. */
-    static void pageEnd(XmlWriter xml, Page<?> page) {
+    static void pageEnd(XmlWriter xml, ResultSlice<?> page) {
         xml.element("IsTruncated", page.truncated());
         xml.element("Marker", page.nextToken());
     }

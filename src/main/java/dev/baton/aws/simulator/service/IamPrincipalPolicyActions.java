@@ -38,7 +38,7 @@ final class IamPrincipalPolicyActions {
     private String listInline(IamPrincipalKind kind, Caller caller, QueryRequest request) {
         World world = state.world();
         Map<String, JsonNode> policies = kind.inline(account(world, caller).iam(), required(request, kind.nameParameter()));
-        Page<String> page = IamLookup.page(world, request, new ArrayList<>(policies.keySet()));
+        ResultSlice<String> page = IamLookup.page(world, request, new ArrayList<>(policies.keySet()));
         XmlWriter xml = new XmlWriter().stringMembers("PolicyNames", page.items());
         IamLookup.pageEnd(xml, page);
         return xml.toString();
@@ -75,7 +75,7 @@ final class IamPrincipalPolicyActions {
         List<String> arns = kind.attached(account(world, caller).iam(), required(request, kind.nameParameter()));
         String prefix = request.get("PathPrefix");
         List<String> matching = arns.stream().filter(arn -> prefix == null || policyPath(arn).startsWith(prefix)).toList();
-        Page<String> page = IamLookup.page(world, request, matching);
+        ResultSlice<String> page = IamLookup.page(world, request, matching);
         XmlWriter xml = new XmlWriter();
         IamXml.attached(xml, "AttachedPolicies", page.items());
         IamLookup.pageEnd(xml, page);

@@ -50,7 +50,7 @@ final class IamUserActions {
         Account account = account(world, caller);
         List<IamUser> users = account.iam().users().stream()
                 .filter(user -> IamLookup.pathMatches(user.path(), request)).toList();
-        Page<IamUser> page = IamLookup.page(world, request, users);
+        ResultSlice<IamUser> page = IamLookup.page(world, request, users);
         XmlWriter xml = new XmlWriter().members("Users", page.items(), (x, user) -> IamXml.user(x, user, account.id()));
         IamLookup.pageEnd(xml, page);
         return xml.toString();
@@ -171,7 +171,7 @@ final class IamUserActions {
         Account account = account(world, caller);
         IamUser user = user(account.iam(), required(request, "UserName"));
         List<IamGroup> groups = user.groups().stream().map(name -> group(account.iam(), name)).toList();
-        Page<IamGroup> page = IamLookup.page(world, request, groups);
+        ResultSlice<IamGroup> page = IamLookup.page(world, request, groups);
         XmlWriter xml = new XmlWriter().members("Groups", page.items(), (x, g) -> IamXml.group(x, g, account.id()));
         IamLookup.pageEnd(xml, page);
         return xml.toString();

@@ -17,9 +17,9 @@ record JsonPaging(String validationCode, String invalidTokenCode, int maximum, S
     }
 
     /** The page of {@code items} the request's NextToken and MaxResults ask for. */
-    <T> Page<T> page(List<T> items, JsonRequest request, int worldPageSize) {
+    <T> ResultSlice<T> page(List<T> items, JsonRequest request, int worldPageSize) {
         int offset = PageTokens.decode(request.optional("NextToken"), invalidTokenCode);
-        int size = Page.size(request.optionalInt("MaxResults"), worldPageSize, maximum, validationCode);
-        return Page.slice(items, offset, size);
+        int size = ResultSlice.size(request.optionalInt("MaxResults"), worldPageSize, maximum, validationCode);
+        return ResultSlice.slice(items, offset, size);
     }
 }

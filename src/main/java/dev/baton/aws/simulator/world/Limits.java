@@ -47,7 +47,7 @@ public record Limits(
         return new Limits(0, 0, 0.0, 1, Map.of(), Map.of(), 3600, 200);
     }
 
-    /** Page size for a service key such as {@code "ssoAdmin"}; 100 for a key nobody configured. */
+    /** ResultSlice size for a service key such as {@code "ssoAdmin"}; 100 for a key nobody configured. */
     public int pageSize(String service) {
         return pageSize.getOrDefault(service, 100);
     }

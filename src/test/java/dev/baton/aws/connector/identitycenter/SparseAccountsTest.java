@@ -61,7 +61,7 @@ class SparseAccountsTest {
         FakeAwsClients clients = new FakeAwsClients().organizations(organizations);
         AccountSyncer syncer = new AccountSyncer(new OrganizationAccounts(() -> organizations, clients.gateway(), run.sink),
                 new OrganizationHierarchy(organizations, clients.gateway(), run.sink, false, false), run.catalog(clients),
-                (accountId, permissionSetArn, token) -> new AssignmentReader.Page(List.of(), ""));
+                (accountId, permissionSetArn, token) -> new AssignmentReader.AssignmentPage(List.of(), ""));
 
         Page<Resource> page = syncer.list(null, PageToken.first());
 

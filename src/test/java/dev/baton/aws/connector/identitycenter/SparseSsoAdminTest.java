@@ -242,7 +242,7 @@ class SparseSsoAdminTest {
     private List<Grant> bindingPolicyGrants(PermissionSetCatalog catalog) throws SyncException {
         Resource binding = PermissionSetAssignmentSyncer.toResource(
                 PermissionSetCatalog.described(PS, null), account().getId());
-        return new PermissionSetAssignmentSyncer(catalog, (a, p, t) -> new AssignmentReader.Page(List.of(), ""))
+        return new PermissionSetAssignmentSyncer(catalog, (a, p, t) -> new AssignmentReader.AssignmentPage(List.of(), ""))
                 .grants(binding, SsoPageToken.phase(true, "")).items();
     }
 
@@ -276,8 +276,8 @@ class SparseSsoAdminTest {
         IdentityCenterInstanceProvider instance = run.instance(clients);
         DistinctWarnings once = new DistinctWarnings(run.sink);
 
-        AssignmentReader.Page cached = new PerPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
-        AssignmentReader.Page paged = new PagedPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
+        AssignmentReader.AssignmentPage cached = new PerPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
+        AssignmentReader.AssignmentPage paged = new PagedPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
 
         List<Assignment> expected = List.of(new Assignment("USER", "u-1"), new Assignment("GROUP", "g-1"));
         assertEquals(expected, cached.assignments());

@@ -40,8 +40,8 @@ class SsoPageTokenTest {
         SsoPageToken position = SsoPageToken.decode(SsoPageToken.index(7, "x\"y"));
         assertEquals(new SsoPageToken(7, "x\"y", false, ""), position);
         SsoPageToken phase = SsoPageToken.decode(SsoPageToken.phase(true, ""));
-        assertTrue(phase.pp());
-        assertEquals(0, phase.psi());
+        assertTrue(phase.policyPhase());
+        assertEquals(0, phase.permissionSetIndex());
         assertEquals(new SsoPageToken(0, "", false, ""), SsoPageToken.decode(PageToken.first()));
     }
 

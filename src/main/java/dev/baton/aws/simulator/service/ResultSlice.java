@@ -2,17 +2,17 @@ package dev.baton.aws.simulator.service;
 
 import java.util.List;
 
-/** One page of a list and the token of the next page (null on the last page). */
-public record Page<T>(List<T> items, String nextToken) {
-    public Page {
+/** One page of a simulated AWS listing and the token of the next page (null on the last page). */
+public record ResultSlice<T>(List<T> items, String nextToken) {
+    public ResultSlice {
         items = List.copyOf(items);
     }
 
     /** The items from {@code offset}, at most {@code size} of them, with the token for the rest. */
-    public static <T> Page<T> slice(List<T> all, int offset, int size) {
+    public static <T> ResultSlice<T> slice(List<T> all, int offset, int size) {
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + size);
-        return new Page<>(all.subList(from, to), to < all.size() ? PageTokens.encode(to) : null);
+        return new ResultSlice<>(all.subList(from, to), to < all.size() ? PageTokens.encode(to) : null);
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.List;
  * The sync whose rows a query sees. {@code syncId} is null only for a file without any sync run, where the SDK,
  * too, reads the rows of every sync (see SyncRunTable#current).
  */
-record SyncScope(String syncId) {
-    static SyncScope all() {
-        return new SyncScope(null);
+record SyncRowFilter(String syncId) {
+    static SyncRowFilter all() {
+        return new SyncRowFilter(null);
     }
 
     /** {@code " where <condition> and sync_id = ?"}; pass the condition's own parameters to {@link #params}. */
