@@ -42,8 +42,6 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  */
 final class AccountSyncer implements ResourceSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSyncer.class);
-    /** Permission sets per entitlements page, as upstream (a page token test decodes the resulting {@code psi}). */
-    static final int BATCH = 25;
 
     private final OrganizationAccounts accounts;
     private final OrganizationHierarchy hierarchy;
@@ -100,12 +98,15 @@ final class AccountSyncer implements ResourceSyncer {
                 .build();
     }
 
-    /** One entitlement per permission set, {@value #BATCH} per page, token {@code {"psi":<next index>}}. */
+    /**
+     * One entitlement per permission set, {@value PermissionSetCatalog#PAGE_SIZE} per page, token
+     * {@code {"psi":<next index>}}.
+     */
     @Override
     public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
         List<String> all = catalog.allArns();
         int start = SsoPageToken.decode(token).permissionSetIndex();
-        int end = Math.min(start + BATCH, all.size());
+        int end = Math.min(start + PermissionSetCatalog.PAGE_SIZE, all.size());
         List<Entitlement> entitlements = new ArrayList<>();
         for (String permissionSetArn : all.subList(Math.min(start, end), end)) {
             entitlements.add(entitlement(resource, catalog.describe(permissionSetArn)));
@@ -121,7 +122,7 @@ final class AccountSyncer implements ResourceSyncer {
     static Entitlement entitlement(Resource account, PermissionSet permissionSet) {
         String id = Ids.accountEntitlementId(account.getId().getResource(), permissionSet.permissionSetArn());
         return Entitlements.custom(account, id, permissionSet.name() + " access",
-                permissionSet.name() + " Permission Set", nullToEmpty(permissionSet.description()),
+                permissionSet.name() + " Permission Set", AwsValues.text(permissionSet.description()),
                 List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP),
                 List.of(V1Identifier.newBuilder().setId(id).build()));
     }
@@ -162,9 +163,5 @@ final class AccountSyncer implements ResourceSyncer {
             next = PageToken.first();
         }
         return new Page<>(grants, next);
-    }
-
-    static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

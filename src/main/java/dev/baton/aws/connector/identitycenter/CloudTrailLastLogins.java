@@ -2,6 +2,7 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -104,7 +105,7 @@ final class CloudTrailLastLogins implements SsoLastLogins {
         if (record == null || !record.isObject()) {
             return Optional.empty();
         }
-        String name = record.path("eventName").asText(AccountSyncer.nullToEmpty(event.eventName()));
+        String name = record.path("eventName").asText(AwsValues.text(event.eventName()));
         JsonNode onBehalfOf = record.path("userIdentity").path("onBehalfOf");
         String userId = onBehalfOf.path("userId").asText("");
         String storeArn = onBehalfOf.path("identityStoreArn").asText("");

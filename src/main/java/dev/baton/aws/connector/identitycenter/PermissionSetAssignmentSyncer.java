@@ -47,7 +47,7 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
         return ResourceTypes.PERMISSION_SET_ASSIGNMENT;
     }
 
-    /** {@value AccountSyncer#BATCH} bindings per page, token {@code {"psi":<count emitted so far>}}. */
+    /** {@value PermissionSetCatalog#PAGE_SIZE} bindings per page, token {@code {"psi":<count emitted so far>}}. */
     @Override
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
         if (parent == null || !parent.getResourceType().equals(ResourceTypes.ACCOUNT_ID)) {
@@ -55,7 +55,7 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
         }
         List<String> provisioned = catalog.provisionedTo(parent.getResource());
         int start = SsoPageToken.decode(token).permissionSetIndex();
-        int end = Math.min(start + AccountSyncer.BATCH, provisioned.size());
+        int end = Math.min(start + PermissionSetCatalog.PAGE_SIZE, provisioned.size());
         List<Resource> bindings = new ArrayList<>();
         for (String permissionSetArn : provisioned.subList(Math.min(start, end), end)) {
             bindings.add(toResource(catalog.describe(permissionSetArn), parent));

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  * reference without a name cannot become a grant and are skipped with one warning each.
  */
 final class PermissionSetCatalog {
+    /** Permission sets per page of the syncers that page through the catalogue, as upstream (tokens hold an index). */
+    static final int PAGE_SIZE = 25;
     private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;

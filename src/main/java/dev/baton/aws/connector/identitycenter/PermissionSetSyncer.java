@@ -2,6 +2,7 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.ResourceBuilder;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -43,7 +44,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
 
     /**
      * Pages over the cached permission-set list (shared with the account entitlements, so
-     * {@code sso:ListPermissionSets} runs once per sync), {@value AccountSyncer#BATCH} per page.
+     * {@code sso:ListPermissionSets} runs once per sync), {@value PermissionSetCatalog#PAGE_SIZE} per page.
      */
     @Override
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
@@ -52,7 +53,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
         }
         List<String> all = catalog.allArns();
         int start = SsoPageToken.decode(token).permissionSetIndex();
-        int end = Math.min(start + AccountSyncer.BATCH, all.size());
+        int end = Math.min(start + PermissionSetCatalog.PAGE_SIZE, all.size());
         List<Resource> resources = new ArrayList<>();
         for (String permissionSetArn : all.subList(Math.min(start, end), end)) {
             resources.add(toResource(catalog.describe(permissionSetArn)));
@@ -64,7 +65,7 @@ final class PermissionSetSyncer implements ResourceSyncer {
     static Resource toResource(PermissionSet permissionSet) {
         return ResourceBuilder.builder(ResourceTypes.PERMISSION_SET_ID, permissionSet.permissionSetArn())
                 .displayName(permissionSet.name())
-                .description(AccountSyncer.nullToEmpty(permissionSet.description()))
+                .description(AwsValues.text(permissionSet.description()))
                 .childType(ResourceTypes.INLINE_POLICY_ID)
                 .roleTrait()
                 .build();

@@ -79,7 +79,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
     static Resource toResource(Group group, String groupArn) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_group_type", "sso");
-        profile.put("aws_group_name", AccountSyncer.nullToEmpty(group.displayName()));
+        profile.put("aws_group_name", AwsValues.text(group.displayName()));
         profile.put("aws_group_id", group.groupId());
         if (group.hasExternalIds() && !group.externalIds().isEmpty()) {
             profile.put("external_ids", SsoUserSyncer.externalIds(group.externalIds()));
@@ -102,7 +102,8 @@ final class SsoGroupSyncer implements ResourceSyncer {
         String name = group.getDisplayName();
         return Entitlements.assignment(group, MEMBER, name + " Group Member",
                 "Is member of the " + name + " SSO group in AWS", List.of(ResourceTypes.SSO_USER),
-                List.of(V1Identifier.newBuilder().setId(Ids.v1MembershipEntitlementId(group.getId().getResource())).build()));
+                List.of(V1Identifier.newBuilder()
+                        .setId(Ids.v1MembershipEntitlementId(group.getId().getResource())).build()));
     }
 
     /** Membership grants, one {@code ListGroupMemberships} page per call; a group gone or hidden is skipped. */
@@ -148,7 +149,7 @@ final class SsoGroupSyncer implements ResourceSyncer {
         ResourceId principal = Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn);
         V1Identifier v1 = V1Identifier.newBuilder()
                 .setId(Ids.v1MembershipGrantId(member.getResource().getId().getResource(), userArn)).build();
-        String membershipId = AccountSyncer.nullToEmpty(membership.membershipId());
+        String membershipId = AwsValues.text(membership.membershipId());
         return membershipId.isEmpty()
                 ? Grants.grant(member, principal, List.of(v1))
                 : Grants.withId(membershipId, member, principal, List.of(v1));

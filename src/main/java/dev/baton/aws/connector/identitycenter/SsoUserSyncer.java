@@ -97,7 +97,7 @@ final class SsoUserSyncer implements ResourceSyncer {
     static Resource toResource(User user, String userArn, Facts facts) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_user_type", "sso");
-        profile.put("aws_user_name", AccountSyncer.nullToEmpty(user.displayName()));
+        profile.put("aws_user_name", AwsValues.text(user.displayName()));
         profile.put("aws_user_id", user.userId());
         if (user.hasExternalIds() && !user.externalIds().isEmpty()) {
             profile.put("external_ids", externalIds(user.externalIds()));
@@ -142,7 +142,7 @@ final class SsoUserSyncer implements ResourceSyncer {
      */
     static List<UserTrait.Email> emails(User user) {
         List<UserTrait.Email> emails = new ArrayList<>();
-        String userName = AccountSyncer.nullToEmpty(user.userName());
+        String userName = AwsValues.text(user.userName());
         if (userName.contains("@")) {
             emails.add(UserTrait.Email.newBuilder().setAddress(userName).setIsPrimary(true).build());
         }
@@ -162,8 +162,8 @@ final class SsoUserSyncer implements ResourceSyncer {
         List<Map<String, String>> ids = new ArrayList<>();
         for (ExternalId externalId : externalIds) {
             Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("id", AccountSyncer.nullToEmpty(externalId.id()));
-            entry.put("issuer", AccountSyncer.nullToEmpty(externalId.issuer()));
+            entry.put("id", AwsValues.text(externalId.id()));
+            entry.put("issuer", AwsValues.text(externalId.issuer()));
             ids.add(entry);
         }
         return ids;
