@@ -10,7 +10,6 @@ import dev.baton.aws.connector.iam.IamSyncers;
 import dev.baton.aws.connector.identitycenter.AssignmentPolling;
 import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
 import dev.baton.aws.connector.identitycenter.IdentityCenterSyncers;
-import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationSyncers;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.Connector;
@@ -20,6 +19,7 @@ import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,20 +44,35 @@ public final class AwsConnector implements Connector {
     public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
                                       SyncWarnings warnings, String accountCreationType) {
         requireNonNull(clients, "clients is null");
+        SyncContext context = SyncContext.of(clients, organization, scope, warnings);
+        // Organizations and Identity Center are registered together, as upstream does (both flags on)
+        Optional<OrganizationSyncers> organizations = organization.identityCenter()
+                ? Optional.of(OrganizationSyncers.create(context)) : Optional.empty();
+        Optional<IdentityCenterSyncers> identityCenter = organizations
+                .map(orgs -> IdentityCenterSyncers.create(context, orgs.hierarchy()));
+        IamSyncers iam = IamSyncers.create(context, identityCenter.map(IdentityCenterSyncers::inlinePolicies)
+                .orElse(PermissionSetInlinePolicies.none()));
+
+        // every resource type, top to bottom in upstream's registration order
         List<ResourceSyncer> syncers = new ArrayList<>();
-        // account, account_iam and the assignment strategy all read the accounts: one listing per sync
-        OrganizationAccounts accounts = new OrganizationAccounts(clients::organizations, clients.gateway(), warnings);
-        if (organization.identityCenter()) {
-            OrganizationSyncers hierarchy = OrganizationSyncers.create(clients, organization, scope, warnings);
-            IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, organization, scope,
-                    warnings, hierarchy.hierarchy(), accounts);
-            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, accounts,
-                    identityCenter.inlinePolicies()).syncers());
-            syncers.addAll(identityCenter.all());
-            syncers.addAll(hierarchy.all());
-        } else {
-            syncers.addAll(IamSyncers.create(clients, organization, scope, warnings, accounts, null).syncers());
-        }
+        syncers.add(iam.user());
+        syncers.add(iam.role());
+        syncers.add(iam.group());
+        syncers.add(iam.policy());
+        syncers.add(iam.inlinePolicy());
+        iam.accountIam().ifPresent(syncers::add);
+        iam.accessKey().ifPresent(syncers::add);
+        identityCenter.ifPresent(sso -> {
+            syncers.add(sso.ssoUser());
+            syncers.add(sso.ssoGroup());
+            syncers.add(sso.account());
+            syncers.add(sso.permissionSet());
+            syncers.add(sso.permissionSetAssignment());
+        });
+        organizations.ifPresent(orgs -> {
+            syncers.add(orgs.organization());
+            syncers.add(orgs.organizationalUnit());
+        });
         return new AwsConnector(syncers, provisioners(clients, organization, accountCreationType));
     }
 

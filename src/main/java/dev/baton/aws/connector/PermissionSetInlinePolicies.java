@@ -13,4 +13,9 @@ public interface PermissionSetInlinePolicies {
      * exists, or reading it is denied (the implementation reports that warning).
      */
     Optional<String> inlinePolicy(String permissionSetArn) throws SyncException;
+
+    /** For runs without Identity Center: no permission set has an inline policy. */
+    static PermissionSetInlinePolicies none() {
+        return permissionSetArn -> Optional.empty();
+    }
 }

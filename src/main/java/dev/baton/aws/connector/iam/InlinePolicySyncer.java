@@ -41,7 +41,7 @@ final class InlinePolicySyncer implements ResourceSyncer {
     InlinePolicySyncer(IamReaders readers, SyncWarnings warnings, PermissionSetInlinePolicies permissionSets) {
         this.readers = requireNonNull(readers, "readers is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
-        this.permissionSets = permissionSets;
+        this.permissionSets = requireNonNull(permissionSets, "permissionSets is null");
     }
 
     @Override
@@ -55,9 +55,6 @@ final class InlinePolicySyncer implements ResourceSyncer {
             return Page.empty();
         }
         if (parent.getResourceType().equals(ResourceTypes.PERMISSION_SET_ID)) {
-            if (permissionSets == null) {
-                return Page.empty();
-            }
             Optional<String> document = permissionSets.inlinePolicy(parent.getResource());
             return document.filter(d -> !d.isEmpty())
                     .map(d -> Page.last(List.of(permissionSetPolicy(parent, d))))

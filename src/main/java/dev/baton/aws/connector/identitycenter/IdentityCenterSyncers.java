@@ -7,6 +7,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.spi.ResourceSyncer;
@@ -69,13 +70,11 @@ public final class IdentityCenterSyncers {
      *
      * @param hierarchy the one the {@code organization} syncers use (see {@code OrganizationSyncers#hierarchy()}),
      *                  so accounts are parented only under roots and OUs that are emitted
-     * @param accounts  the sync's one account listing, shared with {@code account_iam}
      */
-    public static IdentityCenterSyncers create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                               SyncWarnings warnings, OrganizationHierarchy hierarchy,
-                                               OrganizationAccounts accounts) {
-        return new IdentityCenterSyncers(new Settings(clients, organization, scope, warnings, hierarchy, accounts,
-                Clock.systemUTC(), scope.fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
+    public static IdentityCenterSyncers create(SyncContext context, OrganizationHierarchy hierarchy) {
+        return new IdentityCenterSyncers(new Settings(context.clients(), context.organization(), context.scope(),
+                context.warnings(), hierarchy, context.accounts(), Clock.systemUTC(),
+                context.scope().fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
                 HttpClient.newHttpClient()));
     }
 

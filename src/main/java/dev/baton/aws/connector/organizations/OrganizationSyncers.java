@@ -6,6 +6,7 @@ import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.ResourceTypes;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.List;
@@ -28,10 +29,10 @@ public final class OrganizationSyncers {
     }
 
     /** Builds the syncers; makes no AWS call (the hierarchy is read on first use). */
-    public static OrganizationSyncers create(AwsClients clients, OrganizationConfig organizationConfig,
-                                             SyncScope scope, SyncWarnings warnings) {
-        requireNonNull(clients, "clients is null");
-        requireNonNull(organizationConfig, "organizationConfig is null");
+    public static OrganizationSyncers create(SyncContext context) {
+        AwsClients clients = context.clients();
+        SyncScope scope = context.scope();
+        SyncWarnings warnings = context.warnings();
         OrganizationHierarchy hierarchy = new OrganizationHierarchy(clients.organizations(), clients.gateway(), warnings,
                 scope.includes(ResourceTypes.ORGANIZATION_ID), scope.includes(ResourceTypes.ORGANIZATIONAL_UNIT_ID));
         return new OrganizationSyncers(hierarchy, new OrganizationSyncer(hierarchy),

@@ -1,5 +1,7 @@
 package dev.baton.aws.connector.iam;
 
+import dev.baton.aws.connector.PermissionSetInlinePolicies;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.testing.ManualClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,8 +97,7 @@ final class IamSyncFixture implements AutoCloseable {
     static GraphWalker.Graph sync(DefaultAwsClients clients, OrganizationConfig organization, SyncScope scope)
             throws Exception {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        IamSyncers syncers = IamSyncers.create(clients, organization, scope, warnings::add,
-                new OrganizationAccounts(clients::organizations), null);
+        IamSyncers syncers = IamSyncers.create(new SyncContext(clients, organization, scope, warnings::add, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
         return GraphWalker.walk(syncers.syncers(), warnings);
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.connector.PermissionSetInlinePolicies;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.ResourceTypes;
@@ -34,8 +36,7 @@ class IamSyncersScopeTest {
         try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
             Set<String> types = Set.of("iam_user", "role", "group", "inline_policy");
             try (var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
-                IamSyncers syncers = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
-                        IamSyncFixture.scope(true, false, types), message -> {}, new OrganizationAccounts(clients::organizations), null);
+                IamSyncers syncers = IamSyncers.create(new SyncContext(clients, IamSyncFixture.NO_ORG, IamSyncFixture.scope(true, false, types), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
                 ResourceSyncer users = syncers.syncers().get(0);
                 assertEquals(ResourceTypes.IAM_USER_ID, users.resourceType().getId());
                 assertTrue(Annotations.has(users.resourceType().getAnnotationsList(), SkipEntitlementsAndGrants.class));
@@ -54,12 +55,10 @@ class IamSyncersScopeTest {
     void registersAccountIamOnlyForCrossAccountSyncAndAccessKeysOnlyWithSecrets() throws Exception {
         try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json");
              var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
-            List<String> plain = IamSyncers.create(clients, IamSyncFixture.NO_ORG,
-                    IamSyncFixture.scope(true, false, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations), null).syncers().stream()
+            List<String> plain = IamSyncers.create(new SyncContext(clients, IamSyncFixture.NO_ORG, IamSyncFixture.scope(true, false, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy"), plain);
-            List<String> all = IamSyncers.create(clients, IamSyncFixture.ORG,
-                    IamSyncFixture.scope(true, true, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations), null).syncers().stream()
+            List<String> all = IamSyncers.create(new SyncContext(clients, IamSyncFixture.ORG, IamSyncFixture.scope(true, true, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy", "account_iam",
                     "access-key"), all);

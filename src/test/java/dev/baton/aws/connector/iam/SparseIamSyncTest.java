@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 
+import dev.baton.aws.connector.PermissionSetInlinePolicies;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
@@ -95,8 +97,7 @@ class SparseIamSyncTest {
     private static GraphWalker.Graph sync(IamClient iam, boolean fastPath) throws Exception {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         var clients = SparseIam.clients(iam);
-        IamSyncers syncers = IamSyncers.create(clients, NO_ORG, scope(fastPath), warnings::add,
-                new OrganizationAccounts(clients::organizations), null);
+        IamSyncers syncers = IamSyncers.create(new SyncContext(clients, NO_ORG, scope(fastPath), warnings::add, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
         return GraphWalker.walk(syncers.syncers(), warnings);
     }
 

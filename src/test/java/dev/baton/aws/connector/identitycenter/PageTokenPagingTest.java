@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.connector.SyncContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.aws.config.OrganizationConfig;
@@ -42,7 +43,7 @@ class PageTokenPagingTest {
                 "OrganizationAccountAccessRole");
         SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
         syncers = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(clients, organization, scope,
-                message -> { }, OrganizationSyncers.create(clients, organization, scope, message -> { }).hierarchy(),
+                message -> { }, OrganizationSyncers.create(SyncContext.of(clients, organization, scope, message -> { })).hierarchy(),
                 new OrganizationAccounts(clients::organizations), Clock.systemUTC(), AssignmentStrategy.AUTO, HttpClient.newHttpClient()));
     }
 
@@ -122,9 +123,8 @@ class PageTokenPagingTest {
                      "us-east-1")) {
             OrganizationConfig organization = new OrganizationConfig(true, true, false, "us-east-1", "r");
             SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
-            IdentityCenterSyncers none = IdentityCenterSyncers.create(emptyClients, organization, scope,
-                    message -> { }, OrganizationSyncers.create(emptyClients, organization, scope, m -> { })
-                            .hierarchy(), new OrganizationAccounts(emptyClients::organizations));
+            IdentityCenterSyncers none = IdentityCenterSyncers.create(new SyncContext(emptyClients, organization, scope, message -> { }, new OrganizationAccounts(emptyClients::organizations)), OrganizationSyncers.create(SyncContext.of(emptyClients, organization, scope, m -> { }))
+                            .hierarchy());
             SyncException failure = assertThrows(SyncException.class, none::instance);
             assertTrue(failure.getMessage().startsWith("no IAM Identity Center instance found"),
                     failure.getMessage());

@@ -1,5 +1,6 @@
 package dev.baton.aws.connector.identitycenter;
 
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
@@ -76,7 +77,7 @@ final class SmallWorldRun {
         OrganizationConfig organization = new OrganizationConfig(true, true, false, REGION,
                 "OrganizationAccountAccessRole");
         SyncScope scope = new SyncScope(types, false, false, lastLogin, 30, true, scim);
-        OrganizationSyncers organizations = OrganizationSyncers.create(clients, organization, scope, warnings::add);
+        OrganizationSyncers organizations = OrganizationSyncers.create(SyncContext.of(clients, organization, scope, warnings::add));
         identityCenter = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(clients, organization, scope,
                 warnings::add, organizations.hierarchy(), new OrganizationAccounts(clients::organizations),
                 Clock.fixed(NOW, ZoneOffset.UTC), strategy,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
@@ -43,10 +44,8 @@ class OrganizationHierarchyTest {
     void ouListingDeniedKeepsTheRootAndFlattensAccountsInOusWithOneWarning() throws SyncException {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         try (SimulatorAwsClients clients = world.clients("AKIASSOTESTNOOUSXXXX", "limited-secret", "eu-west-1")) {
-            OrganizationSyncers organizations = OrganizationSyncers.create(clients, ORGANIZATION, SCOPE,
-                    warnings::add);
-            IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(clients, ORGANIZATION, SCOPE,
-                    warnings::add, organizations.hierarchy(), new OrganizationAccounts(clients::organizations));
+            OrganizationSyncers organizations = OrganizationSyncers.create(SyncContext.of(clients, ORGANIZATION, SCOPE, warnings::add));
+            IdentityCenterSyncers identityCenter = IdentityCenterSyncers.create(new SyncContext(clients, ORGANIZATION, SCOPE, warnings::add, new OrganizationAccounts(clients::organizations)), organizations.hierarchy());
             SyncDriver sync = new SyncDriver(List.of(organizations.organization(),
                     organizations.organizationalUnit(), identityCenter.account())).run();
             assertEquals(1, sync.resources("organization").size());
@@ -64,7 +63,7 @@ class OrganizationHierarchyTest {
     @Test
     void organizationalUnitsAreOnlyListedUnderHierarchyNodes() throws SyncException {
         try (SimulatorAwsClients clients = world.clients("AKIASSOTESTCONNECTOR", "connector-secret", "eu-west-1")) {
-            OrganizationSyncers organizations = OrganizationSyncers.create(clients, ORGANIZATION, SCOPE, m -> { });
+            OrganizationSyncers organizations = OrganizationSyncers.create(SyncContext.of(clients, ORGANIZATION, SCOPE, m -> { }));
             assertTrue(organizations.organizationalUnit().list(null, PageToken.first()).items().isEmpty());
             assertTrue(organizations.organizationalUnit().list(Ids.resourceId("account", "111111111111"),
                     PageToken.first()).items().isEmpty());

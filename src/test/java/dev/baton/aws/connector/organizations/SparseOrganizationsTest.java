@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsGateway;
 import dev.baton.aws.config.OrganizationConfig;
@@ -76,8 +77,8 @@ class SparseOrganizationsTest {
         when(clients.gateway()).thenReturn(AwsGateway.sdkAttemptsOnly());
         when(clients.organizations()).thenReturn(organizations);
         SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
-        OrganizationSyncers syncers = OrganizationSyncers.create(clients, new OrganizationConfig(true, true, false,
-                "us-east-1", "OrganizationAccountAccessRole"), scope, warnings::add);
+        OrganizationSyncers syncers = OrganizationSyncers.create(SyncContext.of(clients, new OrganizationConfig(true, true, false,
+                "us-east-1", "OrganizationAccountAccessRole"), scope, warnings::add));
 
         List<Resource> roots = syncers.organization().list(null, PageToken.first()).items();
         List<Resource> units = syncers.organizationalUnit().list(roots.get(0).getId(), PageToken.first()).items();

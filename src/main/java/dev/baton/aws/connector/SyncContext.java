@@ -1,0 +1,32 @@
+package dev.baton.aws.connector;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.organizations.OrganizationAccounts;
+import dev.baton.aws.spi.SyncWarnings;
+
+/**
+ * What every syncer of one run is built from: the AWS clients, what the flags turn on, where warnings go, and the
+ * run's one listing of the organization's accounts (the {@code account} and {@code account_iam} syncers and the
+ * assignment strategy all read it). One instance lives for one sync.
+ */
+public record SyncContext(AwsClients clients, OrganizationConfig organization, SyncScope scope,
+                          SyncWarnings warnings, OrganizationAccounts accounts) {
+    public SyncContext {
+        requireNonNull(clients, "clients is null");
+        requireNonNull(organization, "organization is null");
+        requireNonNull(scope, "scope is null");
+        requireNonNull(warnings, "warnings is null");
+        requireNonNull(accounts, "accounts is null");
+    }
+
+    /** A context with a fresh account listing. */
+    public static SyncContext of(AwsClients clients, OrganizationConfig organization, SyncScope scope,
+                                 SyncWarnings warnings) {
+        return new SyncContext(clients, organization, scope, warnings,
+                new OrganizationAccounts(clients::organizations, clients.gateway(), warnings));
+    }
+}
