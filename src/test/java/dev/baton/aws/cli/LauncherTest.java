@@ -2,15 +2,12 @@ package dev.baton.aws.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/baton-aws} on a one-class jar: it passes arguments through, and keeps an AppCDS archive next to the
- * jar that later starts load classes from, remade when the jar changes and skipped with {@code BATON_AWS_CDS=off}.
+ * {@code bin/baton-aws} on a one-class jar: it passes arguments through as given, and chooses the JIT by command.
  */
 class LauncherTest {
     private static final Path LAUNCHER = Path.of("bin", "baton-aws").toAbsolutePath();
 
     @TempDir Path directory;
     private Path jar;
-    private Path archive;
 
     /** The jar's main class: prints its arguments, and with {@code PROBE_JIT} set whether the JIT is C1 only. */
     public static final class Probe {
@@ -51,7 +46,6 @@ class LauncherTest {
     @BeforeEach
     void buildJar() throws IOException {
         jar = directory.resolve("probe.jar");
-        archive = directory.resolve("probe.jsa");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
@@ -81,48 +75,26 @@ class LauncherTest {
         return new Result(process.exitValue(), Files.readString(directory.resolve("out.txt"), UTF_8));
     }
 
-    private boolean probeLoadedFromArchive() throws Exception {
-        Path log = directory.resolve("classes.log");
-        Result run = launch(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
-        assertEquals(0, run.exitCode(), run.out());
-        return Files.readAllLines(log, UTF_8).stream()
-                .anyMatch(line -> line.contains(Probe.class.getName() + " source: shared objects file"));
+    @Test
+    void argumentsArePassedThroughAsGiven() throws Exception {
+        assertEquals(new Result(0, "probe --role-arn arn with spaces\n"),
+                launch(Map.of(), "--role-arn", "arn with spaces"));
     }
 
     @Test
-    void firstStartMakesTheArchiveThatLaterStartsUse() throws Exception {
-        Result first = launch(Map.of(), "--role-arn", "arn with spaces");
+    void aMissingJarIsAUsageErrorNamingIt() throws Exception {
+        Result run = launch(Map.of("BATON_AWS_JAR", directory.resolve("missing.jar").toString()), "--help");
 
-        assertEquals(new Result(0, "probe --role-arn arn with spaces\n"), first);
-        assertTrue(Files.isRegularFile(archive), "no archive next to the jar");
-        assertTrue(probeLoadedFromArchive());
-    }
-
-    @Test
-    void aNewerJarGetsANewArchive() throws Exception {
-        launch(Map.of());
-        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
-        Instant stale = Files.getLastModifiedTime(archive).toInstant();
-
-        assertEquals(0, launch(Map.of()).exitCode());
-
-        assertTrue(Files.getLastModifiedTime(archive).toInstant().isAfter(stale), "archive not remade");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.out().contains("missing.jar not found"), run.out());
     }
 
     @Test
     void shortCommandsRunOnC1AloneAndSyncsKeepTheFullJit() throws Exception {
-        Map<String, String> showJit = Map.of("PROBE_JIT", "1", "BATON_AWS_CDS", "off");
+        Map<String, String> showJit = Map.of("PROBE_JIT", "1");
 
         assertEquals(new Result(0, "probe --help\njit c1\n"), launch(showJit, "--help"));
         assertEquals(new Result(0, "probe capabilities\njit c1\n"), launch(showJit, "capabilities"));
         assertEquals(new Result(0, "probe -f sync.c1z\njit tiered\n"), launch(showJit, "-f", "sync.c1z"));
-    }
-
-    @Test
-    void cdsCanBeTurnedOff() throws Exception {
-        Result run = launch(Map.of("BATON_AWS_CDS", "off"), "--help");
-
-        assertEquals(new Result(0, "probe --help\n"), run);
-        assertFalse(Files.exists(archive));
     }
 }
