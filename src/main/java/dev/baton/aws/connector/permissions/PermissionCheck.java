@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
@@ -12,7 +12,6 @@ import dev.baton.aws.connector.permissions.CheckResult.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
@@ -80,8 +79,9 @@ public final class PermissionCheck {
     private ProbeTarget target(String accountId, software.amazon.awssdk.services.iam.IamClient iam) {
         Optional<InstanceMetadata> instance = Optional.empty();
         try {
-            instance = clients.ssoAdmin().listInstances(b -> b.maxResults(1)).instances().stream().findFirst();
-        } catch (SdkException | IllegalStateException e) {
+            instance = clients.gateway().call(AwsOperation.of("sso", "ListInstances"),
+                    () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1))).instances().stream().findFirst();
+        } catch (AwsCallException | IllegalStateException e) {
             // denied, or Identity Center off: the Identity Center probes run against an absent instance
         }
         return new ProbeTarget(clients, iam, accountId,
@@ -99,21 +99,42 @@ public final class PermissionCheck {
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED, "no harmless call",
                     permission.loss());
         }
+        String[] serviceAndOperation = permission.action().split(":", 2);
+        AwsOperation operation = AwsOperation.of(serviceAndOperation[0], serviceAndOperation[1]);
         try {
-            probe.get().run(target);
+            target.clients().gateway().call(operation, () -> {
+                try {
+                    probe.get().run(target);
+                    return null;
+                } catch (RuntimeException e) {
+                    throw e; // AWS's answer: the gateway classifies it
+                } catch (Exception e) {
+                    throw new ProbeFailed(e);
+                }
+            });
             return ok(permission, target.accountId());
-        } catch (SdkException e) {
-            return AwsErrors.classify(e) == ErrorKind.ACCESS_DENIED
-                    ? new CheckResult(permission.action(), target.accountId(), Status.DENIED, AwsErrors.errorCode(e),
+        } catch (AwsCallException e) {
+            return e.kind() == ErrorKind.ACCESS_DENIED
+                    ? new CheckResult(permission.action(), target.accountId(), Status.DENIED, e.errorCode(),
                             permission.loss())
                     : ok(permission, target.accountId());
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof ProbeFailed ? e.getCause() : e;
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED,
-                    "probe failed: " + e.getMessage(), permission.loss());
+                    "probe failed: " + cause.getMessage(), permission.loss());
         }
     }
 
     private static CheckResult ok(Permission permission, String accountId) {
         return new CheckResult(permission.action(), accountId, Status.OK, "", permission.loss());
+    }
+
+    /** A probe that failed before AWS answered (e.g. no client for the account). */
+    private static final class ProbeFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProbeFailed(Exception cause) {
+            super(cause);
+        }
     }
 }
