@@ -26,8 +26,11 @@ import java.util.function.UnaryOperator;
  * with a valid file.
  */
 final class SimulatorCliSync {
-    /** What the run left: its file's rows, its stderr and the simulator's call counters. */
+    /** What a successful run left: its file's rows, its stderr and the simulator's call counters. */
     record Outcome(SyncedIds ids, String err, CallStats.Snapshot stats) {}
+
+    /** How any run ended. */
+    record Attempt(int exitCode, String err, CallStats.Snapshot stats) {}
 
     private SimulatorCliSync() {}
 
@@ -37,6 +40,19 @@ final class SimulatorCliSync {
      * @param flags  flags added to the sync's (e.g. {@code --no-fast-path}, rates)
      */
     static Outcome run(World world, UnaryOperator<SimulatorServer.Builder> server, Path file, List<String> flags) {
+        Attempt attempt = attempt(world, server, file, flags, Map.of());
+        assertEquals(0, attempt.exitCode(), file.getFileName() + ": " + attempt.err());
+        try {
+            C1zAssertions.assertValidC1z(file);
+            return new Outcome(SyncedIds.read(file), attempt.err(), attempt.stats());
+        } catch (Exception e) {
+            throw new AssertionError(file.getFileName() + ": " + e, e);
+        }
+    }
+
+    /** The same run with {@code environment} as the process environment, however it ends. */
+    static Attempt attempt(World world, UnaryOperator<SimulatorServer.Builder> server, Path file, List<String> flags,
+                           Map<String, String> environment) {
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(world, clock);
         try (SimulatorServer simulator = server.apply(SimulatorServer.builder(state)
@@ -50,13 +66,9 @@ final class SimulatorCliSync {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new ConnectorWiring(AwsClientSettings.endpoint(simulator.endpoint(), clock), clock),
-                    new ProcessContext(Map.of(), file.toAbsolutePath().getParent()), new PrintWriter(out),
+                    new ProcessContext(environment, file.toAbsolutePath().getParent()), new PrintWriter(out),
                     new PrintWriter(err), args.toArray(String[]::new));
-            assertEquals(0, code, file.getFileName() + ": " + err);
-            C1zAssertions.assertValidC1z(file);
-            return new Outcome(SyncedIds.read(file), err.toString(), simulator.stats().snapshot());
-        } catch (Exception e) {
-            throw new AssertionError(file.getFileName() + ": " + e, e);
+            return new Attempt(code, err.toString(), simulator.stats().snapshot());
         }
     }
 }
