@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsErrors;
+import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
@@ -12,7 +13,6 @@ import dev.baton.aws.connector.permissions.CheckResult.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
@@ -80,8 +80,12 @@ public final class PermissionCheck {
     private ProbeTarget target(String accountId, software.amazon.awssdk.services.iam.IamClient iam) {
         Optional<InstanceMetadata> instance = Optional.empty();
         try {
-            instance = clients.ssoAdmin().listInstances(b -> b.maxResults(1)).instances().stream().findFirst();
-        } catch (SdkException | IllegalStateException e) {
+            instance = clients.gateway().call(AwsOperation.of("sso", "ListInstances"),
+                    () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1))).instances().stream()
+                    .filter(i -> !AwsValues.text(i.instanceArn()).isEmpty()
+                            && !AwsValues.text(i.identityStoreId()).isEmpty())
+                    .findFirst();
+        } catch (AwsCallException | IllegalStateException e) {
             // denied, or Identity Center off: the Identity Center probes run against an absent instance
         }
         return new ProbeTarget(clients, iam, accountId,
@@ -99,15 +103,21 @@ public final class PermissionCheck {
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED, "no harmless call",
                     permission.loss());
         }
+        int colon = permission.action().indexOf(':');
+        AwsOperation operation = AwsOperation.of(permission.action().substring(0, colon),
+                permission.action().substring(colon + 1)).in(target.accountId());
         try {
-            probe.get().run(target);
+            target.clients().gateway().call(operation, () -> {
+                probe.get().run(target);
+                return null;
+            });
             return ok(permission, target.accountId());
-        } catch (SdkException e) {
-            return AwsErrors.classify(e) == ErrorKind.ACCESS_DENIED
-                    ? new CheckResult(permission.action(), target.accountId(), Status.DENIED, AwsErrors.errorCode(e),
+        } catch (AwsCallException e) {
+            return e.kind() == ErrorKind.ACCESS_DENIED
+                    ? new CheckResult(permission.action(), target.accountId(), Status.DENIED, e.errorCode(),
                             permission.loss())
                     : ok(permission, target.accountId());
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED,
                     "probe failed: " + e.getMessage(), permission.loss());
         }
