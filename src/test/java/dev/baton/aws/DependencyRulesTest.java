@@ -25,6 +25,10 @@ class DependencyRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/baton/aws");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.baton\\.aws\\.[\\w.]+);",
             Pattern.MULTILINE);
+    /** The SDK's base exception types, caught or imported, and any imported service exception. */
+    private static final Pattern SDK_EXCEPTION = Pattern.compile(
+            "\\b(Sdk|SdkClient|SdkService|AwsService)Exception\\b"
+                    + "|import software\\.amazon\\.awssdk\\.[\\w.]*Exception;");
 
     /** Top-level package → project packages it may import (itself and the generated protos always allowed). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -56,6 +60,19 @@ class DependencyRulesTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    /** CONTRIBUTING's rule: every AWS call goes through aws.AwsGateway, which turns SDK failures into its own. */
+    @Test
+    void connectorsNeverHandleSdkExceptions() {
+        List<String> violations = javaFiles().stream()
+                .filter(file -> topPackage(SOURCES.relativize(file).toString().replace('/', '.')).equals("connector"))
+                .filter(file -> SDK_EXCEPTION.matcher(read(file)).find()).map(Path::toString).toList();
+        assertEquals(List.of(), violations, "catch AwsCallException from AwsGateway.call instead");
+        assertTrue(SDK_EXCEPTION.matcher("} catch (SdkException | IllegalStateException e) {").find());
+        assertTrue(SDK_EXCEPTION.matcher("} catch (IllegalStateException | AwsServiceException e) {").find());
+        assertTrue(SDK_EXCEPTION.matcher("import software.amazon.awssdk.services.iam.model.NoSuchEntityException;")
+                .find());
     }
 
     @Test

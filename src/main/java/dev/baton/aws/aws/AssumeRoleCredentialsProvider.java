@@ -8,6 +8,7 @@ import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -71,6 +72,10 @@ final class AssumeRoleCredentialsProvider implements AwsCredentialsProvider {
     private Issued assume() {
         Instant requestedAt = clock.instant();
         Credentials credentials = sts.assumeRole(request).credentials();
+        if (credentials == null) {
+            // AWS's model leaves every member of the answer optional; its Credentials require all four of theirs
+            throw SdkClientException.create("sts:AssumeRole answered without Credentials");
+        }
         Instant expiration = credentials.expiration();
         Duration lifetime = Duration.between(requestedAt, expiration);
         Duration margin = lifetime.dividedBy(2).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(2) : MAX_MARGIN;

@@ -4,6 +4,7 @@ import dev.baton.aws.testing.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ class AssumeRoleCredentialsProviderTest {
     private final class FakeSts implements StsClient {
         final List<AssumeRoleRequest> requests = new ArrayList<>();
         final Duration lifetime;
+        boolean answerWithNothing;
 
         FakeSts(Duration lifetime) {
             this.lifetime = lifetime;
@@ -31,6 +33,9 @@ class AssumeRoleCredentialsProviderTest {
         @Override
         public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
             requests.add(request);
+            if (answerWithNothing) {
+                return AssumeRoleResponse.builder().build();
+            }
             return AssumeRoleResponse.builder().credentials(Credentials.builder()
                     .accessKeyId("ASIA" + requests.size()).secretAccessKey("s").sessionToken("t")
                     .expiration(clock.instant().plus(lifetime)).build()).build();
@@ -43,6 +48,18 @@ class AssumeRoleCredentialsProviderTest {
 
         @Override
         public void close() {}
+    }
+
+    /** Only Credentials (without AssumedRoleUser or PackedPolicySize) is what every other test here answers. */
+    @Test
+    void anAnswerWithoutCredentialsStopsTheRunNamingTheRoleAndWhatIsMissing() {
+        FakeSts sts = new FakeSts(Duration.ofHours(1));
+        sts.answerWithNothing = true;
+        var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 0, clock);
+        AwsCallException e = assertThrows(AwsCallException.class,
+                () -> ConnectorCredentials.resolveEagerly(provider, "222222222222", "--external-id", false));
+        assertEquals("sts:AssumeRole on arn:aws:iam::222222222222:role/R (account 222222222222): sts:AssumeRole"
+                + " answered without Credentials", e.getMessage());
     }
 
     @Test

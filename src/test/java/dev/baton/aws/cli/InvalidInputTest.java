@@ -29,6 +29,9 @@ class InvalidInputTest {
     private static final String ARN_SHAPE = "expected arn:<aws|aws-us-gov|aws-cn>:iam::<12-digit account id>"
             + ":role/[path/]<name>";
 
+    private static final String RETRY_BUDGET_USE = " use e.g. 90s, 10m, 1h or 1m30s (0 = only the SDK's own"
+            + " attempts)";
+
     @TempDir Path workingDirectory;
 
     static Stream<Arguments> badInputs() {
@@ -251,6 +254,25 @@ class InvalidInputTest {
                 envAndFlags("simulator world from the environment",
                         "--world (BATON_WORLD): no such file: <dir>/gone.json",
                         Map.of("BATON_WORLD", "gone.json"), "simulator"),
+                flags("retry budget in words", "--retry-budget (BATON_RETRY_BUDGET): '10 minutes' is not a duration;"
+                        + RETRY_BUDGET_USE, "--retry-budget", "10 minutes"),
+                flags("retry budget without a unit", "--retry-budget (BATON_RETRY_BUDGET): '90' is not a duration;"
+                        + RETRY_BUDGET_USE, "--retry-budget", "90"),
+                flags("retry budget negative", "--retry-budget (BATON_RETRY_BUDGET): '-5s' is not a duration;"
+                        + RETRY_BUDGET_USE, "--retry-budget=-5s"),
+                flags("retry budget units out of order", "--retry-budget (BATON_RETRY_BUDGET): '30s1m' is not a"
+                        + " duration;" + RETRY_BUDGET_USE, "--retry-budget", "30s1m"),
+                flags("retry budget in days", "--retry-budget (BATON_RETRY_BUDGET): '1d' is not a duration;"
+                        + RETRY_BUDGET_USE, "--retry-budget", "1d"),
+                env("retry budget from the environment", "--retry-budget (BATON_RETRY_BUDGET): '1.5m' is not a"
+                        + " duration;" + RETRY_BUDGET_USE, Map.of("BATON_RETRY_BUDGET", "1.5m")),
+                configFile("retry budget from the config file", "--retry-budget (BATON_RETRY_BUDGET): 'soon' is not"
+                        + " a duration;" + RETRY_BUDGET_USE, "retry-budget: soon\n"),
+                flags("retry budget for a write", "--retry-budget (BATON_RETRY_BUDGET): '5 s' is not a duration;"
+                        + RETRY_BUDGET_USE, "revoke", "-p", "-g", "g", "--retry-budget", "5 s"),
+                env("max attempts out of range",
+                        "AWS_MAX_ATTEMPTS: '10000' is not a number of attempts; use a whole number from 1 to 9999 (1"
+                        + " = no retries)", Map.of("AWS_MAX_ATTEMPTS", "10000")),
                 env("max attempts not a number",
                         "AWS_MAX_ATTEMPTS: 'abc' is not a number of attempts; use a whole number from 1 to 9999 (1"
                         + " = no retries)", Map.of("AWS_MAX_ATTEMPTS", "abc")),

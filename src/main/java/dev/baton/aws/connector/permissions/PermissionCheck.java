@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsOperation;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
 import dev.baton.aws.connector.organizations.AccountStates;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
@@ -80,7 +81,10 @@ public final class PermissionCheck {
         Optional<InstanceMetadata> instance = Optional.empty();
         try {
             instance = clients.gateway().call(AwsOperation.of("sso", "ListInstances"),
-                    () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1))).instances().stream().findFirst();
+                    () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1))).instances().stream()
+                    .filter(i -> !AwsValues.text(i.instanceArn()).isEmpty()
+                            && !AwsValues.text(i.identityStoreId()).isEmpty())
+                    .findFirst();
         } catch (AwsCallException | IllegalStateException e) {
             // denied, or Identity Center off: the Identity Center probes run against an absent instance
         }
@@ -99,18 +103,13 @@ public final class PermissionCheck {
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED, "no harmless call",
                     permission.loss());
         }
-        String[] serviceAndOperation = permission.action().split(":", 2);
-        AwsOperation operation = AwsOperation.of(serviceAndOperation[0], serviceAndOperation[1]);
+        int colon = permission.action().indexOf(':');
+        AwsOperation operation = AwsOperation.of(permission.action().substring(0, colon),
+                permission.action().substring(colon + 1)).in(target.accountId());
         try {
             target.clients().gateway().call(operation, () -> {
-                try {
-                    probe.get().run(target);
-                    return null;
-                } catch (RuntimeException e) {
-                    throw e; // AWS's answer: the gateway classifies it
-                } catch (Exception e) {
-                    throw new ProbeFailed(e);
-                }
+                probe.get().run(target);
+                return null;
             });
             return ok(permission, target.accountId());
         } catch (AwsCallException e) {
@@ -119,22 +118,12 @@ public final class PermissionCheck {
                             permission.loss())
                     : ok(permission, target.accountId());
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof ProbeFailed ? e.getCause() : e;
             return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED,
-                    "probe failed: " + cause.getMessage(), permission.loss());
+                    "probe failed: " + e.getMessage(), permission.loss());
         }
     }
 
     private static CheckResult ok(Permission permission, String accountId) {
         return new CheckResult(permission.action(), accountId, Status.OK, "", permission.loss());
-    }
-
-    /** A probe that failed before AWS answered (e.g. no client for the account). */
-    private static final class ProbeFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ProbeFailed(Exception cause) {
-            super(cause);
-        }
     }
 }

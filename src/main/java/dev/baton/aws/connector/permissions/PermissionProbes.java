@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.iam.IamClient;
  * it looks the name up, so {@code NoSuchEntity} proves the permission as well as a result does).
  */
 final class PermissionProbes {
-    /** One probe, run in one account. */
+    /** One probe, run in one account; the caller sends it through the run's gateway. */
     @FunctionalInterface
     interface Probe {
-        void run(ProbeTarget target) throws Exception;
+        void run(ProbeTarget target);
     }
 
     static final String ABSENT = "baton-aws-permission-check";
@@ -108,7 +108,7 @@ final class PermissionProbes {
 
     @FunctionalInterface
     private interface IamProbe {
-        void run(IamClient iam) throws Exception;
+        void run(IamClient iam);
     }
 
     private static void iam(Map<String, Probe> probes, String operation, IamProbe probe) {
