@@ -19,8 +19,11 @@ public final class C1zSnapshot implements AutoCloseable {
     // The copy is private and thrown away, so durability is irrelevant; DELETE also converts an SDK WAL file.
     private static final List<String> READ_PRAGMAS =
             List.of("locking_mode = EXCLUSIVE", "journal_mode = DELETE", "synchronous = OFF");
+    /** A cached copy is shared by every reader: nothing may change it, and readers must not lock each other out. */
+    private static final List<String> SHARED_READ_PRAGMAS = List.of("query_only = true");
 
     private final Path file;
+    /** The private directory deleted on close; null for a cached copy, which stays. */
     private final Path workDir;
     private final SqliteDatabase db;
 
@@ -57,6 +60,35 @@ public final class C1zSnapshot implements AutoCloseable {
         }
     }
 
+    /** Decompresses {@code c1zFile} into {@code database} and migrates it as SDK readers do, then closes it. */
+    static void decompressAndMigrate(Path c1zFile, Path database) throws C1zException {
+        C1zEnvelope.read(c1zFile, database);
+        try (SqliteDatabase db = SqliteDatabase.open(database, c1zFile, READ_PRAGMAS)) {
+            C1zSchema.migrate(db.connection());
+            db.connection().commit();
+        } catch (SQLException e) {
+            throw C1zException.of(c1zFile, "not a readable baton c1z database", e);
+        } catch (UncheckedC1zException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A read-only connection to a copy {@link #decompressAndMigrate} made; closing it leaves the copy. */
+    static C1zSnapshot openCached(Path c1zFile, Path database) throws C1zException {
+        try {
+            SqliteDatabase db = SqliteDatabase.open(database, c1zFile, SHARED_READ_PRAGMAS);
+            try (var statement = db.connection().createStatement()) {
+                statement.executeQuery("select count(*) from v1_sync_runs").close();
+            } catch (SQLException e) {
+                db.close();
+                throw e;
+            }
+            return new C1zSnapshot(c1zFile, null, db);
+        } catch (SQLException e) {
+            throw C1zException.of(c1zFile, "the cached copy " + database + " is not readable", e);
+        }
+    }
+
     /** The c1z file this is a copy of. */
     public Path file() {
         return file;
@@ -88,6 +120,8 @@ public final class C1zSnapshot implements AutoCloseable {
                 log.debug("closing {} failed", db.label(), e);
             }
         }
-        WorkingDatabase.deleteTree(workDir);
+        if (workDir != null) {
+            WorkingDatabase.deleteTree(workDir);
+        }
     }
 }

@@ -36,13 +36,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin private OrganizationOptions organization;
     @Mixin private ScopeOptions scope;
 
-    @Option(names = {"-p", "--provisioning"}, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Also list the write permissions (reported as not probed: probing them would change AWS)")
-    private boolean provisioning;
-
-    @Option(names = "--create-account-resource-type", paramLabel = "iam_user|sso_user", defaultValue = "iam_user",
-            description = "Which user type account creation makes (default: ${DEFAULT-VALUE})")
-    private String accountCreationType = "iam_user";
+    @Mixin private PermissionFeatureOptions features;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE})")
@@ -58,15 +52,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PolicyCommand.requireAccountCreationType(accountCreationType);
         OrganizationConfig organizationConfig = organization.toConfig();
-        PermissionFeatures features = new PermissionFeatures(organizationConfig, scope.toConfig(), provisioning,
-                accountCreationType);
+        PermissionFeatures required = new PermissionFeatures(organizationConfig, scope.toConfig(),
+                features.provisioning(), features.accountCreationType());
         CredentialsConfig credentialsConfig = credentials.toConfig();
         List<CheckResult> results;
         try (DefaultAwsClients clients = DefaultAwsClients.create(credentialsConfig, organizationConfig,
                 RateLimitConfig.defaults(), wiring.awsClientSettings(Clock.systemUTC()))) {
-            results = new PermissionCheck(clients).run(PermissionCatalog.required(features));
+            results = new PermissionCheck(clients).run(PermissionCatalog.required(required));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? json(results) : CheckTable.render(results));

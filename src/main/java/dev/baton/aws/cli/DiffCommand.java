@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "Exit 3 when anything changed, 0 when nothing did")
     private boolean exitCode;
 
+    @Mixin private QueryCacheOptions cache;
+
     @Spec private CommandSpec spec;
 
     private final ProcessContext context;
@@ -64,9 +67,8 @@ final class DiffCommand implements Callable<Integer> {
         }
         Path newer = QueryFileOptions.path(context, file, "--file");
         Path older = against == null ? null : QueryFileOptions.path(context, against, "--against");
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         SyncDiff diff;
-        try (SyncFile newFile = SyncFile.open(newer, temp)) {
+        try (SyncFile newFile = cache.open(newer)) {
             List<SyncRunRow> newRuns = newFile.finishedFullSyncs();
             if (newRuns.isEmpty()) {
                 throw ConfigException.invalid("--file", newer + " holds no finished full sync");
@@ -78,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 diff = SyncDiff.between(newFile.view(newRuns.get(1)), newFile.view(newRuns.get(0)));
             } else {
-                try (SyncFile oldFile = SyncFile.open(older, temp)) {
+                try (SyncFile oldFile = cache.open(older)) {
                     List<SyncRunRow> oldRuns = oldFile.finishedFullSyncs();
                     if (oldRuns.isEmpty()) {
                         throw ConfigException.invalid("--against", older + " holds no finished full sync");

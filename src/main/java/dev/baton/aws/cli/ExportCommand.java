@@ -65,8 +65,10 @@ final class ExportCommand implements Callable<Integer> {
             SyncView view = file.view(opened);
             write(directory.resolve("resources." + extension), resources(view), tableFormat);
             write(directory.resolve("entitlements." + extension), entitlements(view), tableFormat);
-            write(directory.resolve("grants." + extension), ShowCommand.grantTable(view, GrantFilter.all()),
-                    tableFormat);
+            try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(directory.resolve("grants."
+                    + extension), StandardCharsets.UTF_8))) {
+                ShowCommand.printGrants(view, GrantFilter.all(), tableFormat, writer);
+            }
             spec.commandLine().getErr().println("wrote resources, entitlements and grants of sync "
                     + view.run().syncId() + " to " + directory);
         }

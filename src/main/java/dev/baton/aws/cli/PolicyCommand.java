@@ -29,13 +29,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Mixin private OrganizationOptions organization;
     @Mixin private ScopeOptions scope;
 
-    @Option(names = {"-p", "--provisioning"}, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Include the permissions grants, revokes and account creation and deletion need")
-    private boolean provisioning;
-
-    @Option(names = "--create-account-resource-type", paramLabel = "iam_user|sso_user", defaultValue = "iam_user",
-            description = "Which user type account creation makes (default: ${DEFAULT-VALUE})")
-    private String accountCreationType = "iam_user";
+    @Mixin private PermissionFeatureOptions features;
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|terraform|cloudformation", defaultValue = "json",
             description = "Output format (default: ${DEFAULT-VALUE})")
@@ -58,9 +52,8 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        requireAccountCreationType(accountCreationType);
         RequiredPermissions required = PermissionCatalog.required(new PermissionFeatures(organization.toConfig(),
-                scope.toConfig(), provisioning, accountCreationType));
+                scope.toConfig(), features.provisioning(), features.accountCreationType()));
         RoleSetup setup = setup();
         String text = switch (format) {
             case json -> IndentedJson.of(PolicyDocuments.describe(required, setup));
@@ -70,13 +63,6 @@ final class PolicyCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    static void requireAccountCreationType(String type) {
-        if (!type.equals("iam_user") && !type.equals("sso_user")) {
-            throw ConfigException.invalid("--create-account-resource-type", "'" + type
-                    + "' is not offered; use iam_user or sso_user");
-        }
     }
 
     private RoleSetup setup() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The c1z file a read-only command asks about, and which of its syncs. */
@@ -21,10 +22,11 @@ final class QueryFileOptions {
             description = "The sync to read (see 'show syncs'); default: the latest finished full sync")
     private String syncId;
 
+    @Mixin private QueryCacheOptions cache;
+
     /** Opens the file; a missing file or an unknown sync id is a usage error naming the option. */
     SyncFile open(ProcessContext context) throws C1zException {
-        Path path = path(context, file, "--file");
-        return SyncFile.open(path, Path.of(System.getProperty("java.io.tmpdir")));
+        return cache.open(path(context, file, "--file"));
     }
 
     static Path path(ProcessContext context, String value, String option) {

@@ -1,9 +1,13 @@
 package dev.baton.aws.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,20 +50,114 @@ record QueryTable(List<String> columns, List<List<String>> rows) {
         }
 
         Builder add(String... values) {
-            if (values.length != columns.size()) {
-                throw new IllegalArgumentException("expected " + columns.size() + " values, got " + values.length);
-            }
-            List<String> row = new ArrayList<>(values.length);
-            for (String value : values) {
-                row.add(value == null ? "" : value);
-            }
-            rows.add(row);
+            rows.add(row(columns, values));
             return this;
         }
 
         QueryTable build() {
             return new QueryTable(columns, rows);
         }
+    }
+
+    /** Receives rows as a query finds them. */
+    interface RowWriter {
+        void add(String... values);
+
+        /** Prints what is still held and flushes. */
+        void finish();
+    }
+
+    /**
+     * Rows printed as they come for JSON Lines and CSV, so a listing of every grant of a large sync needs no
+     * memory for its rows; the aligned table and the JSON array need every row first and are printed by
+     * {@link RowWriter#finish()}.
+     */
+    static RowWriter writer(Format format, PrintWriter out, String... columns) {
+        Builder builder = builder(columns);
+        if (format == Format.TABLE || format == Format.JSON) {
+            return new RowWriter() {
+                @Override
+                public void add(String... values) {
+                    builder.add(values);
+                }
+
+                @Override
+                public void finish() {
+                    builder.build().print(format, out);
+                }
+            };
+        }
+        List<String> names = List.of(columns);
+        if (format == Format.CSV) {
+            out.print(csvLine(names));
+            return new RowWriter() {
+                @Override
+                public void add(String... values) {
+                    out.print(csvLine(row(names, values)));
+                }
+
+                @Override
+                public void finish() {
+                    out.flush();
+                }
+            };
+        }
+        return new JsonLinesWriter(names, out);
+    }
+
+    /** One JSON object per line through one streaming generator (no tree per row). */
+    private static final class JsonLinesWriter implements RowWriter {
+        private final List<String> columns;
+        private final PrintWriter out;
+        private final JsonGenerator json;
+
+        JsonLinesWriter(List<String> columns, PrintWriter out) {
+            this.columns = columns;
+            this.out = out;
+            try {
+                this.json = new JsonFactory().createGenerator(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            json.setRootValueSeparator(null);
+        }
+
+        @Override
+        public void add(String... values) {
+            List<String> row = row(columns, values);
+            try {
+                json.writeStartObject();
+                for (int i = 0; i < columns.size(); i++) {
+                    json.writeStringField(columns.get(i), row.get(i));
+                }
+                json.writeEndObject();
+                json.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void finish() {
+            try {
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+        }
+    }
+
+    /** One value per column, null as empty. */
+    private static List<String> row(List<String> columns, String... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException("expected " + columns.size() + " values, got " + values.length);
+        }
+        List<String> row = new ArrayList<>(values.length);
+        for (String value : values) {
+            row.add(value == null ? "" : value);
+        }
+        return row;
     }
 
     void print(Format format, PrintWriter out) {

@@ -87,9 +87,13 @@ final class ShowCommand implements Callable<Integer> {
             throw ConfigException.requires("--resource", "--resource-type");
         }
         try (SyncFile opened = file.open(context)) {
-            QueryTable table = selected == What.SYNCS ? syncs(opened) : table(selected, file.view(opened));
             PrintWriter out = spec.commandLine().getOut();
-            table.print(format, out);
+            if (selected == What.GRANTS) {
+                printGrants(file.view(opened), grantFilter(), format, out);
+            } else {
+                QueryTable table = selected == What.SYNCS ? syncs(opened) : table(selected, file.view(opened));
+                table.print(format, out);
+            }
         }
         return 0;
     }
@@ -99,7 +103,7 @@ final class ShowCommand implements Callable<Integer> {
             case RESOURCES -> resources(view);
             case RESOURCE_TYPES -> resourceTypes(view);
             case ENTITLEMENTS -> entitlements(view);
-            case GRANTS -> grants(view);
+            case GRANTS -> throw new IllegalStateException("grants are printed as they are read");
             case PRINCIPALS -> principals(view);
             case STATS -> stats(view);
             case SYNCS -> throw new IllegalStateException("syncs are listed per file");
@@ -154,19 +158,13 @@ final class ShowCommand implements Callable<Integer> {
         return new GrantFilter(resourceType, resource, entitlement, null, null);
     }
 
-    private QueryTable grants(SyncView view) {
-        return grantTable(view, grantFilter());
-    }
-
-    /** The grants of a sync with the columns {@code show grants} and {@code export} print. */
-    static QueryTable grantTable(SyncView view, GrantFilter filter) {
-        QueryTable.Builder table = QueryTable.builder("id", "entitlement", "resource_type", "resource_id",
-                "principal_type", "principal_id", "kind", "via");
-        view.forEachGrant(filter, g -> table.add(g.getId(), g.getEntitlement().getId(),
-                g.getEntitlement().getResource().getId().getResourceType(),
-                g.getEntitlement().getResource().getId().getResource(), g.getPrincipal().getId().getResourceType(),
-                g.getPrincipal().getId().getResource(), GrantKind.of(g).label(), String.join(" ", GrantKind.via(g))));
-        return table.build();
+    /** Prints the grants of a sync with the columns {@code show grants} and {@code export} print. */
+    static void printGrants(SyncView view, GrantFilter filter, QueryTable.Format format, PrintWriter out) {
+        QueryTable.RowWriter rows = QueryTable.writer(format, out, "id", "entitlement", "resource_type",
+                "resource_id", "principal_type", "principal_id", "kind", "via");
+        view.forEachGrantRow(filter, g -> rows.add(g.id(), g.entitlementId(), g.resourceType(), g.resourceId(),
+                g.principalType(), g.principalId(), g.kind().label(), String.join(" ", g.via())));
+        rows.finish();
     }
 
     private QueryTable principals(SyncView view) {

@@ -15,6 +15,7 @@ import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.config.SyncTargets;
 import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
+import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.sync.C1zSyncStore;
 import dev.baton.aws.sync.SyncEngine;
 import dev.baton.aws.sync.SyncOptions;
@@ -92,11 +93,7 @@ final class SyncCommandRunner {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
                     config.provisioning().createAccountResourceType());
             ProgressEvents events = new ProgressEvents();
-            SyncOptions options = SyncOptions.defaults()
-                    .withProgressInterval(PROGRESS_INTERVAL)
-                    .withWorkers(config.output().workers())
-                    .withResourceTypes(config.scope().resourceTypes())
-                    .withSelection(selection(config.scope().targets()));
+            SyncOptions options = syncOptions(config);
             store.setSyncType(syncType(config.scope().targets()));
             SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
                     new AwsApiCallStats(clients.stats()),
@@ -106,6 +103,16 @@ final class SyncCommandRunner {
             events.summary(summary);
             events.wrote("wrote the sync", config.output().file());
         }
+    }
+
+    /** How the engine runs this configuration's sync; progress counts AWS accounts. */
+    static SyncOptions syncOptions(RunConfig config) {
+        return SyncOptions.defaults()
+                .withProgressInterval(PROGRESS_INTERVAL)
+                .withWorkers(config.output().workers())
+                .withResourceTypes(config.scope().resourceTypes())
+                .withSelection(selection(config.scope().targets()))
+                .withAccountTypes(ResourceTypes.ACCOUNT_TYPE_IDS);
     }
 
     private static SyncHistory history(RunConfig config) {

@@ -14,6 +14,7 @@ import dev.baton.aws.proto.c1.connector.v2.SkipGrants;
 import dev.baton.aws.proto.c1.connector.v2.V1Identifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The 14 resource types of baton-aws, as data: ids, display names, traits and type-level annotations match the
@@ -30,6 +31,11 @@ public final class ResourceTypes {
     public static final String SSO_GROUP_ID = "sso_group";
     public static final String ACCOUNT_ID = "account";
     public static final String ACCOUNT_IAM_ID = "account_iam";
+    /**
+     * The types whose resources are AWS accounts (an account's IAM, an account as an Identity Center application):
+     * progress lines count these as accounts done and in all, one account per account id.
+     */
+    public static final Set<String> ACCOUNT_TYPE_IDS = Set.of(ACCOUNT_IAM_ID, ACCOUNT_ID);
     public static final String ACCESS_KEY_ID = "access-key";
     public static final String PERMISSION_SET_ID = "permission_set";
     public static final String PERMISSION_SET_ASSIGNMENT_ID = "permission_set_assignment";

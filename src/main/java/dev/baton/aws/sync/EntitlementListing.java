@@ -15,8 +15,13 @@ import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 
-/** One page of {@code entitlements(resource, token)}; a resource-level skip annotation ends it before any call. */
-record EntitlementListing(ResourceSyncer syncer, Resource resource, PageToken token) implements WorkUnit {
+/**
+ * One page of {@code entitlements(resource, token)}; a resource-level skip annotation ends it before any call.
+ *
+ * @param account see {@link WorkUnit#account()}
+ */
+record EntitlementListing(ResourceSyncer syncer, Resource resource, PageToken token, String account)
+        implements WorkUnit {
     EntitlementListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(resource, "resource is null");
@@ -51,9 +56,9 @@ record EntitlementListing(ResourceSyncer syncer, Resource resource, PageToken to
         }
         Page<Entitlement> page = syncer.entitlements(resource, token);
         PageTokens.requireProgress(token, page, describe());
-        context.write(new WriteBatch.Entitlements(resource, page.items()));
+        context.write(new WriteBatch.Entitlements(resource, page.items(), account));
         if (page.hasNext()) {
-            context.continueWith(new EntitlementListing(syncer, resource, page.next()));
+            context.continueWith(new EntitlementListing(syncer, resource, page.next(), account));
         }
     }
 }

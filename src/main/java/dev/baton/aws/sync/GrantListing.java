@@ -15,8 +15,12 @@ import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 
-/** One page of {@code grants(resource, token)}; a resource-level skip annotation ends it before any call. */
-record GrantListing(ResourceSyncer syncer, Resource resource, PageToken token) implements WorkUnit {
+/**
+ * One page of {@code grants(resource, token)}; a resource-level skip annotation ends it before any call.
+ *
+ * @param account see {@link WorkUnit#account()}
+ */
+record GrantListing(ResourceSyncer syncer, Resource resource, PageToken token, String account) implements WorkUnit {
     GrantListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(resource, "resource is null");
@@ -51,9 +55,9 @@ record GrantListing(ResourceSyncer syncer, Resource resource, PageToken token) i
         }
         Page<Grant> page = syncer.grants(resource, token);
         PageTokens.requireProgress(token, page, describe());
-        context.write(new WriteBatch.Grants(resource, page.items()));
+        context.write(new WriteBatch.Grants(resource, page.items(), account));
         if (page.hasNext()) {
-            context.continueWith(new GrantListing(syncer, resource, page.next()));
+            context.continueWith(new GrantListing(syncer, resource, page.next(), account));
         }
     }
 }

@@ -11,8 +11,10 @@ import dev.baton.aws.spi.SyncException;
 /**
  * The first page of a written resource's entitlement or grant listing. Thousands of these can wait behind the
  * resource listings, so each keeps its resource serialized (a few hundred bytes) and decodes it when it runs.
+ *
+ * @param account see {@link WorkUnit#account()}
  */
-record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource) implements WorkUnit {
+record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource, String account) implements WorkUnit {
     QueuedListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(resource, "resource is null");
@@ -42,8 +44,8 @@ record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource) impl
 
     private WorkUnit listing(Resource decoded) {
         return kind == WorkKind.ENTITLEMENTS
-                ? new EntitlementListing(syncer, decoded, PageToken.first())
-                : new GrantListing(syncer, decoded, PageToken.first());
+                ? new EntitlementListing(syncer, decoded, PageToken.first(), account)
+                : new GrantListing(syncer, decoded, PageToken.first(), account);
     }
 
     private Resource decoded() throws SyncException {

@@ -19,9 +19,10 @@ import dev.baton.aws.spi.SyncException;
  * children.
  *
  * @param parent null for the top-level listing
+ * @param account see {@link WorkUnit#account()}: the account the parent is, or belongs to
  */
-record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token, ChildListings children)
-        implements WorkUnit {
+record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token, ChildListings children,
+                       String account) implements WorkUnit {
     ResourceListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(token, "token is null");
@@ -30,8 +31,11 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
 
     /** Where child listings come from; it knows which types are synced and starts each listing once. */
     interface ChildListings {
-        /** The listing of {@code childTypeId} under {@code parent}; null when the type is not synced or was seen. */
-        WorkUnit childListing(String childTypeId, ResourceId parent);
+        /**
+         * The listing of {@code childTypeId} under {@code parent}, which belongs to {@code parentAccount} (null for
+         * none); null when the type is not synced or was seen.
+         */
+        WorkUnit childListing(String childTypeId, ResourceId parent, String parentAccount);
     }
 
     @Override
@@ -54,21 +58,23 @@ record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token
     public void run(Context context) throws SyncException, InterruptedException {
         Page<Resource> page = syncer.list(parent, token);
         PageTokens.requireProgress(token, page, describe());
-        context.write(new WriteBatch.Resources(resourceTypeId(), parent, page.items()));
+        WriteBatch.Resources written = new WriteBatch.Resources(resourceTypeId(), parent, page.items(), account);
+        context.write(written);
         if (page.hasNext()) {
-            context.continueWith(new ResourceListing(syncer, parent, page.next(), children));
+            context.continueWith(new ResourceListing(syncer, parent, page.next(), children, account));
         }
         for (Resource resource : page.items()) {
             for (Any annotation : resource.getAnnotationsList()) {
                 if (annotation.is(ChildResourceType.class)) {
                     String childType = unpack(annotation).getResourceTypeId();
-                    WorkUnit child = children.childListing(childType, resource.getId());
+                    WorkUnit child = children.childListing(childType, resource.getId(), account);
                     if (child != null) {
                         context.schedule(child);
                     }
                 }
             }
         }
+        context.childrenScheduled(written);
     }
 
     private ChildResourceType unpack(Any annotation) throws SyncException {

@@ -67,6 +67,8 @@ public final class SyncEngine {
     private int layers;
     /** The scheduler of the listing phase, for its counts of listings done and queued; null before and after. */
     private WorkScheduler listing;
+    /** Accounts done and in all, as the listing phase last counted them (kept for lines during expansion). */
+    private int[] accounts = new int[2];
 
     public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
                       ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
@@ -117,28 +119,42 @@ public final class SyncEngine {
     }
 
     private List<WorkUnit> resourceSeeds(Map<String, ResourceSyncer> synced) {
-        ResourceListing.ChildListings children = (childType, parent) -> childListing(synced, childType, parent);
+        ResourceListing.ChildListings children = (childType, parent, parentAccount) ->
+                childListing(synced, childType, parent, parentAccount);
         List<WorkUnit> seeds = new ArrayList<>();
-        synced.forEach((type, syncer) -> seeds.add(new ResourceListing(syncer, null, PageToken.first(), children)));
+        synced.forEach((type, syncer) ->
+                seeds.add(new ResourceListing(syncer, null, PageToken.first(), children, null)));
         return seeds;
     }
 
-    /** Each (child type, parent) listing starts once, even when the parent was listed twice. */
-    private WorkUnit childListing(Map<String, ResourceSyncer> synced, String childType, ResourceId parent) {
+    /**
+     * Each (child type, parent) listing starts once, even when the parent was listed twice. The listing belongs to
+     * the parent when the parent is an account, else to the account the parent belongs to.
+     */
+    private WorkUnit childListing(Map<String, ResourceSyncer> synced, String childType, ResourceId parent,
+                                  String parentAccount) {
         ResourceSyncer syncer = synced.get(childType);
         if (syncer == null || !startedChildListings.add(childType + "\u0000" + parent.getResourceType()
                 + "\u0000" + parent.getResource())) {
             return null; // not synced in this run (filtered, or no syncer provides it)
         }
+        String account = accountOf(parent.getResourceType(), parent.getResource(), parentAccount);
         return new ResourceListing(syncer, parent, PageToken.first(),
-                (grandchildType, grandparent) -> childListing(synced, grandchildType, grandparent));
+                (grandchildType, grandparent, grandparentAccount) ->
+                        childListing(synced, grandchildType, grandparent, grandparentAccount), account);
+    }
+
+    /** The account a resource is (when its type is an account type), else {@code inherited}. */
+    private String accountOf(String resourceTypeId, String resourceId, String inherited) {
+        return options.accountTypes().contains(resourceTypeId) ? resourceId : inherited;
     }
 
     /** Drains the writer queue on this thread until every listing has finished and been written. */
     private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
-        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, queue);
-        FollowUps followUps = new FollowUps(synced, options.selection());
+        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT,
+                options.accountTypes(), queue);
+        FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes());
         listing = scheduler;
         scheduler.start(options.workers());
         try {
@@ -149,8 +165,8 @@ public final class SyncEngine {
                 }
                 WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch != null && !(batch instanceof WriteBatch.PhaseEnd)) {
-                    List<WorkUnit> started = followUps.of(writer.write(batch));
-                    scheduler.pageWritten(WorkScheduler.kindOf(batch), started, writer.waitingGrants());
+                    List<WorkUnit> started = followUps.of(writer.write(batch), batch.account());
+                    scheduler.pageWritten(batch, started, writer.waitingGrants());
                 }
                 if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
                     writer.settle();
@@ -167,6 +183,7 @@ public final class SyncEngine {
             throw new SyncException("sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
         } finally {
             scheduler.cancel();
+            accounts = scheduler.accountsDoneAndTotal();
             listing = null;
         }
     }
@@ -177,10 +194,12 @@ public final class SyncEngine {
         private final SyncSelection selection;
         private final Set<String> listEntitlements = new HashSet<>();
         private final Set<String> listGrants = new HashSet<>();
+        private final Set<String> accountTypes;
 
-        FollowUps(Map<String, ResourceSyncer> synced, SyncSelection selection) {
+        FollowUps(Map<String, ResourceSyncer> synced, SyncSelection selection, Set<String> accountTypes) {
             this.synced = synced;
             this.selection = selection;
+            this.accountTypes = accountTypes;
             synced.forEach((type, syncer) -> {
                 List<Any> annotations = syncer.resourceType().getAnnotationsList();
                 if (!EntitlementListing.skips(annotations)) {
@@ -195,19 +214,22 @@ public final class SyncEngine {
         /** Targets of {@code --sync-resources} that were listed. */
         final Set<String> targetsFound = new HashSet<>();
 
-        List<WorkUnit> of(List<SyncWriter.NewResource> resources) {
+        /** @param pageAccount the account of the listing that listed {@code resources} */
+        List<WorkUnit> of(List<SyncWriter.NewResource> resources, String pageAccount) {
             List<WorkUnit> units = new ArrayList<>(2 * resources.size());
             for (SyncWriter.NewResource resource : resources) {
                 ResourceSyncer syncer = synced.get(resource.resourceTypeId());
                 if (selection.targets().contains(resource.key())) {
                     targetsFound.add(resource.key());
                 }
+                String account = accountTypes.contains(resource.resourceTypeId())
+                        ? resource.key().substring(resource.resourceTypeId().length() + 1) : pageAccount;
                 if (listEntitlements.contains(resource.resourceTypeId())
                         && selection.listsEntitlements(resource.key())) {
-                    units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized()));
+                    units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized(), account));
                 }
                 if (listGrants.contains(resource.resourceTypeId()) && selection.listsGrants(resource.key())) {
-                    units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized()));
+                    units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized(), account));
                 }
             }
             return units;
@@ -249,9 +271,12 @@ public final class SyncEngine {
         lastProgress = now;
         long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
         long[] units = listing == null ? new long[2] : listing.unitsDoneAndPending();
+        if (listing != null) {
+            accounts = listing.accountsDoneAndTotal();
+        }
         progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
                 writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls, apiCalls.throttled(),
-                units[0], units[1], layersDone, layers, Duration.between(start, now)));
+                units[0], units[1], layersDone, layers, Duration.between(start, now), accounts[0], accounts[1]));
     }
 
     private SyncSummary summary(ExpansionResult expansion) {

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param progressInterval   how often a progress line is reported while the sync runs
  * @param resourceTypes      {@code --sync-resource-types}: the types to sync; empty means every registered type
  * @param selection          which entitlement and grant listings run ({@code --sync-resources}, the skip flags)
+ * @param accountTypes       resource types whose resources progress lines count as accounts, done and in all
+ *                           (resources of these types with the same id are one account); empty: none
  */
 public record SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes,
-                          SyncSelection selection) {
+                          SyncSelection selection, Set<String> accountTypes) {
     public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -34,10 +36,11 @@ public record SyncOptions(int workers, int expansionMaxDepth, Duration progressI
         }
         resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
         requireNonNull(selection, "selection is null");
+        accountTypes = Set.copyOf(requireNonNull(accountTypes, "accountTypes is null"));
     }
 
     public SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes) {
-        this(workers, expansionMaxDepth, progressInterval, resourceTypes, SyncSelection.everything());
+        this(workers, expansionMaxDepth, progressInterval, resourceTypes, SyncSelection.everything(), Set.of());
     }
 
     /** 8 workers, depth 20, a progress line every 5 s, every resource type. */
@@ -46,23 +49,28 @@ public record SyncOptions(int workers, int expansionMaxDepth, Duration progressI
     }
 
     public SyncOptions withWorkers(int count) {
-        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes, selection);
+        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes, selection, accountTypes);
     }
 
     public SyncOptions withExpansionMaxDepth(int depth) {
-        return new SyncOptions(workers, depth, progressInterval, resourceTypes, selection);
+        return new SyncOptions(workers, depth, progressInterval, resourceTypes, selection, accountTypes);
     }
 
     public SyncOptions withProgressInterval(Duration interval) {
-        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes, selection);
+        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes, selection, accountTypes);
     }
 
     public SyncOptions withResourceTypes(Set<String> types) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types, selection);
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types, selection, accountTypes);
     }
 
     public SyncOptions withSelection(SyncSelection newSelection) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection);
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection,
+                accountTypes);
+    }
+
+    public SyncOptions withAccountTypes(Set<String> types) {
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, selection, types);
     }
 
     boolean includes(String resourceTypeId) {

@@ -17,13 +17,23 @@ import java.util.Optional;
  * @param listingsPending  pages of listings queued or running (more may be discovered)
  * @param layersDone       grant expansion: layers of the entitlement graph expanded (0 before expansion)
  * @param layers           grant expansion: layers in all (0 before expansion)
+ * @param accountsDone     accounts with nothing left to list ({@link SyncOptions#accountTypes()})
+ * @param accountsTotal    accounts listed so far; 0 when the sync counts none (then no account figures show)
  */
 public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long resources, long entitlements,
                            long grants, long apiCalls, long throttled, long listingsDone, long listingsPending,
-                           int layersDone, int layers, Duration elapsed) {
+                           int layersDone, int layers, Duration elapsed, int accountsDone, int accountsTotal) {
     public SyncProgress {
         requireNonNull(phase, "phase is null");
         requireNonNull(elapsed, "elapsed is null");
+    }
+
+    /** A snapshot of a sync that counts no accounts. */
+    public SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long resources, long entitlements,
+                        long grants, long apiCalls, long throttled, long listingsDone, long listingsPending,
+                        int layersDone, int layers, Duration elapsed) {
+        this(phase, typesDone, typesTotal, resources, entitlements, grants, apiCalls, throttled, listingsDone,
+                listingsPending, layersDone, layers, elapsed, 0, 0);
     }
 
     /** Remote calls per second over the whole run so far. */
@@ -55,13 +65,16 @@ public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long 
 
     /**
      * One line, e.g.
-     * {@code sync: grants, types 3/14, 1200 resources, 300 entitlements, 5000 grants, 812 API calls (40/s),
-     * 2 throttled, listings 120 done/35 queued, 12s, about 4s left}.
+     * {@code sync: grants, accounts 57/192, types 3/14, 1200 resources, 300 entitlements, 5000 grants, 812 API calls
+     * (40/s), 2 throttled, listings 120 done/35 queued, 12s, about 4s left}.
      */
     public String render() {
         StringBuilder line = new StringBuilder("sync: ").append(phase.label());
         if (phase == SyncPhase.GRANT_EXPANSION) {
             line.append(' ').append(layersDone).append('/').append(layers).append(" layers");
+        }
+        if (accountsTotal > 0) {
+            line.append(", accounts ").append(accountsDone).append('/').append(accountsTotal);
         }
         line.append(", types ").append(typesDone).append('/').append(typesTotal).append(", ").append(resources)
                 .append(" resources, ").append(entitlements).append(" entitlements, ").append(grants)
@@ -76,6 +89,10 @@ public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long 
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("phase", phase.label());
+        if (accountsTotal > 0) {
+            fields.put("accounts_done", accountsDone);
+            fields.put("accounts_total", accountsTotal);
+        }
         fields.put("types_done", typesDone);
         fields.put("types_total", typesTotal);
         fields.put("resources", resources);

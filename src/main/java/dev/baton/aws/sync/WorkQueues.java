@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which unit of work runs next, and how much of each kind is left. Not thread-safe: {@link WorkScheduler} calls it
@@ -29,6 +30,7 @@ final class WorkQueues {
     private int unwrittenPages;
     private long unitsDone;
     private boolean grantsHeld;
+    private final AccountTally accounts;
 
     /** The units of one resource type, and how many of them run. */
     private static final class TypeQueue {
@@ -58,9 +60,13 @@ final class WorkQueues {
         }
     }
 
-    /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
-    WorkQueues(List<WorkUnit> seeds, int waitingGrantsLimit) {
+    /**
+     * @param seeds the top-level resource listings, one per synced type, in the order to start them
+     * @param accountTypes resource types whose resources count as accounts ({@link SyncOptions#accountTypes()})
+     */
+    WorkQueues(List<WorkUnit> seeds, int waitingGrantsLimit, Set<String> accountTypes) {
         this.waitingGrantsLimit = waitingGrantsLimit;
+        this.accounts = new AccountTally(accountTypes);
         for (WorkKind kind : WorkKind.values()) {
             outstanding.put(kind, 0);
         }
@@ -110,6 +116,7 @@ final class WorkQueues {
         outstanding.merge(unit.kind(), -1, Integer::sum);
         queueOf(unit).running--;
         unitsDone++;
+        accounts.unitDone(unit);
     }
 
     /** Units (pages of listings) finished so far. */
@@ -128,18 +135,38 @@ final class WorkQueues {
         }
         return pending;
     }
-    void pageQueued(WorkKind kind) {
+
+    void pageQueued(WriteBatch page) {
         unwrittenPages++;
-        outstanding.merge(kind, 1, Integer::sum);
+        outstanding.merge(WorkScheduler.kindOf(page), 1, Integer::sum);
+        accounts.pageQueued(page);
     }
 
-    /** A page was written; {@code waitingGrants} grants now wait for their principal or entitlement. */
-    void pageWritten(WorkKind kind, int waitingGrants) {
+    /**
+     * A page was written (the listings it starts were added before); {@code waitingGrants} grants now wait for
+     * their principal or entitlement.
+     */
+    void pageWritten(WriteBatch page, int waitingGrants) {
         unwrittenPages--;
-        outstanding.merge(kind, -1, Integer::sum);
+        outstanding.merge(WorkScheduler.kindOf(page), -1, Integer::sum);
+        accounts.pageWritten(page);
         if (waitingGrants > waitingGrantsLimit) {
             grantsHeld = true;
         }
+    }
+
+    /** The child listings of the resources of {@code page} are queued. */
+    void childrenScheduled(WriteBatch.Resources page) {
+        accounts.childrenScheduled(page);
+    }
+
+    /** Accounts with no work left, and accounts listed so far. */
+    int accountsDone() {
+        return accounts.done();
+    }
+
+    int accountsTotal() {
+        return accounts.total();
     }
 
     /** Nothing queued and every page written: with no unit running, the sync's listing is over. */
@@ -180,6 +207,7 @@ final class WorkQueues {
 
     private void add(Deque<WorkUnit> queue, WorkUnit unit, boolean first) {
         outstanding.merge(unit.kind(), 1, Integer::sum);
+        accounts.unitAdded(unit);
         if (first) {
             queue.addFirst(unit);
         } else {

@@ -4,6 +4,7 @@ import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -28,10 +29,14 @@ final class WorkScheduler {
     private Thread announcer;
     private SyncException failure;
 
-    /** @param seeds the top-level resource listings, one per synced type, in the order to start them */
-    WorkScheduler(List<WorkUnit> seeds, int waitingGrantsLimit, BlockingQueue<WriteBatch> output) {
+    /**
+     * @param seeds the top-level resource listings, one per synced type, in the order to start them
+     * @param accountTypes resource types whose resources count as accounts ({@link SyncOptions#accountTypes()})
+     */
+    WorkScheduler(List<WorkUnit> seeds, int waitingGrantsLimit, Set<String> accountTypes,
+                  BlockingQueue<WriteBatch> output) {
         this.output = output;
-        this.queues = new WorkQueues(seeds, waitingGrantsLimit);
+        this.queues = new WorkQueues(seeds, waitingGrantsLimit, accountTypes);
     }
 
     void start(int workers) {
@@ -81,6 +86,13 @@ final class WorkScheduler {
         }
     }
 
+    /** Accounts with no work left, and accounts listed so far ({@link AccountTally}). */
+    int[] accountsDoneAndTotal() {
+        synchronized (lock) {
+            return new int[] {queues.accountsDone(), queues.accountsTotal()};
+        }
+    }
+
     /** The first failure of any unit, or null. */
     SyncException failure() {
         synchronized (lock) {
@@ -98,14 +110,14 @@ final class WorkScheduler {
     }
 
     /**
-     * The writer wrote a page of {@code kind}; {@code started} are the listings its resources start, and
+     * The writer wrote {@code page}; {@code started} are the listings its resources start, and
      * {@code waitingGrants} the grants it keeps until it can check them. All under one lock, so the run cannot look
      * finished in between.
      */
-    void pageWritten(WorkKind kind, Collection<WorkUnit> started, int waitingGrants) {
+    void pageWritten(WriteBatch page, Collection<WorkUnit> started, int waitingGrants) {
         synchronized (lock) {
             started.forEach(queues::addFollowUp);
-            queues.pageWritten(kind, waitingGrants);
+            queues.pageWritten(page, waitingGrants);
             if (running == 0 && queues.drained()) {
                 finished = true;
             }
@@ -221,9 +233,17 @@ final class WorkScheduler {
         @Override
         public void write(WriteBatch batch) throws InterruptedException {
             synchronized (lock) {
-                queues.pageQueued(kindOf(batch));
+                queues.pageQueued(batch);
             }
             output.put(batch);
+        }
+
+        @Override
+        public void childrenScheduled(WriteBatch.Resources page) {
+            synchronized (lock) {
+                queues.childrenScheduled(page);
+                lock.notifyAll();
+            }
         }
 
         @Override

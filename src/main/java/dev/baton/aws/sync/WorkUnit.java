@@ -12,6 +12,12 @@ interface WorkUnit {
     /** A few words naming the listing, for errors that are not the syncer's own {@link SyncException}. */
     String describe();
 
+    /**
+     * The id of the account (see {@link SyncOptions#accountTypes()}) this work belongs to: the unit lists an
+     * account's own entitlements or grants, or something listed under it; null for work outside any account.
+     */
+    String account();
+
     void run(Context context) throws SyncException, InterruptedException;
 
     /** What a unit can do besides calling its syncer. */
@@ -24,5 +30,11 @@ interface WorkUnit {
 
         /** A new resource listing discovered while working (a child resource type of a listed resource). */
         void schedule(WorkUnit unit);
+
+        /**
+         * Every child listing of the resources of {@code page} (written before with {@link #write}) has been
+         * scheduled: until then an account in the page cannot count as done.
+         */
+        void childrenScheduled(WriteBatch.Resources page);
     }
 }

@@ -10,28 +10,49 @@ import java.util.List;
 
 /** One page of a syncer's output on its way from a worker to the single writer. */
 sealed interface WriteBatch {
+    /** The account the listing that made this page belongs to ({@link WorkUnit#account()}); null for none. */
+    String account();
+
     /** @param parent null for a top-level listing */
-    record Resources(String listedTypeId, ResourceId parent, List<Resource> resources) implements WriteBatch {
+    record Resources(String listedTypeId, ResourceId parent, List<Resource> resources, String account)
+            implements WriteBatch {
         public Resources {
             requireNonNull(listedTypeId, "listedTypeId is null");
             resources = List.copyOf(resources);
         }
+
+        Resources(String listedTypeId, ResourceId parent, List<Resource> resources) {
+            this(listedTypeId, parent, resources, null);
+        }
     }
 
-    record Entitlements(Resource resource, List<Entitlement> entitlements) implements WriteBatch {
+    record Entitlements(Resource resource, List<Entitlement> entitlements, String account) implements WriteBatch {
         public Entitlements {
             requireNonNull(resource, "resource is null");
             entitlements = List.copyOf(entitlements);
         }
+
+        Entitlements(Resource resource, List<Entitlement> entitlements) {
+            this(resource, entitlements, null);
+        }
     }
 
     /** Queued last by the worker that finds the phase finished (or best-effort after a failure): wakes the writer. */
-    record PhaseEnd() implements WriteBatch {}
+    record PhaseEnd() implements WriteBatch {
+        @Override
+        public String account() {
+            return null;
+        }
+    }
 
-    record Grants(Resource resource, List<Grant> grants) implements WriteBatch {
+    record Grants(Resource resource, List<Grant> grants, String account) implements WriteBatch {
         public Grants {
             requireNonNull(resource, "resource is null");
             grants = List.copyOf(grants);
+        }
+
+        Grants(Resource resource, List<Grant> grants) {
+            this(resource, grants, null);
         }
     }
 }

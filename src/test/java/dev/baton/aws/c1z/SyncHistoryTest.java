@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.aws.c1z.query.SyncFile;
 import dev.baton.aws.c1z.query.SyncRunRow;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.testing.C1zAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -121,18 +122,23 @@ class SyncHistoryTest {
         assertEquals(List.of(), SyncRetention.select(runs, "new", 4));
     }
 
-    /** Writes one sync {@code minute} minutes after a fixed start, with {@code person} in a group. */
+    /**
+     * Writes one sync {@code minute} minutes after a fixed start, with {@code person} in a group, and checks the
+     * whole file (every sync run it now holds) with the validator.
+     */
     private String sync(Path out, int minute, SyncHistory history, Resource person) throws Exception {
         Resource team = group("team");
+        String syncId;
         try (C1zWriter writer = C1zWriter.create(out, options(dir).withClock(at(minute)), history)) {
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(account("1"), person, team));
             writer.putEntitlements(List.of(member(team)));
             writer.putGrants(List.of(grant(member(team), person)));
-            String syncId = writer.syncId();
+            syncId = writer.syncId();
             writer.finish();
-            return syncId;
         }
+        C1zAssertions.assertValidC1z(out);
+        return syncId;
     }
 
     private static Clock at(int minute) {

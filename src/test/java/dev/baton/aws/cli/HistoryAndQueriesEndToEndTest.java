@@ -16,6 +16,7 @@ import dev.baton.aws.simulator.world.AccountAssignment;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.IamUser;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.C1zAssertions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -177,6 +178,7 @@ class HistoryAndQueriesEndToEndTest {
         List<String> replace = new ArrayList<>(connectionArgs());
         replace.add("--replace");
         assertEquals(0, run(replace).code);
+        C1zAssertions.assertValidC1z(file);
         try (SyncFile replaced = SyncFile.open(file, dir)) {
             assertEquals(1, replaced.syncRuns().size());
         }
@@ -203,9 +205,12 @@ class HistoryAndQueriesEndToEndTest {
         return JSON.readTree(result.out);
     }
 
-    private void sync() {
+    /** Syncs into sync.c1z and checks the whole file, every sync run it holds, with the validator. */
+    private Result sync() throws Exception {
         Result result = run(connectionArgs());
         assertEquals(0, result.code, result.err);
+        C1zAssertions.assertValidC1z(dir.resolve("sync.c1z"));
+        return result;
     }
 
     private List<String> connectionArgs() {

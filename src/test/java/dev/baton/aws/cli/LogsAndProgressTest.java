@@ -145,6 +145,8 @@ class LogsAndProgressTest {
         assertEquals(OutputOptions.AUTO_WORKERS, CliRun.run(workingDirectory, Map.of(), "--workers", "-1").config()
                 .output().workers());
         assertEquals("partial", SyncCommandRunner.syncType(config.scope().targets()));
+        assertEquals(Set.of("account_iam", "account"), SyncCommandRunner.syncOptions(config).accountTypes(),
+                "progress counts AWS accounts: an account's IAM and the account as an Identity Center application");
         assertTrue(CliRun.run(workingDirectory, Map.of(), "--skip-entitlements-and-grants").config().scope()
                 .targets().skipEntitlementsAndGrants());
     }

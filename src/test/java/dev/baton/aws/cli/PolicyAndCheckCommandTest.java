@@ -83,6 +83,28 @@ class PolicyAndCheckCommandTest {
     }
 
     @Test
+    void policyAndCheckReadTheProvisioningFlagsAlike() {
+        for (String command : List.of("policy", "check")) {
+            CliRun bad = CliRun.run(dir, Map.of(), command, "-p", "--create-account-resource-type", "admin");
+            assertEquals(2, bad.exitCode(), command + ": " + bad.err());
+            assertEquals(List.of("baton-aws: --create-account-resource-type (BATON_CREATE_ACCOUNT_RESOURCE_TYPE):"
+                    + " 'admin' is not one of iam_user, sso_user"), bad.err().lines().toList(), command);
+            CliRun help = CliRun.run(dir, Map.of(), command, "--help");
+            assertTrue(help.out().contains("--create-account-resource-type=iam_user|sso_user")
+                    && help.out().contains("-p, --provisioning[=true|false]"), help.out());
+        }
+        CliRun empty = CliRun.run(dir, Map.of(), "policy", "-p", "--create-account-resource-type", "");
+        CliRun iamUser = CliRun.run(dir, Map.of(), "policy", "-p", "--create-account-resource-type", "iam_user");
+        assertEquals(0, empty.exitCode(), empty.err());
+        assertEquals(iamUser.out(), empty.out(), "an empty type means iam_user, as for the sync");
+        assertTrue(iamUser.out().contains("iam:CreateUser"), iamUser.out());
+        CliRun sso = CliRun.run(dir, Map.of(), args("policy", "-p", "--create-account-resource-type", "sso_user"));
+        assertTrue(sso.out().contains("identitystore:CreateUser") && !sso.out().contains("iam:CreateUser"),
+                sso.out());
+        assertFalse(CliRun.run(dir, Map.of(), "policy").out().contains("iam:CreateUser"), "no writes without -p");
+    }
+
+    @Test
     void checkReportsTheDeniedActionsAndExitsOne() throws Exception {
         List<String> denied = List.of("iam:GetAccountAuthorizationDetails", "sso:ListPermissionSets");
         try (SimulatorServer server = simulator(denied)) {

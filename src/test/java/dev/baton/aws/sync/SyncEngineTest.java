@@ -343,6 +343,80 @@ class SyncEngineTest {
     }
 
     @Test
+    void progressCountsAnAccountDoneOnlyOnceEverythingListedUnderItIsWritten() throws Exception {
+        ResourceType account = type("account", ResourceType.Trait.TRAIT_UNSPECIFIED);
+        List<Resource> accounts = List.of("a1", "a2", "a3").stream()
+                .map(id -> resource("account", id, null, child("user"))).toList();
+        Resource a1 = accounts.get(0);
+        Resource a2 = accounts.get(1);
+        Resource ada = resource("user", "ada", a1.getId());
+        Resource bob = resource("user", "bob", a2.getId());
+        FakeSyncer accountSyncer = new FakeSyncer(account, 10).resources(null, accounts);
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(a1.getId(), List.of(withUserTrait(ada)))
+                .resources(a2.getId(), List.of(withUserTrait(bob)));
+        CountDownLatch release = new CountDownLatch(1);
+        ResourceSyncer gatedUsers = new ResourceSyncer() { // the users of a2 are listed only once released
+            @Override
+            public ResourceType resourceType() {
+                return USER;
+            }
+
+            @Override
+            public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+                if (parent != null && parent.equals(a2.getId())) {
+                    try {
+                        assertTrue(release.await(30, TimeUnit.SECONDS), "no report showed 2 of 3 accounts done");
+                    } catch (InterruptedException e) {
+                        throw new SyncException("interrupted", e);
+                    }
+                }
+                return users.list(parent, token);
+            }
+
+            @Override
+            public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
+                return users.entitlements(resource, token);
+            }
+
+            @Override
+            public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+                return users.grants(resource, token);
+            }
+        };
+        List<SyncProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressSink sink = progress -> {
+            reports.add(progress);
+            if (progress.accountsTotal() == 3 && progress.accountsDone() == 2) {
+                release.countDown();
+            }
+        };
+        TickingClock ticking = new TickingClock(Instant.parse("2026-11-28T12:00:00Z"), java.time.Duration.ofSeconds(2));
+
+        new SyncEngine(List.of(accountSyncer, gatedUsers), store, SyncOptions.defaults().withWorkers(4)
+                .withAccountTypes(Set.of("account")), warnings, ApiCallStats.none(), sink, ticking).run();
+
+        assertEquals(0, reports.get(0).accountsTotal(), "no account is listed at the start");
+        assertTrue(!reports.get(0).render().contains("accounts") && !reports.get(0).fields()
+                .containsKey("accounts_total"), reports.get(0).render());
+        SyncProgress waiting = reports.stream().filter(r -> r.accountsTotal() == 3 && r.accountsDone() == 2)
+                .findFirst().orElseThrow();
+        assertTrue(waiting.render().contains(", accounts 2/3, "), waiting.render());
+        assertEquals(2, waiting.fields().get("accounts_done"));
+        assertEquals(3, waiting.fields().get("accounts_total"));
+        for (int i = 1; i < reports.size(); i++) {
+            assertTrue(reports.get(i).accountsDone() >= reports.get(i - 1).accountsDone(),
+                    "an account counted done never goes back: " + reports);
+        }
+        assertEquals(5, store.resources().size());
+    }
+
+    /** A user as {@link SyncFixtures#user} makes it, listed under the parent {@code resource} names. */
+    private static Resource withUserTrait(Resource resource) {
+        return user(resource.getId().getResource()).toBuilder()
+                .setParentResourceId(resource.getParentResourceId()).build();
+    }
+
+    @Test
     void aTargetedSyncListsEntitlementsAndGrantsOnlyOfItsTargetsAndDoesNotExpand() throws SyncException {
         Resource eng = group("eng");
         Resource ops = group("ops");
@@ -403,6 +477,11 @@ class SyncEngineTest {
         assertEquals("sync: grants, types 3/14, 100 resources, 20 entitlements, 500 grants, 200 API calls (20/s),"
                 + " 4 throttled, listings 30 done/10 queued, 10s, about 3s left", progress.render());
         assertEquals(4L, progress.fields().get("throttled"));
+        SyncProgress accounts = new SyncProgress(SyncPhase.RESOURCES, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0,
+                java.time.Duration.ofSeconds(10), 57, 192);
+        assertTrue(accounts.render().startsWith("sync: resources, accounts 57/192, types 3/14, "), accounts.render());
+        assertEquals(List.of("phase", "accounts_done", "accounts_total", "types_done"),
+                List.copyOf(accounts.fields().keySet()).subList(0, 4));
         SyncProgress expanding = new SyncProgress(SyncPhase.GRANT_EXPANSION, 14, 14, 100, 20, 900, 200, 4, 40, 0,
                 1, 4, java.time.Duration.ofSeconds(20));
         assertTrue(expanding.render().startsWith("sync: grant expansion 1/4 layers, "), expanding.render());

@@ -2,6 +2,7 @@ package dev.baton.aws.c1z.query;
 
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zSnapshot;
+import dev.baton.aws.c1z.QueryCache;
 import dev.baton.aws.c1z.UncheckedC1zException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -28,8 +29,18 @@ public final class SyncFile implements AutoCloseable {
         this.runs = runs;
     }
 
+    /** Reads a private copy, decompressed into {@code tempDir} and deleted on close. */
     public static SyncFile open(Path c1zFile, Path tempDir) throws C1zException {
-        C1zSnapshot snapshot = C1zSnapshot.open(c1zFile, tempDir);
+        return of(C1zSnapshot.open(c1zFile, tempDir));
+    }
+
+    /** Reads the copy {@code cache} keeps of the file as it is now, making it when there is none. */
+    public static SyncFile open(Path c1zFile, QueryCache cache) throws C1zException {
+        return of(cache.open(c1zFile));
+    }
+
+    private static SyncFile of(C1zSnapshot snapshot) throws C1zException {
+        Path c1zFile = snapshot.file();
         Sql sql = new Sql(snapshot.connection(), c1zFile);
         try {
             List<SyncRunRow> runs = sql.list("select sync_id, sync_type, started_at, ended_at, parent_sync_id"

@@ -95,6 +95,20 @@ public final class SyncView {
                 });
     }
 
+    /** The grants {@code filter} selects as {@link GrantRow}s, in insertion order, without decoding whole grants. */
+    public void forEachGrantRow(GrantFilter filter, Consumer<GrantRow> consumer) {
+        List<String> params = new ArrayList<>();
+        String conditions = filter.conditions(params);
+        params.add(run.syncId());
+        sql.scan("select external_id, entitlement_id, resource_type_id, resource_id, principal_resource_type_id,"
+                + " principal_resource_id, data from v1_grants where 1 = 1" + conditions + " and sync_id = ?"
+                + " order by id", params, row -> {
+                    consumer.accept(GrantRow.of(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getBytes(7)));
+                    return true;
+                });
+    }
+
     /** Resources per type, in the order the types were recorded. */
     public Map<String, Long> resourceCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.proto.c1.connector.v2.UserTrait;
+import dev.baton.aws.testing.C1zAssertions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,56 @@ class SyncDiffTest {
         }
     }
 
+    @Test
+    void twoFilesDiffLikeTwoSyncsOfOneFile() throws Exception {
+        Resource eng = resource("group", "eng", Map.of());
+        Entitlement member = entitlement(eng, "member");
+        List<Resource> before = List.of(user("alice", Map.of("team", "a")), user("bob", Map.of()), eng);
+        List<Resource> after = List.of(user("alice", Map.of("team", "b")), user("carol", Map.of()), eng);
+        List<Grant> grantsBefore = List.of(grant(member, "bob", Map.of()));
+        List<Grant> grantsAfter = List.of(grant(member, "carol", Map.of()), grant(member, "alice",
+                Map.of("group:eng:owner", false)));
+        Path both = dir.resolve("both.c1z");
+        write(both, 1, before, List.of(member), grantsBefore);
+        write(both, 2, after, List.of(member), grantsAfter);
+        Path old = dir.resolve("old.c1z");
+        Path current = dir.resolve("new.c1z");
+        write(old, 1, before, List.of(member), grantsBefore);
+        write(current, 2, after, List.of(member), grantsAfter);
+
+        SyncDiff inOneFile;
+        try (SyncFile file = SyncFile.open(both, dir)) {
+            List<SyncRunRow> syncs = file.finishedFullSyncs();
+            inOneFile = SyncDiff.between(file.view(syncs.get(1)), file.view(syncs.get(0)));
+        }
+        try (SyncFile a = SyncFile.open(old, dir); SyncFile b = SyncFile.open(current, dir)) {
+            SyncDiff acrossFiles = SyncDiff.between(a.view(a.defaultSync().orElseThrow()),
+                    b.view(b.defaultSync().orElseThrow()));
+            assertEquals(describe(acrossFiles.resources()), describe(inOneFile.resources()));
+            assertEquals(describe(acrossFiles.grants()), describe(inOneFile.grants()));
+            assertEquals(List.of("group:eng:member:user:alice ADDED []", "group:eng:member:user:bob REMOVED []",
+                    "group:eng:member:user:carol ADDED []"), describe(inOneFile.grants()));
+        }
+    }
+
+    @Test
+    void grantRowsReadKindAndViaWithoutDecodingTheGrant() throws Exception {
+        Resource eng = resource("group", "eng", Map.of());
+        Entitlement member = entitlement(eng, "member");
+        Entitlement owner = entitlement(eng, "owner");
+        List<Grant> grants = List.of(grant(member, "ada", Map.of()),
+                grant(member, "bob", Map.of(owner.getId(), false, "group:ops:member", false)),
+                grant(member, "cy", Map.of(member.getId(), true, owner.getId(), false)));
+        for (Grant stored : grants) {
+            Grant withAnnotation = stored.toBuilder().addAnnotations(Any.pack(UserTrait.newBuilder()
+                    .setLogin("x").build())).build(); // fields after sources are skipped too
+            GrantRow row = GrantRow.of(stored.getId(), member.getId(), "group", "eng", "user",
+                    stored.getPrincipal().getId().getResource(), withAnnotation.toByteArray());
+            assertEquals(GrantKind.of(stored), row.kind(), stored.getId());
+            assertEquals(GrantKind.via(stored), row.via(), stored.getId());
+        }
+    }
+
     private static List<String> describe(List<? extends Change<?>> changes) {
         return changes.stream().map(c -> c.id() + " " + c.kind() + " " + c.changedFields()).toList();
     }
@@ -87,6 +138,7 @@ class SyncDiffTest {
             writer.putGrants(grants);
             writer.finish();
         }
+        C1zAssertions.assertValidC1z(out);
     }
 
     private static ResourceId id(String type, String id) {
@@ -99,10 +151,13 @@ class SyncDiffTest {
         return Resource.newBuilder().setId(id(type, id)).setDisplayName(id).setProfile(struct).build();
     }
 
+    /** A user whose UserTrait profile is its resource profile plus its login (readers need a trait profile). */
     private static Resource user(String name, Map<String, String> profile) {
         Resource base = resource("user", name, profile);
+        Struct traitProfile = base.getProfile().toBuilder()
+                .putFields("login", Value.newBuilder().setStringValue(name).build()).build();
         return base.toBuilder().addAnnotations(Any.pack(UserTrait.newBuilder().setLogin(name)
-                .setProfile(base.getProfile()).build())).build();
+                .setProfile(traitProfile).build())).build();
     }
 
     private static Entitlement entitlement(Resource resource, String slug) {
