@@ -3,6 +3,7 @@ package dev.baton.aws.aws;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -78,6 +79,12 @@ public final class AwsErrors {
     /**
      * A 5xx answer, or a request that never got one (connection refused or reset, a body cut short, a read time-out):
      * AWS may well answer the same request on another try. A failure to load credentials is never transient.
+     *
+     * <p>The SDK parses IAM's and STS's XML replies as they stream in, so a body cut short or stalled past the read
+     * time-out reaches us as "Unable to unmarshall response" caused by an {@link XMLStreamException} (which keeps
+     * the I/O failure out of its cause chain, or has none when the stream simply ended early). AWS does not send
+     * XML that fails to parse, so such a reply was damaged on the way: transient, and bounded by the retry budget
+     * like every other transient failure. (JSON replies cut short already fail with an I/O cause.)
      */
     static boolean isTransient(SdkException e) {
         if (e instanceof AwsServiceException service) {
@@ -87,7 +94,7 @@ public final class AwsErrors {
             return false;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
+            if (cause instanceof IOException || cause instanceof XMLStreamException) {
                 return true;
             }
         }

@@ -45,7 +45,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private final AwsClientSettings settings;
     private final Region region;
     private volatile String partition;
-    private final SdkHttpClient httpClient = UrlConnectionHttpClient.builder().build();
+    private final SdkHttpClient httpClient;
     private final AwsCallStats stats = new AwsCallStats();
     private final AwsGateway gateway;
     private final Map<ServiceScope, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
@@ -62,6 +62,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         this.organization = requireNonNull(organization, "organization is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.httpClient = UrlConnectionHttpClient.builder().socketTimeout(settings.readTimeout()).build();
         this.gateway = AwsGateway.withBudget(settings.retry());
         this.region = ConnectorCredentials.region(config);
         this.partition = Arn.isArn(config.roleArn()) ? Arn.parse(config.roleArn()).partition() : "aws";
