@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,24 @@ public final class AwsGateway {
      */
     public <T> T call(AwsOperation operation, Supplier<T> request) throws AwsCallException {
         requireNonNull(operation, "operation is null");
+        return call(operation, request, e -> AwsErrors.wrap(operation, e));
+    }
+
+    /**
+     * As {@link #call(AwsOperation, Supplier)}, with the caller's own wording of a failure ({@code describe} must
+     * keep {@link AwsErrors#classify}'s kind, which decides whether the call is retried).
+     */
+    public <T> T call(AwsOperation operation, Supplier<T> request,
+                      Function<SdkException, AwsCallException> describe) throws AwsCallException {
+        requireNonNull(operation, "operation is null");
+        requireNonNull(describe, "describe is null");
         long start = nanoTime.getAsLong();
         for (int retryNumber = 1; ; retryNumber++) {
             AwsCallException failure;
             try {
                 return request.get();
             } catch (SdkException e) {
-                failure = AwsErrors.wrap(operation, e);
+                failure = describe.apply(e);
             }
             if (!failure.kind().retryable() || !retry.enabled()) {
                 throw failure;

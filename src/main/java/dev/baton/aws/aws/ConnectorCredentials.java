@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The connector's own identity: base credentials (static keys or the SDK default chain), then none, one or two
  * {@code sts:AssumeRole} hops, as the upstream connector does. Every hop is resolved eagerly so a wrong role or external id fails at
- * startup with the role ARN and the AWS error code instead of on the first sync call.
+ * startup with the role ARN and the AWS error code instead of on the first sync call. A hop goes through the
+ * {@link AwsGateway}: an STS reply throttled, failed with a 5xx or cut short is retried within the retry budget.
  */
 final class ConnectorCredentials {
     private static final Logger log = LoggerFactory.getLogger(ConnectorCredentials.class);
@@ -53,8 +54,8 @@ final class ConnectorCredentials {
      * @param stsFor builds an STS client that calls with the given credentials (owned and closed by the caller)
      */
     static AwsCredentialsProvider connector(CredentialsConfig config, AwsCredentialsProvider base,
-                                            Function<AwsCredentialsProvider, StsClient> stsFor, Clock clock)
-            throws AwsCallException {
+                                            Function<AwsCredentialsProvider, StsClient> stsFor, Clock clock,
+                                            AwsGateway gateway) throws AwsCallException {
         requireNonNull(stsFor, "stsFor is null");
         if (!config.assumesRole()) {
             return base;
@@ -76,7 +77,7 @@ final class ConnectorCredentials {
         }
         AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(stsFor.apply(hopSource),
                 config.roleArn(), config.externalId(), SESSION_NAME, 0, clock);
-        resolveEagerly(role, accountOf(config.roleArn()), "--external-id", !config.externalId().isEmpty());
+        resolveEagerly(gateway, role, accountOf(config.roleArn()), "--external-id", !config.externalId().isEmpty());
         return role;
     }
 
@@ -84,15 +85,14 @@ final class ConnectorCredentials {
      * Resolves once; a failure names the role ARN, the AWS error code and AWS's message, never a credential, with
      * advice on the trust policy and (when {@code externalIdOption} is not null) the external id.
      */
-    static void resolveEagerly(AssumeRoleCredentialsProvider provider, String accountId, String externalIdOption,
-                               boolean externalIdSent) throws AwsCallException {
-        try {
-            provider.resolveCredentials();
-        } catch (SdkException e) {
+    static void resolveEagerly(AwsGateway gateway, AssumeRoleCredentialsProvider provider, String accountId,
+                               String externalIdOption, boolean externalIdSent) throws AwsCallException {
+        AwsOperation operation = new AwsOperation("sts", "AssumeRole", accountId, provider.roleArn());
+        gateway.call(operation, provider::resolveCredentials, e -> {
             FailureAdvice.Text text = FailureAdvice.assumeRole(provider.roleArn(), externalIdOption, externalIdSent, e);
-            throw new AwsCallException("sts", "AssumeRole", accountId, provider.roleArn(),
-                    AwsErrors.classify(e), AwsErrors.errorCode(e), text.detail(), text.advice(), e);
-        }
+            return new AwsCallException(operation, AwsErrors.classify(e), AwsErrors.errorCode(e), text.detail(),
+                    text.advice(), e);
+        });
     }
 
     static String accountOf(String arn) {

@@ -67,7 +67,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         this.region = ConnectorCredentials.region(config);
         this.partition = Arn.isArn(config.roleArn()) ? Arn.parse(config.roleArn()).partition() : "aws";
         AwsCredentialsProvider base = ConnectorCredentials.base(config);
-        this.credentials = ConnectorCredentials.connector(config, base, this::ownedSts, settings.clock());
+        this.credentials = ConnectorCredentials.connector(config, base, this::ownedSts, settings.clock(), gateway);
     }
 
     /**
@@ -165,7 +165,7 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
         AssumeRoleCredentialsProvider child = new AssumeRoleCredentialsProvider(sts(), roleArn, "",
                 CHILD_SESSION_NAME, CHILD_SESSION_SECONDS, settings.clock());
         try {
-            ConnectorCredentials.resolveEagerly(child, accountId, null, false);
+            ConnectorCredentials.resolveEagerly(gateway, child, accountId, null, false);
         } catch (AwsCallException e) {
             log.warn("Failed to assume role (roleArn={}, error={})", roleArn, e.errorCode());
             throw e;

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -25,6 +27,7 @@ class AssumeRoleCredentialsProviderTest {
         final List<AssumeRoleRequest> requests = new ArrayList<>();
         final Duration lifetime;
         boolean answerWithNothing;
+        int repliesCutShort;
 
         FakeSts(Duration lifetime) {
             this.lifetime = lifetime;
@@ -33,6 +36,11 @@ class AssumeRoleCredentialsProviderTest {
         @Override
         public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
             requests.add(request);
+            if (repliesCutShort > 0) {
+                repliesCutShort--;
+                throw SdkClientException.create("Unable to unmarshall response (Could not parse XML response.)",
+                        new XMLStreamException("XML document structures must start and end within the same entity."));
+            }
             if (answerWithNothing) {
                 return AssumeRoleResponse.builder().build();
             }
@@ -57,9 +65,26 @@ class AssumeRoleCredentialsProviderTest {
         sts.answerWithNothing = true;
         var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 0, clock);
         AwsCallException e = assertThrows(AwsCallException.class,
-                () -> ConnectorCredentials.resolveEagerly(provider, "222222222222", "--external-id", false));
+                () -> ConnectorCredentials.resolveEagerly(AwsGateway.sdkAttemptsOnly(), provider, "222222222222",
+                        "--external-id", false));
         assertEquals("sts:AssumeRole on arn:aws:iam::222222222222:role/R (account 222222222222): sts:AssumeRole"
                 + " answered without Credentials", e.getMessage());
+    }
+
+    /** A child-account hop whose STS reply arrived cut short is retried, as every other AWS call is. */
+    @Test
+    void aHopWhoseReplyWasCutShortIsRetriedWithinTheBudget() throws AwsCallException {
+        FakeSts sts = new FakeSts(Duration.ofHours(1));
+        sts.repliesCutShort = 2;
+        var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 0, clock);
+        List<Duration> pauses = new ArrayList<>();
+        AwsGateway gateway = new AwsGateway(RetryBudget.of(Duration.ofMinutes(1)), pauses::add, () -> 0L);
+
+        ConnectorCredentials.resolveEagerly(gateway, provider, "222222222222", null, false);
+
+        assertEquals(3, sts.requests.size());
+        assertEquals(2, pauses.size());
+        assertEquals("ASIA3", provider.resolveCredentials().accessKeyId());
     }
 
     @Test
