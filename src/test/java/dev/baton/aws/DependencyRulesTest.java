@@ -62,6 +62,66 @@ class DependencyRulesTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * Inside a top-level package, which of its own packages each one may import. The top package of
+     * {@code connector} is where the resource types are wired together, so it sees its sub-packages; the IAM and
+     * Identity Center connectors never see each other; what both need of Organizations lives in
+     * {@code connector.organizations}. The simulator's world model and fault switches know nothing of HTTP.
+     */
+    private static final Map<String, Set<String>> ALLOWED_INSIDE = Map.ofEntries(
+            Map.entry("connector", Set.of("connector.iam", "connector.identitycenter", "connector.organizations",
+                    "connector.permissions")),
+            Map.entry("connector.iam", Set.of("connector", "connector.organizations")),
+            Map.entry("connector.identitycenter", Set.of("connector", "connector.organizations")),
+            Map.entry("connector.organizations", Set.of("connector")),
+            Map.entry("connector.permissions", Set.of("connector", "connector.organizations")),
+            Map.entry("simulator", Set.of("simulator.fault", "simulator.protocol", "simulator.service",
+                    "simulator.world")),
+            Map.entry("simulator.fault", Set.of()),
+            Map.entry("simulator.world", Set.of()),
+            Map.entry("simulator.protocol", Set.of("simulator.fault", "simulator.world")),
+            Map.entry("simulator.service", Set.of("simulator.protocol", "simulator.world", "simulator.fault")),
+            Map.entry("c1z", Set.of()),
+            Map.entry("c1z.query", Set.of("c1z")),
+            Map.entry("sync", Set.of("sync.expand")),
+            Map.entry("sync.expand", Set.of()));
+
+    @Test
+    void subPackagesImportOnlyAlongTheirArrows() {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String from = packageOf(SOURCES.relativize(file).toString().replace('/', '.'));
+            Matcher imports = IMPORT.matcher(read(file));
+            while (imports.find()) {
+                String to = packageOf(imports.group(1).substring(ROOT.length() + 1));
+                if (to.equals(from) || !topPackage(to).equals(topPackage(from))) {
+                    continue;
+                }
+                Set<String> allowed = ALLOWED_INSIDE.get(from);
+                assertTrue(allowed != null, "package " + from + " is not in the sub-package table: " + file);
+                if (!allowed.contains(to)) {
+                    violations.add(file + " imports " + imports.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertEquals("connector.iam", packageOf("connector.iam.IamSyncers"));
+        assertEquals("connector", packageOf("connector.AwsConnector"));
+        assertTrue(!ALLOWED_INSIDE.get("connector.iam").contains("connector.identitycenter"));
+    }
+
+    /** The package of a dotted class name relative to the root: its lower-case segments. */
+    private static String packageOf(String dottedClass) {
+        StringBuilder name = new StringBuilder();
+        for (String segment : dottedClass.split("\\.")) {
+            if (segment.isEmpty() || Character.isUpperCase(segment.charAt(0))) {
+                break;
+            }
+            name.append(name.length() == 0 ? "" : ".").append(segment);
+        }
+        return name.toString();
+    }
+
     /** CONTRIBUTING's rule: every AWS call goes through aws.AwsGateway, which turns SDK failures into its own. */
     @Test
     void connectorsNeverHandleSdkExceptions() {
