@@ -2,6 +2,7 @@ package dev.baton.aws.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.provisioning.EditDistance;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -103,32 +104,12 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
         String best = null;
         int bestDistance = Math.min(MAX_SUGGESTION_DISTANCE, unknown.get().length() / 4) + 1;
         for (OptionSpec option : unmatched.getCommandLine().getCommandSpec().options()) {
-            int distance = editDistance(unknown.get(), option.longestName());
+            int distance = EditDistance.bounded(unknown.get(), option.longestName(), bestDistance);
             if (distance < bestDistance) {
                 best = option.longestName();
                 bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance; option names are short, so the quadratic table is cheap. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

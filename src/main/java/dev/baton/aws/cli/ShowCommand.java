@@ -67,9 +67,7 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = {"-e", "--entitlement"}, paramLabel = "ID", description = "Only grants of this entitlement")
     private String entitlement;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, jsonl or csv (default: table)")
-    private String output = "table";
+    @Mixin private TableOutputOption output;
 
     @Spec private CommandSpec spec;
 
@@ -82,7 +80,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         What selected = What.parse(what);
-        QueryTable.Format format = QueryTable.Format.parse(output, "--output");
+        QueryTable.Format format = output.format();
         if (resource != null && resourceType == null) {
             throw ConfigException.requires("--resource", "--resource-type");
         }

@@ -25,9 +25,7 @@ final class WhoCanCommand implements Callable<Integer> {
 
     @Mixin private QueryFileOptions file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, jsonl or csv (default: table)")
-    private String output = "table";
+    @Mixin private TableOutputOption output;
 
     @Spec private CommandSpec spec;
 
@@ -39,7 +37,7 @@ final class WhoCanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        QueryTable.Format format = QueryTable.Format.parse(output, "--output");
+        QueryTable.Format format = output.format();
         try (SyncFile opened = file.open(context)) {
             SyncView view = file.view(opened);
             if (view.entitlement(entitlement).isEmpty()) {

@@ -24,38 +24,13 @@ final class IdSuggestion {
             if (Math.abs(candidate.length() - wanted.length()) >= bestDistance) {
                 continue;
             }
-            int distance = distance(wanted, candidate, bestDistance);
+            int distance = EditDistance.bounded(wanted, candidate, bestDistance);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance, or {@code bound} as soon as the distance is known to reach it. */
-    static int distance(String a, String b, int bound) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMinimum = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                rowMinimum = Math.min(rowMinimum, current[j]);
-            }
-            if (rowMinimum >= bound) {
-                return bound;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return Math.min(previous[b.length()], bound);
     }
 
     /** {@code "; did you mean 'x'?"} or "" when nothing is close. */

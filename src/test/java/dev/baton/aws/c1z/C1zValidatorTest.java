@@ -243,9 +243,9 @@ class C1zValidatorTest {
                 + " resources 4, entitlements 2, grants 3)"), report.lines().toString());
     }
 
-    /** When python3 and the python checker are present, both give the same verdict on the same files. */
+    /** With {@code -Dc1z.check} naming the python checker, both give the same verdict on the same files. */
     @Test
-    void verdictsAgreeWithThePythonCheckerWhenItIsPresent() throws Exception {
+    void verdictsAgreeWithThePythonCheckerWhenItIsConfigured() throws Exception {
         List<Path> files = List.of(valid,
                 corrupt("delete from v1_resources where external_id = 'user:alice'"),
                 corrupt("update v1_sync_runs set ended_at = null"),
@@ -253,7 +253,7 @@ class C1zValidatorTest {
                 corrupt("alter table v1_resources add column extra text"),
                 Files.writeString(dir.resolve("text.c1z"), "hello"));
         for (Path file : files) {
-            Optional<C1zCheckTool.Outcome> python = C1zCheckTool.runIfPresent(file, 60);
+            Optional<C1zCheckTool.Outcome> python = C1zCheckTool.runIfConfigured(file, 60);
             if (python.isEmpty()) {
                 return;
             }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Writes 1M small grants (1000 groups x 1000 users, blobs of about 100 bytes) at zstd level 3 and prints
  * rows/s and heap figures.
  * Run with {@code mvn -Pbench test -Dtest=C1zWriterBenchmark}; {@code -Dc1z.bench.groups=N} writes N x 1000
- * grants, {@code -Dc1z.bench.check=true} also validates the result with c1z-check. Only the heap bound is
+ * grants, {@code -Dc1z.bench.check=true} also validates the result (with the python checker too when
+ * {@code -Dc1z.check} names it). Only the heap bound is
  * asserted: the machine is shared, so throughput is reported rather than enforced.
  */
 @Tag("bench")

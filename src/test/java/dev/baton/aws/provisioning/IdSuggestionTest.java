@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class IdSuggestionTest {
     @Test
     void distanceCountsEdits() {
-        assertEquals(0, IdSuggestion.distance("abc", "abc", 10));
-        assertEquals(1, IdSuggestion.distance("abc", "abd", 10));
-        assertEquals(3, IdSuggestion.distance("kitten", "sitting", 10));
-        assertEquals(2, IdSuggestion.distance("kitten", "sitting", 2), "bounded");
+        assertEquals(0, EditDistance.bounded("abc", "abc", 10));
+        assertEquals(1, EditDistance.bounded("abc", "abd", 10));
+        assertEquals(3, EditDistance.bounded("kitten", "sitting", 10));
+        assertEquals(2, EditDistance.bounded("kitten", "sitting", 2), "bounded");
     }
 
     @Test

@@ -8,7 +8,10 @@ import dev.baton.aws.c1z.ValidationReport;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Asserts that a written c1z is valid: by the in-repo validator always, and by the python checker when present. */
+/**
+ * Asserts that a written c1z is valid: by the in-repo validator always, and also by the python checker when the
+ * {@code c1z.check} system property names it ({@link C1zCheckTool}).
+ */
 public final class C1zAssertions {
     private C1zAssertions() {}
 
@@ -20,7 +23,7 @@ public final class C1zAssertions {
     public static ValidationReport assertValidC1z(Path file, long timeoutSeconds) throws Exception {
         ValidationReport report = C1zValidator.validate(file, file.toAbsolutePath().getParent());
         assertTrue(report.valid(), String.join("\n", report.lines()));
-        Optional<C1zCheckTool.Outcome> python = C1zCheckTool.runIfPresent(file, timeoutSeconds);
+        Optional<C1zCheckTool.Outcome> python = C1zCheckTool.runIfConfigured(file, timeoutSeconds);
         if (python.isPresent()) {
             assertEquals(0, python.get().exitCode(), python.get().output());
         }

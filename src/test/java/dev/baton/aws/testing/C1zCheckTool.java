@@ -8,30 +8,42 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An optional second opinion: a python {@code c1z-check} found at {@code ../shared/tools/c1z-check} relative to the
- * project directory (or at the system property {@code c1z.check}), run only when it, python3 and zstd are present. The build never needs it; the in-repo
+ * An optional second opinion on a c1z file: an independent python checker, run only when the system property
+ * {@code c1z.check} names its script (for example {@code mvn test -Dc1z.check=PATH}) and python3 and zstd are on
+ * the PATH. Without the property nothing runs; the build never needs the checker, and the in-repo
  * {@code C1zValidator} is what tests rely on.
  */
 public final class C1zCheckTool {
-    public record Outcome(int exitCode, String output) {}
+    /** The property that names the checker script; unset or blank, the checker is not run. */
+    public static final String PROPERTY = "c1z.check";
 
+    public record Outcome(int exitCode, String output) {}
 
     private C1zCheckTool() {}
 
-    /** The tool's verdict on {@code c1zFile}, or empty when the tool or what it needs is missing. */
-    public static Optional<Outcome> runIfPresent(Path c1zFile, long timeoutSeconds)
+    /**
+     * The checker's verdict on {@code c1zFile}, or empty when {@code c1z.check} is not set. A property that names
+     * no file, or a machine without python3 or zstd, fails: whoever set the property asked for the check.
+     */
+    public static Optional<Outcome> runIfConfigured(Path c1zFile, long timeoutSeconds)
             throws IOException, InterruptedException {
-        String configured = System.getProperty("c1z.check", "");
-        Path location = configured.isBlank() ? Path.of("..", "shared", "tools", "c1z-check") : Path.of(configured);
-        if (!Files.isRegularFile(location) || !runs("python3", "--version") || !runs("zstd", "--version")) {
+        String configured = System.getProperty(PROPERTY, "");
+        if (configured.isBlank()) {
             return Optional.empty();
+        }
+        Path location = Path.of(configured);
+        if (!Files.isRegularFile(location)) {
+            throw new IllegalStateException("-D" + PROPERTY + "=" + configured + " names no file");
+        }
+        if (!runs("python3", "--version") || !runs("zstd", "--version")) {
+            throw new IllegalStateException("-D" + PROPERTY + " needs python3 and zstd on the PATH");
         }
         Process process = new ProcessBuilder("python3", location.toString(), "--quiet", c1zFile.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("c1z-check did not finish within " + timeoutSeconds + " s");
+            throw new IllegalStateException(location + " did not finish within " + timeoutSeconds + " s");
         }
         return Optional.of(new Outcome(process.exitValue(), output));
     }

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.identitystore.model.CreateUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
+import software.amazon.awssdk.services.identitystore.model.Filter;
+import software.amazon.awssdk.services.identitystore.model.ListUsersRequest;
 import software.amazon.awssdk.services.identitystore.model.User;
 
 /**
@@ -113,8 +115,7 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
         List<User> users;
         try {
             users = clients.gateway().call(SsoOperations.LIST_USERS.on(target.identityStoreId()),
-                    () -> clients.identityStore().listUsers(r -> r.identityStoreId(target.identityStoreId())
-                            .filters(f -> f.attributePath("UserName").attributeValue(userName))).users());
+                    () -> clients.identityStore().listUsers(usersNamed(target.identityStoreId(), userName)).users());
         } catch (AwsCallException e) {
             throw new SyncException("baton-aws: identity center user \"" + userName + "\" already exists but "
                     + "lookup failed: baton-aws: list identity center users: " + AwsCall.sdkMessage(e), e);
@@ -127,6 +128,13 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
                 .map(e -> AwsValues.text(e.value())).findFirst().orElse("");
         return userResource(target, user.userId(), AwsValues.firstText(user.userName(), userName),
                 AwsValues.text(user.displayName()), primaryEmail);
+    }
+
+    /** ListUsers narrowed to one user name by the single filter Identity Store accepts there. */
+    @SuppressWarnings("deprecation") // Filters is deprecated for GetUserId, which the simulator does not implement
+    private static ListUsersRequest usersNamed(String identityStoreId, String userName) {
+        return ListUsersRequest.builder().identityStoreId(identityStoreId)
+                .filters(Filter.builder().attributePath("UserName").attributeValue(userName).build()).build();
     }
 
     /** The SDK merges {@code --create-account-login/-email} into the profile only when absent; so do we. */

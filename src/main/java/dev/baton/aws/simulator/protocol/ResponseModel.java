@@ -64,13 +64,13 @@ public final class ResponseModel {
 
     private static ResponseModel parse(JsonNode root) {
         Map<String, Service> services = new LinkedHashMap<>();
-        root.path("services").fields().forEachRemaining(entry -> {
+        root.path("services").properties().forEach(entry -> {
             JsonNode node = entry.getValue();
             Map<String, String> operations = new HashMap<>();
-            node.path("operations").fields().forEachRemaining(op -> operations.put(op.getKey(),
+            node.path("operations").properties().forEach(op -> operations.put(op.getKey(),
                     op.getValue().isNull() ? null : op.getValue().asText()));
             Map<String, Shape> shapes = new HashMap<>();
-            node.path("shapes").fields().forEachRemaining(shape -> shapes.put(shape.getKey(), shape(shape.getValue())));
+            node.path("shapes").properties().forEach(shape -> shapes.put(shape.getKey(), shape(shape.getValue())));
             services.put(entry.getKey(), new Service(entry.getKey(), node.path("protocol").asText(),
                     node.path("apiVersion").asText(), node.path("targetPrefix").asText(null),
                     Collections.unmodifiableMap(operations), Collections.unmodifiableMap(shapes)));
@@ -86,7 +86,7 @@ public final class ResponseModel {
             return new Shape(Shape.Kind.MAP, Map.of(), Set.of(), textOrNull(node.get("map")));
         }
         Map<String, String> members = new HashMap<>();
-        node.path("members").fields().forEachRemaining(m -> members.put(m.getKey(), textOrNull(m.getValue())));
+        node.path("members").properties().forEach(m -> members.put(m.getKey(), textOrNull(m.getValue())));
         Set<String> required = new TreeSet<>();
         node.path("required").forEach(name -> required.add(name.asText()));
         return new Shape(Shape.Kind.STRUCTURE, Collections.unmodifiableMap(members),

@@ -58,7 +58,7 @@ public final class SparseEncoder {
     }
 
     private void structure(Service service, Shape shape, ObjectNode node, boolean topLevel, String path) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String member = field.getKey();
@@ -95,7 +95,7 @@ public final class SparseEncoder {
                     }
                 }
             }
-            case MAP -> value.fields().forEachRemaining(entry ->
+            case MAP -> value.properties().forEach(entry ->
                     value(service, service.shape(shape.element()), entry.getValue(), path + "/" + entry.getKey()));
         }
     }

@@ -189,7 +189,7 @@ class IdentityCenterSyncersTest {
                 world.endpoint().resolve("/_simulator/stats")).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode calls = new ObjectMapper().readTree(response.body()).path("calls");
         Map<String, Long> perService = new TreeMap<>();
-        calls.fields().forEachRemaining(entry -> perService.merge(
+        calls.properties().forEach(entry -> perService.merge(
                 entry.getKey().substring(0, entry.getKey().indexOf(':')), entry.getValue().asLong(), Long::sum));
         System.err.println("small world API calls per service: " + perService + " detail: " + calls);
         assertEquals(Set.of("identitystore", "organizations", "sso"), perService.keySet());

@@ -63,6 +63,7 @@ class IdentityStoreContractTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the Filters form the connector sends (SsoUserProvisioner.usersNamed)
     void userNameFilter() {
         List<User> found = store.listUsers(r -> r.identityStoreId(STORE).filters(Filter.builder()
                 .attributePath("UserName").attributeValue("erin").build())).users();
