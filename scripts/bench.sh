@@ -23,7 +23,10 @@
 #                                                          Center calls alone need ~30 min at 20/s);
 #                                                     XL10 = a tenth of XL: accounts=100,iamUsersPerAccount=30,
 #                                                          ssoUsers=3000,ssoGroups=150,permissionSets=20,
-#                                                          assignments=4000;
+#                                                          assignments=4000 (its 1,659 provisioned pairs are
+#                                                          fewer than its 3,150 principals, so unlike XL it reads
+#                                                          assignments per pair; XL's per-principal shape at a
+#                                                          tenth: the same spec with permissionSets=200);
 #                                                     names in any case (xl10 = XL10), all with seed=1;
 #                                                     or generator specs separated by ';'
 #   MODES / BENCH_MODES     bench.modes      fast,upstream
