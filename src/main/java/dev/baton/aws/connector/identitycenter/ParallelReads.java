@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whatever the timing of the reads. The reads only wait on the network (their pace is set by the client's rate
  * limiter), so more readers than cores is the point.
  *
- * <p>Failure: the first read that fails (in time) stops the rest: reads not started are cancelled, running ones are
+ * <p>Failure: the first read that fails (in time) stops the rest: no reader takes another read, running ones are
  * interrupted, and its exception is rethrown unchanged ({@link SyncException}, runtime exception or error). So do a
  * failing consumer and an interrupt of the caller (which ends in a {@link SyncException}). The pool is shut down
  * before {@link #forEachInOrder} returns or throws. With one reader (or one item) the reads run on the caller's
@@ -79,20 +79,16 @@ final class ParallelReads {
     private static <T, R> void readInOrder(List<T> items, ExecutorService pool, Read<T, R> read,
                                            Consumer<T, R> consumer) throws SyncException {
         CompletionService<Answer<R>> done = new ExecutorCompletionService<>(pool);
-        List<Future<Answer<R>>> futures = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             int index = i;
             T item = items.get(i);
-            futures.add(done.submit(() -> new Answer<>(index, read.read(item))));
+            done.submit(() -> new Answer<>(index, read.read(item)));
         }
-        List<R> answers = new ArrayList<>(items.size());
+        List<R> answers = new ArrayList<>(Collections.nCopies(items.size(), null));
         boolean[] arrived = new boolean[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            answers.add(null);
-        }
         int next = 0;
         for (int received = 0; received < items.size(); received++) {
-            Answer<R> answer = take(done, futures);
+            Answer<R> answer = take(done, pool);
             answers.set(answer.index(), answer.value());
             arrived[answer.index()] = true;
             while (next < items.size() && arrived[next]) {
@@ -103,17 +99,20 @@ final class ParallelReads {
         }
     }
 
-    /** The next finished read; a failed one cancels every other and is rethrown as it was thrown. */
-    private static <R> Answer<R> take(CompletionService<Answer<R>> done, List<Future<Answer<R>>> futures)
+    /**
+     * The next finished read. A failed one (or an interrupt) stops the pool at once: no reader takes another read,
+     * the running ones are interrupted, and the failure is rethrown as it was thrown.
+     */
+    private static <R> Answer<R> take(CompletionService<Answer<R>> done, ExecutorService pool)
             throws SyncException {
         try {
             return done.take().get();
         } catch (InterruptedException e) {
-            cancel(futures);
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
             throw new SyncException("interrupted while reading in parallel", e);
         } catch (ExecutionException e) {
-            cancel(futures);
+            pool.shutdownNow();
             throw rethrow(e.getCause());
         }
     }
@@ -129,10 +128,6 @@ final class ParallelReads {
             throw e;
         }
         return new SyncException(String.valueOf(cause), cause);
-    }
-
-    private static void cancel(List<? extends Future<?>> futures) {
-        futures.forEach(future -> future.cancel(true));
     }
 
     /**
