@@ -11,12 +11,23 @@
 # Results: target/bench/results.txt and results.json; per run target/bench/<world>-<mode>/ holds sync.c1z, the
 # CLI's log (sync.log) and the JVM's own output (jvm.out).
 #
-# Usage: scripts/bench.sh [WORLDS] [MODES]        e.g.  scripts/bench.sh S,M   |   scripts/bench.sh L fast
+# Usage: scripts/bench.sh [WORLDS] [MODES]        e.g.  scripts/bench.sh S,M   |   scripts/bench.sh xl10 fast
 #
 # Knobs (environment variable -> system property, default):
 #   WORLDS / BENCH_WORLDS   bench.worlds     S,M      S = 3 accounts, M = 20 accounts + 500 SSO users,
 #                                                     L = accounts=200,iamUsersPerAccount=20,ssoUsers=5000,
 #                                                         ssoGroups=300,permissionSets=80,assignments=6000;
+#                                                     XL = accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,
+#                                                          ssoGroups=1500,permissionSets=200,assignments=40000
+#                                                          (an enterprise organization: its ~35,000 Identity
+#                                                          Center calls alone need ~30 min at 20/s);
+#                                                     XL10 = a tenth of XL: accounts=100,iamUsersPerAccount=30,
+#                                                          ssoUsers=3000,ssoGroups=150,permissionSets=20,
+#                                                          assignments=4000 (its 1,659 provisioned pairs are
+#                                                          fewer than its 3,150 principals, so unlike XL it reads
+#                                                          assignments per pair; XL's per-principal shape at a
+#                                                          tenth: the same spec with permissionSets=200);
+#                                                     names in any case (xl10 = XL10), all with seed=1;
 #                                                     or generator specs separated by ';'
 #   MODES / BENCH_MODES     bench.modes      fast,upstream
 #   BENCH_WORKERS           bench.workers    8        workers of the fast mode

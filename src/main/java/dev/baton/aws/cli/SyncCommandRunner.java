@@ -91,7 +91,7 @@ final class SyncCommandRunner {
              DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
                      config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
             AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
-                    config.provisioning().createAccountResourceType());
+                    config.provisioning().createAccountResourceType(), config.output().workers());
             ProgressEvents events = new ProgressEvents();
             SyncOptions options = syncOptions(config);
             store.setSyncType(syncType(config.scope().targets()));

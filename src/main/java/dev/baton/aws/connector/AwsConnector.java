@@ -39,12 +39,24 @@ public final class AwsConnector implements Connector {
     }
 
     /**
+     * A connector whose syncers read with {@link SyncContext#DEFAULT_WORKERS} calls in flight where they read in
+     * parallel on their own.
+     *
      * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
      */
     public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
                                       SyncWarnings warnings, String accountCreationType) {
+        return create(clients, organization, scope, warnings, accountCreationType, SyncContext.DEFAULT_WORKERS);
+    }
+
+    /**
+     * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
+     * @param workers             the sync's {@code --workers} (see {@link SyncContext#workers()})
+     */
+    public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
+                                      SyncWarnings warnings, String accountCreationType, int workers) {
         requireNonNull(clients, "clients is null");
-        SyncContext context = SyncContext.of(clients, organization, scope, warnings);
+        SyncContext context = SyncContext.of(clients, organization, scope, warnings, workers);
         // Organizations and Identity Center are registered together, as upstream does (both flags on)
         Optional<OrganizationSyncers> organizations = organization.identityCenter()
                 ? Optional.of(OrganizationSyncers.create(context)) : Optional.empty();

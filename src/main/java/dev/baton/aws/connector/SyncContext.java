@@ -12,21 +12,42 @@ import dev.baton.aws.spi.SyncWarnings;
  * What every syncer of one run is built from: the AWS clients, what the flags turn on, where warnings go, and the
  * run's one listing of the organization's accounts (the {@code account} and {@code account_iam} syncers and the
  * assignment strategy all read it). One instance lives for one sync.
+ *
+ * @param workers the sync's {@code --workers}: how many calls a syncer that reads in parallel on its own (Identity
+ *                Center assignments per principal) may have in flight at once
  */
 public record SyncContext(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                          SyncWarnings warnings, OrganizationAccounts accounts) {
+                          SyncWarnings warnings, OrganizationAccounts accounts, int workers) {
+    /** {@code --workers}' default. */
+    public static final int DEFAULT_WORKERS = 8;
+
     public SyncContext {
         requireNonNull(clients, "clients is null");
         requireNonNull(organization, "organization is null");
         requireNonNull(scope, "scope is null");
         requireNonNull(warnings, "warnings is null");
         requireNonNull(accounts, "accounts is null");
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+    }
+
+    /** A context with the default number of workers. */
+    public SyncContext(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
+                       OrganizationAccounts accounts) {
+        this(clients, organization, scope, warnings, accounts, DEFAULT_WORKERS);
+    }
+
+    /** A context with a fresh account listing and the default number of workers. */
+    public static SyncContext of(AwsClients clients, OrganizationConfig organization, SyncScope scope,
+                                 SyncWarnings warnings) {
+        return of(clients, organization, scope, warnings, DEFAULT_WORKERS);
     }
 
     /** A context with a fresh account listing. */
     public static SyncContext of(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                 SyncWarnings warnings) {
+                                 SyncWarnings warnings, int workers) {
         return new SyncContext(clients, organization, scope, warnings,
-                new OrganizationAccounts(clients::organizations, clients.gateway(), warnings));
+                new OrganizationAccounts(clients::organizations, clients.gateway(), warnings), workers);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * The knobs of {@link SyncBenchmark}, read from system properties ({@code -Dbench.worlds=S,M} on the Maven command
  * line is passed through to the surefire JVM). Defaults model AWS: 25 ms per call and AWS's published rates.
  *
- * @param worlds    {@code bench.worlds}: world sizes to run, names of {@link #WORLDS}, or generator specs separated by {@code ;}
+ * @param worlds    {@code bench.worlds}: world sizes to run, names of {@link #WORLDS} (any case), or generator specs separated by {@code ;}
  * @param modes     {@code bench.modes}: {@code fast} (defaults, {@code --workers N}) and/or {@code upstream}
  *                  ({@code --workers 1 --no-fast-path})
  * @param workers   {@code bench.workers}: workers of the fast mode
@@ -25,12 +25,19 @@ import java.util.Map;
  */
 record BenchSettings(List<String> worlds, List<String> modes, int workers, long latencyMs, long jitterMs,
                      Map<String, Double> rates, List<String> jvmArgs, List<String> extraArgs, Path output) {
-    /** Named world sizes: generator specs for {@code WorldGenerator}. */
+    /**
+     * Named world sizes: generator specs for {@code WorldGenerator}. XL is an enterprise organization (1,000
+     * accounts, 30,000 Identity Center users); XL10 is a tenth of it, for measuring the same shape quickly.
+     */
     static final Map<String, String> WORLDS = Map.of(
             "S", "accounts=3,iamUsersPerAccount=10,ssoUsers=50,ssoGroups=10,permissionSets=5,assignments=60,seed=1",
             "M", "accounts=20,iamUsersPerAccount=20,ssoUsers=500,ssoGroups=50,permissionSets=20,assignments=600,seed=1",
             "L", "accounts=200,iamUsersPerAccount=20,ssoUsers=5000,ssoGroups=300,permissionSets=80,assignments=6000,"
-                    + "seed=1");
+                    + "seed=1",
+            "XL", "accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,ssoGroups=1500,permissionSets=200,"
+                    + "assignments=40000,seed=1",
+            "XL10", "accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
+                    + "assignments=4000,seed=1");
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(list("bench.worlds", "S,M"), list("bench.modes", "fast,upstream"),
@@ -42,7 +49,7 @@ record BenchSettings(List<String> worlds, List<String> modes, int workers, long 
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
     }
 
-    /** The generator spec of a world name (S, M, L) or the name itself when it is a spec. */
+    /** The generator spec of a world name (S, M, L, XL, XL10; any case) or the name itself when it is a spec. */
     static String spec(String world) {
         return WORLDS.getOrDefault(world.toUpperCase(Locale.ROOT), world);
     }

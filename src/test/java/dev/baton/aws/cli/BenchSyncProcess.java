@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * ({@code BATON_GLOBAL_SECRET_ACCESS_KEY}), never the command line. Writes the measurements as properties.
  */
 final class BenchSyncProcess {
-    private static final Pattern SUMMARY = Pattern.compile("throttled (\\d+), retries (\\d+)");
+    /** The end summary's counts, logged as text ({@code throttled 2, retries 2}) or as JSON. */
+    private static final Pattern SUMMARY = Pattern.compile("\"?throttled\"?[: ]\\s*(\\d+),\\s*\"?retries\"?[: ]\\s*(\\d+)");
 
     private BenchSyncProcess() {}
 

@@ -27,14 +27,21 @@ import org.slf4j.LoggerFactory;
 final class AutoAssignments implements AssignmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAssignments.class);
 
-    /** What the strategies read from; one per run. */
+    /**
+     * What the strategies read from; one per run.
+     *
+     * @param readers how many principals the per-principal strategy reads at once (the sync's {@code --workers})
+     */
     record Sources(AwsClients clients, OrganizationAccounts accounts, PermissionSetCatalog catalog,
-                   SyncWarnings warnings) {
+                   SyncWarnings warnings, int readers) {
         Sources {
             requireNonNull(clients, "clients is null");
             requireNonNull(accounts, "accounts is null");
             requireNonNull(catalog, "catalog is null");
             requireNonNull(warnings, "warnings is null");
+            if (readers < 1) {
+                throw new IllegalArgumentException("readers must be at least 1, was " + readers);
+            }
         }
     }
 
@@ -106,7 +113,7 @@ final class AutoAssignments implements AssignmentReader {
 
     private AssignmentReader perPrincipal(List<Assignment> principals) throws SyncException {
         return PerPrincipalAssignments.build(sources.clients(), sources.catalog().instance(), principals,
-                sources.warnings());
+                sources.readers(), sources.warnings());
     }
 
     private SsoPrincipalDirectory directory() {

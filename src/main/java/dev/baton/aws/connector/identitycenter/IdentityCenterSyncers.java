@@ -25,10 +25,15 @@ import java.util.List;
  * Building makes no AWS call; {@link #instance()} lets the caller fail fast before the sync starts.
  */
 public final class IdentityCenterSyncers {
-    /** What a run's Identity Center syncers are built from; {@link #create} fills the run-independent parts. */
+    /**
+     * What a run's Identity Center syncers are built from; {@link #create} fills the run-independent parts.
+     *
+     * @param readers how many principals are read at once when assignments are read per principal (the sync's
+     *                {@code --workers})
+     */
     record Settings(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
                     OrganizationHierarchy hierarchy, OrganizationAccounts accounts, Clock clock,
-                    AssignmentStrategy strategy, HttpClient http) {
+                    AssignmentStrategy strategy, HttpClient http, int readers) {
         Settings {
             requireNonNull(clients, "clients is null");
             requireNonNull(organization, "organization is null");
@@ -39,6 +44,14 @@ public final class IdentityCenterSyncers {
             requireNonNull(clock, "clock is null");
             requireNonNull(strategy, "strategy is null");
             requireNonNull(http, "http is null");
+        }
+
+        /** With as many readers as a sync has workers by default. */
+        Settings(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
+                 OrganizationHierarchy hierarchy, OrganizationAccounts accounts, Clock clock,
+                 AssignmentStrategy strategy, HttpClient http) {
+            this(clients, organization, scope, warnings, hierarchy, accounts, clock, strategy, http,
+                    SyncContext.DEFAULT_WORKERS);
         }
     }
 
@@ -56,7 +69,7 @@ public final class IdentityCenterSyncers {
         instance = new IdentityCenterInstanceProvider(clients, settings.organization().ssoRegion(), warnings);
         PermissionSetCatalog catalog = new PermissionSetCatalog(clients, instance, warnings);
         AssignmentReader assignments = new AutoAssignments(settings.strategy(), new AutoAssignments.Sources(
-                clients, settings.accounts(), catalog, warnings));
+                clients, settings.accounts(), catalog, warnings, settings.readers()));
         inlinePolicies = new SsoPermissionSetInlinePolicies(clients, instance, warnings);
         ssoUser = new SsoUserSyncer(clients, instance, scim(settings), lastLogins(settings, warnings), warnings);
         ssoGroup = new SsoGroupSyncer(clients, instance, warnings);
@@ -75,7 +88,7 @@ public final class IdentityCenterSyncers {
         return new IdentityCenterSyncers(new Settings(context.clients(), context.organization(), context.scope(),
                 context.warnings(), hierarchy, context.accounts(), Clock.systemUTC(),
                 context.scope().fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
-                HttpClient.newHttpClient()));
+                HttpClient.newHttpClient(), context.workers()));
     }
 
     static IdentityCenterSyncers create(Settings settings) {

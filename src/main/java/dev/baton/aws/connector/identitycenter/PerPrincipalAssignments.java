@@ -22,6 +22,10 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
  * {@code sso:ListAccountAssignmentsForPrincipal} (all pages per principal). A read answers one (account, permission
  * set) pair from the index in a single page. The index is immutable once built.
  *
+ * <p>Principals are read several at once ({@link ParallelReads}): one call takes a round trip, so one principal
+ * after the other would leave the Identity Center quota mostly unused. Their answers are indexed in principal
+ * order on the building thread, so the index and the warnings do not depend on which call answers first.
+ *
  * <p>Assignments are keyed by the principal AWS reports on each entry and de-duplicated, because AWS may also
  * return a user's group-derived assignments (naming the group) when asked about the user; the group's own listing
  * reports the same entry, and it must count once, as {@code ListAccountAssignments} would. For the same reason an
@@ -35,26 +39,37 @@ final class PerPrincipalAssignments implements AssignmentReader {
         this.byPair = byPair;
     }
 
+    /**
+     * @param readers how many principals are read at once (the sync's {@code --workers}); the Identity Center
+     *                client's rate limiter paces them, and the index is the same for any number
+     */
     static PerPrincipalAssignments build(AwsClients clients, IdentityCenterInstance instance,
-                                         List<Assignment> principals, SyncWarnings warnings) throws SyncException {
+                                         List<Assignment> principals, int readers, SyncWarnings warnings)
+            throws SyncException {
         requireNonNull(clients, "clients is null");
         Map<String, Set<Assignment>> byPair = new LinkedHashMap<>();
-        for (Assignment principal : principals) {
-            for (AccountAssignmentForPrincipal found : assignmentsOf(clients, instance, principal)) {
-                String entry = "sso:ListAccountAssignmentsForPrincipal on " + principal.principalId()
-                        + ": account assignment of " + AwsValues.firstText(found.permissionSetArn(), "(no ARN)")
-                        + " on account " + AwsValues.firstText(found.accountId(), "(no id)");
-                Optional<String> pair = pair(found, entry, warnings);
-                Optional<Assignment> assigned = pair.isEmpty() ? Optional.empty()
-                        : AssignedPrincipals.of(found.principalTypeAsString(), found.principalId(), entry, warnings);
-                if (assigned.isPresent()) {
-                    byPair.computeIfAbsent(pair.get(), k -> new LinkedHashSet<>()).add(assigned.get());
-                }
-            }
-        }
+        ParallelReads.forEachInOrder(principals, readers, "sso-assignment-reader",
+                principal -> assignmentsOf(clients, instance, principal),
+                (principal, assignments) -> index(principal, assignments, byPair, warnings));
         Map<String, List<Assignment>> frozen = new LinkedHashMap<>();
         byPair.forEach((pair, assignments) -> frozen.put(pair, List.copyOf(assignments)));
         return new PerPrincipalAssignments(frozen);
+    }
+
+    /** Adds one principal's answer to the index; runs on the building thread, in principal order. */
+    private static void index(Assignment principal, List<AccountAssignmentForPrincipal> assignments,
+                              Map<String, Set<Assignment>> byPair, SyncWarnings warnings) {
+        for (AccountAssignmentForPrincipal found : assignments) {
+            String entry = "sso:ListAccountAssignmentsForPrincipal on " + principal.principalId()
+                    + ": account assignment of " + AwsValues.firstText(found.permissionSetArn(), "(no ARN)")
+                    + " on account " + AwsValues.firstText(found.accountId(), "(no id)");
+            Optional<String> pair = pair(found, entry, warnings);
+            Optional<Assignment> assigned = pair.isEmpty() ? Optional.empty()
+                    : AssignedPrincipals.of(found.principalTypeAsString(), found.principalId(), entry, warnings);
+            if (assigned.isPresent()) {
+                byPair.computeIfAbsent(pair.get(), k -> new LinkedHashSet<>()).add(assigned.get());
+            }
+        }
     }
 
     @Override

@@ -305,7 +305,7 @@ class SparseSsoAdminTest {
             }
         });
         PerPrincipalAssignments index = PerPrincipalAssignments.build(clients, run.instance(clients).get(),
-                List.of(new Assignment("USER", "u-1")), run.sink);
+                List.of(new Assignment("USER", "u-1")), 1, run.sink);
 
         assertEquals(List.of(new Assignment("USER", "u-1")), index.read(ACCOUNT, PS, "").assignments());
         assertEquals(List.of(
