@@ -80,6 +80,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 public final class SimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    /** Where the simulator's own contract-test worlds live on the test classpath. */
+    public static final String SIMULATOR_WORLDS = "/dev/baton/aws/simulator/world/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<Consumer<ObjectNode>, World> world;
