@@ -44,7 +44,7 @@ class SparseResponseContractTest {
     @Test
     void iamUsersKeepOnlyRequiredMembersAndTheLastPageDropsIsTruncated() {
         try (SimulatorExtension fixture = iamWorld(SparseMode.ALL, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             List<ListUsersResponse> pages = iam.listUsersPaginator().stream().toList();
             assertTrue(pages.size() > 1, "the world pages IAM by 2");
             ListUsersResponse last = pages.get(pages.size() - 1);
@@ -68,7 +68,7 @@ class SparseResponseContractTest {
     @Test
     void fullRepliesStillSendEveryMember() {
         try (SimulatorExtension fixture = iamWorld(SparseMode.NONE, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             List<ListUsersResponse> pages = iam.listUsersPaginator().stream().toList();
             assertEquals(Boolean.FALSE, pages.get(pages.size() - 1).isTruncated());
             User alice = pages.stream().flatMap(p -> p.users().stream()).filter(u -> u.userName().equals("alice"))
@@ -80,7 +80,7 @@ class SparseResponseContractTest {
     @Test
     void iamNestedStructuresAndOptionalScalarsAreLeftOutButFilledListsStay() {
         try (SimulatorExtension fixture = iamWorld(SparseMode.ALL, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             String roleName = iam.listRoles().roles().get(0).roleName();
             Role role = iam.getRole(r -> r.roleName(roleName)).role();
             assertNotNull(role.arn());
@@ -97,8 +97,8 @@ class SparseResponseContractTest {
 
     @Test
     void organizationsAccountsKeepOnlyTheirIdentifiersAndStateAndPagesKeepTheirToken() {
-        try (JsonSimulator sim = new JsonSimulator(sparse("all", 1));
-                var organizations = sim.organizations(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator(sparse("all", 1)).start();
+                var organizations = sim.organizations(JsonWorld.CONNECTOR_KEY)) {
             ListAccountsResponse page = organizations.listAccounts(r -> r.maxResults(1));
             assertEquals(1, page.accounts().size());
             Account account = page.accounts().get(0);
@@ -110,16 +110,16 @@ class SparseResponseContractTest {
             assertNull(account.joinedTimestamp());
             assertNotNull(page.nextToken(), "a page with a next page keeps its token");
         }
-        try (JsonSimulator sim = new JsonSimulator();
-                var organizations = sim.organizations(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator().start();
+                var organizations = sim.organizations(JsonWorld.CONNECTOR_KEY)) {
             assertNotNull(organizations.listAccounts().accounts().get(0).id());
         }
     }
 
     @Test
     void identityStoreUsersKeepTheirIdsAndLoseTheirNames() {
-        try (JsonSimulator sim = new JsonSimulator(sparse("all", 1));
-                var store = sim.identityStore(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator(sparse("all", 1)).start();
+                var store = sim.identityStore(JsonWorld.CONNECTOR_KEY)) {
             var users = store.listUsers(ListUsersRequest.builder().identityStoreId(JsonWorld.STORE).build()).users();
             assertFalse(users.isEmpty());
             users.forEach(user -> {
@@ -143,7 +143,7 @@ class SparseResponseContractTest {
     /** Each user of the IAM world as its members, null where the reply left one out. */
     private static List<String> randomUsers(long seed) {
         try (SimulatorExtension fixture = iamWorld(SparseMode.RANDOM, seed);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             return iam.getAccountAuthorizationDetails().userDetailList().stream().map(u -> u.userName()
                     + " path=" + u.path() + " id=" + u.userId() + " created=" + u.createDate() + " arn=" + u.arn()
                     + " boundary=" + u.permissionsBoundary()).toList();
