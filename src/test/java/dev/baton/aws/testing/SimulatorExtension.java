@@ -59,12 +59,12 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final SimulatorExtension aws = SimulatorExtension.ofResource("/worlds/sso-small.json").systemClock();
+ * static final SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create()).pageSize("organizations", 1);
  *
  * @Test
  * void syncs() {
  *     AwsClients clients = aws.clients();          // the connector's role, no retries
- *     ... aws.stats().calls("sso:ListInstances") ...
+ *     ... aws.stats().calls("organizations:ListAccounts") ...
  * }
  * }</pre>
  *
