@@ -9,7 +9,6 @@ import dev.baton.aws.config.CredentialsConfig;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.Secret;
-import dev.baton.aws.simulator.SimulatorFixture;
 import dev.baton.aws.simulator.SimulatorServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Replies damaged on the way (cut mid-body, stalled past the read time-out) are transient: the SDK raises them as
@@ -34,13 +34,14 @@ class DamagedRepliesTest {
     private static final String KEY = "AKIACONNECTOR0000001";
     private static final String SECRET = "connector-secret";
 
-    private static SimulatorFixture simulator(UnaryOperator<SimulatorServer.Builder> faults) {
-        return new SimulatorFixture(SimulatorFixture.resource("small-world.json"), faults);
+    private static SimulatorExtension simulator(UnaryOperator<SimulatorServer.Builder> faults) {
+        return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .iamAndStsOnly().server(faults).start();
     }
 
     /** The SDK's exception for one call, with neither SDK retries nor the gateway in between. */
-    private static SdkException failureOf(SimulatorFixture fixture, Duration readTimeout) {
-        try (IamClient iam = IamClient.builder().endpointOverride(fixture.server.endpoint()).region(Region.US_EAST_1)
+    private static SdkException failureOf(SimulatorExtension fixture, Duration readTimeout) {
+        try (IamClient iam = IamClient.builder().endpointOverride(fixture.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(readTimeout).build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
@@ -50,7 +51,7 @@ class DamagedRepliesTest {
 
     @Test
     void anIamBodyCutMidWayIsTransient() {
-        try (SimulatorFixture fixture = simulator(b -> b.truncateBodyRate(1.0))) {
+        try (SimulatorExtension fixture = simulator(b -> b.truncateBodyRate(1.0))) {
             SdkException e = failureOf(fixture, Duration.ofSeconds(10));
             assertTrue(e.getMessage().startsWith("Unable to unmarshall response"), e.toString());
             assertEquals(ErrorKind.TRANSIENT, AwsErrors.classify(e), e.toString());
@@ -59,7 +60,7 @@ class DamagedRepliesTest {
 
     @Test
     void anIamBodyStalledPastTheReadTimeoutIsTransient() {
-        try (SimulatorFixture fixture = simulator(b -> b.slowBody(1.0, 1_500))) {
+        try (SimulatorExtension fixture = simulator(b -> b.slowBody(1.0, 1_500))) {
             SdkException e = failureOf(fixture, Duration.ofMillis(300));
             assertTrue(e.getMessage().startsWith("Unable to unmarshall response"), e.toString());
             assertEquals(ErrorKind.TRANSIENT, AwsErrors.classify(e), e.toString());
@@ -81,11 +82,11 @@ class DamagedRepliesTest {
     /** Through the connector's own clients and gateway: every call gets through, with retries. */
     @Test
     void theConnectorsClientsGetThroughDamagedReplies() throws Exception {
-        try (SimulatorFixture fixture = simulator(b -> b.truncateBodyRate(0.3).slowBody(0.3, 1_500));
+        try (SimulatorExtension fixture = simulator(b -> b.truncateBodyRate(0.3).slowBody(0.3, 1_500));
              DefaultAwsClients clients = DefaultAwsClients.create(new CredentialsConfig(KEY, new Secret(SECRET),
                      "us-east-1", "", "", "", new Secret("")), new OrganizationConfig(false, false, false,
                      "us-east-1", "OrganizationAccountAccessRole"), new RateLimitConfig(0, 0, 0, 0, 0),
-                     AwsClientSettings.endpoint(fixture.server.endpoint(), Clock.systemUTC())
+                     AwsClientSettings.endpoint(fixture.server().endpoint(), Clock.systemUTC())
                              .withRetry(new RetryBudget(Duration.ofSeconds(30), Duration.ofMillis(20),
                                      Duration.ofMillis(100)))
                              .withReadTimeout(Duration.ofMillis(300)))) {
@@ -93,7 +94,7 @@ class DamagedRepliesTest {
             for (int i = 0; i < 10; i++) {
                 assertFalse(clients.gateway().call(listUsers, () -> clients.iam().listUsers()).users().isEmpty());
             }
-            long calls = fixture.server.stats().snapshot().calls("iam:ListUsers");
+            long calls = fixture.server().stats().snapshot().calls("iam:ListUsers");
             assertTrue(calls > 10, "damaged replies were retried: " + calls + " calls for 10 answers");
         }
     }

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** Throttling, injected failures, latency and the stats surface, all from builder overrides and the seed. */
 class FaultTest {
-    private static final String WORLD = SimulatorFixture.resource("small-world.json");
+    private static final String WORLD = 
+            SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json");
 
     @Test
     void iamIsThrottledPerAccountUntilTheBucketRefills() throws Exception {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.ratePerSecond("iam", 2))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
+                .iamAndStsOnly().ratePerSecond("iam", 2).start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             iam.getUser();
@@ -30,8 +33,8 @@ class FaultTest {
             var credentials = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
                     .assumeRole(b -> b.roleArn("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")
                             .roleSessionName("other-account")).credentials();
-            fixture.iam(SimulatorFixture.session(credentials)).listRoles();
-            fixture.clock.advance(Duration.ofMillis(500));
+            fixture.iam(SimulatorExtension.session(credentials)).listRoles();
+            fixture.manualClock().advance(Duration.ofMillis(500));
             iam.getUser();
             JsonNode stats = new ObjectMapper().readTree(fixture.control("GET", "/_simulator/stats").body());
             assertEquals(4, stats.at("/calls/iam:GetUser").asLong());
@@ -43,7 +46,8 @@ class FaultTest {
 
     @Test
     void admittedCallsAreCountedPerRateScopeWithoutTheThrottledOnes() {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.ratePerSecond("iam", 2))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
+                .iamAndStsOnly().ratePerSecond("iam", 2).start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             iam.listUsers();
@@ -51,26 +55,27 @@ class FaultTest {
             var credentials = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
                     .assumeRole(b -> b.roleArn("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")
                             .roleSessionName("other-account")).credentials();
-            fixture.iam(SimulatorFixture.session(credentials)).listRoles();
-            var admitted = fixture.server.stats().admittedByScope();
+            fixture.iam(SimulatorExtension.session(credentials)).listRoles();
+            var admitted = fixture.server().stats().admittedByScope();
             assertEquals(2, admitted.get("iam:111111111111"), admitted.toString());
             assertEquals(1, admitted.get("iam:222222222222"), admitted.toString());
             assertEquals(1, admitted.get("sts"), admitted.toString());
-            fixture.server.stats().reset();
-            assertTrue(fixture.server.stats().admittedByScope().isEmpty());
+            fixture.server().stats().reset();
+            assertTrue(fixture.server().stats().admittedByScope().isEmpty());
         }
     }
 
     @Test
     void errorRateOneFailsEveryCallWithARetryable5xx() throws Exception {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.errorRate(1.0))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
+                .iamAndStsOnly().server(b -> b.errorRate(1.0)).start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             for (int i = 0; i < 4; i++) {
                 IamException failure = assertThrows(IamException.class, iam::getUser);
                 assertTrue(failure.statusCode() == 500 || failure.statusCode() == 503, "status " + failure.statusCode());
                 assertTrue(List.of("InternalFailure", "ServiceUnavailable").contains(failure.awsErrorDetails().errorCode()));
             }
-            IamClient retrying = IamClient.builder().endpointOverride(fixture.server.endpoint())
+            IamClient retrying = IamClient.builder().endpointOverride(fixture.server().endpoint())
                     .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret")))
@@ -100,7 +105,8 @@ class FaultTest {
     }
 
     private static List<String> outcomes(long seed) {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.errorRate(0.5).seed(seed))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
+                .iamAndStsOnly().server(b -> b.errorRate(0.5).seed(seed)).start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             List<String> result = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -117,19 +123,20 @@ class FaultTest {
 
     @Test
     void latencyDelaysEveryCall() {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD, b -> b.latencyMs(150))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
+                .iamAndStsOnly().server(b -> b.latencyMs(150)).start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             long start = System.nanoTime();
             iam.getUser();
             assertTrue((System.nanoTime() - start) / 1_000_000 >= 150);
-            assertEquals(150, fixture.server.state().world().limits().latencyMs());
+            assertEquals(150, fixture.server().state().world().limits().latencyMs());
         }
     }
 
     @Test
     void unknownControlPathIs404() {
-        try (SimulatorFixture fixture = new SimulatorFixture(WORLD)) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD).iamAndStsOnly().start()) {
             assertEquals(404, fixture.control("GET", "/_simulator/nothing").statusCode());
         }
     }

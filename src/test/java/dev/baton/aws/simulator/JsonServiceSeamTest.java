@@ -18,9 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seam sim-json builds on: a plugged-in JSON service gets routing, callers, deny, throttling and errors. */
 class JsonServiceSeamTest {
@@ -31,7 +31,14 @@ class JsonServiceSeamTest {
                             {"accessKeyId":"AKIANOSSO00000000001","secretAccessKey":"s","accountId":"111111111111","user":"nosso"}]}
             """;
 
-    private SimulatorFixture fixture;
+    @RegisterExtension
+    final SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD).iamAndStsOnly()
+            .server(b -> b.jsonServices(List.of(new FakeService()))
+                .ratePerSecond("identityCenter", 3).verifySignatures(false)
+                .scimHandler(exchange -> {
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                }));
 
     /** A stand-in for SSO Admin: echoes the caller, pages a fixed list, and fails on request. */
     private static final class FakeService implements JsonService {
@@ -68,23 +75,9 @@ class JsonServiceSeamTest {
         }
     }
 
-    @BeforeEach
-    void start() {
-        fixture = new SimulatorFixture(WORLD, b -> b.jsonServices(List.of(new FakeService()))
-                .ratePerSecond("identityCenter", 3).verifySignatures(false)
-                .scimHandler(exchange -> {
-                    exchange.sendResponseHeaders(204, -1);
-                    exchange.close();
-                }));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     private HttpResponse<String> call(String accessKeyId, String target, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(fixture.server.endpoint())
+        HttpRequest.Builder request = HttpRequest.newBuilder(fixture.server().endpoint())
                 .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", target)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accessKeyId != null) {
@@ -147,7 +140,7 @@ class JsonServiceSeamTest {
         HttpResponse<String> throttled = call("AKIAOK00000000000001", "SWBExternalService.Whoami", "{}");
         assertEquals(400, throttled.statusCode());
         assertEquals("ThrottlingException", body(throttled).get("__type").asText());
-        assertEquals(1, fixture.server.stats().snapshot().throttled().get("sso:Whoami"));
+        assertEquals(1, fixture.server().stats().snapshot().throttled().get("sso:Whoami"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * The transport faults as an SDK client sees them: a dropped connection is an I/O failure, a body cut short an
@@ -32,12 +33,13 @@ class NetworkFaultTest {
     private static final String KEY = "AKIACONNECTOR0000001";
     private static final String SECRET = "connector-secret";
 
-    private static SimulatorFixture fixture(UnaryOperator<SimulatorServer.Builder> faults) {
-        return new SimulatorFixture(SimulatorFixture.resource("small-world.json"), faults);
+    private static SimulatorExtension fixture(UnaryOperator<SimulatorServer.Builder> faults) {
+        return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .iamAndStsOnly().server(faults).start();
     }
 
-    private static IamClient client(SimulatorFixture fixture, int maxAttempts) {
-        return IamClient.builder().endpointOverride(fixture.server.endpoint()).region(Region.US_EAST_1)
+    private static IamClient client(SimulatorExtension fixture, int maxAttempts) {
+        return IamClient.builder().endpointOverride(fixture.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)).build())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(250)).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -48,7 +50,7 @@ class NetworkFaultTest {
 
     @Test
     void aDroppedConnectionIsAnIoFailure() {
-        try (SimulatorFixture fixture = fixture(b -> b.dropConnectionRate(1.0)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.dropConnectionRate(1.0)); IamClient iam = client(fixture, 1)) {
             SdkClientException e = assertThrows(SdkClientException.class, iam::getUser);
             assertInstanceOf(IOException.class, e.getCause(), e.toString());
         }
@@ -61,7 +63,7 @@ class NetworkFaultTest {
      */
     @Test
     void aBodyCutShortFailsTheCall() {
-        try (SimulatorFixture fixture = fixture(b -> b.truncateBodyRate(1.0)); IamClient iam = client(fixture, 3)) {
+        try (SimulatorExtension fixture = fixture(b -> b.truncateBodyRate(1.0)); IamClient iam = client(fixture, 3)) {
             SdkClientException e = assertThrows(SdkClientException.class, iam::getUser);
             assertTrue(e.getMessage().startsWith("Unable to unmarshall response")
                     || e.getCause() instanceof IOException, e.toString());
@@ -70,26 +72,26 @@ class NetworkFaultTest {
 
     @Test
     void aSlowBodyRunsIntoTheAttemptTimeout() {
-        try (SimulatorFixture fixture = fixture(b -> b.slowBody(1.0, 700)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 700)); IamClient iam = client(fixture, 1)) {
             assertThrows(ApiCallAttemptTimeoutException.class, iam::getUser);
         }
     }
 
     @Test
     void aSlowBodyWithinTheTimeoutArrivesWhole() {
-        try (SimulatorFixture fixture = fixture(b -> b.slowBody(1.0, 50)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 50)); IamClient iam = client(fixture, 1)) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }
 
     @Test
     void standardRetriesRecoverFromALowRateOfDroppedConnectionsAndSlowBodies() {
-        try (SimulatorFixture fixture = fixture(b -> b.dropConnectionRate(0.15).slowBody(0.15, 600));
+        try (SimulatorExtension fixture = fixture(b -> b.dropConnectionRate(0.15).slowBody(0.15, 600));
                 IamClient iam = client(fixture, 6)) {
             for (int i = 0; i < 20; i++) {
                 assertEquals("connector", iam.getUser().user().userName());
             }
-            long calls = fixture.server.stats().snapshot().calls("iam:GetUser");
+            long calls = fixture.server().stats().snapshot().calls("iam:GetUser");
             assertTrue(calls > 20, "some attempts failed and were retried: " + calls);
         }
     }

@@ -18,23 +18,25 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** SigV4 signatures are checked against the caller's secret key, through the real SDK clients. */
 class SignatureVerificationTest {
     private static final String KEY = "AKIACONNECTOR0000001";
     private static final String SECRET = "connector-secret";
 
-    private static SimulatorFixture fixture(boolean verify) {
-        return new SimulatorFixture(SimulatorFixture.resource("small-world.json"), b -> {
+    private static SimulatorExtension fixture(boolean verify) {
+        return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .iamAndStsOnly().server(b -> {
             b.verifySignatures(verify);
             return b;
-        });
+        }).start();
     }
 
     @Test
     void theRightSecretPassesInAnyRegion() {
-        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam(KEY, SECRET);
-                IamClient global = IamClient.builder().endpointOverride(fixture.server.endpoint())
+        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam(KEY, SECRET);
+                IamClient global = IamClient.builder().endpointOverride(fixture.server().endpoint())
                         .region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                         .build()) {
@@ -45,7 +47,7 @@ class SignatureVerificationTest {
 
     @Test
     void aWrongSecretIsSignatureDoesNotMatchForQueryServices() {
-        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
             AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
             assertEquals(403, e.statusCode());
             assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
@@ -57,7 +59,8 @@ class SignatureVerificationTest {
 
     @Test
     void aWrongSecretIsInvalidSignatureExceptionForJsonServices() {
-        WorldState state = new WorldState(new WorldLoader().load(SimulatorFixture.resource("small-world.json")),
+        WorldState state = new WorldState(new WorldLoader().load(
+                SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")),
                 Clock.systemUTC());
         try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build()
                 .start();
@@ -75,7 +78,7 @@ class SignatureVerificationTest {
 
     @Test
     void anUnknownKeyIsInvalidClientTokenId() {
-        try (SimulatorFixture fixture = fixture(true); IamClient iam = fixture.iam("AKIAUNKNOWN000000001", SECRET)) {
+        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam("AKIAUNKNOWN000000001", SECRET)) {
             AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
             assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
         }
@@ -83,10 +86,11 @@ class SignatureVerificationTest {
 
     @Test
     void sessionsAreCheckedWithTheirIssuedSecretAndToken() {
-        try (SimulatorFixture fixture = new SimulatorFixture(SimulatorFixture.resource("sts-world.json"))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
+                .iamAndStsOnly().start()) {
             Credentials issued = fixture.sts(AwsBasicCredentials.create(KEY, "s1")).assumeRole(r -> r
                     .roleArn("arn:aws:iam::111111111111:role/ByStar").roleSessionName("checked")).credentials();
-            try (IamClient good = fixture.iam(SimulatorFixture.session(issued));
+            try (IamClient good = fixture.iam(SimulatorExtension.session(issued));
                     IamClient wrongSecret = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(), "wrong",
                             issued.sessionToken()));
                     IamClient wrongToken = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(),
@@ -102,16 +106,18 @@ class SignatureVerificationTest {
 
     @Test
     void withVerificationOffAnySecretPasses() {
-        try (SimulatorFixture fixture = fixture(false); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+        try (SimulatorExtension fixture = fixture(false); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }
 
     @Test
     void theWorldFileTurnsVerificationOff() {
-        String world = SimulatorFixture.resource("small-world.json").replaceFirst("\\{",
+        String world = 
+                SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json").replaceFirst("\\{",
                 "{ \"faults\": { \"verifySignatures\": false },");
-        try (SimulatorFixture fixture = new SimulatorFixture(world); IamClient iam = fixture.iam(KEY, "wrong")) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofJson(world)
+                .iamAndStsOnly().start(); IamClient iam = fixture.iam(KEY, "wrong")) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Counts the AWS calls of one sync of one account (simulator statistics, IAM page size 2) on the fast path and on
@@ -44,9 +45,9 @@ class IamCallCountTest {
     }
 
     private static Map<String, Long> countCalls(Consumer<ObjectNode> world, boolean fastPath) throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json", world)) {
-            fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
-                    IamSyncFixture.scope(fastPath, true, Set.of()));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", world).start()) {
+            IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
+                    IamSync.scope(fastPath, true, Set.of()));
             CallStats.Snapshot stats = fixture.stats();
             return new TreeMap<>(stats.calls());
         }
@@ -80,8 +81,8 @@ class IamCallCountTest {
     private static Map<String, Long> countOrganizationCalls(boolean fastPath, boolean onlyAttached)
             throws Exception {
         Consumer<ObjectNode> onePage = tree -> ((ObjectNode) tree.path("limits").path("pageSize")).put("iam", 100);
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json", onePage)) {
-            fixture.sync(IamSyncersOrganizationTest.SINGLE_HOP, IamSyncFixture.ORG, new SyncScope(Set.of(), false,
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json", onePage).start()) {
+            IamSync.sync(fixture, IamSyncersOrganizationTest.SINGLE_HOP, IamSync.ORG, new SyncScope(Set.of(), false,
                     onlyAttached, false, 30, fastPath, ScimConfig.disabled()));
             return new TreeMap<>(fixture.stats().calls());
         }

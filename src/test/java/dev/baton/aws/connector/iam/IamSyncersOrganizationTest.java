@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** An organization: the connector role in the management account, one assumable child, one not, one suspended. */
 class IamSyncersOrganizationTest {
@@ -38,12 +39,12 @@ class IamSyncersOrganizationTest {
     static final String BINDING_ROLE = "arn:aws:iam::111111111111:role/BatonBinding";
     static final String EXTERNAL_ID = "ext-0123456789abcdef0123456789abcdef";
     static final String DEV = "arn:aws:iam::222222222222:";
-    static final CredentialsConfig SINGLE_HOP = IamSyncFixture.credentials(CONNECTOR_ROLE, EXTERNAL_ID, "", "");
+    static final CredentialsConfig SINGLE_HOP = IamSync.credentials(CONNECTOR_ROLE, EXTERNAL_ID, "", "");
 
     private static GraphWalker.Graph sync(Consumer<ObjectNode> edit, CredentialsConfig credentials, boolean fastPath)
             throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json", edit)) {
-            return fixture.sync(credentials, IamSyncFixture.ORG, IamSyncFixture.scope(fastPath, true, Set.of()));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json", edit).start()) {
+            return IamSync.sync(fixture, credentials, IamSync.ORG, IamSync.scope(fastPath, true, Set.of()));
         }
     }
 
@@ -103,11 +104,11 @@ class IamSyncersOrganizationTest {
     void onlyAttachedPoliciesFromGaadEqualListPoliciesOnlyAttached() throws Exception {
         GraphWalker.Graph fast;
         GraphWalker.Graph forced;
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
-            fast = fixture.sync(SINGLE_HOP, IamSyncFixture.ORG, onlyAttached(true));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json").start()) {
+            fast = IamSync.sync(fixture, SINGLE_HOP, IamSync.ORG, onlyAttached(true));
         }
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
-            forced = fixture.sync(SINGLE_HOP, IamSyncFixture.ORG, onlyAttached(false));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json").start()) {
+            forced = IamSync.sync(fixture, SINGLE_HOP, IamSync.ORG, onlyAttached(false));
         }
         // ReadOnlyAccess is attached in the management account, AdministratorAccess only in the child, DevPolicy
         // (customer-managed, attached) in the child
@@ -133,10 +134,10 @@ class IamSyncersOrganizationTest {
 
     @Test
     void twoHopAssumesTheBindingRoleThenTheConnectorRole() throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json");
-             DefaultAwsClients clients = fixture.clients(
-                     IamSyncFixture.credentials(CONNECTOR_ROLE, EXTERNAL_ID, BINDING_ROLE, "binding-ext-1"),
-                     IamSyncFixture.ORG)) {
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json").start();
+             DefaultAwsClients clients = IamSync.clients(fixture, 
+                     IamSync.credentials(CONNECTOR_ROLE, EXTERNAL_ID, BINDING_ROLE, "binding-ext-1"),
+                     IamSync.ORG)) {
             assertEquals("111111111111", clients.callerAccountId());
             assertEquals(2, fixture.stats().calls("sts:AssumeRole"));
             assertTrue(clients.iam().getUser(b -> b.userName("erin")).user().arn().endsWith(":user/erin"));
@@ -145,23 +146,23 @@ class IamSyncersOrganizationTest {
 
     @Test
     void wrongExternalIdFailsAtStartupNamingTheRoleAndTheAwsError() {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
-            AwsCallException e = assertThrows(AwsCallException.class, () -> fixture.clients(
-                    IamSyncFixture.credentials(CONNECTOR_ROLE, "wrong-external-id", "", ""), IamSyncFixture.ORG));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json").start()) {
+            AwsCallException e = assertThrows(AwsCallException.class, () -> IamSync.clients(fixture, 
+                    IamSync.credentials(CONNECTOR_ROLE, "wrong-external-id", "", ""), IamSync.ORG));
             assertEquals(ErrorKind.ACCESS_DENIED, e.kind());
             assertEquals("sts:AssumeRole on " + CONNECTOR_ROLE + " (account 111111111111): AccessDenied: User: "
                     + "arn:aws:iam::111111111111:user/connector is not authorized to perform: sts:AssumeRole on "
                     + "resource: " + CONNECTOR_ROLE, e.getMessage());
             assertTrue(e.advice().contains("--external-id must equal the sts:ExternalId"), e.advice());
-            assertFalse(e.getMessage().contains(IamSyncFixture.CONNECTOR_SECRET));
+            assertFalse(e.getMessage().contains(IamSync.CONNECTOR_SECRET));
         }
     }
 
     @Test
     void bindingHopFailureIsGenericAndDoesNotNameTheBindingRole() {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json")) {
-            AwsCallException e = assertThrows(AwsCallException.class, () -> fixture.clients(
-                    IamSyncFixture.credentials(CONNECTOR_ROLE, EXTERNAL_ID, BINDING_ROLE, "wrong"), IamSyncFixture.ORG));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json").start()) {
+            AwsCallException e = assertThrows(AwsCallException.class, () -> IamSync.clients(fixture, 
+                    IamSync.credentials(CONNECTOR_ROLE, EXTERNAL_ID, BINDING_ROLE, "wrong"), IamSync.ORG));
             assertEquals("sts:AssumeRole: internal binding error", e.getMessage());
             assertEquals(null, e.getCause());
         }
@@ -170,16 +171,16 @@ class IamSyncersOrganizationTest {
     @Test
     void syncLongerThanTheCredentialLifetimeRefreshesCredentials() throws Exception {
         Consumer<ObjectNode> shortLived = tree -> ((ObjectNode) tree.path("limits")).put("credentialLifetimeSeconds", 60);
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-org.json", shortLived);
-             DefaultAwsClients clients = fixture.clients(SINGLE_HOP, IamSyncFixture.ORG)) {
-            var scope = IamSyncFixture.scope(true, true, Set.of());
-            GraphWalker.Graph first = IamSyncFixture.sync(clients, IamSyncFixture.ORG, scope);
+        try (SimulatorExtension fixture = IamSync.simulator("iam-org.json", shortLived).start();
+             DefaultAwsClients clients = IamSync.clients(fixture, SINGLE_HOP, IamSync.ORG)) {
+            var scope = IamSync.scope(true, true, Set.of());
+            GraphWalker.Graph first = IamSync.sync(clients, IamSync.ORG, scope);
             Credentials stale = assumeDirectly(fixture);
-            fixture.clock.advance(Duration.ofMinutes(10));
+            fixture.manualClock().advance(Duration.ofMinutes(10));
             IamException expired = assertThrows(IamException.class, () -> iamWith(fixture, stale).listUsers());
             assertEquals("ExpiredToken", expired.awsErrorDetails().errorCode());
 
-            GraphWalker.Graph second = IamSyncFixture.sync(clients, IamSyncFixture.ORG, scope);
+            GraphWalker.Graph second = IamSync.sync(clients, IamSync.ORG, scope);
             assertEquals(first.resources(), second.resources());
             assertEquals(first.grants(), second.grants());
             assertEquals(List.of(), second.warnings().stream().filter(w -> !w.contains("333333333333")).toList());
@@ -187,18 +188,18 @@ class IamSyncersOrganizationTest {
     }
 
     /** Session credentials nobody refreshes: the control that shows the simulator really expires them. */
-    private static Credentials assumeDirectly(IamSyncFixture fixture) {
-        try (StsClient sts = StsClient.builder().endpointOverride(fixture.server.endpoint()).region(Region.US_EAST_1)
+    private static Credentials assumeDirectly(SimulatorExtension fixture) {
+        try (StsClient sts = StsClient.builder().endpointOverride(fixture.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        IamSyncFixture.CONNECTOR_KEY, IamSyncFixture.CONNECTOR_SECRET)))
+                        IamSync.CONNECTOR_KEY, IamSync.CONNECTOR_SECRET)))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return sts.assumeRole(b -> b.roleArn(CONNECTOR_ROLE).externalId(EXTERNAL_ID).roleSessionName("control"))
                     .credentials();
         }
     }
 
-    private static IamClient iamWith(IamSyncFixture fixture, Credentials credentials) {
-        return IamClient.builder().endpointOverride(fixture.server.endpoint()).region(Region.US_EAST_1)
+    private static IamClient iamWith(SimulatorExtension fixture, Credentials credentials) {
+        return IamClient.builder().endpointOverride(fixture.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                         credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
                 .httpClient(UrlConnectionHttpClient.create())

@@ -16,6 +16,7 @@ import dev.baton.aws.spi.ResourceSyncer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** Flags that change what the IAM syncers emit: the resource-type filter and --sync-only-attached-policies. */
 class IamSyncersScopeTest {
@@ -23,9 +24,9 @@ class IamSyncersScopeTest {
 
     @Test
     void onlyAttachedPoliciesSkipsUnattachedOnes() throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
             SyncScope onlyAttached = new SyncScope(Set.of(), false, true, false, 30, true, ScimConfig.disabled());
-            GraphWalker.Graph graph = fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG, onlyAttached);
+            GraphWalker.Graph graph = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG, onlyAttached);
             assertEquals(List.of(A + "policy/TeamPolicy", "arn:aws:iam::aws:policy/AdministratorAccess"),
                     graph.ids("iam_policy"));
         }
@@ -33,10 +34,10 @@ class IamSyncersScopeTest {
 
     @Test
     void withoutIamPolicyInTheFilterUsersHaveNoGrantsAndRolesAndGroupsNoAttachments() throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
             Set<String> types = Set.of("iam_user", "role", "group", "inline_policy");
-            try (var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
-                IamSyncers syncers = IamSyncers.create(new SyncContext(clients, IamSyncFixture.NO_ORG, IamSyncFixture.scope(true, false, types), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
+            try (var clients = IamSync.clients(fixture, IamSync.staticKeys(), IamSync.NO_ORG)) {
+                IamSyncers syncers = IamSyncers.create(new SyncContext(clients, IamSync.NO_ORG, IamSync.scope(true, false, types), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
                 ResourceSyncer users = syncers.syncers().get(0);
                 assertEquals(ResourceTypes.IAM_USER_ID, users.resourceType().getId());
                 assertTrue(Annotations.has(users.resourceType().getAnnotationsList(), SkipEntitlementsAndGrants.class));
@@ -53,12 +54,12 @@ class IamSyncersScopeTest {
 
     @Test
     void registersAccountIamOnlyForCrossAccountSyncAndAccessKeysOnlyWithSecrets() throws Exception {
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json");
-             var clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
-            List<String> plain = IamSyncers.create(new SyncContext(clients, IamSyncFixture.NO_ORG, IamSyncFixture.scope(true, false, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start();
+             var clients = IamSync.clients(fixture, IamSync.staticKeys(), IamSync.NO_ORG)) {
+            List<String> plain = IamSyncers.create(new SyncContext(clients, IamSync.NO_ORG, IamSync.scope(true, false, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy"), plain);
-            List<String> all = IamSyncers.create(new SyncContext(clients, IamSyncFixture.ORG, IamSyncFixture.scope(true, true, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
+            List<String> all = IamSyncers.create(new SyncContext(clients, IamSync.ORG, IamSync.scope(true, true, Set.of()), message -> {}, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none()).syncers().stream()
                     .map(s -> s.resourceType().getId()).toList();
             assertEquals(List.of("iam_user", "role", "group", "iam_policy", "inline_policy", "account_iam",
                     "access-key"), all);

@@ -13,28 +13,24 @@ import dev.baton.aws.proto.c1.connector.v2.UserTrait;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Golden assertions on one standalone account (IAM page size 2, so every listing spans several pages). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamSyncersSingleAccountTest {
     static final String A = "arn:aws:iam::111111111111:";
-    private IamSyncFixture fixture;
+    @RegisterExtension
+    static final SimulatorExtension fixture = IamSync.simulator("iam-single.json");
     private GraphWalker.Graph graph;
 
     @BeforeAll
     void sync() throws Exception {
-        fixture = new IamSyncFixture("iam-single.json");
-        graph = fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
-                IamSyncFixture.scope(true, true, Set.of()));
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
+        graph = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
+                IamSync.scope(true, true, Set.of()));
     }
 
     @Test

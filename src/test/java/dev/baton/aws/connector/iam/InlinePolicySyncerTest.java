@@ -18,11 +18,12 @@ import dev.baton.aws.spi.SyncException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.FakeAwsClients;
 
 class InlinePolicySyncerTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/app";
     private final InlinePolicySyncer syncer = new InlinePolicySyncer(
-            new IamReaders(new UnusedAwsClients(), true, message -> {}), message -> {},
+            new IamReaders(new FakeAwsClients(), true, message -> {}), message -> {},
             arn -> Optional.of("{\"Statement\":[]}"));
 
     @Test

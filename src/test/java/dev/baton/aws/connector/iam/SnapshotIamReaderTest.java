@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** The fast path against a credential report older than some users, as AWS serves one for up to four hours. */
 class SnapshotIamReaderTest {
@@ -24,21 +25,21 @@ class SnapshotIamReaderTest {
     @Test
     void usersCreatedAfterTheCredentialReportGetTheirCredentialFactsPerEntity() throws Exception {
         GraphWalker.Graph forced;
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
-            forced = fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
-                    IamSyncFixture.scope(false, true, Set.of()));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
+            forced = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
+                    IamSync.scope(false, true, Set.of()));
         }
-        try (IamSyncFixture fixture = new IamSyncFixture("iam-single.json")) {
-            WorldState state = fixture.server.state();
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
+            WorldState state = fixture.server().state();
             World full = state.world();
             state.update(world -> without(world, "alice"));
-            try (DefaultAwsClients clients = fixture.clients(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG)) {
+            try (DefaultAwsClients clients = IamSync.clients(fixture, IamSync.staticKeys(), IamSync.NO_ORG)) {
                 assertEquals(ReportStateType.STARTED, clients.iam().generateCredentialReport().state());
             }
             state.update(world -> full); // alice "created" after the report, which AWS keeps for four hours
             fixture.resetStats();
-            GraphWalker.Graph fast = fixture.sync(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
-                    IamSyncFixture.scope(true, true, Set.of()));
+            GraphWalker.Graph fast = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
+                    IamSync.scope(true, true, Set.of()));
 
             assertEquals(1, fixture.stats().calls("iam:GenerateCredentialReport"));
             assertEquals(1, fixture.stats().calls("iam:GetLoginProfile"), "alice only");

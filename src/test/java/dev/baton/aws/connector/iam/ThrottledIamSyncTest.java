@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.config.RateLimitConfig;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.spi.SyncException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Throttling is a pace, not a failure: with the simulator's IAM accepting a half and a tenth of the client's rate,
@@ -29,19 +25,13 @@ class ThrottledIamSyncTest {
     private static final double CLIENT_RATE = 40;
 
     private static GraphWalker.Graph sync(double serverRate, Duration budget) throws Exception {
-        ObjectNode world;
-        try (InputStream in = ThrottledIamSyncTest.class.getResourceAsStream("/worlds/iam-single.json")) {
-            world = (ObjectNode) new ObjectMapper().readTree(in);
-        }
-        ((ObjectNode) world.path("limits")).putObject("ratePerSecond").put("iam", serverRate);
-        SimulatorServer server = SimulatorServer.builder(new WorldState(new WorldLoader().load(world),
-                Clock.systemUTC())).build().start();
-        try (DefaultAwsClients clients = DefaultAwsClients.create(IamSyncFixture.staticKeys(), IamSyncFixture.NO_ORG,
+        try (SimulatorExtension server = SimulatorExtension.ofResource("/worlds/iam-single.json")
+                .edit(world -> ((ObjectNode) world.path("limits")).putObject("ratePerSecond").put("iam", serverRate))
+                .iamAndStsOnly().systemClock().start();
+             DefaultAwsClients clients = DefaultAwsClients.create(IamSync.staticKeys(), IamSync.NO_ORG,
                 new RateLimitConfig(CLIENT_RATE, 0, 0, 0, 0), AwsClientSettings.endpoint(server.endpoint(),
                         Clock.systemUTC()).withRetry(RetryBudget.of(budget)))) {
-            return IamSyncFixture.sync(clients, IamSyncFixture.NO_ORG, IamSyncFixture.scope(false, true, Set.of()));
-        } finally {
-            server.stop();
+            return IamSync.sync(clients, IamSync.NO_ORG, IamSync.scope(false, true, Set.of()));
         }
     }
 

@@ -8,24 +8,15 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Accounts are parented only under roots and OUs the sync emits; a role without hierarchy rights gets flat ones. */
 class AccountHierarchyTest {
     private static final Set<String> HIERARCHY_TYPES = Set.of("organization", "organizational_unit", "account");
-    private static SimulatedWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = SimulatedWorld.start("sso-small.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension world = SmallWorldRun.simulator();
 
     private static SmallWorldRun run(String key, Set<String> types) {
         return new SmallWorldRun(world).as(key, "limited-secret").onlyTypes(types);

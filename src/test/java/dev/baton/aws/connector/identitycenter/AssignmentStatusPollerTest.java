@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentD
 import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentDeletionStatusResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
 import software.amazon.awssdk.services.ssoadmin.model.StatusValues;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /** Polling of asynchronous assignment writes, on a hand-driven clock: no test waits for real time. */
 class AssignmentStatusPollerTest {

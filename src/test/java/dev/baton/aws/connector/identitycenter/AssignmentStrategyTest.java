@@ -9,25 +9,16 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.spi.SyncException;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both ways of reading account assignments give the same grants on the same world. */
 class AssignmentStrategyTest {
     private static final Set<String> ASSIGNMENT_TYPES = Set.of("sso_user", "sso_group", "account",
             "permission_set", "permission_set_assignment");
-    private static SimulatedWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = SimulatedWorld.start("sso-small.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension world = SmallWorldRun.simulator();
 
     private static Result sync(AssignmentStrategy strategy) throws SyncException {
         world.server().stats().reset();

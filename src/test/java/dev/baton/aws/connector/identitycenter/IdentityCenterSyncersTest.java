@@ -31,16 +31,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A full Identity Center + Organizations sync of {@code sso-small.json} (page size 2 everywhere). */
 class IdentityCenterSyncersTest {
-    private static SimulatedWorld world;
+    @RegisterExtension
+    static final SimulatorExtension world = SmallWorldRun.simulator();
     private static SyncDriver sync;
     private static SmallWorldRun run;
 
     @BeforeAll
     static void syncOnce() throws SyncException {
-        world = SimulatedWorld.start("sso-small.json");
         run = new SmallWorldRun(world);
         sync = run.sync();
     }
@@ -48,7 +50,6 @@ class IdentityCenterSyncersTest {
     @AfterAll
     static void stop() {
         run.close();
-        world.close();
     }
 
     private static Set<String> ids(String type) {

@@ -27,17 +27,20 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.baton.aws.testing.SimulatorAwsClients;
 
 /** The {@code {"psi":n}} tokens over 60 permission sets provisioned to one account: pages of 25, 25 and 10. */
 class PageTokenPagingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SimulatedWorld world;
+    @RegisterExtension
+    static final SimulatorExtension world = SimulatorExtension.ofResource("/worlds/sso-sixty-sets.json").systemClock();
     private static SimulatorAwsClients clients;
     private static IdentityCenterSyncers syncers;
 
     @BeforeAll
     static void start() {
-        world = SimulatedWorld.start("sso-sixty-sets.json");
         clients = world.clients("AKIASSOTESTCONNECTOR", "connector-secret", "us-east-1");
         OrganizationConfig organization = new OrganizationConfig(true, true, false, "us-east-1",
                 "OrganizationAccountAccessRole");
@@ -50,7 +53,6 @@ class PageTokenPagingTest {
     @AfterAll
     static void stop() {
         clients.close();
-        world.close();
     }
 
     private static int psi(PageToken token) throws Exception {
@@ -118,7 +120,8 @@ class PageTokenPagingTest {
 
     @Test
     void missingInstanceIsAClearError() {
-        try (SimulatedWorld empty = SimulatedWorld.start("sso-no-instance.json");
+        try (SimulatorExtension empty = SimulatorExtension.ofResource("/worlds/sso-no-instance.json").systemClock()
+                .start();
              SimulatorAwsClients emptyClients = empty.clients("AKIASSOTESTCONNECTOR", "connector-secret",
                      "us-east-1")) {
             OrganizationConfig organization = new OrganizationConfig(true, true, false, "us-east-1", "r");

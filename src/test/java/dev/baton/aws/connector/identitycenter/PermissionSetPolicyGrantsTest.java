@@ -11,23 +11,14 @@ import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The binding policy grant exists only when {@code iam_policy} is synced: without it the policies would reference nothing. */
 class PermissionSetPolicyGrantsTest {
-    private static SimulatedWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = SimulatedWorld.start("sso-small.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension world = SmallWorldRun.simulator();
 
     private static ResourceSyncer permissionSetSyncer(SmallWorldRun run) {
         return run.syncers().stream().filter(s -> s.resourceType().getId().equals("permission_set")).findFirst()

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import dev.baton.aws.testing.SimulatorExtension;
+import dev.baton.aws.testing.SimulatorAwsClients;
 
 /** One sync of the {@code sso-small.json} world with chosen options; collects the warnings it reports. */
 final class SmallWorldRun {
@@ -30,8 +32,13 @@ final class SmallWorldRun {
     static final String PS_READ_ONLY = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-bbbbbbbbbbbbbbbb";
     static final String PS_BILLING = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-cccccccccccccccc";
 
+    /** The simulator serving {@code sso-small.json}, on real time. */
+    static SimulatorExtension simulator() {
+        return SimulatorExtension.ofResource("/worlds/sso-small.json").systemClock();
+    }
+
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private final SimulatedWorld world;
+    private final SimulatorExtension world;
     private String accessKeyId = CONNECTOR_KEY;
     private String secret = CONNECTOR_SECRET;
     private AssignmentStrategy strategy = AssignmentStrategy.AUTO;
@@ -41,7 +48,7 @@ final class SmallWorldRun {
     private SimulatorAwsClients clients;
     private IdentityCenterSyncers identityCenter;
 
-    SmallWorldRun(SimulatedWorld world) {
+    SmallWorldRun(SimulatorExtension world) {
         this.world = world;
     }
 

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ListAccountsRequest;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Organization accounts as the Identity Center {@code account} syncer reads them, with only some members given:

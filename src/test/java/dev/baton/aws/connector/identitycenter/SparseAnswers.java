@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 import software.amazon.awssdk.services.ssoadmin.model.ListInstancesRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListInstancesResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Shared set-up of the tests that answer Identity Center calls with only the members AWS's model marks required

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.identitystore.model.ListUsersRequest;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.User;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * The Identity Store and CloudTrail reads of the sync, answered with only the members AWS's model marks required

@@ -67,6 +67,7 @@ import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentD
 import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Every Identity Center write and the reads around it, answered with only the members AWS's model marks required:

@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsProvisio
 import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
+import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Every SSO Admin read of the sync, answered with only the members AWS's model marks required (none, for SSO

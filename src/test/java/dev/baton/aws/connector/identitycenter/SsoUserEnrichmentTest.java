@@ -17,23 +17,14 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SSO users enriched from SCIM ({@code active}) and CloudTrail (last sign-in). */
 class SsoUserEnrichmentTest {
-    private static SimulatedWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = SimulatedWorld.start("sso-small.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension world = SmallWorldRun.simulator();
 
     private static UserTrait trait(SyncDriver sync, String userId) {
         return Annotations.find(sync.resource("sso_user", userArn(userId)).getAnnotationsList(), UserTrait.class)

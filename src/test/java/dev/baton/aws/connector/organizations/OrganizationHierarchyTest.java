@@ -9,8 +9,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.identitycenter.IdentityCenterSyncers;
-import dev.baton.aws.connector.identitycenter.SimulatedWorld;
-import dev.baton.aws.connector.identitycenter.SimulatorAwsClients;
+import dev.baton.aws.testing.SimulatorAwsClients;
 import dev.baton.aws.connector.identitycenter.SyncDriver;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.spi.PageToken;
@@ -19,26 +18,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrganizationHierarchyTest {
     private static final OrganizationConfig ORGANIZATION = new OrganizationConfig(true, true, false, "eu-west-1",
             "OrganizationAccountAccessRole");
     private static final SyncScope SCOPE = new SyncScope(Set.of(), false, false, false, 30, true,
             ScimConfig.disabled());
-    private static SimulatedWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = SimulatedWorld.start("sso-small.json");
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension world = SimulatorExtension.ofResource("/worlds/sso-small.json")
+            .systemClock();
 
     @Test
     void ouListingDeniedKeepsTheRootAndFlattensAccountsInOusWithOneWarning() throws SyncException {

@@ -9,19 +9,16 @@ import dev.baton.aws.config.CredentialsConfig;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.connector.permissions.CheckResult.Status;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.ConnectorAccess;
-import dev.baton.aws.simulator.world.WorldState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * {@code check}'s probes against the demo organization with the generated policies enforced: with the whole policy
@@ -33,23 +30,13 @@ class PermissionCheckTest {
     private static final RequiredPermissions REQUIRED = PermissionCatalog.required(FEATURES);
     private static final List<String> MEMBERS = List.of("222233334444", "333344445555", "444455556666");
 
-    private static WorldState state;
-    private static SimulatorServer server;
-
-    @BeforeAll
-    static void start() {
-        state = new WorldState(EnforcedDemoWorld.world(REQUIRED), Clock.systemUTC());
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension server = SimulatorExtension.of(EnforcedDemoWorld.world(REQUIRED)).systemClock()
+            .withoutScim();
 
     @AfterEach
     void restore() {
-        EnforcedDemoWorld.allow(state, REQUIRED, Set.of());
+        EnforcedDemoWorld.allow(server.state(), REQUIRED, Set.of());
     }
 
     @Test
@@ -75,7 +62,7 @@ class PermissionCheckTest {
     void deniedActionsAreReportedExactlyWhereTheyAreMissing() throws Exception {
         Set<String> connectorDenied = Set.of("iam:GetAccountAuthorizationDetails", "organizations:ListRoots",
                 "sso:DescribePermissionSet", "identitystore:ListGroupMemberships", "cloudtrail:LookupEvents");
-        EnforcedDemoWorld.allow(state, new RequiredPermissions(FEATURES,
+        EnforcedDemoWorld.allow(server.state(), new RequiredPermissions(FEATURES,
                 EnforcedDemoWorld.without(REQUIRED.connectorRole(), connectorDenied),
                 EnforcedDemoWorld.without(REQUIRED.childRole(), Set.of("iam:ListRoles"))), Set.of());
         List<CheckResult> results = check();
@@ -91,7 +78,7 @@ class PermissionCheckTest {
 
     @Test
     void aMemberAccountWhoseRoleCannotBeAssumedIsReported() throws Exception {
-        EnforcedDemoWorld.allow(state, new RequiredPermissions(FEATURES,
+        EnforcedDemoWorld.allow(server.state(), new RequiredPermissions(FEATURES,
                 EnforcedDemoWorld.without(REQUIRED.connectorRole(), Set.of("sts:AssumeRole")), REQUIRED.childRole()),
                 Set.of());
         List<CheckResult> results = check();
@@ -104,7 +91,7 @@ class PermissionCheckTest {
     }
 
     private static List<CheckResult> check() throws Exception {
-        ConnectorAccess access = ConnectorAccess.find(state.world()).orElseThrow();
+        ConnectorAccess access = ConnectorAccess.find(server.world()).orElseThrow();
         CredentialsConfig credentials = new CredentialsConfig(access.accessKeyId(),
                 new Secret(access.secretAccessKey().value()), access.region(), access.roleArn(),
                 access.externalId(), "", new Secret(""));

@@ -9,21 +9,19 @@ import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.ConnectorAccess;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The read half of the policy's proof: the demo organization, with the connector role and the member-account roles
@@ -36,6 +34,8 @@ class PolicyMinimalitySyncTest {
     static final PermissionFeatures FEATURES = features(true, false);
     static final RequiredPermissions REQUIRED = PermissionCatalog.required(FEATURES);
 
+    @RegisterExtension
+    static final SimulatorExtension simulator = SimulatorExtension.of(EnforcedDemoWorld.world(REQUIRED)).systemClock();
     private static WorldState state;
     private static SimulatorServer server;
     private static ConnectorAccess access;
@@ -51,19 +51,13 @@ class PolicyMinimalitySyncTest {
 
     @BeforeAll
     static void start() {
-        state = new WorldState(EnforcedDemoWorld.world(REQUIRED), Clock.systemUTC());
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start();
+        state = simulator.state();
+        server = simulator.server();
         access = ConnectorAccess.find(state.world()).orElseThrow();
         PolicySyncRun warmUp = PolicySyncRun.run(server, access, withScim(FEATURES));
         assertNull(warmUp.failure(), "warm-up sync");
         EnforcedDemoWorld.addNewcomers(state);
         baseline = PolicySyncRun.run(server, access, withScim(FEATURES));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** SCIM uses its bearer token, not IAM: on, to show it needs nothing in the policy. */

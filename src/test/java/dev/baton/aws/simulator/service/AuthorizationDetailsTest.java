@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,22 +20,20 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.UserDetail;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GetAccountAuthorizationDetails and the credential report, read back field by field. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationDetailsTest {
-    private SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorExtension fixture =
+            SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json").iamAndStsOnly();
     private IamClient iam;
 
     @BeforeAll
     void start() {
-        fixture = new SimulatorFixture(SimulatorFixture.resource("small-world.json"));
         iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -95,7 +91,7 @@ class AuthorizationDetailsTest {
         assertEquals("COMPLETE", iam.generateCredentialReport().stateAsString());
         GetCredentialReportResponse report = iam.getCredentialReport();
         assertEquals("text/csv", report.reportFormatAsString());
-        assertEquals(fixture.clock.instant(), report.generatedTime());
+        assertEquals(fixture.manualClock().instant(), report.generatedTime());
         List<String> lines = List.of(report.content().asString(StandardCharsets.UTF_8).split("\n"));
         assertEquals(CredentialReportActions.HEADER, lines.get(0));
         assertEquals(22, lines.get(0).split(",").length);
@@ -117,23 +113,24 @@ class AuthorizationDetailsTest {
 
     @Test
     void credentialReportIsGeneratedAtMostOnceEveryFourHoursAsInAws() {
-        try (SimulatorFixture own = new SimulatorFixture(SimulatorFixture.resource("small-world.json"))) {
+        try (SimulatorExtension own = SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .iamAndStsOnly().start()) {
             IamClient client = own.iam("AKIACONNECTOR0000001", "connector-secret");
             assertEquals("STARTED", client.generateCredentialReport().stateAsString());
             GetCredentialReportResponse first = client.getCredentialReport();
             client.createUser(b -> b.userName("newbie"));
 
-            own.clock.advance(Duration.ofHours(4).minusSeconds(1));
+            own.manualClock().advance(Duration.ofHours(4).minusSeconds(1));
             assertEquals("COMPLETE", client.generateCredentialReport().stateAsString());
             GetCredentialReportResponse kept = client.getCredentialReport();
             assertEquals(first.generatedTime(), kept.generatedTime());
             assertEquals(first.content(), kept.content(), "a user created since is not in the kept report");
             assertFalse(kept.content().asUtf8String().contains("newbie"));
 
-            own.clock.advance(Duration.ofSeconds(1));
+            own.manualClock().advance(Duration.ofSeconds(1));
             assertEquals("STARTED", client.generateCredentialReport().stateAsString());
             GetCredentialReportResponse fresh = client.getCredentialReport();
-            assertEquals(SimulatorFixture.START.plus(Duration.ofHours(4)), fresh.generatedTime());
+            assertEquals(SimulatorExtension.START.plus(Duration.ofHours(4)), fresh.generatedTime());
             assertTrue(fresh.content().asUtf8String().contains(",arn:aws:iam::111111111111:user/newbie,"));
         }
     }

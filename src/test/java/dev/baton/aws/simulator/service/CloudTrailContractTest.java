@@ -1,6 +1,6 @@
 package dev.baton.aws.simulator.service;
 
-import static dev.baton.aws.simulator.service.JsonSimulator.CONNECTOR_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.CONNECTOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.ThrottlingException;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CloudTrail LookupEvents through the real SDK v2 client, as the last-login event feed calls it. */
 class CloudTrailContractTest {
@@ -30,19 +32,18 @@ class CloudTrailContractTest {
             .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("sso.amazonaws.com").build();
     private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant END = Instant.parse("2026-11-28T12:00:00Z");
-    private static JsonSimulator simulator;
+    @RegisterExtension
+    static final SimulatorExtension simulator = JsonWorld.simulator();
     private static CloudTrailClient cloudTrail;
 
     @BeforeAll
     static void start() {
-        simulator = new JsonSimulator();
         cloudTrail = simulator.cloudTrail(CONNECTOR_KEY);
     }
 
     @AfterAll
     static void stop() {
         cloudTrail.close();
-        simulator.close();
     }
 
     @Test
@@ -80,7 +81,7 @@ class CloudTrailContractTest {
 
     @Test
     void overTheRateIsThrottling() {
-        try (JsonSimulator throttled = JsonSimulator.withRate("cloudtrail", 1);
+        try (SimulatorExtension throttled = JsonWorld.withRate("cloudtrail", 1).start();
                 CloudTrailClient client = throttled.cloudTrail(CONNECTOR_KEY)) {
             client.lookupEvents(r -> r.lookupAttributes(SSO));
             assertThrows(ThrottlingException.class, () -> client.lookupEvents(r -> r.lookupAttributes(SSO)));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -25,6 +23,8 @@ import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The simulator's credential endpoints through the SDK's own clients: AssumeRoleWithWebIdentity, the SSO portal,
@@ -34,12 +34,8 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRespon
 class CredentialEndpointsContractTest {
     private static final String PREFIX = "eyJhbGciOiJSUzI1NiJ9.service-account-token-";
     private static final String IRSA = "arn:aws:iam::111111111111:role/Irsa";
-    private final SimulatorFixture sim = new SimulatorFixture(world());
-
-    @AfterEach
-    void close() {
-        sim.close();
-    }
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.ofJson(world()).iamAndStsOnly();
 
     private static String world() {
         try (InputStream in = CredentialEndpointsContractTest.class.getResourceAsStream(
@@ -51,7 +47,7 @@ class CredentialEndpointsContractTest {
     }
 
     private StsClient anonymousSts() {
-        return StsClient.builder().endpointOverride(sim.server.endpoint()).region(Region.US_EAST_1)
+        return StsClient.builder().endpointOverride(sim.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
@@ -97,7 +93,7 @@ class CredentialEndpointsContractTest {
     }
 
     private SsoClient portal() {
-        return SsoClient.builder().endpointOverride(sim.server.endpoint()).region(Region.US_EAST_1)
+        return SsoClient.builder().endpointOverride(sim.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
@@ -127,7 +123,7 @@ class CredentialEndpointsContractTest {
 
     @Test
     void ssoOidcRefreshIssuesAnAccessTokenThePortalAccepts() {
-        try (SsoOidcClient oidc = SsoOidcClient.builder().endpointOverride(sim.server.endpoint())
+        try (SsoOidcClient oidc = SsoOidcClient.builder().endpointOverride(sim.server().endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create()).build(); SsoClient portal = portal()) {
             String token = oidc.createToken(r -> r.clientId("c").clientSecret("s").grantType("refresh_token")
@@ -161,7 +157,7 @@ class CredentialEndpointsContractTest {
     }
 
     private HttpResponse<String> http(String method, String path, String header, String value) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.server.endpoint() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.server().endpoint() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (header != null) {
             request.header(header, value);

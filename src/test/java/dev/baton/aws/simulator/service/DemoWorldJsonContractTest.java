@@ -1,24 +1,20 @@
 package dev.baton.aws.simulator.service;
 
-import dev.baton.aws.testing.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.world.ConnectorAccess;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.IdentityCenter;
 import dev.baton.aws.simulator.world.World;
-import dev.baton.aws.simulator.world.WorldState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,19 +29,19 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The demo world as the connector reaches it: through its assumed role, with every JSON service and SCIM. */
 class DemoWorldJsonContractTest {
-    private static SimulatorServer server;
-    private static World world;
+    private static final World world = DemoWorld.create();
+    @RegisterExtension
+    static final SimulatorExtension server = SimulatorExtension.of(world)
+            .startingAt(Instant.parse("2025-01-22T00:00:00Z"));
     private static AwsCredentials session;
 
     @BeforeAll
     static void start() {
-        world = DemoWorld.create();
-        WorldState state = new WorldState(world, new ManualClock(Instant.parse("2025-01-22T00:00:00Z")));
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start();
         ConnectorAccess access = ConnectorAccess.find(world).orElseThrow();
         try (StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -57,11 +53,6 @@ class DemoWorldJsonContractTest {
             session = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                     credentials.sessionToken());
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorFixture;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,23 +27,21 @@ import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every IAM read the simulator serves, through the real SDK, against the small world (IAM page size 2). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamContractTest {
     static final String MGMT = "111111111111";
-    private SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorExtension fixture =
+            SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json").iamAndStsOnly();
     private IamClient iam;
 
     @BeforeAll
     void start() {
-        fixture = new SimulatorFixture(SimulatorFixture.resource("small-world.json"));
         iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
     }
 
     static String decode(String document) {
@@ -67,7 +63,7 @@ class IamContractTest {
                     "Delete" + kind + "Policy", "Attach" + kind + "Policy", "Detach" + kind + "Policy"));
         }
         assertEquals(new java.util.TreeSet<>(spec), new java.util.TreeSet<>(
-                new IamService(fixture.server.state()).actions().keySet()));
+                new IamService(fixture.server().state()).actions().keySet()));
     }
 
     @Test
@@ -211,7 +207,7 @@ class IamContractTest {
                 "AKIACONNECTOR0000001", "connector-secret"));
         Credentials credentials = sts.assumeRole(b -> b.roleArn(
                 "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole").roleSessionName("sync")).credentials();
-        IamClient prod = fixture.iam(SimulatorFixture.session(credentials));
+        IamClient prod = fixture.iam(SimulatorExtension.session(credentials));
         assertEquals(List.of("prod-alias"), prod.listAccountAliases().accountAliases());
         assertEquals(List.of("OrganizationAccountAccessRole"), prod.listRoles().roles().stream().map(Role::roleName).toList());
         assertEquals(List.of(), prod.listUsers().users());

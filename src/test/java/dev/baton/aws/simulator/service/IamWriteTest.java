@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorFixture;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldLoader;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -23,21 +21,19 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** IAM writes through the real SDK; each test gets a fresh small world. */
 class IamWriteTest {
-    private SimulatorFixture fixture;
+    @RegisterExtension
+    final SimulatorExtension fixture =
+            SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json").iamAndStsOnly();
     private IamClient iam;
 
     @BeforeEach
     void start() {
-        fixture = new SimulatorFixture(SimulatorFixture.resource("small-world.json"));
         iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -45,7 +41,7 @@ class IamWriteTest {
         User created = iam.createUser(b -> b.userName("erin").path("/new/").tags(Tag.builder().key("team").value("a").build()))
                 .user();
         assertEquals("arn:aws:iam::111111111111:user/new/erin", created.arn());
-        assertEquals(fixture.clock.instant(), created.createDate());
+        assertEquals(fixture.manualClock().instant(), created.createDate());
         iam.tagUser(b -> b.userName("erin").tags(Tag.builder().key("team").value("b").build(),
                 Tag.builder().key("email").value("erin@example.com").build()));
         List<Tag> tags = iam.getUser(b -> b.userName("erin")).user().tags();
@@ -131,7 +127,7 @@ class IamWriteTest {
         HttpResponse<String> response = fixture.control("GET", "/_simulator/world");
         assertEquals(200, response.statusCode());
         World served = new WorldLoader().load(response.body());
-        assertEquals(fixture.server.state().world(), served);
+        assertEquals(fixture.server().state().world(), served);
         assertEquals(List.of("devs"), served.account("111111111111").orElseThrow().iam().user("frank").orElseThrow()
                 .groups());
         assertFalse(served.account("111111111111").orElseThrow().iam().user("frank").orElseThrow().loginProfile());

@@ -1,8 +1,8 @@
 package dev.baton.aws.simulator.service;
 
-import static dev.baton.aws.simulator.service.JsonSimulator.CONNECTOR_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.MEMBER_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.RESTRICTED_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.CONNECTOR_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.MEMBER_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.RESTRICTED_KEY;
 import static dev.baton.aws.simulator.service.JsonWorld.STORE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,16 +28,24 @@ import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.identitystore.model.User;
 import software.amazon.awssdk.services.identitystore.model.UserStatus;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Identity Store through the real SDK v2 client against the simulator. */
 class IdentityStoreContractTest {
-    private final JsonSimulator simulator = new JsonSimulator();
-    private final IdentitystoreClient store = simulator.identityStore(CONNECTOR_KEY);
+    @RegisterExtension
+    final SimulatorExtension simulator = JsonWorld.simulator();
+    private IdentitystoreClient store;
+
+    @BeforeEach
+    void client() {
+        store = simulator.identityStore(CONNECTOR_KEY);
+    }
 
     @AfterEach
     void stop() {
         store.close();
-        simulator.close();
     }
 
     @Test

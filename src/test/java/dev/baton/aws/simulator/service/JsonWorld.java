@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /** The JSON services' test world ({@code json-world.json}), its callers and a hand-driven clock. */
 final class JsonWorld {
@@ -30,6 +31,10 @@ final class JsonWorld {
     static final Caller MEMBER_CALLER = new Caller(MEMBER, "arn:aws:iam::222222222222:user/member",
             "AKIAMEMBER0000000001", List.of());
 
+    static final String CONNECTOR_KEY = "AKIACONNECTOR0000001";
+    static final String RESTRICTED_KEY = "AKIARESTRICTED000001";
+    static final String MEMBER_KEY = "AKIAMEMBER0000000001";
+
     final ManualClock clock = new ManualClock(NOW);
     final WorldState state;
 
@@ -42,6 +47,21 @@ final class JsonWorld {
         ObjectNode tree = fixture();
         edit.accept(tree);
         this.state = new WorldState(new WorldLoader().load(tree), clock);
+    }
+
+    /** The fixture served by a simulator with every JSON service and SCIM, on a hand-driven clock at {@link #NOW}. */
+    static SimulatorExtension simulator() {
+        return simulator(tree -> { });
+    }
+
+    /** The simulator of the fixture after {@code edit} changed its JSON tree. */
+    static SimulatorExtension simulator(Consumer<ObjectNode> edit) {
+        return SimulatorExtension.ofTree(fixture()).edit(edit).startingAt(NOW);
+    }
+
+    /** With {@code limits.ratePerSecond.<scope>} set, so a frozen clock allows exactly one call. */
+    static SimulatorExtension withRate(String scope, double perSecond) {
+        return simulator(tree -> ((ObjectNode) tree.get("limits")).putObject("ratePerSecond").put(scope, perSecond));
     }
 
     static ObjectNode fixture() {

@@ -1,8 +1,8 @@
 package dev.baton.aws.simulator.service;
 
-import static dev.baton.aws.simulator.service.JsonSimulator.CONNECTOR_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.MEMBER_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.RESTRICTED_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.CONNECTOR_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.MEMBER_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.RESTRICTED_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -29,21 +28,18 @@ import software.amazon.awssdk.services.organizations.model.ParentNotFoundExcepti
 import software.amazon.awssdk.services.organizations.model.ParentType;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.TooManyRequestsException;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Organizations through the real SDK v2 client against the simulator. */
 class OrganizationsContractTest {
-    private static JsonSimulator simulator;
+    @RegisterExtension
+    static final SimulatorExtension simulator = JsonWorld.simulator();
     private static OrganizationsClient organizations;
 
     @BeforeAll
     static void start() {
-        simulator = new JsonSimulator();
         organizations = simulator.organizations(CONNECTOR_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test
@@ -98,13 +94,13 @@ class OrganizationsContractTest {
 
     @Test
     void maxResultsIsCappedAtTwenty() {
-        try (JsonSimulator big = new JsonSimulator(tree -> {
+        try (SimulatorExtension big = JsonWorld.simulator(tree -> {
             ArrayNode accounts = (ArrayNode) tree.get("accounts");
             for (int i = 0; i < 25; i++) {
                 accounts.addObject().put("id", String.format("5000000000%02d", i)).put("name", "a" + i)
                         .put("email", "a" + i + "@example.com");
             }
-        })) {
+        }).start()) {
             var page = big.organizations(CONNECTOR_KEY).listAccounts(r -> r.maxResults(20));
             assertEquals(20, page.accounts().size());
             assertNotNull(page.nextToken());
@@ -127,10 +123,10 @@ class OrganizationsContractTest {
 
     @Test
     void standaloneAccountIsNotInUse() {
-        try (JsonSimulator standalone = new JsonSimulator(tree -> {
+        try (SimulatorExtension standalone = JsonWorld.simulator(tree -> {
             tree.remove("organization");
             ((ArrayNode) tree.get("accounts")).forEach(account -> ((ObjectNode) account).remove("parentId"));
-        })) {
+        }).start()) {
             assertThrows(AwsOrganizationsNotInUseException.class,
                     () -> standalone.organizations(CONNECTOR_KEY).listAccounts(r -> {}));
         }
@@ -138,7 +134,7 @@ class OrganizationsContractTest {
 
     @Test
     void overTheRateIsTooManyRequests() {
-        try (JsonSimulator throttled = JsonSimulator.withRate("organizations", 1)) {
+        try (SimulatorExtension throttled = JsonWorld.withRate("organizations", 1).start()) {
             OrganizationsClient client = throttled.organizations(CONNECTOR_KEY);
             client.listRoots(r -> {});
             TooManyRequestsException exception = assertThrows(TooManyRequestsException.class, () -> client.listRoots(r -> {}));

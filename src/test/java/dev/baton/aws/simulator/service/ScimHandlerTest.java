@@ -17,16 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.baton.aws.testing.SimulatorExtension;
 
 class ScimHandlerTest {
     private static final String TOKEN = "scim-secret-token";
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private JsonSimulator simulator;
+    private SimulatorExtension simulator;
 
     /** Serves SCIM through the simulator server, so the {@code /scim/} route is part of the test. */
-    private String start(JsonSimulator started) {
+    private String start(SimulatorExtension started) {
         simulator = started;
-        return simulator.server.endpoint().toString();
+        return simulator.server().endpoint().toString();
     }
 
     @AfterEach
@@ -46,7 +47,7 @@ class ScimHandlerTest {
 
     @Test
     void usersPageByStartIndexAndCountWithActiveFromStatus() throws Exception {
-        String base = start(new JsonSimulator()) + "/scim/v2/Users";
+        String base = start(JsonWorld.simulator().start()) + "/scim/v2/Users";
         List<String> names = new ArrayList<>();
         int startIndex = 1;
         int total;
@@ -64,7 +65,7 @@ class ScimHandlerTest {
     @Test
     void userNameFilterFindsTheUser() throws Exception {
         String filter = URLEncoder.encode("userName eq \"dave@example.com\"", StandardCharsets.UTF_8);
-        HttpResponse<String> response = get(start(new JsonSimulator()) + "/scim/v2/Users?filter=" + filter, TOKEN);
+        HttpResponse<String> response = get(start(JsonWorld.simulator().start()) + "/scim/v2/Users?filter=" + filter, TOKEN);
         assertEquals(200, response.statusCode());
         assertEquals("application/scim+json", response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = JsonWorld.JSON.readTree(response.body());
@@ -81,7 +82,7 @@ class ScimHandlerTest {
 
     @Test
     void wrongOrMissingTokenIsUnauthorizedWithoutEchoingIt() throws Exception {
-        String base = start(new JsonSimulator()) + "/scim/v2/Users";
+        String base = start(JsonWorld.simulator().start()) + "/scim/v2/Users";
         HttpResponse<String> wrong = get(base, "guess");
         assertEquals(401, wrong.statusCode());
         assertFalse(wrong.body().contains(TOKEN));
@@ -91,7 +92,7 @@ class ScimHandlerTest {
 
     @Test
     void scimIsNotFoundWhenTheWorldHasNoToken() throws Exception {
-        String base = start(new JsonSimulator(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken")));
+        String base = start(JsonWorld.simulator(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken")).start());
         HttpResponse<String> response = get(base + "/scim/v2/Users", TOKEN);
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("urn:ietf:params:scim:api:messages:2.0:Error"));
@@ -99,7 +100,7 @@ class ScimHandlerTest {
 
     @Test
     void singleUserByIdAndUnknownUser() throws Exception {
-        String base = start(new JsonSimulator()) + "/scim/v2/Users/";
+        String base = start(JsonWorld.simulator().start()) + "/scim/v2/Users/";
         JsonNode erin = JsonWorld.JSON.readTree(get(base + "u-erin", TOKEN).body());
         assertEquals("erin", erin.get("userName").asText());
         assertEquals(404, get(base + "u-nobody", TOKEN).statusCode());

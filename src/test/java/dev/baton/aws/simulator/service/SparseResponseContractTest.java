@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.aws.simulator.SimulatorFixture;
 import dev.baton.aws.simulator.world.SparseMode;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,6 +22,7 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Sparse replies through the real SDK v2 clients: members AWS's model marks required always arrive, the others
@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 class SparseResponseContractTest {
     private static final String CONNECTOR_SECRET = "connector-secret";
 
-    private static SimulatorFixture iamWorld(SparseMode mode, long seed) {
-        return new SimulatorFixture(SimulatorFixture.resource("small-world.json"), b -> b.sparse(mode, seed));
+    private static SimulatorExtension iamWorld(SparseMode mode, long seed) {
+        return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .iamAndStsOnly().sparse(mode, seed).start();
     }
 
     private static Consumer<ObjectNode> sparse(String mode, long seed) {
@@ -42,8 +43,8 @@ class SparseResponseContractTest {
 
     @Test
     void iamUsersKeepOnlyRequiredMembersAndTheLastPageDropsIsTruncated() {
-        try (SimulatorFixture fixture = iamWorld(SparseMode.ALL, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+        try (SimulatorExtension fixture = iamWorld(SparseMode.ALL, 1);
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             List<ListUsersResponse> pages = iam.listUsersPaginator().stream().toList();
             assertTrue(pages.size() > 1, "the world pages IAM by 2");
             ListUsersResponse last = pages.get(pages.size() - 1);
@@ -66,8 +67,8 @@ class SparseResponseContractTest {
 
     @Test
     void fullRepliesStillSendEveryMember() {
-        try (SimulatorFixture fixture = iamWorld(SparseMode.NONE, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+        try (SimulatorExtension fixture = iamWorld(SparseMode.NONE, 1);
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             List<ListUsersResponse> pages = iam.listUsersPaginator().stream().toList();
             assertEquals(Boolean.FALSE, pages.get(pages.size() - 1).isTruncated());
             User alice = pages.stream().flatMap(p -> p.users().stream()).filter(u -> u.userName().equals("alice"))
@@ -78,8 +79,8 @@ class SparseResponseContractTest {
 
     @Test
     void iamNestedStructuresAndOptionalScalarsAreLeftOutButFilledListsStay() {
-        try (SimulatorFixture fixture = iamWorld(SparseMode.ALL, 1);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+        try (SimulatorExtension fixture = iamWorld(SparseMode.ALL, 1);
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             String roleName = iam.listRoles().roles().get(0).roleName();
             Role role = iam.getRole(r -> r.roleName(roleName)).role();
             assertNotNull(role.arn());
@@ -96,8 +97,8 @@ class SparseResponseContractTest {
 
     @Test
     void organizationsAccountsKeepOnlyTheirIdentifiersAndStateAndPagesKeepTheirToken() {
-        try (JsonSimulator sim = new JsonSimulator(sparse("all", 1));
-                var organizations = sim.organizations(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator(sparse("all", 1)).start();
+                var organizations = sim.organizations(JsonWorld.CONNECTOR_KEY)) {
             ListAccountsResponse page = organizations.listAccounts(r -> r.maxResults(1));
             assertEquals(1, page.accounts().size());
             Account account = page.accounts().get(0);
@@ -109,16 +110,16 @@ class SparseResponseContractTest {
             assertNull(account.joinedTimestamp());
             assertNotNull(page.nextToken(), "a page with a next page keeps its token");
         }
-        try (JsonSimulator sim = new JsonSimulator();
-                var organizations = sim.organizations(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator().start();
+                var organizations = sim.organizations(JsonWorld.CONNECTOR_KEY)) {
             assertNotNull(organizations.listAccounts().accounts().get(0).id());
         }
     }
 
     @Test
     void identityStoreUsersKeepTheirIdsAndLoseTheirNames() {
-        try (JsonSimulator sim = new JsonSimulator(sparse("all", 1));
-                var store = sim.identityStore(JsonSimulator.CONNECTOR_KEY)) {
+        try (SimulatorExtension sim = JsonWorld.simulator(sparse("all", 1)).start();
+                var store = sim.identityStore(JsonWorld.CONNECTOR_KEY)) {
             var users = store.listUsers(ListUsersRequest.builder().identityStoreId(JsonWorld.STORE).build()).users();
             assertFalse(users.isEmpty());
             users.forEach(user -> {
@@ -141,8 +142,8 @@ class SparseResponseContractTest {
 
     /** Each user of the IAM world as its members, null where the reply left one out. */
     private static List<String> randomUsers(long seed) {
-        try (SimulatorFixture fixture = iamWorld(SparseMode.RANDOM, seed);
-                IamClient iam = fixture.iam(JsonSimulator.CONNECTOR_KEY, CONNECTOR_SECRET)) {
+        try (SimulatorExtension fixture = iamWorld(SparseMode.RANDOM, seed);
+                IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             return iam.getAccountAuthorizationDetails().userDetailList().stream().map(u -> u.userName()
                     + " path=" + u.path() + " id=" + u.userId() + " created=" + u.createDate() + " arn=" + u.arn()
                     + " boundary=" + u.permissionsBoundary()).toList();
@@ -151,8 +152,8 @@ class SparseResponseContractTest {
 
     @Test
     void stsRepliesKeepTheCallerAndTheCredentials() {
-        try (SimulatorFixture fixture = new SimulatorFixture(SimulatorFixture.resource("sts-world.json"),
-                b -> b.sparse(SparseMode.ALL, 1))) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
+                .iamAndStsOnly().sparse(SparseMode.ALL, 1).start()) {
             StsClient sts = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "s1"));
             var identity = sts.getCallerIdentity();
             assertNotNull(identity.account(), "the reply's own members are kept");

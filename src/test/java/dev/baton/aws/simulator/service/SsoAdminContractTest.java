@@ -1,8 +1,8 @@
 package dev.baton.aws.simulator.service;
 
-import static dev.baton.aws.simulator.service.JsonSimulator.CONNECTOR_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.MEMBER_KEY;
-import static dev.baton.aws.simulator.service.JsonSimulator.RESTRICTED_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.CONNECTOR_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.MEMBER_KEY;
+import static dev.baton.aws.simulator.service.JsonWorld.RESTRICTED_KEY;
 import static dev.baton.aws.simulator.service.JsonWorld.ADMIN;
 import static dev.baton.aws.simulator.service.JsonWorld.INSTANCE;
 import static dev.baton.aws.simulator.service.JsonWorld.TEAM;
@@ -35,16 +35,24 @@ import software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ssoadmin.model.StatusValues;
 import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 import software.amazon.awssdk.services.ssoadmin.model.ThrottlingException;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
 
 /** SSO Admin through the real SDK v2 client against the simulator, incl. asynchronous assignments. */
 class SsoAdminContractTest {
-    private final JsonSimulator simulator = new JsonSimulator();
-    private final SsoAdminClient sso = simulator.ssoAdmin(CONNECTOR_KEY);
+    @RegisterExtension
+    final SimulatorExtension simulator = JsonWorld.simulator();
+    private SsoAdminClient sso;
+
+    @BeforeEach
+    void client() {
+        sso = simulator.ssoAdmin(CONNECTOR_KEY);
+    }
 
     @AfterEach
     void stop() {
         sso.close();
-        simulator.close();
     }
 
     @Test
@@ -120,7 +128,7 @@ class SsoAdminContractTest {
         assertThrows(ConflictException.class, () -> sso.createAccountAssignment(create));
         assertEquals(StatusValues.IN_PROGRESS, creationStatus(accepted.requestId()).status());
 
-        simulator.world.clock.advance(Duration.ofMillis(200));
+        simulator.manualClock().advance(Duration.ofMillis(200));
         AccountAssignmentOperationStatus done = creationStatus(accepted.requestId());
         assertEquals(StatusValues.SUCCEEDED, done.status());
         assertEquals("g-ops", done.principalId());
@@ -136,10 +144,10 @@ class SsoAdminContractTest {
                 .targetId("222222222222").targetType(TargetType.AWS_ACCOUNT).permissionSetArn(ADMIN)
                 .principalType(PrincipalType.USER).principalId("u-erin").build();
         String first = sso.deleteAccountAssignment(delete).accountAssignmentDeletionStatus().requestId();
-        simulator.world.clock.advance(Duration.ofMillis(200));
+        simulator.manualClock().advance(Duration.ofMillis(200));
         assertEquals(StatusValues.SUCCEEDED, deletionStatus(first).status());
         String second = sso.deleteAccountAssignment(delete).accountAssignmentDeletionStatus().requestId();
-        simulator.world.clock.advance(Duration.ofMillis(200));
+        simulator.manualClock().advance(Duration.ofMillis(200));
         AccountAssignmentOperationStatus failed = deletionStatus(second);
         assertEquals(StatusValues.FAILED, failed.status());
         assertTrue(failed.failureReason().contains("Received a 404 status error"));
@@ -151,7 +159,7 @@ class SsoAdminContractTest {
         String requestId = sso.createAccountAssignment(r -> r.instanceArn(INSTANCE).targetId("333333333333")
                 .targetType(TargetType.AWS_ACCOUNT).permissionSetArn(TEAM).principalType(PrincipalType.USER)
                 .principalId("u-erin")).accountAssignmentCreationStatus().requestId();
-        simulator.world.clock.advance(Duration.ofSeconds(1));
+        simulator.manualClock().advance(Duration.ofSeconds(1));
         AccountAssignmentOperationStatus status = creationStatus(requestId);
         assertEquals(StatusValues.FAILED, status.status());
         assertTrue(status.failureReason().contains("SUSPENDED"));
@@ -173,7 +181,7 @@ class SsoAdminContractTest {
 
     @Test
     void ssoAdminAndIdentityStoreShareOneRateBucket() {
-        try (JsonSimulator throttled = JsonSimulator.withRate("identityCenter", 1);
+        try (SimulatorExtension throttled = JsonWorld.withRate("identityCenter", 1).start();
                 SsoAdminClient client = throttled.ssoAdmin(CONNECTOR_KEY);
                 var store = throttled.identityStore(CONNECTOR_KEY)) {
             client.listInstances(r -> {});

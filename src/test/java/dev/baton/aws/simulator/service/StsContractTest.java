@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorFixture;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,25 +18,23 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
+import dev.baton.aws.testing.SimulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** STS through the real SDK: trust evaluation, external ids, deny, chaining and expiry on an injected clock. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StsContractTest {
     private static final String ROLE = "arn:aws:iam::111111111111:role/";
-    private SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorExtension fixture =
+            SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json").iamAndStsOnly();
     private StsClient connector;
     private StsClient other;
 
     @BeforeAll
     void start() {
-        fixture = new SimulatorFixture(SimulatorFixture.resource("sts-world.json"));
         connector = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "s1"));
         other = fixture.sts(AwsBasicCredentials.create("AKIAOTHER00000000001", "s2"));
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
     }
 
     private AssumeRoleResponse assume(StsClient sts, String role, String externalId) {
@@ -62,14 +58,14 @@ class StsContractTest {
 
     @Test
     void assumeRoleTrustedByUserArnReturnsSessionCredentials() {
-        java.time.Instant now = fixture.clock.instant();
+        java.time.Instant now = fixture.manualClock().instant();
         AssumeRoleResponse response = assume(connector, "ByUser", null);
         assertTrue(response.credentials().accessKeyId().matches("ASIA[A-Z2-7]{16}"));
         // min(DurationSeconds default 3600, limits.credentialLifetimeSeconds 1800)
         assertEquals(now.plusSeconds(1800), response.credentials().expiration());
         assertEquals("arn:aws:sts::111111111111:assumed-role/ByUser/test-session", response.assumedRoleUser().arn());
         assertTrue(response.assumedRoleUser().assumedRoleId().matches("AROA[A-Z2-7]{17}:test-session"));
-        StsClient session = fixture.sts(SimulatorFixture.session(response.credentials()));
+        StsClient session = fixture.sts(SimulatorExtension.session(response.credentials()));
         GetCallerIdentityResponse identity = session.getCallerIdentity();
         assertEquals(response.assumedRoleUser().arn(), identity.arn());
         assertEquals(response.assumedRoleUser().assumedRoleId(), identity.userId());
@@ -111,7 +107,7 @@ class StsContractTest {
 
     @Test
     void chainedSessionsAreTrustedByRoleArnAndCappedAtOneHour() {
-        StsClient firstHop = fixture.sts(SimulatorFixture.session(assume(connector, "ByUser", null).credentials()));
+        StsClient firstHop = fixture.sts(SimulatorExtension.session(assume(connector, "ByUser", null).credentials()));
         AssumeRoleResponse second = assume(firstHop, "Hop2", null);
         assertEquals("arn:aws:sts::111111111111:assumed-role/Hop2/test-session", second.assumedRoleUser().arn());
         assertDenied(connector, "Hop2", null);
@@ -124,7 +120,7 @@ class StsContractTest {
 
     @Test
     void crossAccountSessionSeesTheOtherAccount() {
-        AwsCredentials credentials = SimulatorFixture.session(
+        AwsCredentials credentials = SimulatorExtension.session(
                 assume(connector, "arn:aws:iam::222222222222:role/CrossAccount", null).credentials());
         IamClient iam = fixture.iam(credentials);
         assertEquals(List.of("CrossAccount"), iam.listRoles().roles().stream().map(Role::roleName).toList());
@@ -135,12 +131,12 @@ class StsContractTest {
     void sessionCredentialsExpire() {
         AssumeRoleResponse response = connector.assumeRole(b -> b.roleArn(ROLE + "ByAccountId")
                 .roleSessionName("short").durationSeconds(900));
-        AwsCredentials credentials = SimulatorFixture.session(response.credentials());
+        AwsCredentials credentials = SimulatorExtension.session(response.credentials());
         StsClient session = fixture.sts(credentials);
         IamClient iam = fixture.iam(credentials);
-        fixture.clock.advance(Duration.ofSeconds(899));
+        fixture.manualClock().advance(Duration.ofSeconds(899));
         session.getCallerIdentity();
-        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.manualClock().advance(Duration.ofSeconds(1));
         StsException expired = assertThrows(StsException.class, session::getCallerIdentity);
         assertEquals("ExpiredToken", expired.awsErrorDetails().errorCode());
         IamException expiredIam = assertThrows(IamException.class, iam::listRoles);

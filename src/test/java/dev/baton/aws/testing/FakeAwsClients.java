@@ -1,6 +1,5 @@
-package dev.baton.aws.connector.identitycenter;
+package dev.baton.aws.testing;
 
-import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsGateway;
 import dev.baton.aws.aws.RetryBudget;
@@ -16,12 +15,14 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Test-only {@link AwsClients} around hand-written service fakes (SDK client interfaces whose unimplemented
- * operations throw), with a gateway that retries throttling for up to a minute of pretend time: its pauses are
- * recorded and advance a fake clock, so no test sleeps.
+ * The in-memory {@link AwsClients} of unit tests (no simulator): each service is a hand-written fake the test gives
+ * (an SDK client interface whose unimplemented operations throw), and asking for a service the test gave none of
+ * fails the test, so {@code new FakeAwsClients()} also stands for "this code must not call AWS". The gateway retries
+ * throttling for up to a minute of pretend time: its pauses are recorded in {@link #pauses} and advance a fake
+ * clock, so no test sleeps. SSO Admin defaults to a client all of whose operations throw.
  */
-final class FakeAwsClients implements AwsClients {
-    final List<Duration> pauses = new ArrayList<>();
+public final class FakeAwsClients implements AwsClients {
+    public final List<Duration> pauses = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
     private final AwsGateway gateway = new AwsGateway(RetryBudget.of(Duration.ofMinutes(1)), pause -> {
         pauses.add(pause);
@@ -36,26 +37,45 @@ final class FakeAwsClients implements AwsClients {
         @Override
         public void close() {}
     };
+    private String callerAccountId;
+    private IamClient iam;
+    private StsClient sts;
     private IdentitystoreClient identityStore;
     private CloudTrailClient cloudTrail;
     private OrganizationsClient organizations;
 
-    FakeAwsClients ssoAdmin(SsoAdminClient client) {
+    public FakeAwsClients callerAccountId(String accountId) {
+        this.callerAccountId = accountId;
+        return this;
+    }
+
+    /** IAM of the caller's account (and of any account asked for). */
+    public FakeAwsClients iam(IamClient client) {
+        this.iam = client;
+        return this;
+    }
+
+    public FakeAwsClients sts(StsClient client) {
+        this.sts = client;
+        return this;
+    }
+
+    public FakeAwsClients ssoAdmin(SsoAdminClient client) {
         this.ssoAdmin = client;
         return this;
     }
 
-    FakeAwsClients identityStore(IdentitystoreClient client) {
+    public FakeAwsClients identityStore(IdentitystoreClient client) {
         this.identityStore = client;
         return this;
     }
 
-    FakeAwsClients cloudTrail(CloudTrailClient client) {
+    public FakeAwsClients cloudTrail(CloudTrailClient client) {
         this.cloudTrail = client;
         return this;
     }
 
-    FakeAwsClients organizations(OrganizationsClient client) {
+    public FakeAwsClients organizations(OrganizationsClient client) {
         this.organizations = client;
         return this;
     }
@@ -66,23 +86,23 @@ final class FakeAwsClients implements AwsClients {
     }
 
     @Override
-    public String callerAccountId() throws AwsCallException {
-        throw new UnsupportedOperationException("not used by Identity Center");
+    public String callerAccountId() {
+        return present(callerAccountId, "caller account");
     }
 
     @Override
     public IamClient iam() {
-        throw new UnsupportedOperationException("not used by Identity Center");
+        return present(iam, "iam");
     }
 
     @Override
     public IamClient iam(String accountId) {
-        throw new UnsupportedOperationException("not used by Identity Center");
+        return present(iam, "iam");
     }
 
     @Override
     public StsClient sts() {
-        throw new UnsupportedOperationException("not used by Identity Center");
+        return present(sts, "sts");
     }
 
     @Override
@@ -92,7 +112,7 @@ final class FakeAwsClients implements AwsClients {
 
     @Override
     public SsoAdminClient ssoAdmin() {
-        return ssoAdmin;
+        return present(ssoAdmin, "sso admin");
     }
 
     @Override
@@ -107,7 +127,7 @@ final class FakeAwsClients implements AwsClients {
 
     private static <T> T present(T client, String name) {
         if (client == null) {
-            throw new IllegalStateException("this test gave no " + name + " client");
+            throw new AssertionError("this test gave no " + name + " client: it must not call AWS there");
         }
         return client;
     }
