@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.connector.identitycenter.AssignmentReader.Assignment;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
