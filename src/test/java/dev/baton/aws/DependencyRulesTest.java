@@ -23,17 +23,17 @@ import org.junit.jupiter.api.Test;
 class DependencyRulesTest {
     private static final String ROOT = "dev.baton.aws";
     private static final Path SOURCES = Path.of("src/main/java/dev/baton/aws");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.baton\\.aws\\.[\\w.]+);",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?(dev\\.baton\\.aws\\.[\\w.]+);", Pattern.MULTILINE);
     /** The SDK's base exception types, caught or imported, and any imported service exception. */
-    private static final Pattern SDK_EXCEPTION = Pattern.compile(
-            "\\b(Sdk|SdkClient|SdkService|AwsService)Exception\\b"
-                    + "|import software\\.amazon\\.awssdk\\.[\\w.]*Exception;");
+    private static final Pattern SDK_EXCEPTION = Pattern.compile("\\b(Sdk|SdkClient|SdkService|AwsService)Exception\\b"
+            + "|import software\\.amazon\\.awssdk\\.[\\w.]*Exception;");
 
     /** Top-level package → project packages it may import (itself and the generated protos always allowed). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "spi", "model", "aws", "connector", "sync", "c1z", "provisioning",
-                    "simulator")),
+            Map.entry(
+                    "cli",
+                    Set.of("config", "spi", "model", "aws", "connector", "sync", "c1z", "provisioning", "simulator")),
             Map.entry("config", Set.of()),
             Map.entry("spi", Set.of()),
             Map.entry("model", Set.of()),
@@ -69,14 +69,20 @@ class DependencyRulesTest {
      * {@code connector.organizations}. The simulator's world model and fault switches know nothing of HTTP.
      */
     private static final Map<String, Set<String>> ALLOWED_INSIDE = Map.ofEntries(
-            Map.entry("connector", Set.of("connector.iam", "connector.identitycenter", "connector.organizations",
-                    "connector.permissions")),
+            Map.entry(
+                    "connector",
+                    Set.of(
+                            "connector.iam",
+                            "connector.identitycenter",
+                            "connector.organizations",
+                            "connector.permissions")),
             Map.entry("connector.iam", Set.of("connector", "connector.organizations")),
             Map.entry("connector.identitycenter", Set.of("connector", "connector.organizations")),
             Map.entry("connector.organizations", Set.of("connector")),
             Map.entry("connector.permissions", Set.of("connector", "connector.organizations")),
-            Map.entry("simulator", Set.of("simulator.fault", "simulator.protocol", "simulator.service",
-                    "simulator.world")),
+            Map.entry(
+                    "simulator",
+                    Set.of("simulator.fault", "simulator.protocol", "simulator.service", "simulator.world")),
             Map.entry("simulator.fault", Set.of()),
             Map.entry("simulator.world", Set.of()),
             Map.entry("simulator.protocol", Set.of("simulator.fault", "simulator.world")),
@@ -126,12 +132,20 @@ class DependencyRulesTest {
     @Test
     void connectorsNeverHandleSdkExceptions() {
         List<String> violations = javaFiles().stream()
-                .filter(file -> topPackage(SOURCES.relativize(file).toString().replace('/', '.')).equals("connector"))
-                .filter(file -> SDK_EXCEPTION.matcher(read(file)).find()).map(Path::toString).toList();
+                .filter(file -> topPackage(SOURCES.relativize(file).toString().replace('/', '.'))
+                        .equals("connector"))
+                .filter(file -> SDK_EXCEPTION.matcher(read(file)).find())
+                .map(Path::toString)
+                .toList();
         assertEquals(List.of(), violations, "catch AwsCallException from AwsGateway.call instead");
-        assertTrue(SDK_EXCEPTION.matcher("} catch (SdkException | IllegalStateException e) {").find());
-        assertTrue(SDK_EXCEPTION.matcher("} catch (IllegalStateException | AwsServiceException e) {").find());
-        assertTrue(SDK_EXCEPTION.matcher("import software.amazon.awssdk.services.iam.model.NoSuchEntityException;")
+        assertTrue(SDK_EXCEPTION
+                .matcher("} catch (SdkException | IllegalStateException e) {")
+                .find());
+        assertTrue(SDK_EXCEPTION
+                .matcher("} catch (IllegalStateException | AwsServiceException e) {")
+                .find());
+        assertTrue(SDK_EXCEPTION
+                .matcher("import software.amazon.awssdk.services.iam.model.NoSuchEntityException;")
                 .find());
     }
 

@@ -34,8 +34,8 @@ final class AssumeRoleCredentialsProvider implements AwsCredentialsProvider {
      * @param externalId sent only when non-empty
      * @param durationSeconds 0 leaves the STS default (one hour)
      */
-    AssumeRoleCredentialsProvider(StsClient sts, String roleArn, String externalId, String sessionName,
-                                  int durationSeconds, Clock clock) {
+    AssumeRoleCredentialsProvider(
+            StsClient sts, String roleArn, String externalId, String sessionName, int durationSeconds, Clock clock) {
         this.sts = requireNonNull(sts, "sts is null");
         this.clock = requireNonNull(clock, "clock is null");
         AssumeRoleRequest.Builder builder = AssumeRoleRequest.builder()

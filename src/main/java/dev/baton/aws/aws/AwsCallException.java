@@ -19,13 +19,27 @@ public final class AwsCallException extends Exception {
     private final String errorCode;
     private final String advice;
 
-    public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
-                            String errorCode, Throwable cause) {
+    public AwsCallException(
+            String service,
+            String operation,
+            String accountId,
+            String resource,
+            ErrorKind kind,
+            String errorCode,
+            Throwable cause) {
         this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, "", "", cause);
     }
 
-    public AwsCallException(String service, String operation, String accountId, String resource, ErrorKind kind,
-                            String errorCode, String detail, String advice, Throwable cause) {
+    public AwsCallException(
+            String service,
+            String operation,
+            String accountId,
+            String resource,
+            ErrorKind kind,
+            String errorCode,
+            String detail,
+            String advice,
+            Throwable cause) {
         this(new AwsOperation(service, operation, accountId, resource), kind, errorCode, detail, advice, cause);
     }
 
@@ -43,10 +57,17 @@ public final class AwsCallException extends Exception {
      *               retries lasted; never a secret
      * @param advice what the user can do about it, one sentence, or ""
      */
-    public AwsCallException(AwsOperation call, ErrorKind kind, String errorCode, String detail, String advice,
-                            Throwable cause) {
-        super(message(call.service(), call.operation(), call.accountId(), call.resource(), errorCode,
-                requireNonNull(detail, "detail is null")), cause);
+    public AwsCallException(
+            AwsOperation call, ErrorKind kind, String errorCode, String detail, String advice, Throwable cause) {
+        super(
+                message(
+                        call.service(),
+                        call.operation(),
+                        call.accountId(),
+                        call.resource(),
+                        errorCode,
+                        requireNonNull(detail, "detail is null")),
+                cause);
         this.advice = requireNonNull(advice, "advice is null");
         this.service = call.service();
         this.operation = call.operation();
@@ -57,18 +78,19 @@ public final class AwsCallException extends Exception {
     }
 
     /** A client-side failure's class name says nothing the detail does not say better. */
-    private static String message(String service, String operation, String accountId, String resource,
-                                  String errorCode, String detail) {
+    private static String message(
+            String service, String operation, String accountId, String resource, String errorCode, String detail) {
         String head = message(service, operation, accountId, resource, errorCode);
         if (detail.isEmpty()) {
             return head;
         }
         return errorCode.equals("SdkClientException")
-                ? head.substring(0, head.length() - errorCode.length()) + detail : head + ": " + detail;
+                ? head.substring(0, head.length() - errorCode.length()) + detail
+                : head + ": " + detail;
     }
 
-    private static String message(String service, String operation, String accountId, String resource,
-                                  String errorCode) {
+    private static String message(
+            String service, String operation, String accountId, String resource, String errorCode) {
         StringBuilder text = new StringBuilder(service).append(':').append(operation);
         if (!resource.isEmpty()) {
             text.append(" on ").append(resource);
@@ -105,7 +127,7 @@ public final class AwsCallException extends Exception {
     }
 
     /**
-    /**
+     * /**
      * The message with AWS's own explanation of the failure (e.g. "The user with name bob cannot be found.") added
      * in parentheses, unless the message already carries it (access denials and credential errors do).
      */

@@ -11,21 +11,48 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Classifies SDK exceptions once, so callers act on an {@link ErrorKind} instead of error-code strings. */
 public final class AwsErrors {
-    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
-            "RequestThrottledException", "TooManyRequestsException", "ProvisionedThroughputExceededException",
-            "RequestLimitExceeded", "BandwidthLimitExceeded", "RequestThrottled", "SlowDown",
+    private static final Set<String> THROTTLING = Set.of(
+            "Throttling",
+            "ThrottlingException",
+            "ThrottledException",
+            "RequestThrottledException",
+            "TooManyRequestsException",
+            "ProvisionedThroughputExceededException",
+            "RequestLimitExceeded",
+            "BandwidthLimitExceeded",
+            "RequestThrottled",
+            "SlowDown",
             "EC2ThrottledException");
-    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
-            "UnauthorizedOperation", "AWSOrganizationsNotInUseException");
-    private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "NoSuchEntityException",
-            "ResourceNotFoundException", "AccountNotFoundException", "ParentNotFoundException");
-    private static final Set<String> CREDENTIALS = Set.of("ExpiredToken", "ExpiredTokenException",
-            "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
-            "InvalidSignatureException", "IncompleteSignature", "MissingAuthenticationToken");
-    private static final Set<String> CONFLICT = Set.of("EntityAlreadyExists", "EntityAlreadyExistsException",
-            "ConflictException", "DeleteConflict", "DeleteConflictException");
-    private static final Set<String> INVALID = Set.of("ValidationException", "ValidationError", "InvalidInput",
-            "InvalidInputException", "MalformedPolicyDocument", "LimitExceeded");
+    private static final Set<String> ACCESS_DENIED = Set.of(
+            "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AWSOrganizationsNotInUseException");
+    private static final Set<String> NOT_FOUND = Set.of(
+            "NoSuchEntity",
+            "NoSuchEntityException",
+            "ResourceNotFoundException",
+            "AccountNotFoundException",
+            "ParentNotFoundException");
+    private static final Set<String> CREDENTIALS = Set.of(
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "InvalidClientTokenId",
+            "UnrecognizedClientException",
+            "SignatureDoesNotMatch",
+            "InvalidSignatureException",
+            "IncompleteSignature",
+            "MissingAuthenticationToken");
+    private static final Set<String> CONFLICT = Set.of(
+            "EntityAlreadyExists",
+            "EntityAlreadyExistsException",
+            "ConflictException",
+            "DeleteConflict",
+            "DeleteConflictException");
+    private static final Set<String> INVALID = Set.of(
+            "ValidationException",
+            "ValidationError",
+            "InvalidInput",
+            "InvalidInputException",
+            "MalformedPolicyDocument",
+            "LimitExceeded");
 
     private AwsErrors() {}
 
@@ -40,7 +67,8 @@ public final class AwsErrors {
 
     /** The AWS error code of {@code e}, or its simple class name for client-side failures. */
     public static String errorCode(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        if (e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {
             return service.awsErrorDetails().errorCode();
         }
@@ -90,7 +118,8 @@ public final class AwsErrors {
         if (e instanceof AwsServiceException service) {
             return service.statusCode() >= 500;
         }
-        if (!(e instanceof SdkClientException) || String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+        if (!(e instanceof SdkClientException)
+                || String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
             return false;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -129,9 +158,15 @@ public final class AwsErrors {
 
     /** A retryable failure that lasted longer than the call's retry budget. */
     static AwsCallException budgetSpent(AwsOperation operation, AwsCallException last, Duration budget, int retries) {
-        return new AwsCallException(operation, last.kind(), last.errorCode(), "still failing after " + retries
-                + (retries == 1 ? " retry" : " retries") + " within the retry budget of " + human(budget)
-                + " (--retry-budget)", last.advice(), last.getCause());
+        return new AwsCallException(
+                operation,
+                last.kind(),
+                last.errorCode(),
+                "still failing after " + retries
+                        + (retries == 1 ? " retry" : " retries") + " within the retry budget of " + human(budget)
+                        + " (--retry-budget)",
+                last.advice(),
+                last.getCause());
     }
 
     /** {@code 90s} as {@code 1m30s}, {@code 600s} as {@code 10m}. */
@@ -144,8 +179,8 @@ public final class AwsErrors {
     }
 
     /** Wraps {@code e} with its call context; see {@link #wrap(AwsOperation, SdkException)}. */
-    public static AwsCallException wrap(String service, String operation, String accountId, String resource,
-                                        SdkException e) {
+    public static AwsCallException wrap(
+            String service, String operation, String accountId, String resource, SdkException e) {
         return wrap(new AwsOperation(service, operation, accountId, resource), e);
     }
 }

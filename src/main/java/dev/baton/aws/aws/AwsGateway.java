@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +66,8 @@ public final class AwsGateway {
      * As {@link #call(AwsOperation, Supplier)}, with the caller's own wording of a failure ({@code describe} must
      * keep {@link AwsErrors#classify}'s kind, which decides whether the call is retried).
      */
-    public <T> T call(AwsOperation operation, Supplier<T> request,
-                      Function<SdkException, AwsCallException> describe) throws AwsCallException {
+    public <T> T call(AwsOperation operation, Supplier<T> request, Function<SdkException, AwsCallException> describe)
+            throws AwsCallException {
         requireNonNull(operation, "operation is null");
         requireNonNull(describe, "describe is null");
         long start = nanoTime.getAsLong();
@@ -86,8 +86,13 @@ public final class AwsGateway {
             if (spent.plus(wait).compareTo(retry.budget()) > 0) {
                 throw AwsErrors.budgetSpent(operation, failure, retry.budget(), retryNumber);
             }
-            log.debug("{} failed with {} ({}); retry {} in {} ms", operation.action(), failure.errorCode(),
-                    failure.kind(), retryNumber, wait.toMillis());
+            log.debug(
+                    "{} failed with {} ({}); retry {} in {} ms",
+                    operation.action(),
+                    failure.errorCode(),
+                    failure.kind(),
+                    retryNumber,
+                    wait.toMillis());
             sleep(operation, failure, wait);
         }
     }
@@ -97,14 +102,15 @@ public final class AwsGateway {
             pause.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AwsCallException(operation, failure.kind(), failure.errorCode(),
-                    "interrupted while waiting to retry", failure);
+            throw new AwsCallException(
+                    operation, failure.kind(), failure.errorCode(), "interrupted while waiting to retry", failure);
         }
     }
 
     /** Half fixed, half random, so that workers throttled together do not retry together. */
     private static Duration jittered(Duration base) {
         long half = base.toMillis() / 2;
-        return Duration.ofMillis(half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
+        return Duration.ofMillis(
+                half + (half == 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
     }
 }

@@ -42,8 +42,8 @@ final class ConnectorCredentials {
 
     static AwsCredentialsProvider base(CredentialsConfig config) {
         if (config.hasStaticKeys()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey().value()));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    config.accessKeyId(), config.secretAccessKey().value()));
         }
         return DefaultCredentialsProvider.builder().build();
     }
@@ -53,31 +53,47 @@ final class ConnectorCredentials {
      *
      * @param stsFor builds an STS client that calls with the given credentials (owned and closed by the caller)
      */
-    static AwsCredentialsProvider connector(CredentialsConfig config, AwsCredentialsProvider base,
-                                            Function<AwsCredentialsProvider, StsClient> stsFor, Clock clock,
-                                            AwsGateway gateway) throws AwsCallException {
+    static AwsCredentialsProvider connector(
+            CredentialsConfig config,
+            AwsCredentialsProvider base,
+            Function<AwsCredentialsProvider, StsClient> stsFor,
+            Clock clock,
+            AwsGateway gateway)
+            throws AwsCallException {
         requireNonNull(stsFor, "stsFor is null");
         if (!config.assumesRole()) {
             return base;
         }
         AwsCredentialsProvider hopSource = base;
         if (config.twoHop()) {
-            AssumeRoleCredentialsProvider binding = new AssumeRoleCredentialsProvider(stsFor.apply(base),
-                    config.bindingRoleArn(), config.bindingExternalId().value(), SESSION_NAME, 0, clock);
+            AssumeRoleCredentialsProvider binding = new AssumeRoleCredentialsProvider(
+                    stsFor.apply(base),
+                    config.bindingRoleArn(),
+                    config.bindingExternalId().value(),
+                    SESSION_NAME,
+                    0,
+                    clock);
             try {
                 binding.resolveCredentials();
             } catch (SdkException e) {
                 // The binding role belongs to the operator, not the customer: name it in our log only.
-                log.error("baton-aws: internal binding error (binding_role_arn={}, error={})",
-                        config.bindingRoleArn(), AwsErrors.errorCode(e));
-                throw new AwsCallException("sts", "AssumeRole", "", "", ErrorKind.CREDENTIALS,
-                        "internal binding error", null);
+                log.error(
+                        "baton-aws: internal binding error (binding_role_arn={}, error={})",
+                        config.bindingRoleArn(),
+                        AwsErrors.errorCode(e));
+                throw new AwsCallException(
+                        "sts", "AssumeRole", "", "", ErrorKind.CREDENTIALS, "internal binding error", null);
             }
             hopSource = binding;
         }
-        AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(stsFor.apply(hopSource),
-                config.roleArn(), config.externalId(), SESSION_NAME, 0, clock);
-        resolveEagerly(gateway, role, accountOf(config.roleArn()), "--external-id", !config.externalId().isEmpty());
+        AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(
+                stsFor.apply(hopSource), config.roleArn(), config.externalId(), SESSION_NAME, 0, clock);
+        resolveEagerly(
+                gateway,
+                role,
+                accountOf(config.roleArn()),
+                "--external-id",
+                !config.externalId().isEmpty());
         return role;
     }
 
@@ -85,13 +101,18 @@ final class ConnectorCredentials {
      * Resolves once; a failure names the role ARN, the AWS error code and AWS's message, never a credential, with
      * advice on the trust policy and (when {@code externalIdOption} is not null) the external id.
      */
-    static void resolveEagerly(AwsGateway gateway, AssumeRoleCredentialsProvider provider, String accountId,
-                               String externalIdOption, boolean externalIdSent) throws AwsCallException {
+    static void resolveEagerly(
+            AwsGateway gateway,
+            AssumeRoleCredentialsProvider provider,
+            String accountId,
+            String externalIdOption,
+            boolean externalIdSent)
+            throws AwsCallException {
         AwsOperation operation = new AwsOperation("sts", "AssumeRole", accountId, provider.roleArn());
         gateway.call(operation, provider::resolveCredentials, e -> {
             FailureAdvice.Text text = FailureAdvice.assumeRole(provider.roleArn(), externalIdOption, externalIdSent, e);
-            return new AwsCallException(operation, AwsErrors.classify(e), AwsErrors.errorCode(e), text.detail(),
-                    text.advice(), e);
+            return new AwsCallException(
+                    operation, AwsErrors.classify(e), AwsErrors.errorCode(e), text.detail(), text.advice(), e);
         });
     }
 

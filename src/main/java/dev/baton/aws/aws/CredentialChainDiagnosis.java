@@ -37,62 +37,78 @@ final class CredentialChainDiagnosis {
 
     FailureAdvice.Text explain() {
         if (set("AWS_ACCESS_KEY_ID") != set("AWS_SECRET_ACCESS_KEY")) {
-            return new FailureAdvice.Text("no AWS credentials: only one of AWS_ACCESS_KEY_ID and "
-                    + "AWS_SECRET_ACCESS_KEY is set", "set both, or neither to use a profile");
+            return new FailureAdvice.Text(
+                    "no AWS credentials: only one of AWS_ACCESS_KEY_ID and " + "AWS_SECRET_ACCESS_KEY is set",
+                    "set both, or neither to use a profile");
         }
         if (set("AWS_WEB_IDENTITY_TOKEN_FILE")) {
-            return new FailureAdvice.Text("no AWS credentials from the web identity token (AWS_ROLE_ARN, "
-                    + "AWS_WEB_IDENTITY_TOKEN_FILE): " + causeOf(WebIdentityTokenFileCredentialsProvider.create()),
+            return new FailureAdvice.Text(
+                    "no AWS credentials from the web identity token (AWS_ROLE_ARN, " + "AWS_WEB_IDENTITY_TOKEN_FILE): "
+                            + causeOf(WebIdentityTokenFileCredentialsProvider.create()),
                     "check that the token file is readable and that the role's trust policy allows the token's "
                             + "issuer and subject (sts:AssumeRoleWithWebIdentity)");
         }
         String profileName = Optional.ofNullable(environment.apply("AWS_PROFILE"))
-                .or(() -> Optional.ofNullable(System.getProperty("aws.profile"))).orElse("default");
+                .or(() -> Optional.ofNullable(System.getProperty("aws.profile")))
+                .orElse("default");
         Optional<Profile> profile = profiles().profile(profileName);
         if (profile.isPresent() && !profile.get().properties().isEmpty()) {
             return profileFailure(profile.get());
         }
         if (set("AWS_PROFILE")) {
-            return new FailureAdvice.Text("no AWS credentials: AWS_PROFILE is '" + profileName + "' but "
-                    + configFile() + " has no [profile " + profileName + "] and " + credentialsFile() + " has no ["
-                    + profileName + "]", "fix AWS_PROFILE, or create the profile ('aws configure sso --profile "
-                    + profileName + "' or 'aws configure --profile " + profileName + "')");
+            return new FailureAdvice.Text(
+                    "no AWS credentials: AWS_PROFILE is '" + profileName + "' but "
+                            + configFile() + " has no [profile " + profileName + "] and " + credentialsFile()
+                            + " has no ["
+                            + profileName + "]",
+                    "fix AWS_PROFILE, or create the profile ('aws configure sso --profile " + profileName
+                            + "' or 'aws configure --profile " + profileName + "')");
         }
         if (set("AWS_CONTAINER_CREDENTIALS_FULL_URI") || set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
-            return new FailureAdvice.Text("no AWS credentials from the container credentials endpoint: "
-                    + causeOf(ContainerCredentialsProvider.create()), "check the task role (ECS) or the pod "
-                    + "identity association (EKS) and AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE)");
+            return new FailureAdvice.Text(
+                    "no AWS credentials from the container credentials endpoint: "
+                            + causeOf(ContainerCredentialsProvider.create()),
+                    "check the task role (ECS) or the pod "
+                            + "identity association (EKS) and AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE)");
         }
-        return new FailureAdvice.Text("no AWS credentials found (looked at AWS_ACCESS_KEY_ID, profile '"
-                + profileName + "' in " + configFile() + " and " + credentialsFile()
-                + ", web identity, container and EC2 instance credentials)", GENERAL_ADVICE);
+        return new FailureAdvice.Text(
+                "no AWS credentials found (looked at AWS_ACCESS_KEY_ID, profile '"
+                        + profileName + "' in " + configFile() + " and " + credentialsFile()
+                        + ", web identity, container and EC2 instance credentials)",
+                GENERAL_ADVICE);
     }
 
     private FailureAdvice.Text profileFailure(Profile profile) {
         Map<String, String> properties = profile.properties();
         String name = profile.name();
-        String cause = causeOf(ProfileCredentialsProvider.builder().profileName(name).build());
+        String cause =
+                causeOf(ProfileCredentialsProvider.builder().profileName(name).build());
         if (properties.containsKey("sso_session") || properties.containsKey("sso_start_url")) {
             String login = properties.containsKey("sso_session")
                     ? "aws sso login --sso-session " + properties.get("sso_session")
                     : "aws sso login --profile " + name;
-            return new FailureAdvice.Text("no AWS credentials from SSO profile '" + name + "': " + cause,
+            return new FailureAdvice.Text(
+                    "no AWS credentials from SSO profile '" + name + "': " + cause,
                     "run '" + login + "' (the cached SSO token is missing or expired) and retry");
         }
         if (properties.containsKey("login_session")) {
-            return new FailureAdvice.Text("no AWS credentials from login profile '" + name + "': " + cause,
+            return new FailureAdvice.Text(
+                    "no AWS credentials from login profile '" + name + "': " + cause,
                     "run 'aws login --profile " + name + "' and retry");
         }
         if (properties.containsKey("credential_process")) {
-            return new FailureAdvice.Text("no AWS credentials from the credential_process of profile '" + name
-                    + "': " + cause, "run the profile's credential_process command by hand to see why it fails");
+            return new FailureAdvice.Text(
+                    "no AWS credentials from the credential_process of profile '" + name + "': " + cause,
+                    "run the profile's credential_process command by hand to see why it fails");
         }
         if (properties.containsKey("role_arn")) {
-            return new FailureAdvice.Text("no AWS credentials from role profile '" + name + "': " + cause,
+            return new FailureAdvice.Text(
+                    "no AWS credentials from role profile '" + name + "': " + cause,
                     "check the credentials of its source_profile (or credential_source) and that the role's trust "
                             + "policy allows them");
         }
-        return new FailureAdvice.Text("no AWS credentials from profile '" + name + "': " + cause,
+        return new FailureAdvice.Text(
+                "no AWS credentials from profile '" + name + "': " + cause,
                 "give the profile aws_access_key_id and aws_secret_access_key, or an SSO, role or "
                         + "credential_process setting");
     }

@@ -57,15 +57,22 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private volatile String callerAccountId;
     private final Object callerLock = new Object();
 
-    private DefaultAwsClients(CredentialsConfig config, OrganizationConfig organization, RateLimitConfig rateLimits,
-                              AwsClientSettings settings) throws AwsCallException {
+    private DefaultAwsClients(
+            CredentialsConfig config,
+            OrganizationConfig organization,
+            RateLimitConfig rateLimits,
+            AwsClientSettings settings)
+            throws AwsCallException {
         this.organization = requireNonNull(organization, "organization is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.httpClient = UrlConnectionHttpClient.builder().socketTimeout(settings.readTimeout()).build();
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .socketTimeout(settings.readTimeout())
+                .build();
         this.gateway = AwsGateway.withBudget(settings.retry());
         this.region = ConnectorCredentials.region(config);
-        this.partition = Arn.isArn(config.roleArn()) ? Arn.parse(config.roleArn()).partition() : "aws";
+        this.partition =
+                Arn.isArn(config.roleArn()) ? Arn.parse(config.roleArn()).partition() : "aws";
         AwsCredentialsProvider base = ConnectorCredentials.base(config);
         this.credentials = ConnectorCredentials.connector(config, base, this::ownedSts, settings.clock(), gateway);
     }
@@ -76,8 +83,11 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
      * @throws AwsCallException when a hop fails: names the role ARN and the AWS error code (hop 1 of two-hop mode
      *                          only says "internal binding error")
      */
-    public static DefaultAwsClients create(CredentialsConfig config, OrganizationConfig organization,
-                                           RateLimitConfig rateLimits, AwsClientSettings settings)
+    public static DefaultAwsClients create(
+            CredentialsConfig config,
+            OrganizationConfig organization,
+            RateLimitConfig rateLimits,
+            AwsClientSettings settings)
             throws AwsCallException {
         requireNonNull(config, "config is null");
         return new DefaultAwsClients(config, organization, rateLimits, settings);
@@ -116,8 +126,12 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
             Arn arn = Arn.isArn(identity.arn()) ? Arn.parse(identity.arn()) : null;
             account = AwsValues.firstText(identity.account(), arn == null ? null : arn.accountId());
             if (account.isEmpty()) {
-                throw new AwsCallException(operation, ErrorKind.OTHER, "IncompleteResponse",
-                        "the answer names neither Account nor Arn", null);
+                throw new AwsCallException(
+                        operation,
+                        ErrorKind.OTHER,
+                        "IncompleteResponse",
+                        "the answer names neither Account nor Arn",
+                        null);
             }
             if (arn != null) {
                 partition = arn.partition(); // aws-us-gov, aws-cn: child role ARNs follow
@@ -130,8 +144,10 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
 
     @Override
     public IamClient iam() {
-        return client("iam", () -> configure(IamClient.builder(), region, credentials, ServiceScope.IAM,
-                iamLimiter("self")).build());
+        return client(
+                "iam",
+                () -> configure(IamClient.builder(), region, credentials, ServiceScope.IAM, iamLimiter("self"))
+                        .build());
     }
 
     @Override
@@ -162,8 +178,8 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
 
     private IamClient createChildIam(String accountId) throws AwsCallException {
         String roleArn = "arn:" + partition + ":iam::" + accountId + ":role/" + organization.iamAssumeRoleName();
-        AssumeRoleCredentialsProvider child = new AssumeRoleCredentialsProvider(sts(), roleArn, "",
-                CHILD_SESSION_NAME, CHILD_SESSION_SECONDS, settings.clock());
+        AssumeRoleCredentialsProvider child = new AssumeRoleCredentialsProvider(
+                sts(), roleArn, "", CHILD_SESSION_NAME, CHILD_SESSION_SECONDS, settings.clock());
         try {
             ConnectorCredentials.resolveEagerly(gateway, child, accountId, null, false);
         } catch (AwsCallException e) {
@@ -180,32 +196,62 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
 
     @Override
     public StsClient sts() {
-        return client("sts", () -> configure(StsClient.builder(), region, credentials, ServiceScope.STS,
-                limiter(ServiceScope.STS)).build());
+        return client(
+                "sts",
+                () -> configure(StsClient.builder(), region, credentials, ServiceScope.STS, limiter(ServiceScope.STS))
+                        .build());
     }
 
     @Override
     public OrganizationsClient organizations() {
-        return client("organizations", () -> configure(OrganizationsClient.builder(), region, credentials,
-                ServiceScope.ORGANIZATIONS, limiter(ServiceScope.ORGANIZATIONS)).build());
+        return client(
+                "organizations",
+                () -> configure(
+                                OrganizationsClient.builder(),
+                                region,
+                                credentials,
+                                ServiceScope.ORGANIZATIONS,
+                                limiter(ServiceScope.ORGANIZATIONS))
+                        .build());
     }
 
     @Override
     public SsoAdminClient ssoAdmin() {
-        return client("ssoadmin", () -> configure(SsoAdminClient.builder(), ssoRegion(), credentials,
-                ServiceScope.IDENTITY_CENTER, limiter(ServiceScope.IDENTITY_CENTER)).build());
+        return client(
+                "ssoadmin",
+                () -> configure(
+                                SsoAdminClient.builder(),
+                                ssoRegion(),
+                                credentials,
+                                ServiceScope.IDENTITY_CENTER,
+                                limiter(ServiceScope.IDENTITY_CENTER))
+                        .build());
     }
 
     @Override
     public IdentitystoreClient identityStore() {
-        return client("identitystore", () -> configure(IdentitystoreClient.builder(), ssoRegion(), credentials,
-                ServiceScope.IDENTITY_CENTER, limiter(ServiceScope.IDENTITY_CENTER)).build());
+        return client(
+                "identitystore",
+                () -> configure(
+                                IdentitystoreClient.builder(),
+                                ssoRegion(),
+                                credentials,
+                                ServiceScope.IDENTITY_CENTER,
+                                limiter(ServiceScope.IDENTITY_CENTER))
+                        .build());
     }
 
     @Override
     public CloudTrailClient cloudTrail() {
-        return client("cloudtrail", () -> configure(CloudTrailClient.builder(), ssoRegion(), credentials,
-                ServiceScope.CLOUDTRAIL, limiter(ServiceScope.CLOUDTRAIL)).build());
+        return client(
+                "cloudtrail",
+                () -> configure(
+                                CloudTrailClient.builder(),
+                                ssoRegion(),
+                                credentials,
+                                ServiceScope.CLOUDTRAIL,
+                                limiter(ServiceScope.CLOUDTRAIL))
+                        .build());
     }
 
     private Region ssoRegion() {
@@ -219,17 +265,20 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
 
     /** STS clients that only back a credential hop; closed with this object. */
     private StsClient ownedSts(AwsCredentialsProvider provider) {
-        StsClient client = configure(StsClient.builder(), region, provider, ServiceScope.STS,
-                limiter(ServiceScope.STS)).build();
+        StsClient client = configure(StsClient.builder(), region, provider, ServiceScope.STS, limiter(ServiceScope.STS))
+                .build();
         synchronized (owned) {
             owned.add(client);
         }
         return client;
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion,
-                                                          AwsCredentialsProvider provider, ServiceScope scope,
-                                                          AdaptiveRateLimiter limiter) {
+    private <B extends AwsClientBuilder<B, ?>> B configure(
+            B builder,
+            Region clientRegion,
+            AwsCredentialsProvider provider,
+            ServiceScope scope,
+            AdaptiveRateLimiter limiter) {
         builder.region(clientRegion)
                 .credentialsProvider(provider)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new PacingInterceptor(scope, limiter, stats)));
@@ -247,8 +296,8 @@ public final class DefaultAwsClients implements AwsClients, AutoCloseable {
     }
 
     private AdaptiveRateLimiter iamLimiter(String accountKey) {
-        return iamLimiters.computeIfAbsent(accountKey,
-                k -> new AdaptiveRateLimiter(rateLimits.iamPerAccount(), System::nanoTime));
+        return iamLimiters.computeIfAbsent(
+                accountKey, k -> new AdaptiveRateLimiter(rateLimits.iamPerAccount(), System::nanoTime));
     }
 
     private double rateOf(ServiceScope scope) {

@@ -42,7 +42,8 @@ final class FailureAdvice {
         Optional<AwsServiceException> nested = nestedServiceFailure(e);
         if (nested.isPresent()) { // a credential hop (AssumeRole) failed while a call resolved its credentials
             AwsServiceException hop = nested.get();
-            return new Text("resolving credentials: " + AwsErrors.errorCode(hop) + ": " + awsMessage(hop),
+            return new Text(
+                    "resolving credentials: " + AwsErrors.errorCode(hop) + ": " + awsMessage(hop),
                     credentials(AwsErrors.errorCode(hop)));
         }
         return new Text(shortMessage(e), "");
@@ -91,13 +92,15 @@ final class FailureAdvice {
 
     private static String credentials(String code) {
         return switch (code) {
-            case "InvalidClientTokenId", "UnrecognizedClientException" -> "AWS does not know this access key id "
-                    + "(deleted, deactivated, or from another partition): check --global-access-key-id, "
-                    + "AWS_ACCESS_KEY_ID or the profile's keys";
+            case "InvalidClientTokenId", "UnrecognizedClientException" ->
+                "AWS does not know this access key id "
+                        + "(deleted, deactivated, or from another partition): check --global-access-key-id, "
+                        + "AWS_ACCESS_KEY_ID or the profile's keys";
             case "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature" ->
-                    "the secret access key does not belong to the access key id: check both";
-            case "ExpiredToken", "ExpiredTokenException" -> "the session credentials have expired: renew them ("
-                    + "'aws sso login', a new token file, or fresh environment variables) and retry";
+                "the secret access key does not belong to the access key id: check both";
+            case "ExpiredToken", "ExpiredTokenException" ->
+                "the session credentials have expired: renew them ("
+                        + "'aws sso login', a new token file, or fresh environment variables) and retry";
             case "MissingAuthenticationToken" -> "the request was not signed: no credentials were found";
             default -> "";
         };
@@ -105,7 +108,9 @@ final class FailureAdvice {
 
     /** True for the default chain's "Unable to load credentials from any of the providers" failure. */
     static boolean isChainFailure(SdkException e) {
-        return e instanceof SdkClientException && !(e instanceof AwsServiceException) && e.getMessage() != null
+        return e instanceof SdkClientException
+                && !(e instanceof AwsServiceException)
+                && e.getMessage() != null
                 && e.getMessage().startsWith("Unable to load credentials");
     }
 
@@ -119,7 +124,8 @@ final class FailureAdvice {
     }
 
     private static String awsMessage(AwsServiceException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String message =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         return message == null ? "" : scrub(message.strip());
     }
 
@@ -141,8 +147,7 @@ final class FailureAdvice {
         if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
             message += " (" + root.getMessage() + ")";
         }
-        String line = message.strip().replaceAll("\\s*\\R\\s*", " ")
-                .replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
         return scrub(line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line);
     }
 
@@ -152,8 +157,10 @@ final class FailureAdvice {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String run = matcher.group();
-            boolean opaque = !run.equals(run.toLowerCase(Locale.ROOT)) && !run.equals(run.toUpperCase(Locale.ROOT))
-                    && run.chars().anyMatch(Character::isDigit) && !run.contains("Exception");
+            boolean opaque = !run.equals(run.toLowerCase(Locale.ROOT))
+                    && !run.equals(run.toUpperCase(Locale.ROOT))
+                    && run.chars().anyMatch(Character::isDigit)
+                    && !run.contains("Exception");
             matcher.appendReplacement(out, Matcher.quoteReplacement(opaque ? "***" : run));
         }
         matcher.appendTail(out);

@@ -48,15 +48,16 @@ final class PacingInterceptor implements ExecutionInterceptor {
     }
 
     @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                                                           ExecutionAttributes attributes) {
+    public Optional<InputStream> modifyHttpResponseContent(
+            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         SdkHttpResponse response = context.httpResponse();
         if (response.isSuccessful()) {
             limiter.onSuccess();
             return context.responseBody();
         }
         Optional<String> errorType = response.firstMatchingHeader("x-amzn-ErrorType");
-        if (response.statusCode() == 429 || errorType.map(PacingInterceptor::isThrottlingType).orElse(false)) {
+        if (response.statusCode() == 429
+                || errorType.map(PacingInterceptor::isThrottlingType).orElse(false)) {
             throttled();
             return context.responseBody();
         }
@@ -82,7 +83,8 @@ final class PacingInterceptor implements ExecutionInterceptor {
 
     static boolean isThrottlingBody(String body) {
         for (String code : AwsErrors.throttlingCodes()) {
-            if (body.contains("<Code>" + code + "</Code>") || body.contains("\"" + code + "\"")
+            if (body.contains("<Code>" + code + "</Code>")
+                    || body.contains("\"" + code + "\"")
                     || body.contains("#" + code + "\"")) {
                 return true;
             }

@@ -22,8 +22,8 @@ public record RetryBudget(Duration budget, Duration firstBackoff, Duration maxBa
         requireNonNull(firstBackoff, "firstBackoff is null");
         requireNonNull(maxBackoff, "maxBackoff is null");
         if (budget.isNegative() || firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
-            throw new IllegalArgumentException("invalid retry budget " + budget + " / " + firstBackoff + " / "
-                    + maxBackoff);
+            throw new IllegalArgumentException(
+                    "invalid retry budget " + budget + " / " + firstBackoff + " / " + maxBackoff);
         }
     }
 

@@ -10,18 +10,45 @@ import java.util.Set;
 final class AnnotationTypes {
     static final String NAME = "annotations";
     private static final String PREFIX = "type.googleapis.com/c1.connector.v2.";
-    private static final Set<String> KNOWN = Set.of("UserTrait", "GroupTrait", "RoleTrait", "AppTrait",
-            "SecretTrait", "ScopeBindingTrait", "SecurityInsightTrait", "ChildResourceType",
-            "SkipEntitlementsAndGrants", "SkipEntitlements", "SkipGrants", "GrantExpandable", "GrantImmutable",
-            "GrantMetadata", "GrantAlreadyExists", "GrantAlreadyRevoked", "InsertResourceGrants",
-            "EntitlementImmutable", "ExternalLink", "V1Identifier", "RawId", "Aliases", "ExternalResourceMatch",
-            "ExternalResourceMatchAll", "ExternalResourceMatchID", "CapabilityPermissions", "RateLimitDescription",
-            "ResourceDoesNotExist", "RequestId");
-    private static final Set<String> NEWER_READERS_ONLY = Set.of("OptInRequired", "SkipSyncAnomalyDetection",
-            "Deprecated", "EntitlementExclusionGroup", "NonHumanIdentityTrait");
+    private static final Set<String> KNOWN = Set.of(
+            "UserTrait",
+            "GroupTrait",
+            "RoleTrait",
+            "AppTrait",
+            "SecretTrait",
+            "ScopeBindingTrait",
+            "SecurityInsightTrait",
+            "ChildResourceType",
+            "SkipEntitlementsAndGrants",
+            "SkipEntitlements",
+            "SkipGrants",
+            "GrantExpandable",
+            "GrantImmutable",
+            "GrantMetadata",
+            "GrantAlreadyExists",
+            "GrantAlreadyRevoked",
+            "InsertResourceGrants",
+            "EntitlementImmutable",
+            "ExternalLink",
+            "V1Identifier",
+            "RawId",
+            "Aliases",
+            "ExternalResourceMatch",
+            "ExternalResourceMatchAll",
+            "ExternalResourceMatchID",
+            "CapabilityPermissions",
+            "RateLimitDescription",
+            "ResourceDoesNotExist",
+            "RequestId");
+    private static final Set<String> NEWER_READERS_ONLY = Set.of(
+            "OptInRequired",
+            "SkipSyncAnomalyDetection",
+            "Deprecated",
+            "EntitlementExclusionGroup",
+            "NonHumanIdentityTrait");
     /** The trait annotation a resource must carry for each trait number its type lists. */
-    static final Map<Integer, String> TRAIT_ANNOTATIONS = Map.of(1, "UserTrait", 2, "GroupTrait", 3, "RoleTrait",
-            4, "AppTrait", 5, "SecretTrait", 7, "ScopeBindingTrait");
+    static final Map<Integer, String> TRAIT_ANNOTATIONS = Map.of(
+            1, "UserTrait", 2, "GroupTrait", 3, "RoleTrait", 4, "AppTrait", 5, "SecretTrait", 7, "ScopeBindingTrait");
 
     private AnnotationTypes() {}
 

@@ -25,7 +25,8 @@ public record C1zCounts(
             List<String> resourceTypeIds, long entitlements, long grants, Map<String, Long> resourcesByType) {
         SortedMap<String, Long> perType = new TreeMap<>(resourcesByType);
         resourceTypeIds.forEach(id -> perType.putIfAbsent(id, 0L));
-        long resources = resourcesByType.values().stream().mapToLong(Long::longValue).sum();
+        long resources =
+                resourcesByType.values().stream().mapToLong(Long::longValue).sum();
         return new C1zCounts(resourceTypeIds.size(), resources, entitlements, grants, perType);
     }
 }

@@ -25,6 +25,7 @@ final class C1zEnvelope {
     private static final int BUFFER = 1 << 16;
     /** Large reads keep the per-call JNI cost of the compressor negligible. */
     private static final int COPY_BUFFER = 1 << 20;
+
     private static final int MAX_WORKERS = 4;
 
     private C1zEnvelope() {}

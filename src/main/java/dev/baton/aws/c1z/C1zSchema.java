@@ -146,8 +146,11 @@ final class C1zSchema {
      * while building them once over the finished table is a single sort, so a writer creates them last.
      * Listed in the SDK's creation order.
      */
-    static final List<String> DEFERRED_INDEXES = List.of("idx_grants_resource_type_id_resource_id_v1",
-            "idx_grants_principal_id_v1", "idx_grants_entitlement_id_principal_id_v1", ENTITLEMENT_GRANTS_INDEX);
+    static final List<String> DEFERRED_INDEXES = List.of(
+            "idx_grants_resource_type_id_resource_id_v1",
+            "idx_grants_principal_id_v1",
+            "idx_grants_entitlement_id_principal_id_v1",
+            ENTITLEMENT_GRANTS_INDEX);
 
     private C1zSchema() {}
 
@@ -158,15 +161,21 @@ final class C1zSchema {
 
     /** Every table and every index except {@link #DEFERRED_INDEXES}. */
     static void createForWriting(Connection connection) throws SQLException {
-        execute(connection, STATEMENTS.stream().filter(ddl -> indexName(ddl).isEmpty()
-                || !DEFERRED_INDEXES.contains(indexName(ddl).get())).toList());
+        execute(
+                connection,
+                STATEMENTS.stream()
+                        .filter(ddl -> indexName(ddl).isEmpty()
+                                || !DEFERRED_INDEXES.contains(indexName(ddl).get()))
+                        .toList());
     }
 
     /** Creates one of the {@link #DEFERRED_INDEXES}; a no-op when it exists. */
     static void createIndex(Connection connection, String name) throws SQLException {
-        execute(connection, STATEMENTS.stream()
-                .filter(ddl -> indexName(ddl).filter(name::equals).isPresent())
-                .toList());
+        execute(
+                connection,
+                STATEMENTS.stream()
+                        .filter(ddl -> indexName(ddl).filter(name::equals).isPresent())
+                        .toList());
     }
 
     private static Optional<String> indexName(String ddl) {
@@ -195,8 +204,8 @@ final class C1zSchema {
             }
             for (List<String> column : MIGRATED_COLUMNS) {
                 if (!hasColumn(connection, column.get(0), column.get(1))) {
-                    statement.execute("alter table " + column.get(0) + " add column " + column.get(1) + " "
-                            + column.get(2));
+                    statement.execute(
+                            "alter table " + column.get(0) + " add column " + column.get(1) + " " + column.get(2));
                 }
             }
             for (String ddl : STATEMENTS) {

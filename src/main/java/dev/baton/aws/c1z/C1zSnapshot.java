@@ -1,7 +1,5 @@
 package dev.baton.aws.c1z;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +23,7 @@ public final class C1zSnapshot implements AutoCloseable {
     private final Path file;
     /** The private directory deleted on close; null for a cached copy, which stays. */
     private final Path workDir;
+
     private final SqliteDatabase db;
 
     private C1zSnapshot(Path file, Path workDir, SqliteDatabase db) {

@@ -63,8 +63,8 @@ public final class C1zValidator {
         }
         if (head.length >= C1zEnvelope.MAGIC.length) {
             byte[] frame = Arrays.copyOfRange(head, C1zEnvelope.MAGIC.length, head.length);
-            String problem = Arrays.equals(Arrays.copyOf(head, 5), C1zEnvelope.MAGIC)
-                    ? ZstdFrameHeader.problem(frame) : null;
+            String problem =
+                    Arrays.equals(Arrays.copyOf(head, 5), C1zEnvelope.MAGIC) ? ZstdFrameHeader.problem(frame) : null;
             if (problem != null) {
                 throw C1zException.of(file, problem);
             }

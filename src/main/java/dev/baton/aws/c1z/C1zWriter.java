@@ -37,8 +37,12 @@ public final class C1zWriter implements AutoCloseable {
      * deferred index build is one) needs a sixteenth of the reads. The page cache is native and bounded; with
      * large pages SQLite's memory grows well past the cache size above about 32 MiB, so it stays there.
      */
-    private static final List<String> WRITE_PRAGMAS = List.of("page_size = 65536", "journal_mode = OFF",
-            "synchronous = OFF", "locking_mode = EXCLUSIVE", "cache_size = -32768");
+    private static final List<String> WRITE_PRAGMAS = List.of(
+            "page_size = 65536",
+            "journal_mode = OFF",
+            "synchronous = OFF",
+            "locking_mode = EXCLUSIVE",
+            "cache_size = -32768");
 
     private final Path output;
     private final OutputSession session;
@@ -48,7 +52,11 @@ public final class C1zWriter implements AutoCloseable {
     private final SyncHistory history;
     private boolean closed;
 
-    private C1zWriter(OutputSession session, C1zWriterOptions options, WorkingDatabase working, String syncId,
+    private C1zWriter(
+            OutputSession session,
+            C1zWriterOptions options,
+            WorkingDatabase working,
+            String syncId,
             SyncHistory history) {
         this.output = session.target();
         this.session = session;
@@ -68,8 +76,7 @@ public final class C1zWriter implements AutoCloseable {
      * {@code history} replaces it, an existing non-empty {@code output} is loaded first, so the new sync is added
      * beside its syncs; a file that is not a c1z is refused here, before any work, and left as it is.
      */
-    public static C1zWriter create(Path output, C1zWriterOptions options, SyncHistory history)
-            throws C1zException {
+    public static C1zWriter create(Path output, C1zWriterOptions options, SyncHistory history) throws C1zException {
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(history, "history is null");
@@ -112,8 +119,10 @@ public final class C1zWriter implements AutoCloseable {
             if (previous) {
                 PreviousSyncs.prepare(db.connection(), output);
             }
-            String syncId = Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
-            WorkingDatabase working = WorkingDatabase.create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
+            String syncId =
+                    Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
+            WorkingDatabase working =
+                    WorkingDatabase.create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
             return new C1zWriter(session, options, working, syncId, history);
@@ -179,7 +188,8 @@ public final class C1zWriter implements AutoCloseable {
      * replaced by the new grant's, or cleared when it has none.
      */
     public synchronized void putGrants(List<Grant> grants) {
-        List<GrantEncoding.Encoded> encoded = grants.stream().map(GrantEncoding::encode).toList();
+        List<GrantEncoding.Encoded> encoded =
+                grants.stream().map(GrantEncoding::encode).toList();
         put(() -> {
             String now = now();
             for (GrantEncoding.Encoded grant : encoded) {
@@ -194,7 +204,8 @@ public final class C1zWriter implements AutoCloseable {
      * annotation. New rows still get the column from their own annotation.
      */
     public synchronized void putGrantsPreservingExpansion(List<Grant> grants) {
-        List<GrantEncoding.Encoded> encoded = grants.stream().map(GrantEncoding::encode).toList();
+        List<GrantEncoding.Encoded> encoded =
+                grants.stream().map(GrantEncoding::encode).toList();
         put(() -> {
             String now = now();
             for (GrantEncoding.Encoded grant : encoded) {
@@ -231,8 +242,10 @@ public final class C1zWriter implements AutoCloseable {
     /** An entitlement's grants in rowid order, fetched one batch at a time (never the whole list at once). */
     public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
         Objects.requireNonNull(entitlementId, "entitlementId is null");
-        GrantTable.forEachPaged((after, limit) -> entitlementPage(entitlementId, after, limit),
-                options.batchSize(), keyed -> consumer.accept(keyed.grant()));
+        GrantTable.forEachPaged(
+                (after, limit) -> entitlementPage(entitlementId, after, limit),
+                options.batchSize(),
+                keyed -> consumer.accept(keyed.grant()));
     }
 
     /**
@@ -241,8 +254,10 @@ public final class C1zWriter implements AutoCloseable {
      */
     public void forEachGrantPrincipal(String entitlementId, BiConsumer<String, ResourceId> consumer) {
         Objects.requireNonNull(entitlementId, "entitlementId is null");
-        GrantTable.forEachPaged((after, limit) -> principalPage(entitlementId, after, limit),
-                options.batchSize(), row -> consumer.accept(row.grantId(), row.principal()));
+        GrantTable.forEachPaged(
+                (after, limit) -> principalPage(entitlementId, after, limit),
+                options.batchSize(),
+                row -> consumer.accept(row.grantId(), row.principal()));
     }
 
     private synchronized List<GrantTable.Keyed> expandablePage(long afterRowId, int limit) {
@@ -253,8 +268,7 @@ public final class C1zWriter implements AutoCloseable {
         return indexedByEntitlement().grants().pageOfEntitlement(entitlementId, afterRowId, limit);
     }
 
-    private synchronized List<GrantTable.PrincipalRow> principalPage(String entitlementId, long afterRowId,
-            int limit) {
+    private synchronized List<GrantTable.PrincipalRow> principalPage(String entitlementId, long afterRowId, int limit) {
         return indexedByEntitlement().grants().principalPageOfEntitlement(entitlementId, afterRowId, limit);
     }
 
@@ -291,8 +305,12 @@ public final class C1zWriter implements AutoCloseable {
             }
             long indexed = System.nanoTime();
             session.commit(db.file(), options.zstdLevel());
-            log.debug("wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms", output,
-                    (indexed - start) / 1_000_000, sizeOf(db.file()), sizeOf(output),
+            log.debug(
+                    "wrote {}: indexes and commit {} ms, compressing {} bytes into {} bytes {} ms",
+                    output,
+                    (indexed - start) / 1_000_000,
+                    sizeOf(db.file()),
+                    sizeOf(output),
                     (System.nanoTime() - indexed) / 1_000_000);
         } catch (SQLException e) {
             throw C1zException.of(output, "cannot complete the working SQLite database", e);

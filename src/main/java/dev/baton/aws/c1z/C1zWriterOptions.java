@@ -26,8 +26,7 @@ public record C1zWriterOptions(Path tempDir, int batchSize, Clock clock, int zst
 
     /** The system temp dir, batches of 5000 rows, the system clock in the local zone, zstd level 3. */
     public static C1zWriterOptions defaults() {
-        return new C1zWriterOptions(
-                Path.of(System.getProperty("java.io.tmpdir")), 5000, Clock.systemDefaultZone(), 3);
+        return new C1zWriterOptions(Path.of(System.getProperty("java.io.tmpdir")), 5000, Clock.systemDefaultZone(), 3);
     }
 
     public C1zWriterOptions withTempDir(Path dir) {

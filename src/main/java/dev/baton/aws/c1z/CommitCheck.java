@@ -27,11 +27,11 @@ final class CommitCheck {
     static void requireFinishedSync(Path database, Path target) throws C1zException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath(),
-                config.toProperties());
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath(), config.toProperties());
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select count(*) from v1_sync_runs"
-                        + " where ended_at is not null")) {
+                ResultSet row =
+                        statement.executeQuery("select count(*) from v1_sync_runs" + " where ended_at is not null")) {
             if (!row.next() || row.getLong(1) == 0) {
                 throw C1zException.of(target, "the new file records no finished sync run; not writing it");
             }
@@ -54,7 +54,8 @@ final class CommitCheck {
                     int read = decoded.readNBytes(actualBuffer, 0, BUFFER);
                     int wanted = expected.readNBytes(expectedBuffer, 0, BUFFER);
                     if (read != wanted || !Arrays.equals(actualBuffer, 0, read, expectedBuffer, 0, wanted)) {
-                        throw C1zException.of(target,
+                        throw C1zException.of(
+                                target,
                                 "the written file does not decompress to the sync's database; not replacing the output");
                     }
                     if (read < BUFFER) {

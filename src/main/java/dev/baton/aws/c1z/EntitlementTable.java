@@ -36,31 +36,40 @@ final class EntitlementTable {
 
     BatchedUpsert<Entitlement> upserts(int batchSize) throws SQLException {
         String syncId = scope.syncId();
-        return new BatchedUpsert<>(db.prepare(UPSERT), (statement, entitlement, discoveredAt) -> {
-            ResourceId resource = entitlement.getResource().getId();
-            statement.setString(1, resource.getResourceType());
-            statement.setString(2, resource.getResource());
-            statement.setString(3, entitlement.getId());
-            statement.setBytes(4, ProtoEncoding.serialize(entitlement));
-            statement.setString(5, syncId);
-            statement.setString(6, discoveredAt);
-        }, batchSize);
+        return new BatchedUpsert<>(
+                db.prepare(UPSERT),
+                (statement, entitlement, discoveredAt) -> {
+                    ResourceId resource = entitlement.getResource().getId();
+                    statement.setString(1, resource.getResourceType());
+                    statement.setString(2, resource.getResource());
+                    statement.setString(3, entitlement.getId());
+                    statement.setBytes(4, ProtoEncoding.serialize(entitlement));
+                    statement.setString(5, syncId);
+                    statement.setString(6, discoveredAt);
+                },
+                batchSize);
     }
 
     Optional<Entitlement> byId(String id) {
-        return db.first("select data from v1_entitlements" + scope.where("external_id = ?") + " order by id",
-                scope.params(id), row -> Entitlement.parseFrom(row.getBytes(1)));
+        return db.first(
+                "select data from v1_entitlements" + scope.where("external_id = ?") + " order by id",
+                scope.params(id),
+                row -> Entitlement.parseFrom(row.getBytes(1)));
     }
 
     List<Entitlement> ofResource(ResourceId resource) {
-        return db.list("select data from v1_entitlements" + scope.where("resource_type_id = ? and resource_id = ?")
-                        + " order by id", scope.params(resource.getResourceType(), resource.getResource()),
+        return db.list(
+                "select data from v1_entitlements" + scope.where("resource_type_id = ? and resource_id = ?")
+                        + " order by id",
+                scope.params(resource.getResourceType(), resource.getResource()),
                 row -> Entitlement.parseFrom(row.getBytes(1)));
     }
 
     List<String> ids() {
-        return db.list("select external_id from v1_entitlements" + scope.whereSyncOnly() + " order by id",
-                scope.params(), row -> row.getString(1));
+        return db.list(
+                "select external_id from v1_entitlements" + scope.whereSyncOnly() + " order by id",
+                scope.params(),
+                row -> row.getString(1));
     }
 
     long count() {

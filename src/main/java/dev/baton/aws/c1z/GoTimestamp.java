@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * calendar date and time of day.
  */
 final class GoTimestamp {
-    private static final Pattern LAYOUT = Pattern.compile(
-            "^\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:\\d{2})?$");
+    private static final Pattern LAYOUT =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:\\d{2})?$");
 
     private GoTimestamp() {}
 

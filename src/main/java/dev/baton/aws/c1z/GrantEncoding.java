@@ -12,7 +12,8 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceId;
  * at least one non-blank entitlement id. The expander finds its edges through that column and its partial index.
  */
 final class GrantEncoding {
-    private static final String EXPANDABLE_TYPE = GrantExpandable.getDescriptor().getFullName();
+    private static final String EXPANDABLE_TYPE =
+            GrantExpandable.getDescriptor().getFullName();
 
     /**
      * @param expansion serialized {@code GrantExpandable}, or null

@@ -24,8 +24,8 @@ final class GrantTable {
                 resource_id = excluded.resource_id, entitlement_id = excluded.entitlement_id,
                 principal_resource_type_id = excluded.principal_resource_type_id,
                 principal_resource_id = excluded.principal_resource_id, data = excluded.data""";
-    private static final String UPSERT = INSERT
-            + ", expansion = excluded.expansion, needs_expansion = excluded.needs_expansion";
+    private static final String UPSERT =
+            INSERT + ", expansion = excluded.expansion, needs_expansion = excluded.needs_expansion";
     private static final String COLUMNS = "select id, data, expansion from v1_grants";
 
     private final SqliteDatabase db;
@@ -69,25 +69,30 @@ final class GrantTable {
     }
 
     Optional<StoredGrant> byId(String id) {
-        return db.first(COLUMNS + scope.where("external_id = ?") + " order by id", scope.params(id),
-                GrantTable::stored);
+        return db.first(
+                COLUMNS + scope.where("external_id = ?") + " order by id", scope.params(id), GrantTable::stored);
     }
 
     List<StoredGrant> ofEntitlement(String entitlementId) {
-        return db.list(COLUMNS + scope.where("entitlement_id = ?") + " order by id", scope.params(entitlementId),
+        return db.list(
+                COLUMNS + scope.where("entitlement_id = ?") + " order by id",
+                scope.params(entitlementId),
                 GrantTable::stored);
     }
 
     List<StoredGrant> ofPrincipal(ResourceId principal) {
-        return db.list(COLUMNS + scope.where("principal_resource_type_id = ? and principal_resource_id = ?")
-                        + " order by id", scope.params(principal.getResourceType(), principal.getResource()),
+        return db.list(
+                COLUMNS + scope.where("principal_resource_type_id = ? and principal_resource_id = ?") + " order by id",
+                scope.params(principal.getResourceType(), principal.getResource()),
                 GrantTable::stored);
     }
 
     /** One page of an entitlement's grants after {@code afterRowId}, in rowid order. */
     List<Keyed> pageOfEntitlement(String entitlementId, long afterRowId, int limit) {
-        return db.list(COLUMNS + scope.where("entitlement_id = ? and id > ?") + " order by id limit " + limit,
-                scope.params(entitlementId, afterRowId), GrantTable::keyed);
+        return db.list(
+                COLUMNS + scope.where("entitlement_id = ? and id > ?") + " order by id limit " + limit,
+                scope.params(entitlementId, afterRowId),
+                GrantTable::keyed);
     }
 
     /**
@@ -95,17 +100,25 @@ final class GrantTable {
      * index needs only these, and decoding every blob for them costs more than the query.
      */
     List<PrincipalRow> principalPageOfEntitlement(String entitlementId, long afterRowId, int limit) {
-        return db.list("select id, external_id, principal_resource_type_id, principal_resource_id from v1_grants"
+        return db.list(
+                "select id, external_id, principal_resource_type_id, principal_resource_id from v1_grants"
                         + scope.where("entitlement_id = ? and id > ?") + " order by id limit " + limit,
-                scope.params(entitlementId, afterRowId), row -> new PrincipalRow(row.getLong(1), row.getString(2),
-                        ResourceId.newBuilder().setResourceType(row.getString(3)).setResource(row.getString(4))
+                scope.params(entitlementId, afterRowId),
+                row -> new PrincipalRow(
+                        row.getLong(1),
+                        row.getString(2),
+                        ResourceId.newBuilder()
+                                .setResourceType(row.getString(3))
+                                .setResource(row.getString(4))
                                 .build()));
     }
 
     /** One page of grants with a non-null expansion column after {@code afterRowId}, in rowid order. */
     List<Keyed> pageOfExpandable(long afterRowId, int limit) {
-        return db.list(COLUMNS + scope.where("expansion is not null and id > ?") + " order by id limit " + limit,
-                scope.params(afterRowId), GrantTable::keyed);
+        return db.list(
+                COLUMNS + scope.where("expansion is not null and id > ?") + " order by id limit " + limit,
+                scope.params(afterRowId),
+                GrantTable::keyed);
     }
 
     long count() {

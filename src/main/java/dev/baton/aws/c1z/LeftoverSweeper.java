@@ -25,13 +25,16 @@ final class LeftoverSweeper {
         List<Path> removed = new ArrayList<>();
         Path directory = target.toAbsolutePath().getParent();
         for (Path path : list(directory, target.getFileName() + ".*.tmp")) {
-            if (deadOwner(ScratchNames.tempOutputOwner(target, path.getFileName().toString()))) {
+            if (deadOwner(
+                    ScratchNames.tempOutputOwner(target, path.getFileName().toString()))) {
                 C1zEnvelope.deleteQuietly(path);
                 removed.add(path);
             }
         }
         for (Path path : list(tempDir, "c1z-*")) {
-            if (Files.isDirectory(path) && deadOwner(ScratchNames.workDirectoryOwner(path.getFileName().toString()))) {
+            if (Files.isDirectory(path)
+                    && deadOwner(
+                            ScratchNames.workDirectoryOwner(path.getFileName().toString()))) {
                 WorkingDatabase.deleteTree(path);
                 removed.add(path);
             }

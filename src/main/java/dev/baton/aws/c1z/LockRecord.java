@@ -36,8 +36,10 @@ public record LockRecord(long pid, Instant startedAt, String host) {
             }
         }
         try {
-            return Optional.of(new LockRecord(Long.parseLong(fields.getOrDefault("pid", "")),
-                    Instant.parse(fields.getOrDefault("started", "")), fields.getOrDefault("host", "")));
+            return Optional.of(new LockRecord(
+                    Long.parseLong(fields.getOrDefault("pid", "")),
+                    Instant.parse(fields.getOrDefault("started", "")),
+                    fields.getOrDefault("host", "")));
         } catch (NumberFormatException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -70,8 +70,8 @@ public final class OutputLock implements AutoCloseable {
     private static Optional<OutputLock> tryAcquire(Path target, Path lockFile) throws C1zException {
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             Object opened = fileKey(lockFile);
             FileLock lock;
             try {
@@ -87,8 +87,8 @@ public final class OutputLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            previous.ifPresent(left -> log.warn("taking over the lock {} left by a run that is no longer running ({})",
-                    lockFile, left.describe()));
+            previous.ifPresent(left -> log.warn(
+                    "taking over the lock {} left by a run that is no longer running ({})", lockFile, left.describe()));
             LockRecord record = LockRecord.current(Instant.now());
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(record.bytes()), 0);
@@ -131,8 +131,8 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static OutputLockedException locked(Path target, Path lockFile, FileChannel channel,
-                                                Optional<LockRecord> record) throws IOException {
+    private static OutputLockedException locked(
+            Path target, Path lockFile, FileChannel channel, Optional<LockRecord> record) throws IOException {
         Optional<LockRecord> holder = record;
         // the holder writes its record right after locking; give it a moment
         for (int i = 0; holder.isEmpty() && i < 10; i++) {
@@ -155,7 +155,8 @@ public final class OutputLock implements AutoCloseable {
     /** The file's identity (device and inode) from its path, without opening it; null when it is gone. */
     private static Object fileKey(Path path) throws IOException {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -11,8 +11,8 @@ public final class OutputLockedException extends C1zException {
     OutputLockedException(Path target, Path lockFile, LockRecord holder) {
         super(target + ": another baton-aws run is writing this file ("
                 + (holder == null ? "its details are not readable" : holder.describe()) + "); lock file "
-                + lockFile + (holder == null || holder.aliveOnThisHost() ? ""
-                        : "; if that run is gone, delete the lock file"));
+                + lockFile
+                + (holder == null || holder.aliveOnThisHost() ? "" : "; if that run is gone, delete the lock file"));
         this.holder = holder;
     }
 

@@ -37,7 +37,11 @@ public final class OutputSession implements AutoCloseable {
         NOT_WRITTEN
     }
 
-    private enum State { OPEN, COMMITTED, STOPPED }
+    private enum State {
+        OPEN,
+        COMMITTED,
+        STOPPED
+    }
 
     private final Path target;
     private final OutputLock lock;
@@ -96,8 +100,8 @@ public final class OutputSession implements AutoCloseable {
         Path temp = ScratchNames.tempOutput(target);
         try {
             scratch.add(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream file = finalWrite.wrap(target, C1zEnvelope.keepOpen(Channels.newOutputStream(channel)));
                 C1zEnvelope.compress(database, file, zstdLevel);
                 channel.force(true);

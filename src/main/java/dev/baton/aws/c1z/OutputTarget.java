@@ -30,8 +30,8 @@ public final class OutputTarget {
             return Optional.empty();
         } catch (IOException e) {
             C1zEnvelope.deleteQuietly(probe);
-            return Optional.of("directory '" + directory + "' is not writable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return Optional.of("directory '" + directory + "' is not writable ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 }

@@ -46,12 +46,12 @@ final class PreviousSyncs {
                 ResultSet row = statement.executeQuery("select count(*) from sqlite_master where type = 'table'"
                         + " and name in ('v1_sync_runs', 'v1_resources', 'v1_grants')")) {
             if (!row.next() || row.getInt(1) != 3) {
-                throw new NotAC1zFileException(output + ": a SQLite database without the baton sync tables; "
-                        + REFUSAL, null);
+                throw new NotAC1zFileException(
+                        output + ": a SQLite database without the baton sync tables; " + REFUSAL, null);
             }
         } catch (SQLException e) {
-            throw new NotAC1zFileException(output + ": the decompressed database cannot be read ("
-                    + e.getMessage() + "); " + REFUSAL, e);
+            throw new NotAC1zFileException(
+                    output + ": the decompressed database cannot be read (" + e.getMessage() + "); " + REFUSAL, e);
         }
         C1zSchema.migrate(connection);
     }

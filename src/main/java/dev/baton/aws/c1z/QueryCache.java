@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class QueryCache {
     /** Entries kept: enough for {@code diff --against} (two files) and one more. */
     static final int KEPT_ENTRIES = 3;
+
     private static final Logger log = LoggerFactory.getLogger(QueryCache.class);
     private static final String ENTRY_SUFFIX = ".db";
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
@@ -129,16 +130,20 @@ public final class QueryCache {
                 Files.createDirectories(directory.getParent());
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PRIVATE));
             }
-            PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(directory, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             if (view == null) {
                 return false;
             }
             PosixFileAttributes attributes = view.readAttributes();
             String user = System.getProperty("user.name");
-            boolean usable = attributes.owner().getName().equals(user) && attributes.permissions().equals(PRIVATE);
+            boolean usable = attributes.owner().getName().equals(user)
+                    && attributes.permissions().equals(PRIVATE);
             if (!usable) {
-                log.debug("not caching in {}: owned by {} with {}", directory, attributes.owner().getName(),
+                log.debug(
+                        "not caching in {}: owned by {} with {}",
+                        directory,
+                        attributes.owner().getName(),
                         PosixFilePermissions.toString(attributes.permissions()));
             }
             return usable;
@@ -185,7 +190,8 @@ public final class QueryCache {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "c1z-read-*")) {
             for (Path path : stream) {
                 var owner = ScratchNames.workDirectoryOwner(path.getFileName().toString());
-                if (owner.isPresent() && owner.getAsLong() != ScratchNames.pid()
+                if (owner.isPresent()
+                        && owner.getAsLong() != ScratchNames.pid()
                         && !ScratchNames.alive(owner.getAsLong())) {
                     WorkingDatabase.deleteTree(path);
                 }

@@ -37,50 +37,61 @@ final class ResourceTable {
     static void validate(Resource resource) {
         ResourceId id = resource.getId();
         if (id.getResourceType().isEmpty() || id.getResource().isEmpty()) {
-            throw new IllegalArgumentException("resource without a complete id: '" + externalId(id) + "' ("
-                    + resource.getDisplayName() + ")");
+            throw new IllegalArgumentException(
+                    "resource without a complete id: '" + externalId(id) + "' (" + resource.getDisplayName() + ")");
         }
     }
 
     BatchedUpsert<Resource> upserts(int batchSize) throws SQLException {
         String syncId = scope.syncId();
-        return new BatchedUpsert<>(db.prepare(UPSERT), (statement, resource, discoveredAt) -> {
-            ResourceId id = resource.getId();
-            statement.setString(1, id.getResourceType());
-            statement.setString(2, externalId(id));
-            if (resource.hasParentResourceId()) {
-                statement.setString(3, resource.getParentResourceId().getResourceType());
-                statement.setString(4, resource.getParentResourceId().getResource());
-            } else {
-                statement.setNull(3, Types.NULL);
-                statement.setNull(4, Types.NULL);
-            }
-            statement.setBytes(5, ProtoEncoding.serialize(resource));
-            statement.setString(6, syncId);
-            statement.setString(7, discoveredAt);
-        }, batchSize);
+        return new BatchedUpsert<>(
+                db.prepare(UPSERT),
+                (statement, resource, discoveredAt) -> {
+                    ResourceId id = resource.getId();
+                    statement.setString(1, id.getResourceType());
+                    statement.setString(2, externalId(id));
+                    if (resource.hasParentResourceId()) {
+                        statement.setString(3, resource.getParentResourceId().getResourceType());
+                        statement.setString(4, resource.getParentResourceId().getResource());
+                    } else {
+                        statement.setNull(3, Types.NULL);
+                        statement.setNull(4, Types.NULL);
+                    }
+                    statement.setBytes(5, ProtoEncoding.serialize(resource));
+                    statement.setString(6, syncId);
+                    statement.setString(7, discoveredAt);
+                },
+                batchSize);
     }
 
     Optional<Resource> byId(ResourceId id) {
-        return db.first("select data from v1_resources" + scope.where("external_id = ?") + " order by id",
-                scope.params(externalId(id)), row -> Resource.parseFrom(row.getBytes(1)));
+        return db.first(
+                "select data from v1_resources" + scope.where("external_id = ?") + " order by id",
+                scope.params(externalId(id)),
+                row -> Resource.parseFrom(row.getBytes(1)));
     }
 
     boolean exists(ResourceId id) {
-        return db.count("select count(*) from v1_resources" + scope.where("external_id = ?"),
-                scope.params(externalId(id))) > 0;
+        return db.count(
+                        "select count(*) from v1_resources" + scope.where("external_id = ?"),
+                        scope.params(externalId(id)))
+                > 0;
     }
 
     List<Resource> ofType(String resourceTypeId) {
-        return db.list("select data from v1_resources" + scope.where("resource_type_id = ?") + " order by id",
-                scope.params(resourceTypeId), row -> Resource.parseFrom(row.getBytes(1)));
+        return db.list(
+                "select data from v1_resources" + scope.where("resource_type_id = ?") + " order by id",
+                scope.params(resourceTypeId),
+                row -> Resource.parseFrom(row.getBytes(1)));
     }
 
     /** Resources per type id, in first-seen order (callers sort). */
     Map<String, Long> countByType() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        db.list("select resource_type_id, count(*) from v1_resources" + scope.whereSyncOnly()
-                        + " group by resource_type_id", scope.params(),
+        db.list(
+                "select resource_type_id, count(*) from v1_resources" + scope.whereSyncOnly()
+                        + " group by resource_type_id",
+                scope.params(),
                 row -> counts.put(row.getString(1), row.getLong(2)));
         return counts;
     }

@@ -21,12 +21,15 @@ final class ResourceTypeTable {
 
     BatchedUpsert<ResourceType> upserts(int batchSize) throws SQLException {
         String syncId = scope.syncId();
-        return new BatchedUpsert<>(db.prepare(UPSERT), (statement, type, discoveredAt) -> {
-            statement.setString(1, type.getId());
-            statement.setBytes(2, ProtoEncoding.serialize(type));
-            statement.setString(3, syncId);
-            statement.setString(4, discoveredAt);
-        }, batchSize);
+        return new BatchedUpsert<>(
+                db.prepare(UPSERT),
+                (statement, type, discoveredAt) -> {
+                    statement.setString(1, type.getId());
+                    statement.setBytes(2, ProtoEncoding.serialize(type));
+                    statement.setString(3, syncId);
+                    statement.setString(4, discoveredAt);
+                },
+                batchSize);
     }
 
     static void validate(ResourceType type) {
@@ -36,13 +39,17 @@ final class ResourceTypeTable {
     }
 
     List<ResourceType> all() {
-        return db.list("select data from v1_resource_types" + scope.whereSyncOnly() + " order by id",
-                scope.params(), row -> ResourceType.parseFrom(row.getBytes(1)));
+        return db.list(
+                "select data from v1_resource_types" + scope.whereSyncOnly() + " order by id",
+                scope.params(),
+                row -> ResourceType.parseFrom(row.getBytes(1)));
     }
 
     Optional<ResourceType> byId(String id) {
-        return db.first("select data from v1_resource_types" + scope.where("external_id = ?") + " order by id",
-                scope.params(id), row -> ResourceType.parseFrom(row.getBytes(1)));
+        return db.first(
+                "select data from v1_resource_types" + scope.where("external_id = ?") + " order by id",
+                scope.params(id),
+                row -> ResourceType.parseFrom(row.getBytes(1)));
     }
 
     boolean exists(String id) {
@@ -51,7 +58,9 @@ final class ResourceTypeTable {
     }
 
     List<String> ids() {
-        return db.list("select external_id from v1_resource_types" + scope.whereSyncOnly() + " order by id",
-                scope.params(), row -> row.getString(1));
+        return db.list(
+                "select external_id from v1_resource_types" + scope.whereSyncOnly() + " order by id",
+                scope.params(),
+                row -> row.getString(1));
     }
 }

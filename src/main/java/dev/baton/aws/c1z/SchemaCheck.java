@@ -17,8 +17,12 @@ import java.util.stream.Collectors;
 final class SchemaCheck {
     static final String NAME = "schema";
     /** Added by reader migrations of newer SDKs; an older file without them is still read. */
-    static final Set<String> OPTIONAL_COLUMNS = Set.of("v1_sync_runs.stats", "v1_sync_runs.ingest_invariant_generation",
-            "v1_sync_runs.ingest_invariant_coverage", "v1_sync_runs.ingest_invariant_mode");
+    static final Set<String> OPTIONAL_COLUMNS = Set.of(
+            "v1_sync_runs.stats",
+            "v1_sync_runs.ingest_invariant_generation",
+            "v1_sync_runs.ingest_invariant_coverage",
+            "v1_sync_runs.ingest_invariant_mode");
+
     static final Set<String> OPTIONAL_INDEXES = Set.of(C1zSchema.ENTITLEMENT_GRANTS_INDEX);
     /** Tables every later check reads. */
     static final List<String> CORE_TABLES =
@@ -50,8 +54,10 @@ final class SchemaCheck {
                         violations.add(NAME, table + ": missing column " + column.name());
                     }
                 } else if (!have.equals(column)) {
-                    violations.add(NAME, table + "." + column.name() + ": " + have.describe() + ", the SDK has "
-                            + column.describe());
+                    violations.add(
+                            NAME,
+                            table + "." + column.name() + ": " + have.describe() + ", the SDK has "
+                                    + column.describe());
                 }
             }
             Set<String> known = byName(columns).keySet();

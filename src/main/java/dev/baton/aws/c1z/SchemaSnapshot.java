@@ -39,7 +39,8 @@ record SchemaSnapshot(Map<String, List<Column>> tables, Map<String, Index> index
 
     static SchemaSnapshot of(Connection connection) throws SQLException {
         Map<String, List<Column>> tables = new LinkedHashMap<>();
-        for (String table : strings(connection,
+        for (String table : strings(
+                connection,
                 "select name from sqlite_master where type = 'table' and name like 'v1\\_%' escape '\\' order by name")) {
             tables.put(table, columns(connection, table));
         }
@@ -50,10 +51,18 @@ record SchemaSnapshot(Map<String, List<Column>> tables, Map<String, Index> index
             while (rows.next()) {
                 String sql = rows.getString(3);
                 Matcher where = WHERE.matcher(sql);
-                indexes.put(rows.getString(1), new Index(rows.getString(2),
-                        strings(connection, "select name from pragma_index_info('" + rows.getString(1) + "')"),
-                        UNIQUE.matcher(sql).matches(),
-                        where.find() ? where.group(1).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : ""));
+                indexes.put(
+                        rows.getString(1),
+                        new Index(
+                                rows.getString(2),
+                                strings(connection, "select name from pragma_index_info('" + rows.getString(1) + "')"),
+                                UNIQUE.matcher(sql).matches(),
+                                where.find()
+                                        ? where.group(1)
+                                                .strip()
+                                                .replaceAll("\\s+", " ")
+                                                .toLowerCase(Locale.ROOT)
+                                        : ""));
             }
         }
         return new SchemaSnapshot(tables, indexes);
@@ -65,7 +74,9 @@ record SchemaSnapshot(Map<String, List<Column>> tables, Map<String, Index> index
                 ResultSet rows = statement.executeQuery("pragma table_info('" + table + "')")) {
             while (rows.next()) {
                 String defaultValue = rows.getString("dflt_value");
-                columns.add(new Column(rows.getString("name"), rows.getString("type").toLowerCase(Locale.ROOT),
+                columns.add(new Column(
+                        rows.getString("name"),
+                        rows.getString("type").toLowerCase(Locale.ROOT),
                         rows.getInt("notnull") != 0,
                         defaultValue == null ? "" : defaultValue.replaceAll("^['\"]|['\"]$", ""),
                         rows.getInt("pk") != 0));
@@ -76,7 +87,8 @@ record SchemaSnapshot(Map<String, List<Column>> tables, Map<String, Index> index
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -46,14 +46,15 @@ final class ScratchNames {
     static Path tempOutput(Path target) {
         byte[] random = new byte[4];
         RANDOM.nextBytes(random);
-        return target.resolveSibling(target.getFileName() + "." + pid() + "-" + HexFormat.of().formatHex(random)
-                + ".tmp");
+        return target.resolveSibling(
+                target.getFileName() + "." + pid() + "-" + HexFormat.of().formatHex(random) + ".tmp");
     }
 
     /** The owner of a temp output of {@code target} named {@code name}; empty when the name is not one. */
     static OptionalLong tempOutputOwner(Path target, String name) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(target.getFileName().toString())
-                + "\\.(\\d+)-[0-9a-f]{8}\\.tmp$").matcher(name);
+        Matcher matcher = Pattern.compile(
+                        "^" + Pattern.quote(target.getFileName().toString()) + "\\.(\\d+)-[0-9a-f]{8}\\.tmp$")
+                .matcher(name);
         return matcher.matches() ? parse(matcher.group(1)) : OptionalLong.empty();
     }
 

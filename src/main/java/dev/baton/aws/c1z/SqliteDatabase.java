@@ -34,6 +34,7 @@ final class SqliteDatabase implements AutoCloseable {
      * against this schema costs more than most of them. The set of query shapes is small and fixed.
      */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+
     private Runnable beforeRead = () -> {};
 
     private SqliteDatabase(Path label, Connection connection) {
@@ -135,7 +136,8 @@ final class SqliteDatabase implements AutoCloseable {
             } else if (value instanceof Number number) {
                 statement.setLong(index, number.longValue());
             } else {
-                throw new IllegalArgumentException("unsupported parameter type " + value.getClass().getName());
+                throw new IllegalArgumentException(
+                        "unsupported parameter type " + value.getClass().getName());
             }
         }
     }

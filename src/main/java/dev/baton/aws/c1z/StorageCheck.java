@@ -20,13 +20,25 @@ final class StorageCheck {
 
     private static final List<Table> TABLES = List.of(
             new Table("v1_resource_types", List.of("external_id", "sync_id", "discovered_at"), List.of("data")),
-            new Table("v1_resources", List.of("resource_type_id", "external_id", "sync_id", "discovered_at"),
+            new Table(
+                    "v1_resources",
+                    List.of("resource_type_id", "external_id", "sync_id", "discovered_at"),
                     List.of("data")),
-            new Table("v1_entitlements",
+            new Table(
+                    "v1_entitlements",
                     List.of("resource_type_id", "resource_id", "external_id", "sync_id", "discovered_at"),
                     List.of("data")),
-            new Table("v1_grants", List.of("resource_type_id", "resource_id", "entitlement_id",
-                    "principal_resource_type_id", "principal_resource_id", "external_id", "sync_id", "discovered_at"),
+            new Table(
+                    "v1_grants",
+                    List.of(
+                            "resource_type_id",
+                            "resource_id",
+                            "entitlement_id",
+                            "principal_resource_type_id",
+                            "principal_resource_id",
+                            "external_id",
+                            "sync_id",
+                            "discovered_at"),
                     List.of("data")));
 
     private StorageCheck() {}
@@ -43,8 +55,10 @@ final class StorageCheck {
                     ResultSet rows = statement.executeQuery("select distinct sync_id from " + table.name())) {
                 while (rows.next()) {
                     if (!syncIds.contains(rows.getString(1))) {
-                        violations.add(SyncRunCheck.NAME, table.name() + ": rows with sync_id '" + rows.getString(1)
-                                + "' that has no v1_sync_runs row");
+                        violations.add(
+                                SyncRunCheck.NAME,
+                                table.name() + ": rows with sync_id '" + rows.getString(1)
+                                        + "' that has no v1_sync_runs row");
                     }
                 }
             }
@@ -58,17 +72,24 @@ final class StorageCheck {
                 }
             }
             if (unparsable > 0) {
-                violations.add(NAME, table.name() + ".discovered_at: " + unparsable
-                        + " values are not Go-parseable timestamps");
+                violations.add(
+                        NAME,
+                        table.name() + ".discovered_at: " + unparsable + " values are not Go-parseable timestamps");
             }
         }
     }
 
-    private static void count(Connection connection, Violations violations, String table, String column,
-                              String storageClass, String label) throws SQLException {
+    private static void count(
+            Connection connection,
+            Violations violations,
+            String table,
+            String column,
+            String storageClass,
+            String label)
+            throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from " + table + " where typeof(" + column
-                        + ") != '" + storageClass + "'")) {
+                ResultSet rows = statement.executeQuery(
+                        "select count(*) from " + table + " where typeof(" + column + ") != '" + storageClass + "'")) {
             long count = rows.next() ? rows.getLong(1) : 0;
             if (count > 0) {
                 violations.add(NAME, table + "." + column + ": " + count + " rows not stored as " + label);

@@ -17,8 +17,15 @@ import java.util.List;
  */
 final class SyncRetention {
     /** Every table whose rows belong to a sync, sync runs last. */
-    private static final List<String> SYNC_TABLES = List.of("v1_resource_types", "v1_resources",
-            "v1_entitlements", "v1_grants", "v1_assets", "v1_connector_sessions", "v1_sync_runs");
+    private static final List<String> SYNC_TABLES = List.of(
+            "v1_resource_types",
+            "v1_resources",
+            "v1_entitlements",
+            "v1_grants",
+            "v1_assets",
+            "v1_connector_sessions",
+            "v1_sync_runs");
+
     private static final List<String> PARTIAL_TYPES = List.of("partial", "resources_only");
     private static final List<String> DIFF_TYPES = List.of("partial_upserts", "partial_deletions");
 

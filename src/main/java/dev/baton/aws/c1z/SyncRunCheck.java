@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class SyncRunCheck {
     static final String NAME = "sync";
-    static final Set<String> SYNC_TYPES = Set.of("full", "partial", "resources_only", "partial_upserts",
-            "partial_deletions");
+    static final Set<String> SYNC_TYPES =
+            Set.of("full", "partial", "resources_only", "partial_upserts", "partial_deletions");
     private static final String COLUMNS = "select sync_id, typeof(sync_id), started_at, typeof(started_at), ended_at,"
             + " typeof(ended_at), sync_token, sync_type, parent_sync_id, linked_sync_id, supports_diff"
             + " from v1_sync_runs order by id";
@@ -29,7 +29,8 @@ final class SyncRunCheck {
 
     static List<Run> run(Connection connection, Violations violations) throws SQLException {
         List<Run> runs = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(COLUMNS)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(COLUMNS)) {
             while (row.next()) {
                 runs.add(check(row, violations));
             }
@@ -61,16 +62,20 @@ final class SyncRunCheck {
             violations.add(NAME, "sync " + syncId + ": unknown sync_type '" + type + "'");
         }
         if (endedAt != null && row.getLong(11) != 1) {
-            violations.add(NAME, "sync " + syncId + ": supports_diff = " + row.getString(11)
-                    + "; write 1 with canonical expansion columns");
+            violations.add(
+                    NAME,
+                    "sync " + syncId + ": supports_diff = " + row.getString(11)
+                            + "; write 1 with canonical expansion columns");
         }
         return new Run(String.valueOf(syncId), String.valueOf(type), endedAt != null);
     }
 
     private static void timestamp(Violations violations, String syncId, String column, String value, String type) {
         if (!"text".equals(type) || !GoTimestamp.parses(value)) {
-            violations.add(StorageCheck.NAME, "sync " + syncId + ": " + column + " = '" + value + "' (" + type
-                    + "); must be TEXT like '2026-03-03 09:45:13.056791'");
+            violations.add(
+                    StorageCheck.NAME,
+                    "sync " + syncId + ": " + column + " = '" + value + "' (" + type
+                            + "); must be TEXT like '2026-03-03 09:45:13.056791'");
         }
     }
 

@@ -40,7 +40,8 @@ final class SyncRunTable {
     }
 
     void end(String syncId, String endedAt) {
-        db.update("update v1_sync_runs set ended_at = ? where sync_id = ? and ended_at is null",
+        db.update(
+                "update v1_sync_runs set ended_at = ? where sync_id = ? and ended_at is null",
                 List.of(endedAt, syncId));
     }
 
@@ -50,18 +51,26 @@ final class SyncRunTable {
      * reader inspects files, it does not resume syncs.
      */
     Optional<SyncRun> current() {
-        Optional<SyncRun> finished = db.first(COLUMNS + " where ended_at is not null and sync_type = 'full'"
-                + " order by ended_at desc, sync_id desc", List.of(), SyncRunTable::syncRun);
+        Optional<SyncRun> finished = db.first(
+                COLUMNS + " where ended_at is not null and sync_type = 'full'"
+                        + " order by ended_at desc, sync_id desc",
+                List.of(),
+                SyncRunTable::syncRun);
         if (finished.isPresent()) {
             return finished;
         }
-        return db.first(COLUMNS + " where ended_at is null order by started_at desc, sync_id desc", List.of(),
+        return db.first(
+                COLUMNS + " where ended_at is null order by started_at desc, sync_id desc",
+                List.of(),
                 SyncRunTable::syncRun);
     }
 
     private static SyncRun syncRun(ResultSet row) throws SQLException, IOException {
         String endedAt = row.getString(4);
-        return new SyncRun(row.getString(1), row.getString(2), SqliteTimestamp.parse(row.getString(3)),
+        return new SyncRun(
+                row.getString(1),
+                row.getString(2),
+                SqliteTimestamp.parse(row.getString(3)),
                 endedAt == null ? null : SqliteTimestamp.parse(endedAt));
     }
 }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param summary rows checked, e.g. {@code resource_types 3, resources 4, entitlements 2, grants 3}
  * @param syncs one line per sync run checked: its id, type, state and resources by type
  */
-public record ValidationReport(Path file, List<Violation> violations, Map<String, Integer> countsByCheck,
-                               List<String> notes, String summary, List<String> syncs) {
+public record ValidationReport(
+        Path file,
+        List<Violation> violations,
+        Map<String, Integer> countsByCheck,
+        List<String> notes,
+        String summary,
+        List<String> syncs) {
     public ValidationReport {
         Objects.requireNonNull(file, "file is null");
         violations = List.copyOf(violations);
@@ -45,9 +50,11 @@ public record ValidationReport(Path file, List<Violation> violations, Map<String
                         + " more violations of this check not shown");
             }
         });
-        lines.add(valid() ? file + ": ok (" + summary + ")"
-                : file + ": " + violationCount() + (violationCount() == 1 ? " violation (" : " violations (") + summary
-                        + ")");
+        lines.add(
+                valid()
+                        ? file + ": ok (" + summary + ")"
+                        : file + ": " + violationCount() + (violationCount() == 1 ? " violation (" : " violations (")
+                                + summary + ")");
         return lines;
     }
 }

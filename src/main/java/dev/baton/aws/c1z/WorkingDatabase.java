@@ -61,7 +61,11 @@ final class WorkingDatabase {
         this.entitlementUpserts = entitlements.upserts(batchSize);
         this.grantUpserts = grants.upserts(batchSize);
         this.expansionPreservingGrantUpserts = grants.expansionPreservingUpserts(batchSize);
-        this.allUpserts = List.of(resourceTypeUpserts, resourceUpserts, entitlementUpserts, grantUpserts,
+        this.allUpserts = List.of(
+                resourceTypeUpserts,
+                resourceUpserts,
+                entitlementUpserts,
+                grantUpserts,
                 expansionPreservingGrantUpserts);
     }
 

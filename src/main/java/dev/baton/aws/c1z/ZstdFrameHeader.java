@@ -26,7 +26,9 @@ final class ZstdFrameHeader {
             int windowDescriptor = header[5] & 0xFF;
             long base = 1L << (10 + (windowDescriptor >> 3));
             long window = base + (base / 8) * (windowDescriptor & 7);
-            return window <= MAX_WINDOW ? null : "zstd window " + window + " bytes > 128 MiB (the SDK cannot decode it)";
+            return window <= MAX_WINDOW
+                    ? null
+                    : "zstd window " + window + " bytes > 128 MiB (the SDK cannot decode it)";
         }
         int offset = 5 + new int[] {0, 1, 2, 4}[descriptor & 3];
         int sizeBytes = new int[] {1, 2, 4, 8}[descriptor >> 6];
@@ -40,7 +42,8 @@ final class ZstdFrameHeader {
         if (sizeBytes == 2) {
             size += 256;
         }
-        return size <= MAX_WINDOW ? null
+        return size <= MAX_WINDOW
+                ? null
                 : "single-segment zstd frame of " + size + " bytes needs a window that large (> 128 MiB)";
     }
 }

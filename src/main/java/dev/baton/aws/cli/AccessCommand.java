@@ -18,24 +18,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws access --principal TYPE:ID}: every entitlement a principal reaches in a c1z, and how. */
-@Command(name = "access", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show every entitlement a principal reaches, with the path (read-only).", "",
-                "Every entitlement a principal reaches in a c1z file, with the path: direct, or via"
-                + " the groups and other entitlements it holds on the way (IAM groups, Identity Center groups,"
-                + " permission sets on accounts). Read-only.", "",
-                "-o dot or -o mermaid draws principal -> groups -> entitlements -> resources."})
+@Command(
+        name = "access",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Show every entitlement a principal reaches, with the path (read-only).",
+            "",
+            "Every entitlement a principal reaches in a c1z file, with the path: direct, or via"
+                    + " the groups and other entitlements it holds on the way (IAM groups, Identity Center groups,"
+                    + " permission sets on accounts). Read-only.",
+            "",
+            "-o dot or -o mermaid draws principal -> groups -> entitlements -> resources."
+        })
 final class AccessCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--principal"}, required = true, paramLabel = "TYPE:ID",
+    @Option(
+            names = {"-p", "--principal"},
+            required = true,
+            paramLabel = "TYPE:ID",
             description = "The principal, as resource type and id, e.g. iam_user:arn:aws:iam::123456789012:user/alice")
     private String principal;
 
-    @Mixin private QueryFileOptions file;
+    @Mixin
+    private QueryFileOptions file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, json, jsonl, csv, dot or mermaid (default: table)")
     private String output = "table";
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final ProcessContext context;
 
@@ -47,14 +62,17 @@ final class AccessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ResourceId id = principalId(principal, "--principal");
         String format = output.toLowerCase(Locale.ROOT);
-        QueryTable.Format tableFormat = format.equals("dot") || format.equals("mermaid") ? null
-                : QueryTable.Format.parse(output, "--output");
+        QueryTable.Format tableFormat =
+                format.equals("dot") || format.equals("mermaid") ? null : QueryTable.Format.parse(output, "--output");
         try (SyncFile opened = file.open(context)) {
             SyncView view = file.view(opened);
             AccessQuery query = new AccessQuery(view);
             if (view.resource(id.getResourceType(), id.getResource()).isEmpty()) {
-                throw ConfigException.invalid("--principal", "'" + principal + "' is not a resource of sync "
-                        + view.run().syncId() + " (see 'baton-aws show resources -t " + id.getResourceType() + "')");
+                throw ConfigException.invalid(
+                        "--principal",
+                        "'" + principal + "' is not a resource of sync "
+                                + view.run().syncId() + " (see 'baton-aws show resources -t " + id.getResourceType()
+                                + "')");
             }
             List<Access> access = query.of(id);
             QueryNames names = new QueryNames(view);
@@ -65,12 +83,16 @@ final class AccessCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            QueryTable.Builder table = QueryTable.builder("entitlement", "entitlement_name", "resource_type",
-                    "resource_id", "resource_name", "path");
+            QueryTable.Builder table = QueryTable.builder(
+                    "entitlement", "entitlement_name", "resource_type", "resource_id", "resource_name", "path");
             for (Access entry : access) {
-                table.add(entry.entitlement().getId(), QueryNames.entitlementName(entry.entitlement()),
-                        entry.resource().getId().getResourceType(), entry.resource().getId().getResource(),
-                        entry.resource().getDisplayName(), names.paths(entry.paths()));
+                table.add(
+                        entry.entitlement().getId(),
+                        QueryNames.entitlementName(entry.entitlement()),
+                        entry.resource().getId().getResourceType(),
+                        entry.resource().getId().getResource(),
+                        entry.resource().getDisplayName(),
+                        names.paths(entry.paths()));
             }
             table.build().print(tableFormat, out);
         }
@@ -81,10 +103,12 @@ final class AccessCommand implements Callable<Integer> {
     static ResourceId principalId(String value, String option) {
         int colon = value.indexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
-            throw ConfigException.invalid(option, "'" + value + "' is not TYPE:ID, e.g."
-                    + " iam_user:arn:aws:iam::123456789012:user/alice");
+            throw ConfigException.invalid(
+                    option, "'" + value + "' is not TYPE:ID, e.g." + " iam_user:arn:aws:iam::123456789012:user/alice");
         }
-        return ResourceId.newBuilder().setResourceType(value.substring(0, colon))
-                .setResource(value.substring(colon + 1)).build();
+        return ResourceId.newBuilder()
+                .setResourceType(value.substring(0, colon))
+                .setResource(value.substring(colon + 1))
+                .build();
     }
 }

@@ -22,8 +22,10 @@ final class AccessGraph {
     private final Set<List<String>> edges = new LinkedHashSet<>(); // from, to
 
     AccessGraph(Resource principal, List<Access> access, QueryNames names) {
-        String root = node("r:" + QueryNames.key(principal.getId()), names.typeName(principal.getId()
-                .getResourceType()) + ": " + QueryNames.displayName(principal), "principal");
+        String root = node(
+                "r:" + QueryNames.key(principal.getId()),
+                names.typeName(principal.getId().getResourceType()) + ": " + QueryNames.displayName(principal),
+                "principal");
         for (Access entry : access) {
             String target = entitlementNode(entry.entitlement());
             for (AccessPath path : entry.paths()) {
@@ -51,8 +53,10 @@ final class AccessGraph {
     }
 
     private String resourceNode(Resource resource, QueryNames names) {
-        return node("r:" + QueryNames.key(resource.getId()), names.typeName(resource.getId().getResourceType())
-                + ": " + QueryNames.displayName(resource), "resource");
+        return node(
+                "r:" + QueryNames.key(resource.getId()),
+                names.typeName(resource.getId().getResourceType()) + ": " + QueryNames.displayName(resource),
+                "resource");
     }
 
     private String node(String key, String label, String shape) {
@@ -70,14 +74,24 @@ final class AccessGraph {
 
     String dot() {
         StringBuilder out = new StringBuilder("digraph access {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-        nodes.forEach((key, label) -> out.append("  ").append(idOf(key)).append(" [label=\"").append(dotEscape(label))
-                .append("\", shape=").append(switch (shapes.get(key)) {
-                    case "principal" -> "ellipse, style=filled, fillcolor=\"#dbeafe\"";
-                    case "entitlement" -> "note";
-                    default -> "box, style=rounded";
-                }).append("];\n"));
+        nodes.forEach((key, label) -> out.append("  ")
+                .append(idOf(key))
+                .append(" [label=\"")
+                .append(dotEscape(label))
+                .append("\", shape=")
+                .append(
+                        switch (shapes.get(key)) {
+                            case "principal" -> "ellipse, style=filled, fillcolor=\"#dbeafe\"";
+                            case "entitlement" -> "note";
+                            default -> "box, style=rounded";
+                        })
+                .append("];\n"));
         for (List<String> edge : edges) {
-            out.append("  ").append(edge.get(0)).append(" -> ").append(edge.get(1)).append(";\n");
+            out.append("  ")
+                    .append(edge.get(0))
+                    .append(" -> ")
+                    .append(edge.get(1))
+                    .append(";\n");
         }
         return out.append("}\n").toString();
     }
@@ -86,14 +100,22 @@ final class AccessGraph {
         StringBuilder out = new StringBuilder("flowchart LR\n");
         nodes.forEach((key, label) -> {
             String text = "\"" + label.replace("\"", "#quot;") + "\"";
-            out.append("  ").append(idOf(key)).append(switch (shapes.get(key)) {
-                case "principal" -> "([" + text + "])";
-                case "entitlement" -> "[/" + text + "/]";
-                default -> "(" + text + ")";
-            }).append('\n');
+            out.append("  ")
+                    .append(idOf(key))
+                    .append(
+                            switch (shapes.get(key)) {
+                                case "principal" -> "([" + text + "])";
+                                case "entitlement" -> "[/" + text + "/]";
+                                default -> "(" + text + ")";
+                            })
+                    .append('\n');
         });
         for (List<String> edge : edges) {
-            out.append("  ").append(edge.get(0)).append(" --> ").append(edge.get(1)).append('\n');
+            out.append("  ")
+                    .append(edge.get(0))
+                    .append(" --> ")
+                    .append(edge.get(1))
+                    .append('\n');
         }
         return out.toString();
     }

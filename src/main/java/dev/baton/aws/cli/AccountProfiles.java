@@ -31,8 +31,10 @@ final class AccountProfiles {
             }
         }
         if (!missing.isEmpty()) {
-            throw ConfigException.invalid(flag, "an sso_user needs " + String.join(" and ", missing)
-                    + ", e.g. {\"given_name\":\"Jane\",\"family_name\":\"Doe\"}");
+            throw ConfigException.invalid(
+                    flag,
+                    "an sso_user needs " + String.join(" and ", missing)
+                            + ", e.g. {\"given_name\":\"Jane\",\"family_name\":\"Doe\"}");
         }
     }
 }

@@ -63,11 +63,12 @@ final class ActiveOutputs {
         for (OutputSession session : List.copyOf(sessions)) {
             OutputSession.StopOutcome outcome = session.stop();
             sessions.remove(session);
-            line.append(switch (outcome) {
-                case COMMITTED -> " after " + session.target() + " was written";
-                case PREVIOUS_INTACT -> "; " + session.target() + " was not changed (previous file intact)";
-                case NOT_WRITTEN -> "; " + session.target() + " was not written";
-            });
+            line.append(
+                    switch (outcome) {
+                        case COMMITTED -> " after " + session.target() + " was written";
+                        case PREVIOUS_INTACT -> "; " + session.target() + " was not changed (previous file intact)";
+                        case NOT_WRITTEN -> "; " + session.target() + " was not written";
+                    });
         }
         LoggerFactory.getLogger(ActiveOutputs.class).debug("{}", line);
         return line.toString();

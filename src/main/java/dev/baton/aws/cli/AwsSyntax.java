@@ -16,9 +16,11 @@ final class AwsSyntax {
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     /** IAM path characters between the slashes: printable ASCII without space. */
     private static final Pattern PATH_CHARACTERS = Pattern.compile("[\\x21-\\x7E]*");
+
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
+
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final int MAX_PATH_LENGTH = 512;
 

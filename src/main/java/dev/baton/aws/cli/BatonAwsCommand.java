@@ -17,20 +17,42 @@ import picocli.CommandLine.Spec;
  */
 // addMethodSubcommands = false: there are none, and looking for them parses the annotations of every method
 // up to Object's (generating a proxy class per annotation type), a sizeable share of a cold --help.
-@Command(name = "baton-aws", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, abbreviateSynopsis = true, addMethodSubcommands = false,
+@Command(
+        name = "baton-aws",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        abbreviateSynopsis = true,
+        addMethodSubcommands = false,
         description = "Syncs AWS IAM, Organizations and IAM Identity Center into a baton c1z file, and grants,"
                 + " revokes, creates or deletes access in one shot.")
 final class BatonAwsCommand implements Callable<Integer> {
-    @Mixin private CredentialOptions credentials;
-    @Mixin private OrganizationOptions organization;
-    @Mixin private ScopeOptions scope;
-    @Mixin private RateLimitOptions rateLimits;
-    @Mixin private OutputOptions output;
-    @Mixin private ProvisioningOptions provisioning;
-    @Mixin private LoggingOptions logging;
-    @Mixin private ServiceModeOptions serviceMode;
-    @Spec private CommandSpec spec;
+    @Mixin
+    private CredentialOptions credentials;
+
+    @Mixin
+    private OrganizationOptions organization;
+
+    @Mixin
+    private ScopeOptions scope;
+
+    @Mixin
+    private RateLimitOptions rateLimits;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Mixin
+    private ProvisioningOptions provisioning;
+
+    @Mixin
+    private LoggingOptions logging;
+
+    @Mixin
+    private ServiceModeOptions serviceMode;
+
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
     private final ProcessContext context;
@@ -46,7 +68,8 @@ final class BatonAwsCommand implements Callable<Integer> {
         // looked up here, not in a static field, so --help does not pay for logback's start-up
         Logger log = LoggerFactory.getLogger(BatonAwsCommand.class);
         log.debug("resolved configuration: {}", config);
-        wiring.syncRunner().run(config, spec.commandLine().getOut(), spec.commandLine().getErr());
+        wiring.syncRunner()
+                .run(config, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
@@ -54,8 +77,11 @@ final class BatonAwsCommand implements Callable<Integer> {
     RunConfig runConfig() {
         serviceMode.refuseServiceMode();
         AwsEnvironment.check(context.environment());
-        return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
-                scope.toConfig(), rateLimits.toConfig(context.environment()),
+        return RunConfigValidator.validate(new RunConfig(
+                credentials.toConfig(),
+                organization.toConfig(),
+                scope.toConfig(),
+                rateLimits.toConfig(context.environment()),
                 output.toConfig(context.workingDirectory()),
                 provisioning.toConfig()));
     }

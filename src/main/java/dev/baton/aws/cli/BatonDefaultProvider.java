@@ -43,13 +43,12 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
         String configured = context.environment().getOrDefault(CONFIG_PATH_VARIABLE, "");
         if (configured.isEmpty()) {
             Path file = context.workingDirectory().resolve(DEFAULT_CONFIG_FILE);
-            Map<String, String> values = Files.isRegularFile(file) ? readYaml(file, "./" + DEFAULT_CONFIG_FILE)
-                    : Map.of();
+            Map<String, String> values =
+                    Files.isRegularFile(file) ? readYaml(file, "./" + DEFAULT_CONFIG_FILE) : Map.of();
             return new BatonDefaultProvider(context.environment(), values);
         }
         if (!configured.endsWith(".yaml") && !configured.endsWith(".yml")) {
-            throw new ConfigException(CONFIG_PATH_VARIABLE + ": '" + configured
-                    + "' must name a .yaml or .yml file");
+            throw new ConfigException(CONFIG_PATH_VARIABLE + ": '" + configured + "' must name a .yaml or .yml file");
         }
         Path file = context.workingDirectory().resolve(configured);
         if (!Files.isRegularFile(file)) {
@@ -72,7 +71,9 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
      * (a shared file may hold SDK-only settings), but reported so that a misspelt key is not silently lost.
      */
     List<String> unknownFileKeys(CommandSpec command) {
-        return fileValues.keySet().stream().filter(key -> command.findOption(key) == null).toList();
+        return fileValues.keySet().stream()
+                .filter(key -> command.findOption(key) == null)
+                .toList();
     }
 
     /** Help and version flags are not configuration: they have no variable and no file key. */
@@ -105,8 +106,9 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
         try {
             root = new YAMLMapper().readTree(file.toFile());
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
-                    .findFirst().orElse("");
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(shownName + ": not valid YAML: " + reason);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -122,8 +124,8 @@ final class BatonDefaultProvider implements IDefaultValueProvider {
             }
             String text = scalarText(entry.getValue());
             if (text == null) {
-                throw new ConfigException(shownName + ": key '" + entry.getKey()
-                        + "' must be a scalar or a list of scalars");
+                throw new ConfigException(
+                        shownName + ": key '" + entry.getKey() + "' must be a scalar or a list of scalars");
             }
             values.put(stripDashes(entry.getKey()), text);
         }

@@ -9,10 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws capabilities}: prints what the connector can sync and change, as ConductorOne reads it. */
-@Command(name = "capabilities", mixinStandardHelpOptions = true,
+@Command(
+        name = "capabilities",
+        mixinStandardHelpOptions = true,
         description = "Print the connector capabilities as JSON (google.protobuf.Any of ConnectorCapabilities)")
 final class CapabilitiesCommand implements Callable<Integer> {
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
 

@@ -33,9 +33,12 @@ import java.util.function.Function;
  */
 final class CapabilitiesReport {
     /** The order the SDK lists per-type capabilities in, after SYNC. */
-    private static final List<Capability> WRITE_ORDER = List.of(Capability.CAPABILITY_PROVISION,
-            Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_RESOURCE_DELETE,
-            Capability.CAPABILITY_RESOURCE_CREATE, Capability.CAPABILITY_CREDENTIAL_ROTATION);
+    private static final List<Capability> WRITE_ORDER = List.of(
+            Capability.CAPABILITY_PROVISION,
+            Capability.CAPABILITY_ACCOUNT_PROVISIONING,
+            Capability.CAPABILITY_RESOURCE_DELETE,
+            Capability.CAPABILITY_RESOURCE_CREATE,
+            Capability.CAPABILITY_CREDENTIAL_ROTATION);
 
     private final List<ResourceType> types;
     private final Function<String, Set<Capability>> writeCapabilities;
@@ -55,12 +58,15 @@ final class CapabilitiesReport {
             union.addAll(entry.getCapabilitiesList());
             builder.addResourceTypeCapabilities(entry);
         }
-        return builder.addAllConnectorCapabilities(union).setCredentialDetails(credentialDetails(union)).build();
+        return builder.addAllConnectorCapabilities(union)
+                .setCredentialDetails(credentialDetails(union))
+                .build();
     }
 
     /** Protojson of {@code Any.pack(capabilities())}, two-space indent, no trailing newline (as the SDK prints). */
     String json() throws IOException {
-        return IndentedJson.of(JsonFormat.printer().usingTypeRegistry(typeRegistry()).print(Any.pack(capabilities())));
+        return IndentedJson.of(
+                JsonFormat.printer().usingTypeRegistry(typeRegistry()).print(Any.pack(capabilities())));
     }
 
     private ResourceTypeCapability entry(ResourceType type) {
@@ -71,8 +77,8 @@ final class CapabilitiesReport {
         return ResourceTypeCapability.newBuilder()
                 .setResourceType(type)
                 .addAllCapabilities(capabilities)
-                .setPermissions(annotation(type, CapabilityPermissions.class,
-                        CapabilityPermissions.getDefaultInstance()))
+                .setPermissions(
+                        annotation(type, CapabilityPermissions.class, CapabilityPermissions.getDefaultInstance()))
                 .setOptInRequired(type.getAnnotationsList().stream().anyMatch(any -> any.is(OptInRequired.class)))
                 .build();
     }
@@ -91,8 +97,7 @@ final class CapabilitiesReport {
                 .build();
     }
 
-    private static <T extends com.google.protobuf.Message> T annotation(ResourceType type, Class<T> kind,
-                                                                        T absent) {
+    private static <T extends com.google.protobuf.Message> T annotation(ResourceType type, Class<T> kind, T absent) {
         for (Any any : type.getAnnotationsList()) {
             if (any.is(kind)) {
                 try {
@@ -108,7 +113,8 @@ final class CapabilitiesReport {
     /** Every message type of the c1 protos, so the annotations inside each resource type print as JSON. */
     private static JsonFormat.TypeRegistry typeRegistry() {
         JsonFormat.TypeRegistry.Builder registry = JsonFormat.TypeRegistry.newBuilder();
-        Deque<FileDescriptor> pending = new ArrayDeque<>(List.of(ConnectorCapabilities.getDescriptor().getFile()));
+        Deque<FileDescriptor> pending =
+                new ArrayDeque<>(List.of(ConnectorCapabilities.getDescriptor().getFile()));
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {
             FileDescriptor file = pending.pop();

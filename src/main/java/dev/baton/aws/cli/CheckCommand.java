@@ -26,23 +26,38 @@ import picocli.CommandLine.Spec;
  * {@code baton-aws check}: with the run's credentials, probes every permission the flags need with harmless read
  * calls and prints one row per permission and account. Exit 0 when nothing is denied, 1 otherwise.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Probe every AWS permission the flags need with harmless read calls (connector account, each"
                 + " member account, Identity Center) and print what a sync would lose. Exit 0 when all are granted.")
 final class CheckCommand implements Callable<Integer> {
-    enum Format { table, json }
+    enum Format {
+        table,
+        json
+    }
 
-    @Mixin private CredentialOptions credentials;
-    @Mixin private OrganizationOptions organization;
-    @Mixin private ScopeOptions scope;
+    @Mixin
+    private CredentialOptions credentials;
 
-    @Mixin private PermissionFeatureOptions features;
+    @Mixin
+    private OrganizationOptions organization;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "table|json", defaultValue = "table",
+    @Mixin
+    private ScopeOptions scope;
+
+    @Mixin
+    private PermissionFeatureOptions features;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "table|json",
+            defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE})")
     private Format format = Format.table;
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
 
@@ -53,12 +68,15 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OrganizationConfig organizationConfig = organization.toConfig();
-        PermissionFeatures required = new PermissionFeatures(organizationConfig, scope.toConfig(),
-                features.provisioning(), features.accountCreationType());
+        PermissionFeatures required = new PermissionFeatures(
+                organizationConfig, scope.toConfig(), features.provisioning(), features.accountCreationType());
         CredentialsConfig credentialsConfig = credentials.toConfig();
         List<CheckResult> results;
-        try (DefaultAwsClients clients = DefaultAwsClients.create(credentialsConfig, organizationConfig,
-                RateLimitConfig.defaults(), wiring.awsClientSettings(Clock.systemUTC()))) {
+        try (DefaultAwsClients clients = DefaultAwsClients.create(
+                credentialsConfig,
+                organizationConfig,
+                RateLimitConfig.defaults(),
+                wiring.awsClientSettings(Clock.systemUTC()))) {
             results = new PermissionCheck(clients).run(PermissionCatalog.required(required));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -71,12 +89,16 @@ final class CheckCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode rows = mapper.createArrayNode();
         for (CheckResult result : results) {
-            rows.addObject().put("permission", result.action()).put("account", result.account())
+            rows.addObject()
+                    .put("permission", result.action())
+                    .put("account", result.account())
                     .put("status", CheckTable.lower(result.status()))
-                    .put("detail", result.detail()).put("withoutIt", result.loss());
+                    .put("detail", result.detail())
+                    .put("withoutIt", result.loss());
         }
         return IndentedJson.of(mapper.createObjectNode()
-                .put("ok", results.stream().noneMatch(r -> r.status() == CheckResult.Status.DENIED))
-                .set("permissions", rows)) + "\n";
+                        .put("ok", results.stream().noneMatch(r -> r.status() == CheckResult.Status.DENIED))
+                        .set("permissions", rows))
+                + "\n";
     }
 }

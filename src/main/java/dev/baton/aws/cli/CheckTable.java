@@ -18,15 +18,19 @@ final class CheckTable {
             status = Math.max(status, status(result).length());
         }
         String format = "%-" + action + "s  %-" + account + "s  %-" + status + "s  %s%n";
-        StringBuilder out = new StringBuilder(String.format(format, "PERMISSION", "ACCOUNT", "STATUS",
-                "WITHOUT IT"));
+        StringBuilder out = new StringBuilder(String.format(format, "PERMISSION", "ACCOUNT", "STATUS", "WITHOUT IT"));
         for (CheckResult result : results) {
             out.append(String.format(format, result.action(), result.account(), status(result), result.loss()));
         }
-        long denied = results.stream().filter(r -> r.status() == CheckResult.Status.DENIED).count();
-        long notProbed = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_PROBED).count();
+        long denied = results.stream()
+                .filter(r -> r.status() == CheckResult.Status.DENIED)
+                .count();
+        long notProbed = results.stream()
+                .filter(r -> r.status() == CheckResult.Status.NOT_PROBED)
+                .count();
         out.append(denied == 0 ? "all probed permissions granted" : denied + " permission(s) denied")
-                .append(notProbed == 0 ? "" : "; " + notProbed + " not probed").append('\n');
+                .append(notProbed == 0 ? "" : "; " + notProbed + " not probed")
+                .append('\n');
         return out.toString();
     }
 

@@ -14,19 +14,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws completion [bash|zsh|fish]}: prints a completion script for every command and option. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script. Load it with:",
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script. Load it with:",
             "  bash: source <(baton-aws completion bash)",
             "  zsh:  source <(baton-aws completion zsh)",
-            "  fish: baton-aws completion fish | source"})
+            "  fish: baton-aws completion fish | source"
+        })
 final class CompletionCommand implements Callable<Integer> {
     static final List<String> SHELLS = List.of("bash", "zsh", "fish");
 
-    @Parameters(arity = "0..1", paramLabel = "SHELL", defaultValue = "bash", completionCandidates = Shells.class,
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "SHELL",
+            defaultValue = "bash",
+            completionCandidates = Shells.class,
             description = "bash (default), zsh or fish")
     private String shell = "bash";
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -35,11 +44,13 @@ final class CompletionCommand implements Callable<Integer> {
         String script = switch (shell.toLowerCase(Locale.ROOT)) {
             case "bash" -> AutoComplete.bash(name, root);
             // zsh runs the bash script through its bash-completion compatibility layer
-            case "zsh" -> "#compdef " + name + "\nautoload -U +X compinit && compinit\n"
-                    + "autoload -U +X bashcompinit && bashcompinit\n" + AutoComplete.bash(name, root);
+            case "zsh" ->
+                "#compdef " + name + "\nautoload -U +X compinit && compinit\n"
+                        + "autoload -U +X bashcompinit && bashcompinit\n" + AutoComplete.bash(name, root);
             case "fish" -> fish(spec.root());
-            default -> throw new ConfigException("completion: unknown shell '" + shell + "'; use one of "
-                    + String.join(", ", SHELLS));
+            default ->
+                throw new ConfigException(
+                        "completion: unknown shell '" + shell + "'; use one of " + String.join(", ", SHELLS));
         };
         spec.commandLine().getOut().print(script);
         spec.commandLine().getOut().flush();
@@ -51,17 +62,25 @@ final class CompletionCommand implements Callable<Integer> {
         String name = root.name();
         Map<String, CommandLine> subcommands = root.subcommands();
         String anySubcommand = String.join(" ", subcommands.keySet());
-        StringBuilder script = new StringBuilder("# fish completion for ").append(name).append('\n')
-                .append("complete -c ").append(name).append(" -f\n");
+        StringBuilder script = new StringBuilder("# fish completion for ")
+                .append(name)
+                .append('\n')
+                .append("complete -c ")
+                .append(name)
+                .append(" -f\n");
         for (Map.Entry<String, CommandLine> entry : subcommands.entrySet()) {
-            script.append("complete -c ").append(name).append(" -n '__fish_use_subcommand' -a ")
-                    .append(entry.getKey()).append(" -d ").append(quoted(firstLine(entry.getValue().getCommandSpec())))
+            script.append("complete -c ")
+                    .append(name)
+                    .append(" -n '__fish_use_subcommand' -a ")
+                    .append(entry.getKey())
+                    .append(" -d ")
+                    .append(quoted(firstLine(entry.getValue().getCommandSpec())))
                     .append('\n');
         }
         appendOptions(script, name, root, "not __fish_seen_subcommand_from " + anySubcommand);
         for (Map.Entry<String, CommandLine> entry : subcommands.entrySet()) {
-            appendOptions(script, name, entry.getValue().getCommandSpec(),
-                    "__fish_seen_subcommand_from " + entry.getKey());
+            appendOptions(
+                    script, name, entry.getValue().getCommandSpec(), "__fish_seen_subcommand_from " + entry.getKey());
         }
         return script.toString();
     }
@@ -71,7 +90,11 @@ final class CompletionCommand implements Callable<Integer> {
             if (option.hidden()) {
                 continue;
             }
-            script.append("complete -c ").append(name).append(" -n '").append(condition).append('\'');
+            script.append("complete -c ")
+                    .append(name)
+                    .append(" -n '")
+                    .append(condition)
+                    .append('\'');
             for (String flag : option.names()) {
                 script.append(flag.startsWith("--") ? " -l " + flag.substring(2) : " -s " + flag.substring(1));
             }

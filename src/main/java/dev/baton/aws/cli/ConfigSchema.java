@@ -34,7 +34,8 @@ final class ConfigSchema {
             new Field("external-id", false, false, true, "External ID"), // ConductorOne generates it
             Field.ops("global-access-key-id", "Access Key ID"),
             Field.gui("global-aws-orgs-enabled", "Enable AWS Organizations"),
-            Field.gui("global-aws-sso-enabled",
+            Field.gui(
+                    "global-aws-sso-enabled",
                     "Enable support for AWS IAM Identity Center (successor to AWS Single Sign-On)"),
             Field.gui("global-aws-cross-account-iam-enabled", "Sync IAM of every child account"),
             Field.gui("global-aws-sso-region", "Identity Center Region"),
@@ -67,7 +68,8 @@ final class ConfigSchema {
         FIELDS.forEach(field -> fields.add(field(field)));
         ArrayNode constraints = schema.putArray("constraints");
         constraints.add(dependentOn(List.of("use-assume"), List.of("role-arn")));
-        constraints.add(dependentOn(List.of("global-aws-cross-account-iam-enabled"),
+        constraints.add(dependentOn(
+                List.of("global-aws-cross-account-iam-enabled"),
                 List.of("global-aws-orgs-enabled", "global-aws-sso-enabled")));
         schema.put("displayName", "AWS");
         schema.put("helpUrl", "/docs/baton/aws-v2");

@@ -65,8 +65,8 @@ final class ConnectorWiring implements Wiring, SyncRunner {
      */
     @Override
     public Function<String, Set<Capability>> writeCapabilities() {
-        OrganizationConfig everything = new OrganizationConfig(true, true, true, "us-east-1",
-                "OrganizationAccountAccessRole");
+        OrganizationConfig everything =
+                new OrganizationConfig(true, true, true, "us-east-1", "OrganizationAccountAccessRole");
         return WriteCapabilities.of(AwsConnector.provisioners(new UnconnectedAwsClients(), everything, "iam_user"));
     }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws create-account}: the friendly form of {@code -p --create-account-login … --create-account-email …}. */
-@Command(name = "create-account", mixinStandardHelpOptions = true,
+@Command(
+        name = "create-account",
+        mixinStandardHelpOptions = true,
         description = "Create an IAM user or an Identity Center user (--create-account-resource-type); creating an"
                 + " existing user returns it.")
 final class CreateAccountCommand implements Callable<Integer> {
@@ -23,12 +25,18 @@ final class CreateAccountCommand implements Callable<Integer> {
     @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Primary email")
     private String email;
 
-    @Option(names = "--profile", paramLabel = "JSON", defaultValue = "{}",
+    @Option(
+            names = "--profile",
+            paramLabel = "JSON",
+            defaultValue = "{}",
             description = "Profile JSON object, e.g. {\"given_name\":\"Ada\",\"family_name\":\"Lovelace\"}")
     private String profile;
 
-    @Mixin private WriteOptions options;
-    @Spec private CommandSpec spec;
+    @Mixin
+    private WriteOptions options;
+
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
     private final ProcessContext context;
@@ -44,10 +52,13 @@ final class CreateAccountCommand implements Callable<Integer> {
         if (options.createAccountResourceType().equals("sso_user")) {
             AccountProfiles.requireSsoUserFields(profileJson, "--profile");
         }
-        OneShotAction action = new OneShotAction.CreateAccount(login, email, profileJson,
-                options.createAccountResourceType());
-        wiring.syncRunner().run(options.runConfig(context, "create-account", action), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        OneShotAction action =
+                new OneShotAction.CreateAccount(login, email, profileJson, options.createAccountResourceType());
+        wiring.syncRunner()
+                .run(
+                        options.runConfig(context, "create-account", action),
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
         return 0;
     }
 

@@ -15,37 +15,54 @@ import picocli.CommandLine.Option;
 final class CredentialOptions {
     /** AWS asks for at least this much entropy on the hop that crosses into a customer account. */
     private static final int TWO_HOP_EXTERNAL_ID_MIN = 32;
+
     private static final int TWO_HOP_EXTERNAL_ID_MAX = 64;
 
-    @Option(names = "--global-access-key-id", paramLabel = "ID",
+    @Option(
+            names = "--global-access-key-id",
+            paramLabel = "ID",
             description = "The global-access-key-id for the aws account")
     private String accessKeyId = "";
 
-    @Option(names = "--global-secret-access-key", paramLabel = "KEY", showDefaultValue = Visibility.NEVER,
+    @Option(
+            names = "--global-secret-access-key",
+            paramLabel = "KEY",
+            showDefaultValue = Visibility.NEVER,
             description = "The global-secret-access-key for the aws account")
     private String secretAccessKey = "";
 
     @Option(names = "--global-region", paramLabel = "REGION", description = "The region for the aws account")
     private String region = "";
 
-    @Option(names = "--role-arn", paramLabel = "ARN",
+    @Option(
+            names = "--role-arn",
+            paramLabel = "ARN",
             description = "The role arn for the aws account: the role in your AWS account that the connector assumes"
                     + " (with --external-id)")
     private String roleArn = "";
 
-    @Option(names = "--use-assume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--use-assume",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Enable support for assume role")
     private boolean useAssume;
 
     @Option(names = "--external-id", paramLabel = "ID", description = "The external id for the aws account")
     private String externalId = "";
 
-    @Option(names = "--global-role-arn", paramLabel = "ARN",
+    @Option(
+            names = "--global-role-arn",
+            paramLabel = "ARN",
             description = "The binding role arn of two-hop mode: assumed first with the base credentials (and"
                     + " --global-binding-external-id), then --role-arn is assumed from it")
     private String bindingRoleArn = "";
 
-    @Option(names = "--global-binding-external-id", paramLabel = "ID", showDefaultValue = Visibility.NEVER,
+    @Option(
+            names = "--global-binding-external-id",
+            paramLabel = "ID",
+            showDefaultValue = Visibility.NEVER,
             description = "The global external id for the aws account")
     private String bindingExternalId = "";
 
@@ -54,8 +71,14 @@ final class CredentialOptions {
         checkRegion();
         checkRoles();
         checkExternalIds();
-        return new CredentialsConfig(accessKeyId, new Secret(secretAccessKey), region, roleArn, externalId,
-                bindingRoleArn, new Secret(bindingExternalId));
+        return new CredentialsConfig(
+                accessKeyId,
+                new Secret(secretAccessKey),
+                region,
+                roleArn,
+                externalId,
+                bindingRoleArn,
+                new Secret(bindingExternalId));
     }
 
     private void checkKeys() {
@@ -69,8 +92,9 @@ final class CredentialOptions {
 
     private void checkRegion() {
         if (!region.isEmpty() && !AwsSyntax.isRegion(region)) {
-            throw ConfigException.invalid("--global-region", "'" + region
-                    + "' is not an AWS region name; expected something like us-east-1 or eu-central-1");
+            throw ConfigException.invalid(
+                    "--global-region",
+                    "'" + region + "' is not an AWS region name; expected something like us-east-1 or eu-central-1");
         }
     }
 
@@ -122,8 +146,10 @@ final class CredentialOptions {
         }
         int length = externalId.length();
         if (length < TWO_HOP_EXTERNAL_ID_MIN || length > TWO_HOP_EXTERNAL_ID_MAX) {
-            throw ConfigException.invalid("--external-id", "with --global-role-arn (two-hop mode) it must be "
-                    + TWO_HOP_EXTERNAL_ID_MIN + "-" + TWO_HOP_EXTERNAL_ID_MAX + " characters (got " + length + ")");
+            throw ConfigException.invalid(
+                    "--external-id",
+                    "with --global-role-arn (two-hop mode) it must be " + TWO_HOP_EXTERNAL_ID_MIN + "-"
+                            + TWO_HOP_EXTERNAL_ID_MAX + " characters (got " + length + ")");
         }
     }
 }

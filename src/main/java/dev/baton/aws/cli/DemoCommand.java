@@ -25,18 +25,27 @@ import picocli.CommandLine.Spec;
  * sync against it exactly as against AWS (role ARN + external id, Organizations and Identity Center on, secrets
  * on), so anyone can see the tool work without an AWS account.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Sync a built-in sample AWS organization served by the embedded simulator into a c1z file.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "sync.c1z",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            defaultValue = "sync.c1z",
             description = "Where to write the c1z (default: ${DEFAULT-VALUE})")
     private Path file;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "8",
             description = "Parallel workers: 1-64, 0 one at a time, -1 automatic (8)")
     private int workers;
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final ProcessContext context;
     private final Wiring wiring;
@@ -56,13 +65,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(DemoWorld.create(), clock);
-        try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start()) {
+        try (SimulatorServer server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .scimHandler(new ScimHandler(state))
+                .build()
+                .start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
-            LoggerFactory.getLogger(DemoCommand.class).atInfo().addKeyValue("endpoint", facts.endpoint())
-                    .addKeyValue("role_arn", facts.roleArn()).log("demo: simulated AWS started");
+            LoggerFactory.getLogger(DemoCommand.class)
+                    .atInfo()
+                    .addKeyValue("endpoint", facts.endpoint())
+                    .addKeyValue("role_arn", facts.roleArn())
+                    .log("demo: simulated AWS started");
             new SyncCommandRunner(AwsClientSettings.endpoint(server.endpoint(), clock), clock, wiring.outputGuard())
-                    .run(SimulatorRunConfigs.fullSync(facts, state.world(), output, threads),
+                    .run(
+                            SimulatorRunConfigs.fullSync(facts, state.world(), output, threads),
                             spec.commandLine().getErr());
         }
         return 0;

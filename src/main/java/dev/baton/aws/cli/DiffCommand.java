@@ -21,37 +21,59 @@ import picocli.CommandLine.Spec;
  * {@code baton-aws diff}: what changed between the two latest finished full syncs of a c1z (as the baton CLI's
  * {@code diff} picks them), or between the latest of another file and the latest of this one.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show what changed between two syncs (read-only).", "",
-                "The resources, entitlements and grants added, removed or changed between the two"
-                + " latest finished full syncs of --file, or from the latest sync of --against OLD.c1z to the"
-                + " latest of --file. Summary counts first, then per resource type and per principal; grants"
-                + " are marked direct or expanded (derived from group membership and the like).", "",
-                "Exit codes: 0 done (with --exit-code: no changes), 3 changes found (only with --exit-code),"
-                        + " 2 bad input, 1 failure."})
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Show what changed between two syncs (read-only).",
+            "",
+            "The resources, entitlements and grants added, removed or changed between the two"
+                    + " latest finished full syncs of --file, or from the latest sync of --against OLD.c1z to the"
+                    + " latest of --file. Summary counts first, then per resource type and per principal; grants"
+                    + " are marked direct or expanded (derived from group membership and the like).",
+            "",
+            "Exit codes: 0 done (with --exit-code: no changes), 3 changes found (only with --exit-code),"
+                    + " 2 bad input, 1 failure."
+        })
 final class DiffCommand implements Callable<Integer> {
     /** The exit code of {@code --exit-code} when the syncs differ. */
     static final int CHANGES_FOUND = 3;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
-            showDefaultValue = Visibility.ALWAYS, description = "The c1z file whose latest sync is the newer side")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "PATH",
+            defaultValue = "sync.c1z",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "The c1z file whose latest sync is the newer side")
     private String file = "sync.c1z";
 
-    @Option(names = "--against", paramLabel = "OLD.c1z",
+    @Option(
+            names = "--against",
+            paramLabel = "OLD.c1z",
             description = "Compare with the latest full sync of this file instead of the previous sync of --file")
     private String against;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json or markdown (default: text)")
     private String output = "text";
 
-    @Option(names = "--exit-code", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--exit-code",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Exit 3 when anything changed, 0 when nothing did")
     private boolean exitCode;
 
-    @Mixin private QueryCacheOptions cache;
+    @Mixin
+    private QueryCacheOptions cache;
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final ProcessContext context;
 
@@ -75,8 +97,10 @@ final class DiffCommand implements Callable<Integer> {
             }
             if (older == null) {
                 if (newRuns.size() < 2) {
-                    throw ConfigException.invalid("--file", newer + " holds one finished full sync; diff needs two"
-                            + " (sync into the same file again, or compare with --against OLD.c1z)");
+                    throw ConfigException.invalid(
+                            "--file",
+                            newer + " holds one finished full sync; diff needs two"
+                                    + " (sync into the same file again, or compare with --against OLD.c1z)");
                 }
                 diff = SyncDiff.between(newFile.view(newRuns.get(1)), newFile.view(newRuns.get(0)));
             } else {

@@ -46,7 +46,8 @@ final class DiffReport {
     // ---- summary counts
 
     private long grants(Change.Kind kind, GrantKind grantKind) {
-        return diff.grants().stream().filter(c -> c.kind() == kind && GrantKind.of(c.current()) == grantKind)
+        return diff.grants().stream()
+                .filter(c -> c.kind() == kind && GrantKind.of(c.current()) == grantKind)
                 .count();
     }
 
@@ -67,7 +68,8 @@ final class DiffReport {
     private static <T> Map<String, List<Change<T>>> group(List<Change<T>> changes, Function<T, String> key) {
         Map<String, List<Change<T>>> groups = new TreeMap<>();
         for (Change<T> change : changes) {
-            groups.computeIfAbsent(key.apply(change.current()), k -> new java.util.ArrayList<>()).add(change);
+            groups.computeIfAbsent(key.apply(change.current()), k -> new java.util.ArrayList<>())
+                    .add(change);
         }
         return groups;
     }
@@ -92,7 +94,8 @@ final class DiffReport {
 
     private static String grantLine(Change<Grant> c, boolean showPrincipal) {
         Grant g = c.current();
-        StringBuilder line = new StringBuilder(sign(c)).append(' ').append(g.getEntitlement().getId());
+        StringBuilder line =
+                new StringBuilder(sign(c)).append(' ').append(g.getEntitlement().getId());
         if (showPrincipal) {
             line.append(" -> ").append(principal(g));
         }
@@ -112,14 +115,25 @@ final class DiffReport {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append("from ").append(fromLabel).append('\n').append("to   ").append(toLabel).append("\n\n");
+        out.append("from ")
+                .append(fromLabel)
+                .append('\n')
+                .append("to   ")
+                .append(toLabel)
+                .append("\n\n");
         out.append(String.format("%-13s %7s %7s %7s%n", "", "added", "removed", "changed"));
         out.append(summaryLine("resources", diff.resources()));
         out.append(summaryLine("entitlements", diff.entitlements()));
         out.append(summaryLine("grants", diff.grants()));
-        out.append(String.format("%-13s %7d %7d%n", "  direct", grants(Change.Kind.ADDED, GrantKind.DIRECT),
+        out.append(String.format(
+                "%-13s %7d %7d%n",
+                "  direct",
+                grants(Change.Kind.ADDED, GrantKind.DIRECT),
                 grants(Change.Kind.REMOVED, GrantKind.DIRECT)));
-        out.append(String.format("%-13s %7d %7d%n", "  expanded", grants(Change.Kind.ADDED, GrantKind.EXPANDED),
+        out.append(String.format(
+                "%-13s %7d %7d%n",
+                "  expanded",
+                grants(Change.Kind.ADDED, GrantKind.EXPANDED),
                 grants(Change.Kind.REMOVED, GrantKind.EXPANDED)));
         if (diff.isEmpty()) {
             return out.append("\nno changes\n").toString();
@@ -133,7 +147,8 @@ final class DiffReport {
             out.append("\nGrants by principal\n");
             group(diff.grants(), DiffReport::principal).forEach((principal, changes) -> {
                 out.append("  ").append(principal).append('\n');
-                changes.forEach(c -> out.append("    ").append(grantLine(c, false)).append('\n'));
+                changes.forEach(
+                        c -> out.append("    ").append(grantLine(c, false)).append('\n'));
             });
         }
         return out.toString();
@@ -142,26 +157,32 @@ final class DiffReport {
     /** The changes of one resource type: its resources, then entitlements, then grants on its resources. */
     private List<String> typeLines(String type) {
         List<String> lines = new java.util.ArrayList<>();
-        group(diff.resources(), DiffReport::type).getOrDefault(type, List.of())
+        group(diff.resources(), DiffReport::type)
+                .getOrDefault(type, List.of())
                 .forEach(c -> lines.add(resourceLine(c)));
-        group(diff.entitlements(), (Entitlement e) -> type(e.getResource())).getOrDefault(type, List.of())
+        group(diff.entitlements(), (Entitlement e) -> type(e.getResource()))
+                .getOrDefault(type, List.of())
                 .forEach(c -> lines.add(entitlementLine(c)));
-        group(diff.grants(), DiffReport::grantType).getOrDefault(type, List.of())
+        group(diff.grants(), DiffReport::grantType)
+                .getOrDefault(type, List.of())
                 .forEach(c -> lines.add(grantLine(c, true)));
         return lines;
     }
 
     private static String summaryLine(String name, List<? extends Change<?>> changes) {
         long added = changes.stream().filter(c -> c.kind() == Change.Kind.ADDED).count();
-        long removed = changes.stream().filter(c -> c.kind() == Change.Kind.REMOVED).count();
-        long changed = changes.stream().filter(c -> c.kind() == Change.Kind.CHANGED).count();
+        long removed =
+                changes.stream().filter(c -> c.kind() == Change.Kind.REMOVED).count();
+        long changed =
+                changes.stream().filter(c -> c.kind() == Change.Kind.CHANGED).count();
         return String.format("%-13s %7d %7d %7d%n", name, added, removed, changed);
     }
 
     private java.util.Set<String> types() {
         java.util.Set<String> types = new java.util.TreeSet<>();
         types.addAll(group(diff.resources(), DiffReport::type).keySet());
-        types.addAll(group(diff.entitlements(), (Entitlement e) -> type(e.getResource())).keySet());
+        types.addAll(group(diff.entitlements(), (Entitlement e) -> type(e.getResource()))
+                .keySet());
         types.addAll(group(diff.grants(), DiffReport::grantType).keySet());
         return types;
     }
@@ -175,10 +196,16 @@ final class DiffReport {
         out.append(markdownRow("resources", diff.resources()));
         out.append(markdownRow("entitlements", diff.entitlements()));
         out.append(markdownRow("grants", diff.grants()));
-        out.append("| grants, direct | ").append(grants(Change.Kind.ADDED, GrantKind.DIRECT)).append(" | ")
-                .append(grants(Change.Kind.REMOVED, GrantKind.DIRECT)).append(" | |\n");
-        out.append("| grants, from expansion | ").append(grants(Change.Kind.ADDED, GrantKind.EXPANDED))
-                .append(" | ").append(grants(Change.Kind.REMOVED, GrantKind.EXPANDED)).append(" | |\n");
+        out.append("| grants, direct | ")
+                .append(grants(Change.Kind.ADDED, GrantKind.DIRECT))
+                .append(" | ")
+                .append(grants(Change.Kind.REMOVED, GrantKind.DIRECT))
+                .append(" | |\n");
+        out.append("| grants, from expansion | ")
+                .append(grants(Change.Kind.ADDED, GrantKind.EXPANDED))
+                .append(" | ")
+                .append(grants(Change.Kind.REMOVED, GrantKind.EXPANDED))
+                .append(" | |\n");
         if (diff.isEmpty()) {
             return out.append("\nNo changes.\n").toString();
         }
@@ -192,7 +219,8 @@ final class DiffReport {
             out.append("\n#### Grants by principal\n");
             group(diff.grants(), DiffReport::principal).forEach((principal, changes) -> {
                 out.append("\n<details><summary><code>").append(principal).append("</code></summary>\n\n");
-                changes.forEach(c -> out.append("- `").append(grantLine(c, false)).append("`\n"));
+                changes.forEach(
+                        c -> out.append("- `").append(grantLine(c, false)).append("`\n"));
                 out.append("\n</details>\n");
             });
         }
@@ -200,7 +228,8 @@ final class DiffReport {
     }
 
     private static String markdownRow(String name, List<? extends Change<?>> changes) {
-        return "| " + name + " | " + changes.stream().filter(c -> c.kind() == Change.Kind.ADDED).count() + " | "
+        return "| " + name + " | "
+                + changes.stream().filter(c -> c.kind() == Change.Kind.ADDED).count() + " | "
                 + changes.stream().filter(c -> c.kind() == Change.Kind.REMOVED).count() + " | "
                 + changes.stream().filter(c -> c.kind() == Change.Kind.CHANGED).count() + " |\n";
     }
@@ -224,7 +253,8 @@ final class DiffReport {
         ArrayNode resources = root.putArray("resources");
         for (Change<Resource> c : diff.resources()) {
             ObjectNode node = change(resources, c);
-            node.put("resource_type", type(c.current())).put("resource_id", c.current().getId().getResource())
+            node.put("resource_type", type(c.current()))
+                    .put("resource_id", c.current().getId().getResource())
                     .put("display_name", c.current().getDisplayName());
         }
         ArrayNode entitlements = root.putArray("entitlements");
@@ -238,7 +268,8 @@ final class DiffReport {
         for (Change<Grant> c : diff.grants()) {
             Grant g = c.current();
             ObjectNode node = change(grants, c);
-            node.put("entitlement", g.getEntitlement().getId()).put("resource_type", grantType(g))
+            node.put("entitlement", g.getEntitlement().getId())
+                    .put("resource_type", grantType(g))
                     .put("resource_id", g.getEntitlement().getResource().getId().getResource())
                     .put("principal_type", g.getPrincipal().getId().getResourceType())
                     .put("principal_id", g.getPrincipal().getId().getResource())
@@ -257,9 +288,15 @@ final class DiffReport {
 
     private static ObjectNode counts(ObjectMapper mapper, List<? extends Change<?>> changes) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("added", changes.stream().filter(c -> c.kind() == Change.Kind.ADDED).count());
-        node.put("removed", changes.stream().filter(c -> c.kind() == Change.Kind.REMOVED).count());
-        node.put("changed", changes.stream().filter(c -> c.kind() == Change.Kind.CHANGED).count());
+        node.put(
+                "added",
+                changes.stream().filter(c -> c.kind() == Change.Kind.ADDED).count());
+        node.put(
+                "removed",
+                changes.stream().filter(c -> c.kind() == Change.Kind.REMOVED).count());
+        node.put(
+                "changed",
+                changes.stream().filter(c -> c.kind() == Change.Kind.CHANGED).count());
         return node;
     }
 

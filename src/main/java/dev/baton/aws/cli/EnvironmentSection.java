@@ -37,24 +37,33 @@ final class EnvironmentSection implements IHelpSectionRenderer {
         for (OptionSpec option : help.commandSpec().options()) {
             if (BatonDefaultProvider.isConfigurable(option) && !option.hidden()) {
                 options.add(option);
-                width = Math.max(width, BatonDefaultProvider.environmentVariable(option).length());
+                width = Math.max(
+                        width, BatonDefaultProvider.environmentVariable(option).length());
             }
         }
         String newline = System.lineSeparator();
         StringBuilder section = new StringBuilder(newline)
                 .append("Environment variables (each option also reads BATON_<OPTION> and the key <option> of")
-                .append(" .baton.yaml;").append(newline)
-                .append("precedence: flag > environment > .baton.yaml > default):").append(newline);
+                .append(" .baton.yaml;")
+                .append(newline)
+                .append("precedence: flag > environment > .baton.yaml > default):")
+                .append(newline);
         for (OptionSpec option : options) {
             row(section, width, BatonDefaultProvider.environmentVariable(option), option.longestName());
         }
-        row(section, width, BatonDefaultProvider.CONFIG_PATH_VARIABLE,
+        row(
+                section,
+                width,
+                BatonDefaultProvider.CONFIG_PATH_VARIABLE,
                 "YAML file with option values (.yaml or .yml); default ./" + BatonDefaultProvider.DEFAULT_CONFIG_FILE);
         return section.toString();
     }
 
     private static void row(StringBuilder section, int width, String variable, String description) {
-        section.append("  ").append(variable).append(" ".repeat(width - variable.length() + 2)).append(description)
+        section.append("  ")
+                .append(variable)
+                .append(" ".repeat(width - variable.length() + 2))
+                .append(description)
                 .append(System.lineSeparator());
     }
 }

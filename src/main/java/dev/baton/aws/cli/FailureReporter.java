@@ -23,8 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * running. The stack trace is logged only at debug level, because a one-line message is what a user can act on
  * and a trace is what a bug report needs.
  */
-final class FailureReporter implements IParameterExceptionHandler, IExecutionExceptionHandler,
-        IExitCodeExceptionMapper {
+final class FailureReporter
+        implements IParameterExceptionHandler, IExecutionExceptionHandler, IExitCodeExceptionMapper {
     private static final String PREFIX = ErrorLines.PREFIX;
     private static final String INVALID_VALUE = "Invalid value for option '";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
@@ -63,7 +63,8 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
 
     @Override
     public int getExitCode(Throwable failure) {
-        return failure instanceof ConfigException || failure instanceof ParameterException ? ExitCode.USAGE
+        return failure instanceof ConfigException || failure instanceof ParameterException
+                ? ExitCode.USAGE
                 : ExitCode.SOFTWARE;
     }
 
@@ -71,10 +72,13 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
     private static String describe(ParameterException failure) {
         String message = ErrorLines.oneLine(failure);
         if (failure instanceof UnmatchedArgumentException unmatched) {
-            String suggestion = closestOption(unmatched).map(name -> "; did you mean " + name + "?").orElse("");
+            String suggestion = closestOption(unmatched)
+                    .map(name -> "; did you mean " + name + "?")
+                    .orElse("");
             return message + suggestion + " (see baton-aws --help)";
         }
-        if (failure instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+        if (failure instanceof MissingParameterException missing
+                && !missing.getMissing().isEmpty()
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
             return ConfigException.label(option.longestName()) + ": needs a value";
         }
@@ -96,7 +100,9 @@ final class FailureReporter implements IParameterExceptionHandler, IExecutionExc
      * fewer for short names so that "--foo" does not suggest "--file".
      */
     private static Optional<String> closestOption(UnmatchedArgumentException unmatched) {
-        Optional<String> unknown = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("--")).findFirst()
+        Optional<String> unknown = unmatched.getUnmatched().stream()
+                .filter(arg -> arg.startsWith("--"))
+                .findFirst()
                 .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
         if (unknown.isEmpty()) {
             return Optional.empty();

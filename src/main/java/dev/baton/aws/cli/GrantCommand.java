@@ -11,21 +11,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws grant}: the friendly form of {@code -p --grant-entitlement … --grant-principal …}. */
-@Command(name = "grant", mixinStandardHelpOptions = true,
+@Command(
+        name = "grant",
+        mixinStandardHelpOptions = true,
         description = "Grant an entitlement of the c1z (-f) to a principal of the c1z; idempotent.")
 final class GrantCommand implements Callable<Integer> {
-    @Option(names = {"-e", "--entitlement"}, required = true, paramLabel = "ID", description = "Entitlement id")
+    @Option(
+            names = {"-e", "--entitlement"},
+            required = true,
+            paramLabel = "ID",
+            description = "Entitlement id")
     private String entitlement;
 
     @Option(names = "--principal", required = true, paramLabel = "ID", description = "Principal resource id")
     private String principal;
 
-    @Option(names = "--principal-type", required = true, paramLabel = "TYPE",
+    @Option(
+            names = "--principal-type",
+            required = true,
+            paramLabel = "TYPE",
             description = "Principal resource type id, e.g. iam_user or sso_group")
     private String principalType;
 
-    @Mixin private WriteOptions options;
-    @Spec private CommandSpec spec;
+    @Mixin
+    private WriteOptions options;
+
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
     private final ProcessContext context;
@@ -38,8 +50,11 @@ final class GrantCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OneShotAction action = new OneShotAction.Grant(entitlement, principal, principalType);
-        wiring.syncRunner().run(options.runConfig(context, "grant", action), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        wiring.syncRunner()
+                .run(
+                        options.runConfig(context, "grant", action),
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
         return 0;
     }
 }

@@ -48,18 +48,24 @@ final class LogLineFormatter {
         }
         String logger = event.getLoggerName();
         StringBuilder line = new StringBuilder()
-                .append(timestamp(event)).append(' ')
-                .append(String.format("%-5s", event.getLevel())).append(' ')
-                .append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ")
+                .append(timestamp(event))
+                .append(' ')
+                .append(String.format("%-5s", event.getLevel()))
+                .append(' ')
+                .append(logger.substring(logger.lastIndexOf('.') + 1))
+                .append(": ")
                 .append(event.getFormattedMessage());
         for (KeyValuePair pair : keyValues(event)) {
             String value = String.valueOf(pair.value);
-            line.append(' ').append(pair.key).append('=')
+            line.append(' ')
+                    .append(pair.key)
+                    .append('=')
                     .append(value.isEmpty() || value.contains(" ") ? '"' + value + '"' : value);
         }
         IThrowableProxy throwable = event.getThrowableProxy();
         if (throwable != null) {
-            line.append(System.lineSeparator()).append(ThrowableProxyUtil.asString(throwable).stripTrailing());
+            line.append(System.lineSeparator())
+                    .append(ThrowableProxyUtil.asString(throwable).stripTrailing());
         }
         return line.toString();
     }

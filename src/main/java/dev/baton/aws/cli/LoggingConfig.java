@@ -22,7 +22,15 @@ record LoggingConfig(Level level, Format format, List<Path> logPaths, boolean li
         this(level, format, List.of(), false);
     }
 
-    enum Level { DEBUG, INFO, WARN, ERROR }
+    enum Level {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR
+    }
 
-    enum Format { CONSOLE, JSON }
+    enum Format {
+        CONSOLE,
+        JSON
+    }
 }

@@ -16,17 +16,28 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class LoggingOptions {
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", defaultValue = "info",
+    @Option(
+            names = "--log-level",
+            scope = ScopeType.INHERIT,
+            paramLabel = "LEVEL",
+            defaultValue = "info",
             showDefaultValue = Visibility.ALWAYS,
             description = "Log level: debug, info, warn, error")
     private String level = "info";
 
-    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+    @Option(
+            names = "--log-format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
             description = "Log format: console (for people) or json (one object per line, zap's keys ts, level,"
                     + " logger, caller, msg); default: console when stderr is a terminal, else json")
     private String format = "";
 
-    @Option(names = "--log-path", scope = ScopeType.INHERIT, paramLabel = "FILE", split = ",",
+    @Option(
+            names = "--log-path",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            split = ",",
             description = "Also append logs to these files (comma-separated), in the same format")
     private List<String> paths = new ArrayList<>();
 
@@ -34,7 +45,9 @@ final class LoggingOptions {
         LoggingConfig.Format chosen = format.isBlank()
                 ? (context.stderrTerminal() ? LoggingConfig.Format.CONSOLE : LoggingConfig.Format.JSON)
                 : parse(LoggingConfig.Format.class, "--log-format", format);
-        return new LoggingConfig(parse(LoggingConfig.Level.class, "--log-level", level), chosen,
+        return new LoggingConfig(
+                parse(LoggingConfig.Level.class, "--log-level", level),
+                chosen,
                 logPaths(context.workingDirectory()),
                 context.stderrTerminal() && chosen == LoggingConfig.Format.CONSOLE);
     }
@@ -48,8 +61,8 @@ final class LoggingOptions {
             Path file = workingDirectory.resolve(raw.trim());
             Path parent = file.toAbsolutePath().getParent();
             if (Files.isDirectory(file) || parent == null || !Files.isDirectory(parent)) {
-                throw ConfigException.invalid("--log-path", "'" + raw.trim() + "' is not a file in an existing"
-                        + " directory");
+                throw ConfigException.invalid(
+                        "--log-path", "'" + raw.trim() + "' is not a file in an existing" + " directory");
             }
             if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
                 throw ConfigException.invalid("--log-path", "'" + raw.trim() + "' is not writable");

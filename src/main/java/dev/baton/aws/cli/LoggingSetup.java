@@ -57,8 +57,8 @@ final class LoggingSetup {
             return true;
         }
 
-        private static LineAppender appender(LoggerContext context, String name, PrintWriter out,
-                                             LoggingConfig.Format format, boolean live) {
+        private static LineAppender appender(
+                LoggerContext context, String name, PrintWriter out, LoggingConfig.Format format, boolean live) {
             LineAppender appender = new LineAppender(out, new LogLineFormatter(format), live);
             appender.setContext(context);
             appender.setName(name);
@@ -69,8 +69,12 @@ final class LoggingSetup {
         /** Appends, as the SDK's log files do; the file stays open until the process ends. */
         private static PrintWriter fileWriter(Path file) {
             try {
-                return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+                return new PrintWriter(Files.newBufferedWriter(
+                        file,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE));
             } catch (IOException e) {
                 throw ConfigException.invalid("--log-path", "cannot open '" + file + "': " + e.getMessage());
             }

@@ -22,8 +22,12 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        System.exit(run(ConnectorWiring.production(OutputGuard.withStopSignals(err)), ProcessContext.fromSystem(), out,
-                err, args));
+        System.exit(run(
+                ConnectorWiring.production(OutputGuard.withStopSignals(err)),
+                ProcessContext.fromSystem(),
+                out,
+                err,
+                args));
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -34,7 +38,8 @@ public final class Main {
         LoggingSetup logging = new LoggingSetup();
         int exitCode;
         try {
-            exitCode = commandLine(wiring, context, logging, out, err, List.of(args)).execute(args);
+            exitCode = commandLine(wiring, context, logging, out, err, List.of(args))
+                    .execute(args);
         } catch (ConfigException e) {
             exitCode = FailureReporter.reportUsage(err, e); // the config file, read before parsing starts
         }
@@ -44,8 +49,8 @@ public final class Main {
     }
 
     /** The full command tree, every subcommand built: what tests inspect. */
-    static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
-                                   PrintWriter err) {
+    static CommandLine commandLine(
+            Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out, PrintWriter err) {
         return commandLine(wiring, context, logging, out, err, null);
     }
 
@@ -53,8 +58,13 @@ public final class Main {
      * The single place where the command tree, its value sources and its failure handling are put together. With
      * {@code args}, only the subcommands those arguments can select are built ({@link Subcommands}); null builds all.
      */
-    static CommandLine commandLine(Wiring wiring, ProcessContext context, LoggingSetup logging, PrintWriter out,
-                                   PrintWriter err, List<String> args) {
+    static CommandLine commandLine(
+            Wiring wiring,
+            ProcessContext context,
+            LoggingSetup logging,
+            PrintWriter out,
+            PrintWriter err,
+            List<String> args) {
         FailureReporter failures = new FailureReporter(logging);
         CommandFactory factory = new CommandFactory(wiring, context);
         CommandLine commandLine = new CommandLine(new BatonAwsCommand(wiring, context), factory);
@@ -111,8 +121,8 @@ public final class Main {
                 throw new ExecutionException(root, e.getMessage(), e);
             }
             for (String key : defaults.unknownFileKeys(root.getCommandSpec())) {
-                LoggerFactory.getLogger(Main.class).warn("ignoring config file key '{}': baton-aws has no --{} option",
-                        key, key);
+                LoggerFactory.getLogger(Main.class)
+                        .warn("ignoring config file key '{}': baton-aws has no --{} option", key, key);
             }
             return new RunLast().execute(parseResult);
         }

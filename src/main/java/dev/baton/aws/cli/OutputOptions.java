@@ -16,26 +16,45 @@ final class OutputOptions {
     /** What {@code --workers -1} (the SDK's "auto") picks: the default, which keeps every AWS rate limit busy. */
     static final int AUTO_WORKERS = 8;
 
-    @Mixin private SyncFileOption file;
+    @Mixin
+    private SyncFileOption file;
 
-    @Option(names = "--skip-full-sync", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--skip-full-sync",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Record an empty full sync without calling AWS")
     private boolean skipFullSync;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "8", showDefaultValue = Visibility.ALWAYS,
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "8",
+            showDefaultValue = Visibility.ALWAYS,
             description = "Parallel sync workers: 1-64, 0 one at a time, -1 automatic (8), as in the baton SDK")
     private int workers = 8;
 
-    @Option(names = "--keep-sync-count", paramLabel = "N", defaultValue = "2", showDefaultValue = Visibility.ALWAYS,
-            description = "Full syncs the file keeps, the new one included; older ones are deleted (1-"
-                    + MAX_KEEP + ")")
+    @Option(
+            names = "--keep-sync-count",
+            paramLabel = "N",
+            defaultValue = "2",
+            showDefaultValue = Visibility.ALWAYS,
+            description =
+                    "Full syncs the file keeps, the new one included; older ones are deleted (1-" + MAX_KEEP + ")")
     private int keepSyncCount = OutputConfig.DEFAULT_KEEP_SYNC_COUNT;
 
-    @Option(names = "--replace", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--replace",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Start a new file with only this sync instead of adding it to the syncs in --file")
     private boolean replace;
 
-    @Option(names = "--c1z-temp-dir", paramLabel = "DIR",
+    @Option(
+            names = "--c1z-temp-dir",
+            paramLabel = "DIR",
             description = "Directory for the c1z's working database while a sync runs; default: the system temp"
                     + " directory")
     private String tempDir = "";
@@ -44,8 +63,7 @@ final class OutputOptions {
     OutputConfig toConfig(Path workingDirectory) {
         int threads = workerCount(workers);
         Path path = file.toPath(workingDirectory);
-        return new OutputConfig(path, skipFullSync, threads, keepSyncCount(), replace,
-                tempDirectory(workingDirectory));
+        return new OutputConfig(path, skipFullSync, threads, keepSyncCount(), replace, tempDirectory(workingDirectory));
     }
 
     /** The baton SDK's values: 0 runs one listing at a time, -1 lets the connector choose, N runs N at once. */
@@ -57,8 +75,9 @@ final class OutputOptions {
             return AUTO_WORKERS;
         }
         if (workers < 1 || workers > MAX_WORKERS) {
-            throw ConfigException.invalid("--workers", workers + " is out of range; use 1-" + MAX_WORKERS
-                    + ", 0 (one at a time) or -1 (automatic)");
+            throw ConfigException.invalid(
+                    "--workers",
+                    workers + " is out of range; use 1-" + MAX_WORKERS + ", 0 (one at a time) or -1 (automatic)");
         }
         return workers;
     }

@@ -10,12 +10,19 @@ import picocli.CommandLine.Option;
  */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class PermissionFeatureOptions {
-    @Option(names = {"-p", "--provisioning"}, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = {"-p", "--provisioning"},
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Include the write permissions (grant, revoke, create account, delete resource);"
                     + " check lists them as not probed, because probing them would change AWS")
     private boolean provisioning;
 
-    @Option(names = "--create-account-resource-type", paramLabel = "iam_user|sso_user", defaultValue = "iam_user",
+    @Option(
+            names = "--create-account-resource-type",
+            paramLabel = "iam_user|sso_user",
+            defaultValue = "iam_user",
             completionCandidates = ProvisioningOptions.AccountTargets.class,
             description = "Which user type account creation makes (default: ${DEFAULT-VALUE}; empty: iam_user)")
     private String accountCreationType = "iam_user";
@@ -28,8 +35,9 @@ final class PermissionFeatureOptions {
     String accountCreationType() {
         String type = accountCreationType.isBlank() ? "iam_user" : accountCreationType;
         if (!ProvisioningOptions.ACCOUNT_TARGETS.contains(type)) {
-            throw ConfigException.invalid("--create-account-resource-type", "'" + type + "' is not one of "
-                    + String.join(", ", ProvisioningOptions.ACCOUNT_TARGETS));
+            throw ConfigException.invalid(
+                    "--create-account-resource-type",
+                    "'" + type + "' is not one of " + String.join(", ", ProvisioningOptions.ACCOUNT_TARGETS));
         }
         return type;
     }

@@ -17,6 +17,7 @@ final class ProgressEvents {
     static final String LOGGER = "baton-aws.progress";
     /** The key holding a console rendering; JSON leaves it out, the console prints it instead of msg and keys. */
     static final String DISPLAY_KEY = "display";
+
     private static final String PROGRESS_MESSAGE = "sync progress";
     private static final String SUMMARY_MESSAGE = "sync finished";
 

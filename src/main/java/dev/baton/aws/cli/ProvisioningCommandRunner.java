@@ -3,8 +3,8 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClientSettings;
-import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.aws.DefaultAwsClients;
+import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.config.OneShotAction;
 import dev.baton.aws.config.ProvisioningRequest;
 import dev.baton.aws.config.RunConfig;
@@ -28,11 +28,19 @@ final class ProvisioningCommandRunner {
     }
 
     void run(RunConfig config, PrintWriter out, PrintWriter err) throws Exception {
-        ProvisioningRequest request = request(config.provisioning().request(), config.output().file());
-        try (DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
-                config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
-            AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(),
-                    message -> LoggerFactory.getLogger(ProvisioningCommandRunner.class).warn(message),
+        ProvisioningRequest request =
+                request(config.provisioning().request(), config.output().file());
+        try (DefaultAwsClients clients = DefaultAwsClients.create(
+                config.credentials(),
+                config.organization(),
+                config.rateLimits(),
+                settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
+            AwsConnector connector = AwsConnector.create(
+                    clients,
+                    config.organization(),
+                    config.scope(),
+                    message -> LoggerFactory.getLogger(ProvisioningCommandRunner.class)
+                            .warn(message),
                     config.provisioning().createAccountResourceType());
             Outcome outcome = new ProvisioningService(connector.provisioners()).run(request);
             out.println(outcome.toJson());
@@ -49,15 +57,15 @@ final class ProvisioningCommandRunner {
 
     static ProvisioningRequest request(OneShotAction action, Path syncFile) {
         if (action instanceof OneShotAction.Grant grant) {
-            return ProvisioningRequest.grant(syncFile, grant.entitlementId(), grant.principalType(),
-                    grant.principalId());
+            return ProvisioningRequest.grant(
+                    syncFile, grant.entitlementId(), grant.principalType(), grant.principalId());
         }
         if (action instanceof OneShotAction.Revoke revoke) {
             return ProvisioningRequest.revoke(syncFile, revoke.grantId());
         }
         if (action instanceof OneShotAction.CreateAccount create) {
-            return ProvisioningRequest.createAccount(create.login(), create.email(), create.profileJson(),
-                    create.resourceType());
+            return ProvisioningRequest.createAccount(
+                    create.login(), create.email(), create.profileJson(), create.resourceType());
         }
         if (action instanceof OneShotAction.DeleteResource delete) {
             return ProvisioningRequest.deleteResource(delete.resourceType(), delete.resourceId());

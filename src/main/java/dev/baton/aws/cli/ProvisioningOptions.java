@@ -2,8 +2,8 @@ package dev.baton.aws.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.aws.config.ProvisioningConfig;
 import dev.baton.aws.config.OneShotAction;
+import dev.baton.aws.config.ProvisioningConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
 final class ProvisioningOptions {
     static final List<String> ACCOUNT_TARGETS = List.of("iam_user", "sso_user");
 
-    @Option(names = {"-p", "--provisioning"}, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = {"-p", "--provisioning"},
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Allow changes to AWS (grant, revoke, create account, delete resource)")
     private boolean enabled;
 
@@ -30,7 +34,9 @@ final class ProvisioningOptions {
     @Option(names = "--grant-principal", paramLabel = "ID", description = "Resource id of the principal to grant to")
     private String grantPrincipal = "";
 
-    @Option(names = "--grant-principal-type", paramLabel = "TYPE",
+    @Option(
+            names = "--grant-principal-type",
+            paramLabel = "TYPE",
             description = "Resource type id of the principal to grant to")
     private String grantPrincipalType = "";
 
@@ -43,11 +49,16 @@ final class ProvisioningOptions {
     @Option(names = "--create-account-email", paramLabel = "EMAIL", description = "Email of the account to create")
     private String createAccountEmail = "";
 
-    @Option(names = "--create-account-profile", paramLabel = "JSON",
+    @Option(
+            names = "--create-account-profile",
+            paramLabel = "JSON",
             description = "Profile of the account to create, a JSON object")
     private String createAccountProfile = "";
 
-    @Option(names = "--create-account-resource-type", paramLabel = "TYPE", defaultValue = "iam_user",
+    @Option(
+            names = "--create-account-resource-type",
+            paramLabel = "TYPE",
+            defaultValue = "iam_user",
             showDefaultValue = Visibility.ALWAYS,
             completionCandidates = AccountTargets.class,
             description = "Which AWS user type C1 should create when provisioning accounts. 'iam_user' (default)"
@@ -72,8 +83,9 @@ final class ProvisioningOptions {
             return new ProvisioningConfig(enabled, target, new OneShotAction.None());
         }
         if (!enabled) {
-            throw ConfigException.invalid(actions.get(0), "changes AWS; enable provisioning with -p/--provisioning"
-                    + " (BATON_PROVISIONING=true)");
+            throw ConfigException.invalid(
+                    actions.get(0),
+                    "changes AWS; enable provisioning with -p/--provisioning" + " (BATON_PROVISIONING=true)");
         }
         return new ProvisioningConfig(true, target, request(actions.get(0), target));
     }
@@ -81,8 +93,9 @@ final class ProvisioningOptions {
     private String checkedTarget() {
         String target = createAccountResourceType.isEmpty() ? "iam_user" : createAccountResourceType;
         if (!ACCOUNT_TARGETS.contains(target)) {
-            throw ConfigException.invalid("--create-account-resource-type", "'" + target + "' is not one of "
-                    + String.join(", ", ACCOUNT_TARGETS));
+            throw ConfigException.invalid(
+                    "--create-account-resource-type",
+                    "'" + target + "' is not one of " + String.join(", ", ACCOUNT_TARGETS));
         }
         return target;
     }
@@ -90,11 +103,23 @@ final class ProvisioningOptions {
     /** The first flag set of each action, in a fixed order so messages are stable. */
     private List<String> requestedActions() {
         List<String> actions = new ArrayList<>();
-        addFirstSet(actions, "--grant-entitlement", grantEntitlement, "--grant-principal", grantPrincipal,
-                "--grant-principal-type", grantPrincipalType);
+        addFirstSet(
+                actions,
+                "--grant-entitlement",
+                grantEntitlement,
+                "--grant-principal",
+                grantPrincipal,
+                "--grant-principal-type",
+                grantPrincipalType);
         addFirstSet(actions, "--revoke-grant", revokeGrant);
-        addFirstSet(actions, "--create-account-login", createAccountLogin, "--create-account-email",
-                createAccountEmail, "--create-account-profile", createAccountProfile);
+        addFirstSet(
+                actions,
+                "--create-account-login",
+                createAccountLogin,
+                "--create-account-email",
+                createAccountEmail,
+                "--create-account-profile",
+                createAccountProfile);
         addFirstSet(actions, "--delete-resource", deleteResource, "--delete-resource-type", deleteResourceType);
         return actions;
     }
@@ -133,8 +158,8 @@ final class ProvisioningOptions {
     private OneShotAction createAccount(String target) {
         int at = createAccountEmail.indexOf('@');
         if (!createAccountEmail.isEmpty() && (at < 1 || at == createAccountEmail.length() - 1)) {
-            throw ConfigException.invalid("--create-account-email", "'" + createAccountEmail
-                    + "' is not an email address");
+            throw ConfigException.invalid(
+                    "--create-account-email", "'" + createAccountEmail + "' is not an email address");
         }
         String profile = profileJson();
         if (target.equals("sso_user")) {
@@ -156,8 +181,8 @@ final class ProvisioningOptions {
         } catch (IOException e) { // not Jackson's own type: catching it would load Jackson for every --help
             // reported below with the expected shape
         }
-        throw ConfigException.invalid("--create-account-profile", "must be a JSON object, e.g."
-                + " {\"first_name\":\"Ada\"}");
+        throw ConfigException.invalid(
+                "--create-account-profile", "must be a JSON object, e.g." + " {\"first_name\":\"Ada\"}");
     }
 
     private static void require(String flag, String required, String value) {
@@ -168,8 +193,8 @@ final class ProvisioningOptions {
 
     private static void checkTypeId(String flag, String type) {
         if (!ResourceTypeIds.ALL.contains(type)) {
-            throw ConfigException.invalid(flag, "unknown resource type '" + type + "'; valid: "
-                    + String.join(", ", ResourceTypeIds.ALL));
+            throw ConfigException.invalid(
+                    flag, "unknown resource type '" + type + "'; valid: " + String.join(", ", ResourceTypeIds.ALL));
         }
     }
 

@@ -14,15 +14,22 @@ import picocli.CommandLine.Option;
 /** The c1z file a read-only command asks about, and which of its syncs. */
 @Command(addMethodSubcommands = false)
 final class QueryFileOptions {
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
-            showDefaultValue = Visibility.ALWAYS, description = "The c1z file to read")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "PATH",
+            defaultValue = "sync.c1z",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "The c1z file to read")
     private String file = "sync.c1z";
 
-    @Option(names = "--sync-id", paramLabel = "ID",
+    @Option(
+            names = "--sync-id",
+            paramLabel = "ID",
             description = "The sync to read (see 'show syncs'); default: the latest finished full sync")
     private String syncId;
 
-    @Mixin private QueryCacheOptions cache;
+    @Mixin
+    private QueryCacheOptions cache;
 
     /** Opens the file; a missing file or an unknown sync id is a usage error naming the option. */
     SyncFile open(ProcessContext context) throws C1zException {
@@ -42,12 +49,14 @@ final class QueryFileOptions {
 
     SyncView view(SyncFile opened) {
         if (syncId != null) {
-            SyncRunRow run = opened.syncRun(syncId).orElseThrow(() -> ConfigException.invalid("--sync-id",
-                    "'" + syncId + "' is not a sync of " + opened.file() + " (see 'baton-aws show syncs')"));
+            SyncRunRow run = opened.syncRun(syncId)
+                    .orElseThrow(() -> ConfigException.invalid(
+                            "--sync-id",
+                            "'" + syncId + "' is not a sync of " + opened.file() + " (see 'baton-aws show syncs')"));
             return opened.view(run);
         }
-        SyncRunRow run = opened.defaultSync().orElseThrow(() -> new IllegalStateException(
-                opened.file() + ": the file holds no sync"));
+        SyncRunRow run = opened.defaultSync()
+                .orElseThrow(() -> new IllegalStateException(opened.file() + ": the file holds no sync"));
         return opened.view(run);
     }
 }

@@ -52,8 +52,8 @@ final class QueryNames {
         if (!hop.hasResource()) {
             return "via " + hop.getId();
         }
-        return "via " + typeName(hop.getResource().getId().getResourceType()) + " \""
-                + displayName(hop.getResource()) + "\" (" + entitlementName(hop) + ")";
+        return "via " + typeName(hop.getResource().getId().getResourceType()) + " \"" + displayName(hop.getResource())
+                + "\" (" + entitlementName(hop) + ")";
     }
 
     String paths(List<AccessPath> paths) {

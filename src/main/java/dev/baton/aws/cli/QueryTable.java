@@ -20,7 +20,10 @@ import java.util.Locale;
 record QueryTable(List<String> columns, List<List<String>> rows) {
     /** How {@code -o} prints a table. */
     enum Format {
-        TABLE, JSON, JSONL, CSV;
+        TABLE,
+        JSON,
+        JSONL,
+        CSV;
 
         static Format parse(String value, String option) {
             try {
@@ -198,7 +201,10 @@ record QueryTable(List<String> columns, List<List<String>> rows) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        out.println(line(columns.stream().map(c -> c.toUpperCase(Locale.ROOT).replace('_', ' ')).toList(),
+        out.println(line(
+                columns.stream()
+                        .map(c -> c.toUpperCase(Locale.ROOT).replace('_', ' '))
+                        .toList(),
                 widths));
         rows.forEach(row -> out.println(line(row, widths)));
         if (rows.isEmpty()) {
@@ -232,7 +238,9 @@ record QueryTable(List<String> columns, List<List<String>> rows) {
                 line.append(',');
             }
             String value = values.get(i);
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+            if (value.indexOf(',') >= 0
+                    || value.indexOf('"') >= 0
+                    || value.indexOf('\n') >= 0
                     || value.indexOf('\r') >= 0) {
                 line.append('"').append(value.replace("\"", "\"\"")).append('"');
             } else {

@@ -13,29 +13,50 @@ import picocli.CommandLine.Option;
  */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class RateLimitOptions {
-    @Option(names = "--rate-iam", paramLabel = "RPS", defaultValue = "15", showDefaultValue = Visibility.ALWAYS,
+    @Option(
+            names = "--rate-iam",
+            paramLabel = "RPS",
+            defaultValue = "15",
+            showDefaultValue = Visibility.ALWAYS,
             description = "IAM requests per second, per account (0 = unlimited)")
     private double iam = 15;
 
-    @Option(names = "--rate-identity-center", paramLabel = "RPS", defaultValue = "20",
+    @Option(
+            names = "--rate-identity-center",
+            paramLabel = "RPS",
+            defaultValue = "20",
             showDefaultValue = Visibility.ALWAYS,
             description = "Identity Center requests per second, SSO Admin and Identity Store together (0 = unlimited)")
     private double identityCenter = 20;
 
-    @Option(names = "--rate-organizations", paramLabel = "RPS", defaultValue = "10",
+    @Option(
+            names = "--rate-organizations",
+            paramLabel = "RPS",
+            defaultValue = "10",
             showDefaultValue = Visibility.ALWAYS,
             description = "Organizations requests per second (0 = unlimited)")
     private double organizations = 10;
 
-    @Option(names = "--rate-sts", paramLabel = "RPS", defaultValue = "20", showDefaultValue = Visibility.ALWAYS,
+    @Option(
+            names = "--rate-sts",
+            paramLabel = "RPS",
+            defaultValue = "20",
+            showDefaultValue = Visibility.ALWAYS,
             description = "STS requests per second (0 = unlimited)")
     private double sts = 20;
 
-    @Option(names = "--rate-cloudtrail", paramLabel = "RPS", defaultValue = "2", showDefaultValue = Visibility.ALWAYS,
+    @Option(
+            names = "--rate-cloudtrail",
+            paramLabel = "RPS",
+            defaultValue = "2",
+            showDefaultValue = Visibility.ALWAYS,
             description = "CloudTrail requests per second (0 = unlimited)")
     private double cloudTrail = 2;
 
-    @Option(names = "--retry-budget", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--retry-budget",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             showDefaultValue = Visibility.ALWAYS,
             description = "How long one AWS call may keep retrying throttling and server errors after the SDK's own "
                     + "attempts, e.g. 90s, 10m, 1h (0 = the SDK's attempts only; an explicit AWS_MAX_ATTEMPTS "

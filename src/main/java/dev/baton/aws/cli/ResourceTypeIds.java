@@ -9,11 +9,20 @@ import java.util.List;
  * of {@link ResourceTypes#ALL}.
  */
 final class ResourceTypeIds {
-    static final List<String> ALL = List.of(ResourceTypes.ACCESS_KEY_ID, ResourceTypes.ACCOUNT_ID,
-            ResourceTypes.ACCOUNT_IAM_ID, ResourceTypes.GROUP_ID, ResourceTypes.IAM_POLICY_ID,
-            ResourceTypes.IAM_USER_ID, ResourceTypes.INLINE_POLICY_ID, ResourceTypes.ORGANIZATION_ID,
-            ResourceTypes.ORGANIZATIONAL_UNIT_ID, ResourceTypes.PERMISSION_SET_ID,
-            ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID, ResourceTypes.ROLE_ID, ResourceTypes.SSO_GROUP_ID,
+    static final List<String> ALL = List.of(
+            ResourceTypes.ACCESS_KEY_ID,
+            ResourceTypes.ACCOUNT_ID,
+            ResourceTypes.ACCOUNT_IAM_ID,
+            ResourceTypes.GROUP_ID,
+            ResourceTypes.IAM_POLICY_ID,
+            ResourceTypes.IAM_USER_ID,
+            ResourceTypes.INLINE_POLICY_ID,
+            ResourceTypes.ORGANIZATION_ID,
+            ResourceTypes.ORGANIZATIONAL_UNIT_ID,
+            ResourceTypes.PERMISSION_SET_ID,
+            ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID,
+            ResourceTypes.ROLE_ID,
+            ResourceTypes.SSO_GROUP_ID,
             ResourceTypes.SSO_USER_ID);
 
     private ResourceTypeIds() {}

@@ -20,10 +20,13 @@ final class RetryBudgets {
         }
         Matcher matcher = DURATION.matcher(value);
         if (value.isEmpty() || value.length() > 12 || !matcher.matches()) {
-            throw ConfigException.invalid("--retry-budget", "'" + value + "' is not a duration; use e.g. 90s, 10m, "
-                    + "1h or 1m30s (0 = only the SDK's own attempts)");
+            throw ConfigException.invalid(
+                    "--retry-budget",
+                    "'" + value + "' is not a duration; use e.g. 90s, 10m, "
+                            + "1h or 1m30s (0 = only the SDK's own attempts)");
         }
-        return Duration.ofHours(number(matcher.group(1))).plusMinutes(number(matcher.group(2)))
+        return Duration.ofHours(number(matcher.group(1)))
+                .plusMinutes(number(matcher.group(2)))
                 .plusSeconds(number(matcher.group(3)));
     }
 

@@ -11,14 +11,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton-aws revoke}: the friendly form of {@code -p --revoke-grant …}. */
-@Command(name = "revoke", mixinStandardHelpOptions = true,
+@Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
         description = "Revoke a grant of the c1z (-f); revoking what is already gone succeeds.")
 final class RevokeCommand implements Callable<Integer> {
-    @Option(names = {"-g", "--grant"}, required = true, paramLabel = "ID", description = "Grant id")
+    @Option(
+            names = {"-g", "--grant"},
+            required = true,
+            paramLabel = "ID",
+            description = "Grant id")
     private String grant;
 
-    @Mixin private WriteOptions options;
-    @Spec private CommandSpec spec;
+    @Mixin
+    private WriteOptions options;
+
+    @Spec
+    private CommandSpec spec;
 
     private final Wiring wiring;
     private final ProcessContext context;
@@ -30,8 +39,11 @@ final class RevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        wiring.syncRunner().run(options.runConfig(context, "revoke", new OneShotAction.Revoke(grant)),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        wiring.syncRunner()
+                .run(
+                        options.runConfig(context, "revoke", new OneShotAction.Revoke(grant)),
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
         return 0;
     }
 }

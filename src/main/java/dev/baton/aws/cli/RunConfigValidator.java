@@ -8,8 +8,8 @@ import java.util.Set;
 /** Rules that span option groups; each option group checks its own flags in {@code toConfig()}. */
 final class RunConfigValidator {
     /** Resource types that exist only with Identity Center (and so Organizations) enabled. */
-    static final Set<String> IDENTITY_CENTER_TYPES = Set.of("sso_user", "sso_group", "account", "permission_set",
-            "permission_set_assignment");
+    static final Set<String> IDENTITY_CENTER_TYPES =
+            Set.of("sso_user", "sso_group", "account", "permission_set", "permission_set_assignment");
 
     private RunConfigValidator() {}
 
@@ -27,8 +27,8 @@ final class RunConfigValidator {
         });
         if (config.provisioning().createAccountResourceType().equals("sso_user")
                 && !config.organization().ssoEnabled()) {
-            throw new ConfigException(ConfigException.label("--create-account-resource-type")
-                    + "=sso_user requires " + ConfigException.label("--global-aws-sso-enabled"));
+            throw new ConfigException(ConfigException.label("--create-account-resource-type") + "=sso_user requires "
+                    + ConfigException.label("--global-aws-sso-enabled"));
         }
         return config;
     }
@@ -40,14 +40,18 @@ final class RunConfigValidator {
     private static void checkSyncedTypes(RunConfig config) {
         for (String type : config.scope().resourceTypes()) {
             String needs = null;
-            if (IDENTITY_CENTER_TYPES.contains(type) || type.equals("organization")
+            if (IDENTITY_CENTER_TYPES.contains(type)
+                    || type.equals("organization")
                     || type.equals("organizational_unit")) {
-                needs = config.organization().identityCenter() ? null : ConfigException.label(
-                        "--global-aws-orgs-enabled") + " and " + ConfigException.label("--global-aws-sso-enabled");
+                needs = config.organization().identityCenter()
+                        ? null
+                        : ConfigException.label("--global-aws-orgs-enabled") + " and "
+                                + ConfigException.label("--global-aws-sso-enabled");
             } else if (type.equals("account_iam")) {
-                needs = config.organization().syncCrossAccountIam() ? null : ConfigException.label(
-                        "--global-aws-orgs-enabled") + " (with Identity Center on, also "
-                        + ConfigException.label("--global-aws-cross-account-iam-enabled") + ")";
+                needs = config.organization().syncCrossAccountIam()
+                        ? null
+                        : ConfigException.label("--global-aws-orgs-enabled") + " (with Identity Center on, also "
+                                + ConfigException.label("--global-aws-cross-account-iam-enabled") + ")";
             } else if (type.equals("access-key")) {
                 needs = config.scope().syncSecrets() ? null : ConfigException.label("--sync-secrets");
             }
@@ -61,7 +65,8 @@ final class RunConfigValidator {
     static Optional<String> identityCenterTypeOf(OneShotAction action) {
         String type = "";
         if (action instanceof OneShotAction.Grant grant) {
-            type = IDENTITY_CENTER_TYPES.contains(grant.principalType()) ? grant.principalType()
+            type = IDENTITY_CENTER_TYPES.contains(grant.principalType())
+                    ? grant.principalType()
                     : typeOfId(grant.entitlementId());
         } else if (action instanceof OneShotAction.Revoke revoke) {
             type = revoke.grantId().startsWith("grant:sso_") ? "account" : typeOfId(revoke.grantId());

@@ -19,67 +19,116 @@ import picocli.CommandLine.Option;
 final class ScopeOptions {
     private static final int MAX_LAST_LOGIN_DAYS = 90; // CloudTrail LookupEvents keeps 90 days of events
 
-    @Option(names = "--sync-resource-types", paramLabel = "TYPE", split = ",",
+    @Option(
+            names = "--sync-resource-types",
+            paramLabel = "TYPE",
+            split = ",",
             description = "Only sync these resource types (comma-separated ids, e.g. iam_user,role); all by default")
     private List<String> resourceTypes = new ArrayList<>();
 
-    @Option(names = "--sync-resources", paramLabel = "ID", split = ",",
+    @Option(
+            names = "--sync-resources",
+            paramLabel = "ID",
+            split = ",",
             description = "Targeted sync: list entitlements and grants only of these resources (<type>:<id> or"
                     + " baton ids bid:r:<type>/<id>); resources are still listed for the principals grants name")
     private List<String> syncResources = new ArrayList<>();
 
-    @Option(names = "--skip-grants", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--skip-grants",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "With --sync-resources: list no grants")
     private boolean skipGrants;
 
-    @Option(names = "--skip-entitlements-and-grants", arity = "0..1", fallbackValue = "true",
-            paramLabel = "true|false", description = "List resources only: no entitlements, no grants")
+    @Option(
+            names = "--skip-entitlements-and-grants",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
+            description = "List resources only: no entitlements, no grants")
     private boolean skipEntitlementsAndGrants;
 
-    @Option(names = "--sync-secrets", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--sync-secrets",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Whether to sync secrets or not")
     private boolean syncSecrets;
 
-    @Option(names = "--sync-only-attached-policies", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--sync-only-attached-policies",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Only sync IAM managed policies that are attached to at least one user, role, or group")
     private boolean onlyAttachedPolicies;
 
-    @Option(names = "--sync-sso-user-last-login", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--sync-sso-user-last-login",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Enable fetching last login time for SSO users from CloudTrail (requires"
                     + " cloudtrail:LookupEvents permission)")
     private boolean ssoUserLastLogin;
 
-    @Option(names = "--sso-last-login-days", paramLabel = "DAYS", defaultValue = "30",
+    @Option(
+            names = "--sso-last-login-days",
+            paramLabel = "DAYS",
+            defaultValue = "30",
             showDefaultValue = Visibility.ALWAYS,
             description = "How many days of CloudTrail events to search for SSO user logins (1-90)")
     private int lastLoginDays = 30;
 
-    @Option(names = "--no-fast-path", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--no-fast-path",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Use upstream's call pattern: IAM per-entity List/Get calls instead of"
                     + " GetAccountAuthorizationDetails and the credential report, and account assignments listed"
                     + " page by page for each grant kind instead of once per pair")
     private boolean noFastPath;
 
-    @Option(names = "--scim-enabled", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(
+            names = "--scim-enabled",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Read SSO user status from the Identity Center SCIM endpoint")
     private boolean scimEnabled;
 
-    @Option(names = "--scim-endpoint", paramLabel = "URL",
+    @Option(
+            names = "--scim-endpoint",
+            paramLabel = "URL",
             description = "Identity Center SCIM endpoint, https://scim.<region>.amazonaws.com/<tenant>/scim/v2")
     private String scimEndpoint = "";
 
-    @Option(names = "--scim-token", paramLabel = "TOKEN", showDefaultValue = Visibility.NEVER,
+    @Option(
+            names = "--scim-token",
+            paramLabel = "TOKEN",
+            showDefaultValue = Visibility.NEVER,
             description = "Bearer token for the SCIM endpoint")
     private String scimToken = "";
 
     SyncScope toConfig() {
         if (lastLoginDays < 1 || lastLoginDays > MAX_LAST_LOGIN_DAYS) {
-            throw ConfigException.invalid("--sso-last-login-days", lastLoginDays + " is out of range; use 1-"
-                    + MAX_LAST_LOGIN_DAYS);
+            throw ConfigException.invalid(
+                    "--sso-last-login-days", lastLoginDays + " is out of range; use 1-" + MAX_LAST_LOGIN_DAYS);
         }
         Set<String> types = checkedResourceTypes();
-        return new SyncScope(types, syncSecrets, onlyAttachedPolicies, ssoUserLastLogin,
-                lastLoginDays, !noFastPath, scimConfig(), targets(types));
+        return new SyncScope(
+                types,
+                syncSecrets,
+                onlyAttachedPolicies,
+                ssoUserLastLogin,
+                lastLoginDays,
+                !noFastPath,
+                scimConfig(),
+                targets(types));
     }
 
     private SyncTargets targets(Set<String> types) {
@@ -98,8 +147,9 @@ final class ScopeOptions {
                 continue;
             }
             if (!ResourceTypeIds.ALL.contains(type)) {
-                throw ConfigException.invalid("--sync-resource-types", "unknown resource type '" + type
-                        + "'; valid: " + String.join(", ", ResourceTypeIds.ALL));
+                throw ConfigException.invalid(
+                        "--sync-resource-types",
+                        "unknown resource type '" + type + "'; valid: " + String.join(", ", ResourceTypeIds.ALL));
             }
             types.add(type);
         }
@@ -138,7 +188,9 @@ final class ScopeOptions {
         } catch (URISyntaxException e) {
             // reported below with the expected shape
         }
-        throw ConfigException.invalid("--scim-endpoint", "'" + scimEndpoint + "' is not an https URL, e.g."
-                + " https://scim.us-east-1.amazonaws.com/<tenant>/scim/v2");
+        throw ConfigException.invalid(
+                "--scim-endpoint",
+                "'" + scimEndpoint + "' is not an https URL, e.g."
+                        + " https://scim.us-east-1.amazonaws.com/<tenant>/scim/v2");
     }
 }

@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
  */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class ServiceModeOptions {
-    @Option(names = "--client-id", paramLabel = "ID",
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
             description = "ConductorOne client id (service mode, not supported: run one-shot and upload the c1z)")
     private String clientId = "";
 
-    @Option(names = "--client-secret", paramLabel = "SECRET", showDefaultValue = Visibility.NEVER,
+    @Option(
+            names = "--client-secret",
+            paramLabel = "SECRET",
+            showDefaultValue = Visibility.NEVER,
             description = "ConductorOne client secret (service mode, not supported)")
     private String clientSecret = "";
 
@@ -22,8 +27,8 @@ final class ServiceModeOptions {
     void refuseServiceMode() {
         String flag = !clientId.isEmpty() ? "--client-id" : !clientSecret.isEmpty() ? "--client-secret" : null;
         if (flag != null) {
-            throw ConfigException.invalid(flag, "service mode needs the ConductorOne platform; run one-shot and"
-                    + " upload the c1z");
+            throw ConfigException.invalid(
+                    flag, "service mode needs the ConductorOne platform; run one-shot and" + " upload the c1z");
         }
     }
 }

@@ -30,18 +30,23 @@ import picocli.CommandLine.Spec;
  * {@code baton-aws simulator}: serves a world file or a generated organization on loopback and prints the
  * environment and flags a connector needs, until interrupted.
  */
-@Command(name = "simulator", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulator",
+        mixinStandardHelpOptions = true,
         description = "Serve a simulated AWS (IAM, STS, Organizations, Identity Center, CloudTrail, SCIM) on"
                 + " 127.0.0.1 until interrupted.")
 final class SimulatorCommand implements Callable<Integer> {
     /** The scopes {@code --rate} accepts, as the simulator's rate limiter names them. */
     static final List<String> RATE_SCOPES = List.of("iam", "sts", "organizations", "identityCenter", "cloudtrail");
+
     private static final int MAX_PORT = 65535;
 
     @Option(names = "--world", paramLabel = "FILE", description = "World file (JSON, see examples/)")
     private Path world;
 
-    @Option(names = "--generate", paramLabel = "SPEC",
+    @Option(
+            names = "--generate",
+            paramLabel = "SPEC",
             description = "Generate an organization, e.g. accounts=20,iamUsersPerAccount=20,ssoUsers=500,seed=1")
     private String generate;
 
@@ -57,14 +62,19 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--error-rate", paramLabel = "P", description = "Share of calls answered with a retryable 500")
     private Double errorRate;
 
-    @Option(names = "--rate", paramLabel = "SCOPE=N", split = ",",
+    @Option(
+            names = "--rate",
+            paramLabel = "SCOPE=N",
+            split = ",",
             description = "Requests per second per scope: iam (per account), sts, organizations, identityCenter,"
                     + " cloudtrail; 0 = unlimited")
     private Map<String, Double> rates = new TreeMap<>();
 
-    @Mixin private SimulatorFaultOptions faults = new SimulatorFaultOptions();
+    @Mixin
+    private SimulatorFaultOptions faults = new SimulatorFaultOptions();
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final ProcessContext context;
 
@@ -77,8 +87,10 @@ final class SimulatorCommand implements Callable<Integer> {
         checkFaults();
         faults.validate();
         WorldState state = new WorldState(world(), Clock.systemUTC());
-        try (SimulatorServer server = build(configure(SimulatorServer.builder(state).port(port)
-                .jsonServices(JsonServices.create(state)).scimHandler(new ScimHandler(state))))) {
+        try (SimulatorServer server = build(configure(SimulatorServer.builder(state)
+                .port(port)
+                .jsonServices(JsonServices.create(state))
+                .scimHandler(new ScimHandler(state))))) {
             printConnection(spec.commandLine().getOut(), server);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "simulator-stop"));
@@ -90,23 +102,25 @@ final class SimulatorCommand implements Callable<Integer> {
     /** Every fault and load flag checked before the world is read, each message naming its flag. */
     private void checkFaults() {
         if (port < 0 || port > MAX_PORT) {
-            throw ConfigException.invalid("--port", port + " is not a port; use 1-" + MAX_PORT + ", or 0 for a free"
-                    + " one");
+            throw ConfigException.invalid(
+                    "--port", port + " is not a port; use 1-" + MAX_PORT + ", or 0 for a free" + " one");
         }
         checkMillis("--latency-ms", latencyMs);
         checkMillis("--jitter-ms", jitterMs);
         if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
-            throw ConfigException.invalid("--error-rate", errorRate + " is not a share of calls; use 0-1, e.g."
-                    + " 0.05 for 5%");
+            throw ConfigException.invalid(
+                    "--error-rate", errorRate + " is not a share of calls; use 0-1, e.g." + " 0.05 for 5%");
         }
         for (Map.Entry<String, Double> rate : rates.entrySet()) {
             if (!RATE_SCOPES.contains(rate.getKey())) {
-                throw ConfigException.invalid("--rate", "unknown scope '" + rate.getKey() + "'; valid: "
-                        + String.join(", ", RATE_SCOPES));
+                throw ConfigException.invalid(
+                        "--rate", "unknown scope '" + rate.getKey() + "'; valid: " + String.join(", ", RATE_SCOPES));
             }
             if (!(rate.getValue() >= 0) || rate.getValue().isInfinite()) {
-                throw ConfigException.invalid("--rate", rate.getKey() + "=" + rate.getValue() + " is not a rate;"
-                        + " use requests per second >= 0 (0 = unlimited)");
+                throw ConfigException.invalid(
+                        "--rate",
+                        rate.getKey() + "=" + rate.getValue() + " is not a rate;"
+                                + " use requests per second >= 0 (0 = unlimited)");
             }
         }
     }
@@ -119,10 +133,11 @@ final class SimulatorCommand implements Callable<Integer> {
 
     private World world() {
         if (world == null && generate == null) {
-            throw new ConfigException("simulator needs a world: --world FILE (" + BatonDefaultProvider
-                    .environmentVariable("--world") + "), e.g. --world examples/demo-world.json, or --generate SPEC ("
-                    + BatonDefaultProvider.environmentVariable("--generate") + "), e.g. --generate"
-                    + " accounts=20,ssoUsers=500,seed=1");
+            throw new ConfigException(
+                    "simulator needs a world: --world FILE (" + BatonDefaultProvider.environmentVariable("--world")
+                            + "), e.g. --world examples/demo-world.json, or --generate SPEC ("
+                            + BatonDefaultProvider.environmentVariable("--generate") + "), e.g. --generate"
+                            + " accounts=20,ssoUsers=500,seed=1");
         }
         if (world != null && generate != null) {
             throw new ConfigException(ConfigException.label("--world") + " and " + ConfigException.label("--generate")

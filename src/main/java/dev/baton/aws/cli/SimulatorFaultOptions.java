@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
  * file's {@code faults} section. Values are checked before the world loads, each error naming its flag.
  */
 final class SimulatorFaultOptions {
-    @Option(names = "--sparse", paramLabel = "none|all|random",
+    @Option(
+            names = "--sparse",
+            paramLabel = "none|all|random",
             description = "Leave out reply members AWS's API models do not mark required: none, all of them, or a"
                     + " seeded random subset")
     private String sparse;
@@ -17,19 +19,27 @@ final class SimulatorFaultOptions {
     @Option(names = "--sparse-seed", paramLabel = "N", description = "Seed of sparse random mode (default 1)")
     private Long sparseSeed;
 
-    @Option(names = "--no-verify-signatures", description = "Accept any SigV4 signature (by default a request must"
-            + " be signed with the caller's secret key)")
+    @Option(
+            names = "--no-verify-signatures",
+            description = "Accept any SigV4 signature (by default a request must"
+                    + " be signed with the caller's secret key)")
     private boolean noVerifySignatures;
 
-    @Option(names = "--drop-connection-rate", paramLabel = "P",
+    @Option(
+            names = "--drop-connection-rate",
+            paramLabel = "P",
             description = "Share of calls whose connection is closed without a reply")
     private Double dropConnectionRate;
 
-    @Option(names = "--truncate-body-rate", paramLabel = "P",
+    @Option(
+            names = "--truncate-body-rate",
+            paramLabel = "P",
             description = "Share of calls whose reply body stops half-way")
     private Double truncateBodyRate;
 
-    @Option(names = "--slow-body-rate", paramLabel = "P",
+    @Option(
+            names = "--slow-body-rate",
+            paramLabel = "P",
             description = "Share of calls whose reply body stalls half-way for --slow-body-delay-ms")
     private Double slowBodyRate;
 
@@ -46,8 +56,9 @@ final class SimulatorFaultOptions {
         rate("--slow-body-rate", slowBodyRate);
         double sum = orZero(dropConnectionRate) + orZero(truncateBodyRate) + orZero(slowBodyRate);
         if (sum > 1) {
-            throw ConfigException.invalid("--drop-connection-rate", "with --truncate-body-rate and --slow-body-rate"
-                    + " it must add up to at most 1, found " + sum);
+            throw ConfigException.invalid(
+                    "--drop-connection-rate",
+                    "with --truncate-body-rate and --slow-body-rate" + " it must add up to at most 1, found " + sum);
         }
         if (slowBodyDelayMs != null && slowBodyDelayMs < 0) {
             throw ConfigException.invalid("--slow-body-delay-ms", "must be 0 or more, found " + slowBodyDelayMs);

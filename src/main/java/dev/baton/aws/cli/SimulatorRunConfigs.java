@@ -24,14 +24,28 @@ final class SimulatorRunConfigs {
     private SimulatorRunConfigs() {}
 
     static RunConfig fullSync(ConnectionFacts facts, World world, Path file, int workers) {
-        CredentialsConfig credentials = new CredentialsConfig(facts.accessKeyId(),
-                new Secret(facts.secretAccessKey().value()), facts.region(), facts.roleArn(),
-                facts.externalId() == null ? "" : facts.externalId(), "", new Secret(""));
-        String ssoRegion = world.identityCenter() != null ? world.identityCenter().region() : facts.region();
-        OrganizationConfig organization = new OrganizationConfig(world.organization() != null,
-                world.identityCenter() != null, true, ssoRegion, "OrganizationAccountAccessRole");
+        CredentialsConfig credentials = new CredentialsConfig(
+                facts.accessKeyId(),
+                new Secret(facts.secretAccessKey().value()),
+                facts.region(),
+                facts.roleArn(),
+                facts.externalId() == null ? "" : facts.externalId(),
+                "",
+                new Secret(""));
+        String ssoRegion =
+                world.identityCenter() != null ? world.identityCenter().region() : facts.region();
+        OrganizationConfig organization = new OrganizationConfig(
+                world.organization() != null,
+                world.identityCenter() != null,
+                true,
+                ssoRegion,
+                "OrganizationAccountAccessRole");
         SyncScope scope = new SyncScope(Set.of(), true, false, false, 30, true, scim(facts, world));
-        return new RunConfig(credentials, organization, scope, RateLimitConfig.defaults(),
+        return new RunConfig(
+                credentials,
+                organization,
+                scope,
+                RateLimitConfig.defaults(),
                 new OutputConfig(file, false, workers),
                 new ProvisioningConfig(false, "iam_user", new OneShotAction.None()));
     }
@@ -41,6 +55,7 @@ final class SimulatorRunConfigs {
             return ScimConfig.disabled();
         }
         String endpoint = facts.endpoint().toString().replaceAll("/$", "") + "/scim/v2";
-        return new ScimConfig(true, endpoint, new Secret(world.identityCenter().scimToken().value()));
+        return new ScimConfig(
+                true, endpoint, new Secret(world.identityCenter().scimToken().value()));
     }
 }

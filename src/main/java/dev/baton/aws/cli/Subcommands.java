@@ -14,10 +14,23 @@ import picocli.CommandLine.Model.CommandSpec;
  * A new subcommand is one more class in {@link #TYPES}; {@link CommandFactory} hands it its dependencies.
  */
 final class Subcommands {
-    static final List<Class<?>> TYPES = List.of(DemoCommand.class, SimulatorCommand.class, GrantCommand.class,
-            RevokeCommand.class, CreateAccountCommand.class, DeleteResourceCommand.class, CapabilitiesCommand.class,
-            ConfigCommand.class, CompletionCommand.class, VerifyCommand.class, ShowCommand.class,
-            AccessCommand.class, WhoCanCommand.class, DiffCommand.class, ExportCommand.class, PolicyCommand.class,
+    static final List<Class<?>> TYPES = List.of(
+            DemoCommand.class,
+            SimulatorCommand.class,
+            GrantCommand.class,
+            RevokeCommand.class,
+            CreateAccountCommand.class,
+            DeleteResourceCommand.class,
+            CapabilitiesCommand.class,
+            ConfigCommand.class,
+            CompletionCommand.class,
+            VerifyCommand.class,
+            ShowCommand.class,
+            AccessCommand.class,
+            WhoCanCommand.class,
+            DiffCommand.class,
+            ExportCommand.class,
+            PolicyCommand.class,
             CheckCommand.class);
 
     private Subcommands() {}
@@ -62,7 +75,10 @@ final class Subcommands {
     /** The parts of a subcommand that the parent's usage help renders: name, aliases, header and description. */
     private static CommandSpec standIn(Command command) {
         CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        spec.usageMessage()
+                .header(command.header())
+                .description(command.description())
+                .hidden(command.hidden());
         return spec;
     }
 }

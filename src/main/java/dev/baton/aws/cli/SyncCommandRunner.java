@@ -3,8 +3,8 @@ package dev.baton.aws.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClientSettings;
-import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.aws.DefaultAwsClients;
+import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
@@ -51,7 +51,8 @@ final class SyncCommandRunner {
     }
 
     void run(RunConfig config, PrintWriter err) throws Exception {
-        C1zWriterOptions writerOptions = C1zWriterOptions.defaults().withTempDir(config.output().tempDir());
+        C1zWriterOptions writerOptions =
+                C1zWriterOptions.defaults().withTempDir(config.output().tempDir());
         OutputSession session = claim(config.output().file(), writerOptions);
         guard.outputs().register(session);
         try {
@@ -59,8 +60,8 @@ final class SyncCommandRunner {
             try {
                 writer = C1zWriter.create(session, writerOptions, history(config));
             } catch (NotAC1zFileException e) {
-                throw ConfigException.invalid("--file", e.getMessage()
-                        + " (use --replace to start a new file there, or name another file)");
+                throw ConfigException.invalid(
+                        "--file", e.getMessage() + " (use --replace to start a new file there, or name another file)");
             }
             sync(config, new C1zSyncStore(writer));
         } finally {
@@ -88,16 +89,29 @@ final class SyncCommandRunner {
         }
         WarningCollector warnings = new WarningCollector(WARNINGS_IN_SUMMARY, log::warn);
         try (C1zSyncStore store = syncStore;
-             DefaultAwsClients clients = DefaultAwsClients.create(config.credentials(), config.organization(),
-                     config.rateLimits(), settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
-            AwsConnector connector = AwsConnector.create(clients, config.organization(), config.scope(), warnings,
-                    config.provisioning().createAccountResourceType(), config.output().workers());
+                DefaultAwsClients clients = DefaultAwsClients.create(
+                        config.credentials(),
+                        config.organization(),
+                        config.rateLimits(),
+                        settings.withRetry(RetryBudget.of(config.rateLimits().retryBudget())))) {
+            AwsConnector connector = AwsConnector.create(
+                    clients,
+                    config.organization(),
+                    config.scope(),
+                    warnings,
+                    config.provisioning().createAccountResourceType(),
+                    config.output().workers());
             ProgressEvents events = new ProgressEvents();
             SyncOptions options = syncOptions(config);
             store.setSyncType(syncType(config.scope().targets()));
-            SyncEngine engine = new SyncEngine(connector.syncers(), store, options, warnings,
+            SyncEngine engine = new SyncEngine(
+                    connector.syncers(),
+                    store,
+                    options,
+                    warnings,
                     new AwsApiCallStats(clients.stats()),
-                    events.sink(), clock);
+                    events.sink(),
+                    clock);
             SyncSummary summary = engine.run();
             store.finish();
             events.summary(summary);
@@ -116,7 +130,8 @@ final class SyncCommandRunner {
     }
 
     private static SyncHistory history(RunConfig config) {
-        return config.output().replace() ? SyncHistory.replaceExisting()
+        return config.output().replace()
+                ? SyncHistory.replaceExisting()
                 : SyncHistory.keep(config.output().keepSyncCount());
     }
 
@@ -131,5 +146,4 @@ final class SyncCommandRunner {
         }
         return targets.skipEntitlementsAndGrants() ? "resources_only" : "full";
     }
-
 }

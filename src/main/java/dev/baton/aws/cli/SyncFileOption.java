@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 /** {@code -f/--file}: the c1z a sync writes and one-shot provisioning reads. */
 @Command(addMethodSubcommands = false) // see BatonAwsCommand: a mixin is searched for method subcommands too
 final class SyncFileOption {
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH", defaultValue = "sync.c1z",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "PATH",
+            defaultValue = "sync.c1z",
             showDefaultValue = Visibility.ALWAYS,
             description = "The c1z file a sync writes and one-shot provisioning reads")
     private String file = "sync.c1z";

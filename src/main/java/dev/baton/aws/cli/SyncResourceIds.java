@@ -44,8 +44,9 @@ final class SyncResourceIds {
             id = value.substring(colon + 1);
         }
         if (!ResourceTypeIds.ALL.contains(type)) {
-            throw invalid(value, "names unknown resource type '" + type + "'; valid: "
-                    + String.join(", ", ResourceTypeIds.ALL));
+            throw invalid(
+                    value,
+                    "names unknown resource type '" + type + "'; valid: " + String.join(", ", ResourceTypeIds.ALL));
         }
         if (!syncedTypes.isEmpty() && !syncedTypes.contains(type)) {
             throw invalid(value, "has type '" + type + "', which --sync-resource-types leaves out");
@@ -70,8 +71,10 @@ final class SyncResourceIds {
         }
         parts.add(part.toString());
         if ((parts.size() != 2 && parts.size() != 4) || parts.stream().anyMatch(String::isEmpty)) {
-            throw invalid(value, "is not a resource baton id bid:r:[<parentType>/<parentId>/]<type>/<id>"
-                    + " (escape : / \\ in ids with \\)");
+            throw invalid(
+                    value,
+                    "is not a resource baton id bid:r:[<parentType>/<parentId>/]<type>/<id>"
+                            + " (escape : / \\ in ids with \\)");
         }
         return parts;
     }

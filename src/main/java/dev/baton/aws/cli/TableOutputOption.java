@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 /** {@code -o/--output} of the read-only commands that print one table: table, json, jsonl or csv. */
 @Command(addMethodSubcommands = false)
 final class TableOutputOption {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, json, jsonl or csv (default: table)")
     private String output = "table";
 

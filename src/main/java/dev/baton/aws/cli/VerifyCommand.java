@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code baton-aws verify FILE.c1z}: checks a c1z file against everything baton readers rely on. Exit 0 when it
  * is valid, 1 with one line per violation, 2 when the file is missing, unreadable or not a c1z at all.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Check a c1z file against the format baton readers expect (exit 0 valid, 1 violations,"
                 + " 2 not a readable c1z).")
 final class VerifyCommand implements Callable<Integer> {
@@ -32,11 +34,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The c1z file to check")
     private String file;
 
-    @Option(names = {"-o", "--output-format"}, paramLabel = "console|json", defaultValue = "console",
+    @Option(
+            names = {"-o", "--output-format"},
+            paramLabel = "console|json",
+            defaultValue = "console",
             description = "console (one line per violation and a summary) or json")
     private String format;
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final ProcessContext context;
 

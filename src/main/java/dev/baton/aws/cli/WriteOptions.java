@@ -20,18 +20,34 @@ final class WriteOptions {
     static final String SYNC_ONLY_SCOPE = "syncScope";
     static final String SYNC_ONLY_OUTPUT = "syncOutput";
 
-    @Mixin private CredentialOptions credentials;
-    @Mixin private OrganizationOptions organization;
-    @Mixin(name = SYNC_ONLY_SCOPE) private ScopeOptions scope;
-    @Mixin private RateLimitOptions rateLimits;
-    @Mixin(name = SYNC_ONLY_OUTPUT) private OutputOptions output;
+    @Mixin
+    private CredentialOptions credentials;
 
-    @Option(names = {"-p", "--provisioning"}, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Mixin
+    private OrganizationOptions organization;
+
+    @Mixin(name = SYNC_ONLY_SCOPE)
+    private ScopeOptions scope;
+
+    @Mixin
+    private RateLimitOptions rateLimits;
+
+    @Mixin(name = SYNC_ONLY_OUTPUT)
+    private OutputOptions output;
+
+    @Option(
+            names = {"-p", "--provisioning"},
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
             description = "Allow changes to AWS; required for every write")
     private boolean enabled;
 
-    @Option(names = {"--create-account-resource-type", "--resource-type"}, paramLabel = "TYPE",
-            defaultValue = "iam_user", completionCandidates = ProvisioningOptions.AccountTargets.class,
+    @Option(
+            names = {"--create-account-resource-type", "--resource-type"},
+            paramLabel = "TYPE",
+            defaultValue = "iam_user",
+            completionCandidates = ProvisioningOptions.AccountTargets.class,
             description = "Which user type create-account creates: iam_user or sso_user (empty: iam_user)")
     private String createAccountResourceType = "iam_user";
 
@@ -45,11 +61,17 @@ final class WriteOptions {
             createAccountResourceType = "iam_user"; // as the root's flag and the environment variable read ""
         }
         if (!ProvisioningOptions.ACCOUNT_TARGETS.contains(createAccountResourceType)) {
-            throw ConfigException.invalid("--create-account-resource-type", "'" + createAccountResourceType
-                    + "' is not one of " + String.join(", ", ProvisioningOptions.ACCOUNT_TARGETS));
+            throw ConfigException.invalid(
+                    "--create-account-resource-type",
+                    "'" + createAccountResourceType + "' is not one of "
+                            + String.join(", ", ProvisioningOptions.ACCOUNT_TARGETS));
         }
-        return RunConfigValidator.validate(new RunConfig(credentials.toConfig(), organization.toConfig(),
-                scope.toConfig(), rateLimits.toConfig(context.environment()), output.toConfig(context.workingDirectory()),
+        return RunConfigValidator.validate(new RunConfig(
+                credentials.toConfig(),
+                organization.toConfig(),
+                scope.toConfig(),
+                rateLimits.toConfig(context.environment()),
+                output.toConfig(context.workingDirectory()),
                 new ProvisioningConfig(true, createAccountResourceType, action)));
     }
 

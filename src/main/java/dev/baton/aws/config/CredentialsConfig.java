@@ -12,8 +12,14 @@ import static java.util.Objects.requireNonNull;
  * @param bindingRoleArn  {@code --global-role-arn}: hop 1 of two-hop mode
  * @param bindingExternalId {@code --global-binding-external-id}, sent on hop 1
  */
-public record CredentialsConfig(String accessKeyId, Secret secretAccessKey, String region, String roleArn,
-                                String externalId, String bindingRoleArn, Secret bindingExternalId) {
+public record CredentialsConfig(
+        String accessKeyId,
+        Secret secretAccessKey,
+        String region,
+        String roleArn,
+        String externalId,
+        String bindingRoleArn,
+        Secret bindingExternalId) {
     public CredentialsConfig {
         requireNonNull(accessKeyId, "accessKeyId is null");
         requireNonNull(secretAccessKey, "secretAccessKey is null");

@@ -32,8 +32,7 @@ public sealed interface OneShotAction {
      * @param profileJson a JSON object (validated), {@code {}} when no profile was given
      * @param resourceType the user type to create ({@code --create-account-resource-type}: iam_user or sso_user)
      */
-    record CreateAccount(String login, String email, String profileJson, String resourceType)
-            implements OneShotAction {
+    record CreateAccount(String login, String email, String profileJson, String resourceType) implements OneShotAction {
         public CreateAccount {
             requireNonNull(login, "login is null");
             requireNonNull(email, "email is null");

@@ -8,8 +8,12 @@ import static java.util.Objects.requireNonNull;
  * @param iamAssumeRoleName role assumed in each child account ({@code --iam-assume-role-name})
  * @param ssoRegion         region of Identity Center ({@code --global-aws-sso-region}); used for its API calls and ARNs
  */
-public record OrganizationConfig(boolean orgsEnabled, boolean ssoEnabled, boolean crossAccountIamEnabled,
-                                 String ssoRegion, String iamAssumeRoleName) {
+public record OrganizationConfig(
+        boolean orgsEnabled,
+        boolean ssoEnabled,
+        boolean crossAccountIamEnabled,
+        String ssoRegion,
+        String iamAssumeRoleName) {
     public OrganizationConfig {
         requireNonNull(ssoRegion, "ssoRegion is null");
         requireNonNull(iamAssumeRoleName, "iamAssumeRoleName is null");

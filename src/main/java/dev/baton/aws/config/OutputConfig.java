@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * @param replace       {@code --replace}: write a new file holding only the new sync, whatever the file holds now
  * @param tempDir       {@code --c1z-temp-dir}: where the c1z's working database lives while a sync runs
  */
-public record OutputConfig(Path file, boolean skipFullSync, int workers, int keepSyncCount, boolean replace,
-                           Path tempDir) {
+public record OutputConfig(
+        Path file, boolean skipFullSync, int workers, int keepSyncCount, boolean replace, Path tempDir) {
     /** The number of full syncs a file keeps unless told otherwise, as in SDK connectors. */
     public static final int DEFAULT_KEEP_SYNC_COUNT = 2;
 
@@ -32,6 +32,12 @@ public record OutputConfig(Path file, boolean skipFullSync, int workers, int kee
 
     /** Keeps the default number of syncs in an existing file; working files in the system temp directory. */
     public OutputConfig(Path file, boolean skipFullSync, int workers) {
-        this(file, skipFullSync, workers, DEFAULT_KEEP_SYNC_COUNT, false, Path.of(System.getProperty("java.io.tmpdir")));
+        this(
+                file,
+                skipFullSync,
+                workers,
+                DEFAULT_KEEP_SYNC_COUNT,
+                false,
+                Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

@@ -20,9 +20,18 @@ import java.nio.file.Path;
  *                       delete: {@code --delete-resource-type}
  * @param resourceId     delete: {@code --delete-resource}
  */
-public record ProvisioningRequest(Action action, Path syncFile, String entitlementId, String principalType,
-                                  String principalId, String grantId, String login, String email,
-                                  String profileJson, String resourceType, String resourceId) {
+public record ProvisioningRequest(
+        Action action,
+        Path syncFile,
+        String entitlementId,
+        String principalType,
+        String principalId,
+        String grantId,
+        String login,
+        String email,
+        String profileJson,
+        String resourceType,
+        String resourceId) {
     /** What the request asks for. */
     public enum Action {
         GRANT,
@@ -45,24 +54,24 @@ public record ProvisioningRequest(Action action, Path syncFile, String entitleme
         requireNonNull(resourceId, "resourceId is null");
     }
 
-    public static ProvisioningRequest grant(Path syncFile, String entitlementId, String principalType,
-                                            String principalId) {
-        return new ProvisioningRequest(Action.GRANT, syncFile, entitlementId, principalType, principalId, "", "",
-                "", "", "", "");
+    public static ProvisioningRequest grant(
+            Path syncFile, String entitlementId, String principalType, String principalId) {
+        return new ProvisioningRequest(
+                Action.GRANT, syncFile, entitlementId, principalType, principalId, "", "", "", "", "", "");
     }
 
     public static ProvisioningRequest revoke(Path syncFile, String grantId) {
         return new ProvisioningRequest(Action.REVOKE, syncFile, "", "", "", grantId, "", "", "", "", "");
     }
 
-    public static ProvisioningRequest createAccount(String login, String email, String profileJson,
-                                                    String resourceType) {
-        return new ProvisioningRequest(Action.CREATE_ACCOUNT, Path.of(""), "", "", "", "", login, email,
-                profileJson, resourceType, "");
+    public static ProvisioningRequest createAccount(
+            String login, String email, String profileJson, String resourceType) {
+        return new ProvisioningRequest(
+                Action.CREATE_ACCOUNT, Path.of(""), "", "", "", "", login, email, profileJson, resourceType, "");
     }
 
     public static ProvisioningRequest deleteResource(String resourceType, String resourceId) {
-        return new ProvisioningRequest(Action.DELETE_RESOURCE, Path.of(""), "", "", "", "", "", "", "",
-                resourceType, resourceId);
+        return new ProvisioningRequest(
+                Action.DELETE_RESOURCE, Path.of(""), "", "", "", "", "", "", "", resourceType, resourceId);
     }
 }

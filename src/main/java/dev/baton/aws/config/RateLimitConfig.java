@@ -12,8 +12,13 @@ import java.time.Duration;
  *                    attempts; zero leaves retrying to the SDK alone (also what an explicit {@code AWS_MAX_ATTEMPTS}
  *                    asks for)
  */
-public record RateLimitConfig(double iamPerAccount, double identityCenter, double organizations, double sts,
-                              double cloudTrail, Duration retryBudget) {
+public record RateLimitConfig(
+        double iamPerAccount,
+        double identityCenter,
+        double organizations,
+        double sts,
+        double cloudTrail,
+        Duration retryBudget) {
     public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(10);
 
     public RateLimitConfig {
@@ -24,8 +29,8 @@ public record RateLimitConfig(double iamPerAccount, double identityCenter, doubl
     }
 
     /** The given rates with the default retry budget. */
-    public RateLimitConfig(double iamPerAccount, double identityCenter, double organizations, double sts,
-                           double cloudTrail) {
+    public RateLimitConfig(
+            double iamPerAccount, double identityCenter, double organizations, double sts, double cloudTrail) {
         this(iamPerAccount, identityCenter, organizations, sts, cloudTrail, DEFAULT_RETRY_BUDGET);
     }
 

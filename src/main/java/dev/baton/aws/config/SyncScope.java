@@ -15,9 +15,15 @@ import java.util.Set;
  * @param fastPath               use GetAccountAuthorizationDetails + credential report (off: upstream's N+1 calls)
  * @param targets                {@code --sync-resources} and the skip flags
  */
-public record SyncScope(Set<String> resourceTypes, boolean syncSecrets, boolean onlyAttachedPolicies,
-                        boolean ssoUserLastLogin, int lastLoginWindowDays, boolean fastPath, ScimConfig scim,
-                        SyncTargets targets) {
+public record SyncScope(
+        Set<String> resourceTypes,
+        boolean syncSecrets,
+        boolean onlyAttachedPolicies,
+        boolean ssoUserLastLogin,
+        int lastLoginWindowDays,
+        boolean fastPath,
+        ScimConfig scim,
+        SyncTargets targets) {
     public SyncScope {
         resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
         requireNonNull(scim, "scim is null");
@@ -25,9 +31,22 @@ public record SyncScope(Set<String> resourceTypes, boolean syncSecrets, boolean 
     }
 
     /** A full sync: every resource's entitlements and grants. */
-    public SyncScope(Set<String> resourceTypes, boolean syncSecrets, boolean onlyAttachedPolicies,
-                     boolean ssoUserLastLogin, int lastLoginWindowDays, boolean fastPath, ScimConfig scim) {
-        this(resourceTypes, syncSecrets, onlyAttachedPolicies, ssoUserLastLogin, lastLoginWindowDays, fastPath, scim,
+    public SyncScope(
+            Set<String> resourceTypes,
+            boolean syncSecrets,
+            boolean onlyAttachedPolicies,
+            boolean ssoUserLastLogin,
+            int lastLoginWindowDays,
+            boolean fastPath,
+            ScimConfig scim) {
+        this(
+                resourceTypes,
+                syncSecrets,
+                onlyAttachedPolicies,
+                ssoUserLastLogin,
+                lastLoginWindowDays,
+                fastPath,
+                scim,
                 SyncTargets.everything());
     }
 

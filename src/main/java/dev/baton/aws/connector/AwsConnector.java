@@ -33,8 +33,12 @@ public final class AwsConnector implements Connector {
     private AwsConnector(List<ResourceSyncer> syncers, List<ResourceProvisioner> provisioners) {
         this.syncers = List.copyOf(syncers);
         this.provisioners = List.copyOf(provisioners);
-        requireUniqueTypes(this.syncers.stream().map(s -> s.resourceType().getId()).toList(), "syncer");
-        requireUniqueTypes(this.provisioners.stream().map(ResourceProvisioner::resourceTypeId).toList(),
+        requireUniqueTypes(
+                this.syncers.stream().map(s -> s.resourceType().getId()).toList(), "syncer");
+        requireUniqueTypes(
+                this.provisioners.stream()
+                        .map(ResourceProvisioner::resourceTypeId)
+                        .toList(),
                 "provisioner");
     }
 
@@ -44,8 +48,12 @@ public final class AwsConnector implements Connector {
      *
      * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
      */
-    public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                      SyncWarnings warnings, String accountCreationType) {
+    public static AwsConnector create(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            String accountCreationType) {
         return create(clients, organization, scope, warnings, accountCreationType, SyncContext.DEFAULT_WORKERS);
     }
 
@@ -53,17 +61,23 @@ public final class AwsConnector implements Connector {
      * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
      * @param workers             the sync's {@code --workers} (see {@link SyncContext#workers()})
      */
-    public static AwsConnector create(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                      SyncWarnings warnings, String accountCreationType, int workers) {
+    public static AwsConnector create(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            String accountCreationType,
+            int workers) {
         requireNonNull(clients, "clients is null");
         SyncContext context = SyncContext.of(clients, organization, scope, warnings, workers);
         // Organizations and Identity Center are registered together, as upstream does (both flags on)
-        Optional<OrganizationSyncers> organizations = organization.identityCenter()
-                ? Optional.of(OrganizationSyncers.create(context)) : Optional.empty();
-        Optional<IdentityCenterSyncers> identityCenter = organizations
-                .map(orgs -> IdentityCenterSyncers.create(context, orgs.hierarchy()));
-        IamSyncers iam = IamSyncers.create(context, identityCenter.map(IdentityCenterSyncers::inlinePolicies)
-                .orElse(PermissionSetInlinePolicies.none()));
+        Optional<OrganizationSyncers> organizations =
+                organization.identityCenter() ? Optional.of(OrganizationSyncers.create(context)) : Optional.empty();
+        Optional<IdentityCenterSyncers> identityCenter =
+                organizations.map(orgs -> IdentityCenterSyncers.create(context, orgs.hierarchy()));
+        IamSyncers iam = IamSyncers.create(
+                context,
+                identityCenter.map(IdentityCenterSyncers::inlinePolicies).orElse(PermissionSetInlinePolicies.none()));
 
         // every resource type, top to bottom in upstream's registration order
         List<ResourceSyncer> syncers = new ArrayList<>();
@@ -92,12 +106,14 @@ public final class AwsConnector implements Connector {
      * The write capabilities alone: IAM always, Identity Center when it is on. Building them makes no AWS call and
      * creates no client (clients are asked for when a write runs).
      */
-    public static List<ResourceProvisioner> provisioners(AwsClients clients, OrganizationConfig organization,
-                                                         String accountCreationType) {
+    public static List<ResourceProvisioner> provisioners(
+            AwsClients clients, OrganizationConfig organization, String accountCreationType) {
         List<ResourceProvisioner> provisioners = new ArrayList<>(IamProvisioners.create(clients, accountCreationType));
         if (organization.identityCenter()) {
-            provisioners.addAll(IdentityCenterProvisioners.create(clients, new IdentityCenterProvisioners.Settings(
-                    organization.ssoRegion(), accountCreationType, null, AssignmentPolling.defaults())));
+            provisioners.addAll(IdentityCenterProvisioners.create(
+                    clients,
+                    new IdentityCenterProvisioners.Settings(
+                            organization.ssoRegion(), accountCreationType, null, AssignmentPolling.defaults())));
         }
         return provisioners;
     }

@@ -14,7 +14,9 @@ public final class ProvisionAnnotations {
     /** The SDK reports "UNKNOWN" when the service sent no request id; that is not worth an annotation. */
     public static List<Any> requestId(AwsResponse response, Message... more) {
         List<Any> annotations = new ArrayList<>();
-        String id = response.responseMetadata() == null ? null : response.responseMetadata().requestId();
+        String id = response.responseMetadata() == null
+                ? null
+                : response.responseMetadata().requestId();
         if (id != null && !id.isEmpty() && !id.equals("UNKNOWN")) {
             annotations.add(Any.pack(RequestId.newBuilder().setRequestId(id).build()));
         }

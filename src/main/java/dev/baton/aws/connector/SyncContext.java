@@ -16,8 +16,13 @@ import dev.baton.aws.spi.SyncWarnings;
  * @param workers the sync's {@code --workers}: how many calls a syncer that reads in parallel on its own (Identity
  *                Center assignments per principal) may have in flight at once
  */
-public record SyncContext(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                          SyncWarnings warnings, OrganizationAccounts accounts, int workers) {
+public record SyncContext(
+        AwsClients clients,
+        OrganizationConfig organization,
+        SyncScope scope,
+        SyncWarnings warnings,
+        OrganizationAccounts accounts,
+        int workers) {
     /** {@code --workers}' default. */
     public static final int DEFAULT_WORKERS = 8;
 
@@ -33,21 +38,30 @@ public record SyncContext(AwsClients clients, OrganizationConfig organization, S
     }
 
     /** A context with the default number of workers. */
-    public SyncContext(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
-                       OrganizationAccounts accounts) {
+    public SyncContext(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            OrganizationAccounts accounts) {
         this(clients, organization, scope, warnings, accounts, DEFAULT_WORKERS);
     }
 
     /** A context with a fresh account listing and the default number of workers. */
-    public static SyncContext of(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                 SyncWarnings warnings) {
+    public static SyncContext of(
+            AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings) {
         return of(clients, organization, scope, warnings, DEFAULT_WORKERS);
     }
 
     /** A context with a fresh account listing. */
-    public static SyncContext of(AwsClients clients, OrganizationConfig organization, SyncScope scope,
-                                 SyncWarnings warnings, int workers) {
-        return new SyncContext(clients, organization, scope, warnings,
-                new OrganizationAccounts(clients::organizations, clients.gateway(), warnings), workers);
+    public static SyncContext of(
+            AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings, int workers) {
+        return new SyncContext(
+                clients,
+                organization,
+                scope,
+                warnings,
+                new OrganizationAccounts(clients::organizations, clients.gateway(), warnings),
+                workers);
     }
 }

@@ -15,16 +15,32 @@ public final class Entitlements {
      * An assignment entitlement with the SDK id {@code <type>:<id>:<slug>}; {@code resource} is embedded in full,
      * as the SDK does (CLI-legacy reads {@code resource.display_name}).
      */
-    public static Entitlement assignment(Resource resource, String slug, String displayName, String description,
-                                         List<ResourceType> grantableTo, List<? extends Message> annotations) {
-        return custom(resource, Ids.entitlementId(resource.getId(), slug), slug, displayName, description,
-                grantableTo, annotations);
+    public static Entitlement assignment(
+            Resource resource,
+            String slug,
+            String displayName,
+            String description,
+            List<ResourceType> grantableTo,
+            List<? extends Message> annotations) {
+        return custom(
+                resource,
+                Ids.entitlementId(resource.getId(), slug),
+                slug,
+                displayName,
+                description,
+                grantableTo,
+                annotations);
     }
 
     /** An assignment entitlement whose id does not follow the SDK rule (e.g. the account/permission-set one). */
-    public static Entitlement custom(Resource resource, String id, String slug, String displayName,
-                                     String description, List<ResourceType> grantableTo,
-                                     List<? extends Message> annotations) {
+    public static Entitlement custom(
+            Resource resource,
+            String id,
+            String slug,
+            String displayName,
+            String description,
+            List<ResourceType> grantableTo,
+            List<? extends Message> annotations) {
         Entitlement.Builder builder = Entitlement.newBuilder()
                 .setResource(resource)
                 .setId(id)
@@ -41,6 +57,9 @@ public final class Entitlements {
 
     /** The {@code {id, resource}} reference a grant embeds (the SDK's NewGrant shape). */
     public static Entitlement reference(String entitlementId, Resource resource) {
-        return Entitlement.newBuilder().setId(entitlementId).setResource(resource).build();
+        return Entitlement.newBuilder()
+                .setId(entitlementId)
+                .setResource(resource)
+                .build();
     }
 }

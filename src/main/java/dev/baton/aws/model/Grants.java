@@ -19,8 +19,8 @@ public final class Grants {
     }
 
     /** A grant whose id does not follow the SDK rule (SSO membership ids, account assignment grants). */
-    public static Grant withId(String grantId, Entitlement entitlement, ResourceId principal,
-                               List<? extends Message> annotations) {
+    public static Grant withId(
+            String grantId, Entitlement entitlement, ResourceId principal, List<? extends Message> annotations) {
         Grant.Builder builder = Grant.newBuilder()
                 .setId(grantId)
                 .setEntitlement(Entitlements.reference(entitlement.getId(), entitlement.getResource()))
@@ -30,6 +30,9 @@ public final class Grants {
     }
 
     public static GrantExpandable expandable(String sourceEntitlementId, boolean shallow) {
-        return GrantExpandable.newBuilder().addEntitlementIds(sourceEntitlementId).setShallow(shallow).build();
+        return GrantExpandable.newBuilder()
+                .addEntitlementIds(sourceEntitlementId)
+                .setShallow(shallow)
+                .build();
     }
 }

@@ -10,7 +10,10 @@ public final class Ids {
     private Ids() {}
 
     public static ResourceId resourceId(String resourceType, String resource) {
-        return ResourceId.newBuilder().setResourceType(resourceType).setResource(resource).build();
+        return ResourceId.newBuilder()
+                .setResourceType(resourceType)
+                .setResource(resource)
+                .build();
     }
 
     /** The v1 {@code external_id} of a resource: {@code <type>:<id>}. */

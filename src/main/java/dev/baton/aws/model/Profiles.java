@@ -46,7 +46,8 @@ public final class Profiles {
             list.forEach(item -> items.addValues(value(item)));
             return Value.newBuilder().setListValue(items).build();
         }
-        throw new IllegalArgumentException("unsupported profile value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported profile value type " + value.getClass().getName());
     }
 
     /** The string field {@code key} of a profile, or "" when absent or not a string. */

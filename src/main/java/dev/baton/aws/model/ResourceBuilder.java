@@ -73,7 +73,8 @@ public final class ResourceBuilder {
     }
 
     public ResourceBuilder childType(String resourceTypeId) {
-        return annotation(ChildResourceType.newBuilder().setResourceTypeId(resourceTypeId).build());
+        return annotation(
+                ChildResourceType.newBuilder().setResourceTypeId(resourceTypeId).build());
     }
 
     public ResourceBuilder annotation(Message annotation) {
@@ -147,7 +148,8 @@ public final class ResourceBuilder {
             }
             if (!explicitStatus) {
                 resource.setStatus(Status.newBuilder()
-                        .setStatus(Status.ResourceStatus.forNumber(user.getStatus().getStatusValue())));
+                        .setStatus(
+                                Status.ResourceStatus.forNumber(user.getStatus().getStatusValue())));
             }
             if (user.hasCreatedAt() && !resource.hasCreatedAt()) {
                 resource.setCreatedAt(user.getCreatedAt());

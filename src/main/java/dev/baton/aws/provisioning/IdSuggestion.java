@@ -35,6 +35,8 @@ final class IdSuggestion {
 
     /** {@code "; did you mean 'x'?"} or "" when nothing is close. */
     static String hint(String wanted, Collection<String> candidates) {
-        return closest(wanted, candidates).map(id -> "; did you mean '" + id + "'?").orElse("");
+        return closest(wanted, candidates)
+                .map(id -> "; did you mean '" + id + "'?")
+                .orElse("");
     }
 }

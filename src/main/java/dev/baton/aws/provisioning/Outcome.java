@@ -21,8 +21,13 @@ import java.util.Map;
  * @param requestIds  AWS request ids of the writes, for support cases and CloudTrail
  * @param message     one human-readable line
  */
-public record Outcome(String action, String outcome, List<String> grantIds, List<String> resourceIds,
-                      List<String> requestIds, String message) {
+public record Outcome(
+        String action,
+        String outcome,
+        List<String> grantIds,
+        List<String> resourceIds,
+        List<String> requestIds,
+        String message) {
     public Outcome {
         requireNonNull(action, "action is null");
         requireNonNull(outcome, "outcome is null");

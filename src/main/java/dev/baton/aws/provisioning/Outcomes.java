@@ -24,8 +24,13 @@ final class Outcomes {
         String message = existed
                 ? who + " already has " + entitlement.getId() + "; nothing changed"
                 : "granted " + entitlement.getId() + " to " + who;
-        return new Outcome("grant", existed ? "already-exists" : "granted", grantIds(result), List.of(),
-                requestIds(result.annotations()), message);
+        return new Outcome(
+                "grant",
+                existed ? "already-exists" : "granted",
+                grantIds(result),
+                List.of(),
+                requestIds(result.annotations()),
+                message);
     }
 
     static Outcome revoked(Grant grant, ProvisionResult result) {
@@ -34,20 +39,32 @@ final class Outcomes {
                 ? "grant " + grant.getId() + " was already revoked; nothing changed"
                 : "revoked " + grant.getEntitlement().getId() + " from "
                         + Ids.resourceKey(grant.getPrincipal().getId());
-        return new Outcome("revoke", absent ? "already-revoked" : "revoked", List.of(grant.getId()), List.of(),
-                requestIds(result.annotations()), message);
+        return new Outcome(
+                "revoke",
+                absent ? "already-revoked" : "revoked",
+                List.of(grant.getId()),
+                List.of(),
+                requestIds(result.annotations()),
+                message);
     }
 
     /** Account creators mark an account that already existed with {@code GrantAlreadyExists}. */
     static Outcome created(String resourceType, ProvisionResult result) {
         boolean existed = Annotations.has(result.annotations(), GrantAlreadyExists.class);
-        List<String> ids = result.resources().stream().map(r -> r.getId().getResource()).toList();
-        String names = String.join(", ", result.resources().stream().map(Outcomes::describe).toList());
+        List<String> ids =
+                result.resources().stream().map(r -> r.getId().getResource()).toList();
+        String names = String.join(
+                ", ", result.resources().stream().map(Outcomes::describe).toList());
         String message = existed
                 ? resourceType + " " + names + " already exists; nothing changed"
                 : "created " + resourceType + " " + names;
-        return new Outcome("create-account", existed ? "already-exists" : "created", List.of(), ids,
-                requestIds(result.annotations()), message);
+        return new Outcome(
+                "create-account",
+                existed ? "already-exists" : "created",
+                List.of(),
+                ids,
+                requestIds(result.annotations()),
+                message);
     }
 
     static Outcome deleted(ResourceId resource, ProvisionResult result) {
@@ -55,8 +72,13 @@ final class Outcomes {
         String message = absent
                 ? Ids.resourceKey(resource) + " does not exist; nothing changed"
                 : "deleted " + Ids.resourceKey(resource);
-        return new Outcome("delete-resource", absent ? "does-not-exist" : "deleted", List.of(),
-                List.of(resource.getResource()), requestIds(result.annotations()), message);
+        return new Outcome(
+                "delete-resource",
+                absent ? "does-not-exist" : "deleted",
+                List.of(),
+                List.of(resource.getResource()),
+                requestIds(result.annotations()),
+                message);
     }
 
     private static List<String> grantIds(ProvisionResult result) {
@@ -64,14 +86,18 @@ final class Outcomes {
     }
 
     private static String describe(Resource resource) {
-        return resource.getDisplayName().isEmpty() || resource.getDisplayName().equals(resource.getId().getResource())
+        return resource.getDisplayName().isEmpty()
+                        || resource.getDisplayName().equals(resource.getId().getResource())
                 ? resource.getId().getResource()
                 : resource.getDisplayName() + " (" + resource.getId().getResource() + ")";
     }
 
     static List<String> requestIds(List<Any> annotations) {
-        return annotations.stream().filter(any -> any.is(RequestId.class))
-                .map(any -> Annotations.find(List.of(any), RequestId.class).orElseThrow().getRequestId())
+        return annotations.stream()
+                .filter(any -> any.is(RequestId.class))
+                .map(any -> Annotations.find(List.of(any), RequestId.class)
+                        .orElseThrow()
+                        .getRequestId())
                 .toList();
     }
 }

@@ -40,8 +40,8 @@ public final class ProvisioningService {
         Map<String, ResourceProvisioner> byType = new LinkedHashMap<>();
         for (ResourceProvisioner provisioner : requireNonNull(provisioners, "provisioners is null")) {
             if (byType.putIfAbsent(provisioner.resourceTypeId(), provisioner) != null) {
-                throw new IllegalArgumentException("two provisioners for resource type "
-                        + provisioner.resourceTypeId());
+                throw new IllegalArgumentException(
+                        "two provisioners for resource type " + provisioner.resourceTypeId());
             }
         }
         this.provisioners = Map.copyOf(byType);
@@ -67,8 +67,8 @@ public final class ProvisioningService {
             principal = lookup.principal(request.principalType(), request.principalId());
         }
         checkGrantable(entitlement, principal.getId());
-        GrantProvisioner provisioner = capability(entitlement.getResource().getId().getResourceType(),
-                GrantProvisioner.class, "grant");
+        GrantProvisioner provisioner =
+                capability(entitlement.getResource().getId().getResourceType(), GrantProvisioner.class, "grant");
         ProvisionResult result = call(() -> provisioner.grant(principal, entitlement));
         return Outcomes.granted(entitlement, principal.getId(), result);
     }
@@ -79,8 +79,8 @@ public final class ProvisioningService {
         try (SyncFileLookup lookup = SyncFileLookup.open(request.syncFile())) {
             grant = lookup.grant(request.grantId());
         }
-        GrantProvisioner provisioner = capability(grant.getEntitlement().getResource().getId().getResourceType(),
-                GrantProvisioner.class, "revoke");
+        GrantProvisioner provisioner = capability(
+                grant.getEntitlement().getResource().getId().getResourceType(), GrantProvisioner.class, "revoke");
         ProvisionResult result = call(() -> provisioner.revoke(grant));
         return Outcomes.revoked(grant, result);
     }
@@ -103,7 +103,9 @@ public final class ProvisioningService {
     }
 
     private static void checkGrantable(Entitlement entitlement, ResourceId principal) throws ProvisioningException {
-        List<String> grantable = entitlement.getGrantableToList().stream().map(ResourceType::getId).toList();
+        List<String> grantable = entitlement.getGrantableToList().stream()
+                .map(ResourceType::getId)
+                .toList();
         if (!grantable.isEmpty() && !grantable.contains(principal.getResourceType())) {
             throw ProvisioningException.usage("entitlement '" + entitlement.getId() + "' can be granted to "
                     + String.join(", ", grantable) + ", not to " + principal.getResourceType());
@@ -115,8 +117,11 @@ public final class ProvisioningService {
         ResourceProvisioner provisioner = provisioners.get(resourceType);
         if (!kind.isInstance(provisioner)) {
             List<String> supported = new ArrayList<>();
-            provisioners.values().stream().filter(kind::isInstance).map(ResourceProvisioner::resourceTypeId)
-                    .sorted().forEach(supported::add);
+            provisioners.values().stream()
+                    .filter(kind::isInstance)
+                    .map(ResourceProvisioner::resourceTypeId)
+                    .sorted()
+                    .forEach(supported::add);
             throw ProvisioningException.usage("resource type '" + resourceType + "' does not support " + what
                     + " in this configuration; types that do: "
                     + (supported.isEmpty() ? "none" : String.join(", ", supported)));
@@ -131,15 +136,19 @@ public final class ProvisioningService {
             try {
                 JsonFormat.parser().merge(request.profileJson(), profile);
             } catch (InvalidProtocolBufferException e) {
-                throw new ProvisioningException(ProvisioningException.Kind.USAGE,
-                        "--create-account-profile is not a JSON object: " + e.getMessage(), e);
+                throw new ProvisioningException(
+                        ProvisioningException.Kind.USAGE,
+                        "--create-account-profile is not a JSON object: " + e.getMessage(),
+                        e);
             }
         }
         if (!request.login().isEmpty() && !profile.containsFields("login")) {
-            profile.putFields("login", Value.newBuilder().setStringValue(request.login()).build());
+            profile.putFields(
+                    "login", Value.newBuilder().setStringValue(request.login()).build());
         }
         if (!request.email().isEmpty() && !profile.containsFields("email")) {
-            profile.putFields("email", Value.newBuilder().setStringValue(request.email()).build());
+            profile.putFields(
+                    "email", Value.newBuilder().setStringValue(request.email()).build());
         }
         return profile.build();
     }

@@ -32,34 +32,36 @@ final class SyncFileLookup implements AutoCloseable {
     static SyncFileLookup open(Path file) throws ProvisioningException {
         requireNonNull(file, "file is null");
         if (!Files.isRegularFile(file)) {
-            throw ProvisioningException.usage("sync file " + file + " does not exist; run a sync first or point "
-                    + "--file at an existing c1z");
+            throw ProvisioningException.usage(
+                    "sync file " + file + " does not exist; run a sync first or point " + "--file at an existing c1z");
         }
         try {
             return new SyncFileLookup(file, C1zReader.open(file));
         } catch (C1zException e) {
-            throw new ProvisioningException(ProvisioningException.Kind.USAGE,
-                    "sync file " + file + " is not a readable c1z: " + e.getMessage(), e);
+            throw new ProvisioningException(
+                    ProvisioningException.Kind.USAGE,
+                    "sync file " + file + " is not a readable c1z: " + e.getMessage(),
+                    e);
         }
     }
 
     /** The entitlement with its resource replaced by the full stored resource. */
     Entitlement entitlement(String entitlementId) throws ProvisioningException {
-        Entitlement entitlement = reader.entitlement(entitlementId).orElseThrow(() -> ProvisioningException.usage(
-                "entitlement '" + entitlementId + "' is not in " + file
+        Entitlement entitlement = reader.entitlement(entitlementId)
+                .orElseThrow(() -> ProvisioningException.usage("entitlement '" + entitlementId + "' is not in " + file
                         + IdSuggestion.hint(entitlementId, reader.entitlementIds())));
         ResourceId resourceId = entitlement.getResource().getId();
-        Resource resource = reader.resource(resourceId).orElseThrow(() -> ProvisioningException.usage(
-                "entitlement '" + entitlementId + "' belongs to " + Ids.resourceKey(resourceId)
-                        + ", which is not in " + file));
+        Resource resource = reader.resource(resourceId)
+                .orElseThrow(() -> ProvisioningException.usage("entitlement '" + entitlementId + "' belongs to "
+                        + Ids.resourceKey(resourceId) + ", which is not in " + file));
         return entitlement.toBuilder().setResource(resource).build();
     }
 
     Resource principal(String principalType, String principalId) throws ProvisioningException {
         ResourceId id = Ids.resourceId(principalType, principalId);
-        return reader.resource(id).orElseThrow(() -> ProvisioningException.usage(
-                "principal " + Ids.resourceKey(id) + " is not in " + file + principalHint(principalType,
-                        principalId)));
+        return reader.resource(id)
+                .orElseThrow(() -> ProvisioningException.usage("principal " + Ids.resourceKey(id) + " is not in " + file
+                        + principalHint(principalType, principalId)));
     }
 
     /**
@@ -67,23 +69,31 @@ final class SyncFileLookup implements AutoCloseable {
      * the id the grant carries: revoking access of a since-deleted user must still be possible.
      */
     Grant grant(String grantId) throws ProvisioningException {
-        StoredGrant stored = reader.grant(grantId).orElseThrow(() -> ProvisioningException.usage(
-                "grant '" + grantId + "' is not in " + file + grantHint(grantId)));
+        StoredGrant stored = reader.grant(grantId)
+                .orElseThrow(() ->
+                        ProvisioningException.usage("grant '" + grantId + "' is not in " + file + grantHint(grantId)));
         Grant grant = stored.grant();
         Entitlement entitlement = entitlement(grant.getEntitlement().getId());
         Resource principal = reader.resource(grant.getPrincipal().getId()).orElse(grant.getPrincipal());
-        return grant.toBuilder().setEntitlement(entitlement).setPrincipal(principal).build();
+        return grant.toBuilder()
+                .setEntitlement(entitlement)
+                .setPrincipal(principal)
+                .build();
     }
 
     private String principalHint(String principalType, String principalId) {
-        List<String> ids = reader.resources(principalType).stream().map(r -> r.getId().getResource()).toList();
+        List<String> ids = reader.resources(principalType).stream()
+                .map(r -> r.getId().getResource())
+                .toList();
         if (!ids.isEmpty()) {
             return IdSuggestion.hint(principalId, ids);
         }
-        List<String> types = reader.resourceTypes().stream().map(ResourceType::getId).toList();
+        List<String> types =
+                reader.resourceTypes().stream().map(ResourceType::getId).toList();
         return "; the file has no resources of type '" + principalType + "'"
-                + IdSuggestion.closest(principalType, types).map(t -> " (did you mean type '" + t + "'?)")
-                .orElse("");
+                + IdSuggestion.closest(principalType, types)
+                        .map(t -> " (did you mean type '" + t + "'?)")
+                        .orElse("");
     }
 
     /**
@@ -104,7 +114,9 @@ final class SyncFileLookup implements AutoCloseable {
         if (best.isEmpty()) {
             return "";
         }
-        List<String> grantIds = reader.grantsForEntitlement(best).stream().map(g -> g.grant().getId()).toList();
+        List<String> grantIds = reader.grantsForEntitlement(best).stream()
+                .map(g -> g.grant().getId())
+                .toList();
         return IdSuggestion.hint(grantId, grantIds);
     }
 

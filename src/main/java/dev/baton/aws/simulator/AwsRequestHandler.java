@@ -7,11 +7,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.baton.aws.simulator.fault.CallStats;
 import dev.baton.aws.simulator.fault.FaultGate;
+import dev.baton.aws.simulator.fault.NetworkFault;
 import dev.baton.aws.simulator.fault.Verdict;
 import dev.baton.aws.simulator.protocol.JsonProtocol;
 import dev.baton.aws.simulator.protocol.QueryProtocol;
 import dev.baton.aws.simulator.protocol.QueryRequest;
+import dev.baton.aws.simulator.protocol.ReplyTransport;
 import dev.baton.aws.simulator.protocol.SigV4Authorization;
+import dev.baton.aws.simulator.protocol.SigV4Verifier;
 import dev.baton.aws.simulator.service.AwsFault;
 import dev.baton.aws.simulator.service.Caller;
 import dev.baton.aws.simulator.service.CallerResolver;
@@ -20,9 +23,6 @@ import dev.baton.aws.simulator.service.JsonAction;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.QueryAction;
 import dev.baton.aws.simulator.service.QueryService;
-import dev.baton.aws.simulator.fault.NetworkFault;
-import dev.baton.aws.simulator.protocol.ReplyTransport;
-import dev.baton.aws.simulator.protocol.SigV4Verifier;
 import dev.baton.aws.simulator.service.SigningSecret;
 import dev.baton.aws.simulator.world.Secret;
 import java.io.ByteArrayInputStream;
@@ -54,8 +54,14 @@ final class AwsRequestHandler implements HttpHandler {
     private final CallStats stats;
     private final ReplySettings replies;
 
-    AwsRequestHandler(List<QueryService> query, List<JsonService> json, CallerResolver callers,
-            IdentityPolicyCheck policies, FaultGate gate, CallStats stats, ReplySettings replies) {
+    AwsRequestHandler(
+            List<QueryService> query,
+            List<JsonService> json,
+            CallerResolver callers,
+            IdentityPolicyCheck policies,
+            FaultGate gate,
+            CallStats stats,
+            ReplySettings replies) {
         query.forEach(service -> queryServices.put(service.version(), service));
         for (JsonService service : json) {
             if (jsonServices.putIfAbsent(service.targetPrefix(), service) != null) {
@@ -112,30 +118,34 @@ final class AwsRequestHandler implements HttpHandler {
         stats.call(operation);
         try {
             if (service == null) {
-                throw new AwsFault(400, "InvalidAction", "Could not find operation " + request.action()
-                        + " for version " + request.version());
+                throw new AwsFault(
+                        400,
+                        "InvalidAction",
+                        "Could not find operation " + request.action() + " for version " + request.version());
             }
             boolean unsigned = service.unsignedActions().contains(request.action());
-            Caller caller = unsigned ? new Caller("", "", "", List.of())
+            Caller caller = unsigned
+                    ? new Caller("", "", "", List.of())
                     : callers.resolve(accessKeyId(exchange, "MissingAuthenticationToken", 403));
             if (!unsigned) {
                 verifySignature(exchange, bytes, caller, 403, "SignatureDoesNotMatch");
             }
             QueryAction action = service.actions().get(request.action());
             if (action == null) {
-                throw new AwsFault(400, "InvalidAction", "Could not find operation " + request.action()
-                        + " for version " + request.version());
+                throw new AwsFault(
+                        400,
+                        "InvalidAction",
+                        "Could not find operation " + request.action() + " for version " + request.version());
             }
             admit(service.rateScope(caller), "Throttling");
             caller.checkAllowed(operation, "AccessDenied", 403);
             policies.checkQuery(caller, operation, request);
-            String result = replies.sparse().query(request.version(), request.action(),
-                    action.handle(caller, request));
+            String result = replies.sparse().query(request.version(), request.action(), action.handle(caller, request));
             QueryProtocol.writeResponse(exchange, request.action(), namespace, result, requestId);
         } catch (AwsFault fault) {
             count(operation, fault, "Throttling");
-            QueryProtocol.writeError(exchange, fault.httpStatus(), fault.type(), fault.code(), fault.getMessage(),
-                    requestId, namespace);
+            QueryProtocol.writeError(
+                    exchange, fault.httpStatus(), fault.type(), fault.code(), fault.getMessage(), requestId, namespace);
         }
     }
 
@@ -159,8 +169,11 @@ final class AwsRequestHandler implements HttpHandler {
             caller.checkAllowed(operation, "AccessDeniedException", 400);
             policies.check(caller, operation, null, "AccessDeniedException", 400);
             JsonNode body = JsonProtocol.readBody(new ByteArrayInputStream(bytes));
-            JsonProtocol.writeResponse(exchange, 200, replies.sparse().json(service.targetPrefix(), name,
-                    action.handle(caller, body)), requestId);
+            JsonProtocol.writeResponse(
+                    exchange,
+                    200,
+                    replies.sparse().json(service.targetPrefix(), name, action.handle(caller, body)),
+                    requestId);
         } catch (AwsFault fault) {
             count(operation, fault, throttlingCode);
             JsonProtocol.writeError(exchange, fault.httpStatus(), fault.code(), fault.getMessage(), requestId);
@@ -200,16 +213,24 @@ final class AwsRequestHandler implements HttpHandler {
         String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
         Secret expectedToken = secret.get().sessionToken();
         if (expectedToken == null ? token != null : !expectedToken.value().equals(token)) {
-            throw new AwsFault(status, status == 403 ? "InvalidClientTokenId" : "UnrecognizedClientException",
+            throw new AwsFault(
+                    status,
+                    status == 403 ? "InvalidClientTokenId" : "UnrecognizedClientException",
                     "The security token included in the request is invalid.");
         }
-        SigV4Verifier.SignedRequest request = new SigV4Verifier.SignedRequest(exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body);
+        SigV4Verifier.SignedRequest request = new SigV4Verifier.SignedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(),
+                body);
         if (!SigV4Verifier.verify(request, secret.get().secretAccessKey().value())) {
-            throw new AwsFault(status, code, "The request signature we calculated does not match the signature you"
-                    + " provided. Check your AWS Secret Access Key and signing method. Consult the service"
-                    + " documentation for details.");
+            throw new AwsFault(
+                    status,
+                    code,
+                    "The request signature we calculated does not match the signature you"
+                            + " provided. Check your AWS Secret Access Key and signing method. Consult the service"
+                            + " documentation for details.");
         }
     }
 
@@ -226,8 +247,11 @@ final class AwsRequestHandler implements HttpHandler {
         }
         switch (verdict) {
             case THROTTLED -> throw new AwsFault(400, throttlingCode, "Rate exceeded");
-            case INTERNAL_FAILURE -> throw new AwsFault(500, "InternalFailure",
-                    "The request processing has failed because of an unknown error, exception or failure.");
+            case INTERNAL_FAILURE ->
+                throw new AwsFault(
+                        500,
+                        "InternalFailure",
+                        "The request processing has failed because of an unknown error, exception or failure.");
             case SERVICE_UNAVAILABLE -> throw new AwsFault(503, "ServiceUnavailable", "Service is unavailable.");
             case PASS -> delay();
         }

@@ -10,8 +10,8 @@ import java.net.URI;
  * key of the connector user, the region, and the connector role with its external id (null when the role's trust
  * policy asks for none).
  */
-public record ConnectionFacts(URI endpoint, String accessKeyId, Secret secretAccessKey, String region, String roleArn,
-        String externalId) {
+public record ConnectionFacts(
+        URI endpoint, String accessKeyId, Secret secretAccessKey, String region, String roleArn, String externalId) {
     public ConnectionFacts {
         requireNonNull(endpoint, "endpoint is null");
         requireNonNull(accessKeyId, "accessKeyId is null");

@@ -12,8 +12,8 @@ import dev.baton.aws.simulator.protocol.ResponseModel;
 import dev.baton.aws.simulator.protocol.SparseEncoder;
 import dev.baton.aws.simulator.service.CallerResolver;
 import dev.baton.aws.simulator.service.CredentialEndpoints;
-import dev.baton.aws.simulator.service.IdentityPolicyCheck;
 import dev.baton.aws.simulator.service.IamService;
+import dev.baton.aws.simulator.service.IdentityPolicyCheck;
 import dev.baton.aws.simulator.service.JsonService;
 import dev.baton.aws.simulator.service.StsService;
 import dev.baton.aws.simulator.service.StsSessions;
@@ -61,13 +61,20 @@ public final class SimulatorServer implements AutoCloseable {
         StsSessions sessions = new StsSessions();
         Limits limits = state.world().limits();
         Faults faults = limits.faults();
-        ReplySettings replies = new ReplySettings(faults.verifySignatures(),
+        ReplySettings replies = new ReplySettings(
+                faults.verifySignatures(),
                 new SparseEncoder(ResponseModel.load(), faults.sparse(), faults.sparseSeed()),
-                new NetworkFaults(faults.dropConnectionRate(), faults.truncateBodyRate(), faults.slowBodyRate(),
-                        limits.seed()), faults.slowBodyDelayMs());
+                new NetworkFaults(
+                        faults.dropConnectionRate(), faults.truncateBodyRate(), faults.slowBodyRate(), limits.seed()),
+                faults.slowBodyDelayMs());
         AwsRequestHandler aws = new AwsRequestHandler(
-                List.of(new IamService(state), new StsService(state, sessions)), builder.jsonServices,
-                new CallerResolver(state, sessions), new IdentityPolicyCheck(state), gate, stats, replies);
+                List.of(new IamService(state), new StsService(state, sessions)),
+                builder.jsonServices,
+                new CallerResolver(state, sessions),
+                new IdentityPolicyCheck(state),
+                gate,
+                stats,
+                replies);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         } catch (IOException e) {
@@ -93,8 +100,8 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private static FaultSettings faultSettings(Limits limits) {
-        return new FaultSettings(limits.latencyMs(), limits.jitterMs(), limits.errorRate(), limits.seed(),
-                limits.ratePerSecond());
+        return new FaultSettings(
+                limits.latencyMs(), limits.jitterMs(), limits.errorRate(), limits.seed(), limits.ratePerSecond());
     }
 
     public SimulatorServer start() {
@@ -127,8 +134,14 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** The connector user's key and connector role of the current world, when it follows that convention. */
     public Optional<ConnectionFacts> connectionFacts() {
-        return ConnectorAccess.find(state.world()).map(access -> new ConnectionFacts(endpoint(), access.accessKeyId(),
-                access.secretAccessKey(), access.region(), access.roleArn(), access.externalId()));
+        return ConnectorAccess.find(state.world())
+                .map(access -> new ConnectionFacts(
+                        endpoint(),
+                        access.accessKeyId(),
+                        access.secretAccessKey(),
+                        access.region(),
+                        access.roleArn(),
+                        access.externalId()));
     }
 
     /** Builds a server; limit overrides (for command-line flags) replace the world's limits before start. */
@@ -267,15 +280,21 @@ public final class SimulatorServer implements AutoCloseable {
             newRates.putAll(rates);
             Map<String, Integer> newPages = new TreeMap<>(limits.pageSize());
             newPages.putAll(pageSizes);
-            return new Limits(latencyMs != null ? latencyMs : limits.latencyMs(),
-                    jitterMs != null ? jitterMs : limits.jitterMs(), errorRate != null ? errorRate : limits.errorRate(),
-                    seed != null ? seed : limits.seed(), newRates, newPages,
+            return new Limits(
+                    latencyMs != null ? latencyMs : limits.latencyMs(),
+                    jitterMs != null ? jitterMs : limits.jitterMs(),
+                    errorRate != null ? errorRate : limits.errorRate(),
+                    seed != null ? seed : limits.seed(),
+                    newRates,
+                    newPages,
                     credentialLifetimeSeconds != null ? credentialLifetimeSeconds : limits.credentialLifetimeSeconds(),
-                    limits.assignmentDelayMs(), overridden(limits.faults()));
+                    limits.assignmentDelayMs(),
+                    overridden(limits.faults()));
         }
 
         private Faults overridden(Faults faults) {
-            return new Faults(sparse != null ? sparse : faults.sparse(),
+            return new Faults(
+                    sparse != null ? sparse : faults.sparse(),
                     sparseSeed != null ? sparseSeed : faults.sparseSeed(),
                     verifySignatures != null ? verifySignatures : faults.verifySignatures(),
                     dropConnectionRate != null ? dropConnectionRate : faults.dropConnectionRate(),

@@ -40,8 +40,7 @@ public final class C1zSyncStore implements SyncStore {
      * Starts a new sync that {@link #finish()} publishes atomically at {@code output}, added to the syncs an
      * existing {@code output} holds as {@code history} says.
      */
-    public static C1zSyncStore create(Path output, C1zWriterOptions options, SyncHistory history)
-            throws C1zException {
+    public static C1zSyncStore create(Path output, C1zWriterOptions options, SyncHistory history) throws C1zException {
         return new C1zSyncStore(C1zWriter.create(output, options, history));
     }
 
@@ -118,7 +117,11 @@ public final class C1zSyncStore implements SyncStore {
     @Override
     public StoreCounts counts() {
         C1zCounts counts = writer.counts();
-        return new StoreCounts(counts.resourceTypes(), counts.resources(), counts.entitlements(), counts.grants(),
+        return new StoreCounts(
+                counts.resourceTypes(),
+                counts.resources(),
+                counts.entitlements(),
+                counts.grants(),
                 counts.resourcesByType());
     }
 

@@ -11,8 +11,8 @@ final class PageTokens {
     /** A syncer that hands back the token it was given would page forever; fail instead, naming the listing. */
     static void requireProgress(PageToken given, Page<?> page, String listing) throws SyncException {
         if (page.hasNext() && page.next().equals(given)) {
-            throw new SyncException(listing + ": the syncer returned the page token it was given ("
-                    + given.value() + "), which would never end");
+            throw new SyncException(listing + ": the syncer returned the page token it was given (" + given.value()
+                    + "), which would never end");
         }
     }
 }

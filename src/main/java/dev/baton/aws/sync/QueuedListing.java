@@ -52,7 +52,8 @@ record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource, Stri
         try {
             return Resource.parseFrom(resource);
         } catch (InvalidProtocolBufferException e) {
-            throw new SyncException("a resource of type " + resourceTypeId() + " written in this sync does not decode", e);
+            throw new SyncException(
+                    "a resource of type " + resourceTypeId() + " written in this sync does not decode", e);
         }
     }
 }

@@ -21,8 +21,9 @@ import dev.baton.aws.spi.SyncException;
  * @param parent null for the top-level listing
  * @param account see {@link WorkUnit#account()}: the account the parent is, or belongs to
  */
-record ResourceListing(ResourceSyncer syncer, ResourceId parent, PageToken token, ChildListings children,
-                       String account) implements WorkUnit {
+record ResourceListing(
+        ResourceSyncer syncer, ResourceId parent, PageToken token, ChildListings children, String account)
+        implements WorkUnit {
     ResourceListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(token, "token is null");

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  *
  * @param resourcesByType resources per resource type id, sorted by type id
  */
-public record StoreCounts(long resourceTypes, long resources, long entitlements, long grants,
-                          SortedMap<String, Long> resourcesByType) {
+public record StoreCounts(
+        long resourceTypes, long resources, long entitlements, long grants, SortedMap<String, Long> resourcesByType) {
     public StoreCounts {
         resourcesByType = Collections.unmodifiableSortedMap(
                 new TreeMap<>(requireNonNull(resourcesByType, "resourcesByType is null")));

@@ -63,6 +63,7 @@ public final class SyncEngine {
     private Instant lastProgress;
     /** Grants created by expansion so far, for progress lines during the last phase. */
     private long expandedSoFar;
+
     private int layersDone;
     private int layers;
     /** The scheduler of the listing phase, for its counts of listings done and queued; null before and after. */
@@ -70,8 +71,14 @@ public final class SyncEngine {
     /** Accounts done and in all, as the listing phase last counted them (kept for lines during expansion). */
     private int[] accounts = new int[2];
 
-    public SyncEngine(List<ResourceSyncer> syncers, SyncStore store, SyncOptions options, WarningCollector warnings,
-                      ApiCallStats apiCalls, ProgressSink progress, Clock clock) {
+    public SyncEngine(
+            List<ResourceSyncer> syncers,
+            SyncStore store,
+            SyncOptions options,
+            WarningCollector warnings,
+            ApiCallStats apiCalls,
+            ProgressSink progress,
+            Clock clock) {
         this.syncersByType = byType(requireNonNull(syncers, "syncers is null"));
         this.store = requireNonNull(store, "store is null");
         this.options = requireNonNull(options, "options is null");
@@ -91,7 +98,8 @@ public final class SyncEngine {
         Map<String, ResourceSyncer> synced = syncedSyncers();
         writer = new SyncWriter(store, typesOf(synced), warnings);
         try {
-            writer.writeResourceTypes(synced.values().stream().map(ResourceSyncer::resourceType).toList());
+            writer.writeResourceTypes(
+                    synced.values().stream().map(ResourceSyncer::resourceType).toList());
             report(SyncPhase.RESOURCE_TYPES, 0, synced.size()); // at once, so a watcher sees the sync has started
             listAll(synced);
             ExpansionResult expansion = expand(synced.size());
@@ -119,11 +127,11 @@ public final class SyncEngine {
     }
 
     private List<WorkUnit> resourceSeeds(Map<String, ResourceSyncer> synced) {
-        ResourceListing.ChildListings children = (childType, parent, parentAccount) ->
-                childListing(synced, childType, parent, parentAccount);
+        ResourceListing.ChildListings children =
+                (childType, parent, parentAccount) -> childListing(synced, childType, parent, parentAccount);
         List<WorkUnit> seeds = new ArrayList<>();
-        synced.forEach((type, syncer) ->
-                seeds.add(new ResourceListing(syncer, null, PageToken.first(), children, null)));
+        synced.forEach(
+                (type, syncer) -> seeds.add(new ResourceListing(syncer, null, PageToken.first(), children, null)));
         return seeds;
     }
 
@@ -131,17 +139,22 @@ public final class SyncEngine {
      * Each (child type, parent) listing starts once, even when the parent was listed twice. The listing belongs to
      * the parent when the parent is an account, else to the account the parent belongs to.
      */
-    private WorkUnit childListing(Map<String, ResourceSyncer> synced, String childType, ResourceId parent,
-                                  String parentAccount) {
+    private WorkUnit childListing(
+            Map<String, ResourceSyncer> synced, String childType, ResourceId parent, String parentAccount) {
         ResourceSyncer syncer = synced.get(childType);
-        if (syncer == null || !startedChildListings.add(childType + "\u0000" + parent.getResourceType()
-                + "\u0000" + parent.getResource())) {
+        if (syncer == null
+                || !startedChildListings.add(
+                        childType + "\u0000" + parent.getResourceType() + "\u0000" + parent.getResource())) {
             return null; // not synced in this run (filtered, or no syncer provides it)
         }
         String account = accountOf(parent.getResourceType(), parent.getResource(), parentAccount);
-        return new ResourceListing(syncer, parent, PageToken.first(),
+        return new ResourceListing(
+                syncer,
+                parent,
+                PageToken.first(),
                 (grandchildType, grandparent, grandparentAccount) ->
-                        childListing(synced, grandchildType, grandparent, grandparentAccount), account);
+                        childListing(synced, grandchildType, grandparent, grandparentAccount),
+                account);
     }
 
     /** The account a resource is (when its type is an account type), else {@code inherited}. */
@@ -152,8 +165,8 @@ public final class SyncEngine {
     /** Drains the writer queue on this thread until every listing has finished and been written. */
     private void listAll(Map<String, ResourceSyncer> synced) throws SyncException {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
-        WorkScheduler scheduler = new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT,
-                options.accountTypes(), queue);
+        WorkScheduler scheduler =
+                new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, options.accountTypes(), queue);
         FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes());
         listing = scheduler;
         scheduler.start(options.workers());
@@ -180,7 +193,8 @@ public final class SyncEngine {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncException("sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
+            throw new SyncException(
+                    "sync interrupted during the " + scheduler.currentPhase().label() + " phase", e);
         } finally {
             scheduler.cancel();
             accounts = scheduler.accountsDoneAndTotal();
@@ -223,7 +237,8 @@ public final class SyncEngine {
                     targetsFound.add(resource.key());
                 }
                 String account = accountTypes.contains(resource.resourceTypeId())
-                        ? resource.key().substring(resource.resourceTypeId().length() + 1) : pageAccount;
+                        ? resource.key().substring(resource.resourceTypeId().length() + 1)
+                        : pageAccount;
                 if (listEntitlements.contains(resource.resourceTypeId())
                         && selection.listsEntitlements(resource.key())) {
                     units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized(), account));
@@ -249,8 +264,8 @@ public final class SyncEngine {
             return ExpansionResult.none();
         }
         report(SyncPhase.GRANT_EXPANSION, typeCount, typeCount);
-        GrantExpander expander = new GrantExpander(store, warnings, options.expansionMaxDepth(),
-                (done, total, created) -> {
+        GrantExpander expander =
+                new GrantExpander(store, warnings, options.expansionMaxDepth(), (done, total, created) -> {
                     expandedSoFar = created;
                     layersDone = done;
                     layers = total;
@@ -269,22 +284,46 @@ public final class SyncEngine {
     private void report(SyncPhase phase, int typesDone, int typesTotal) {
         Instant now = clock.instant();
         lastProgress = now;
-        long calls = apiCalls.callsByService().values().stream().mapToLong(Long::longValue).sum();
+        long calls = apiCalls.callsByService().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         long[] units = listing == null ? new long[2] : listing.unitsDoneAndPending();
         if (listing != null) {
             accounts = listing.accountsDoneAndTotal();
         }
-        progress.progress(new SyncProgress(phase, typesDone, typesTotal, writer.resourcesWritten(),
-                writer.entitlementsWritten(), writer.grantsWritten() + expandedSoFar, calls, apiCalls.throttled(),
-                units[0], units[1], layersDone, layers, Duration.between(start, now), accounts[0], accounts[1]));
+        progress.progress(new SyncProgress(
+                phase,
+                typesDone,
+                typesTotal,
+                writer.resourcesWritten(),
+                writer.entitlementsWritten(),
+                writer.grantsWritten() + expandedSoFar,
+                calls,
+                apiCalls.throttled(),
+                units[0],
+                units[1],
+                layersDone,
+                layers,
+                Duration.between(start, now),
+                accounts[0],
+                accounts[1]));
     }
 
     private SyncSummary summary(ExpansionResult expansion) {
         StoreCounts counts = store.counts();
-        return new SyncSummary(counts.resourceTypes(), counts.resourcesByType(), counts.entitlements(),
-                counts.grants() - expansion.grantsCreated(), expansion.grantsCreated(), expansion.grantsUpdated(),
-                warnings.count(), warnings.firstMessages(), new TreeMap<>(apiCalls.callsByService()),
-                apiCalls.throttled(), apiCalls.retries(), Duration.between(start, clock.instant()));
+        return new SyncSummary(
+                counts.resourceTypes(),
+                counts.resourcesByType(),
+                counts.entitlements(),
+                counts.grants() - expansion.grantsCreated(),
+                expansion.grantsCreated(),
+                expansion.grantsUpdated(),
+                warnings.count(),
+                warnings.firstMessages(),
+                new TreeMap<>(apiCalls.callsByService()),
+                apiCalls.throttled(),
+                apiCalls.retries(),
+                Duration.between(start, clock.instant()));
     }
 
     private static Map<String, ResourceSyncer> byType(List<ResourceSyncer> syncers) {

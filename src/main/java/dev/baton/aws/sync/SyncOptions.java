@@ -17,8 +17,13 @@ import java.util.Set;
  * @param accountTypes       resource types whose resources progress lines count as accounts, done and in all
  *                           (resources of these types with the same id are one account); empty: none
  */
-public record SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes,
-                          SyncSelection selection, Set<String> accountTypes) {
+public record SyncOptions(
+        int workers,
+        int expansionMaxDepth,
+        Duration progressInterval,
+        Set<String> resourceTypes,
+        SyncSelection selection,
+        Set<String> accountTypes) {
     public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -65,8 +70,7 @@ public record SyncOptions(int workers, int expansionMaxDepth, Duration progressI
     }
 
     public SyncOptions withSelection(SyncSelection newSelection) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection,
-                accountTypes);
+        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection, accountTypes);
     }
 
     public SyncOptions withAccountTypes(Set<String> types) {

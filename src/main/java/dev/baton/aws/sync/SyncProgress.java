@@ -20,20 +20,58 @@ import java.util.Optional;
  * @param accountsDone     accounts with nothing left to list ({@link SyncOptions#accountTypes()})
  * @param accountsTotal    accounts listed so far; 0 when the sync counts none (then no account figures show)
  */
-public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long resources, long entitlements,
-                           long grants, long apiCalls, long throttled, long listingsDone, long listingsPending,
-                           int layersDone, int layers, Duration elapsed, int accountsDone, int accountsTotal) {
+public record SyncProgress(
+        SyncPhase phase,
+        int typesDone,
+        int typesTotal,
+        long resources,
+        long entitlements,
+        long grants,
+        long apiCalls,
+        long throttled,
+        long listingsDone,
+        long listingsPending,
+        int layersDone,
+        int layers,
+        Duration elapsed,
+        int accountsDone,
+        int accountsTotal) {
     public SyncProgress {
         requireNonNull(phase, "phase is null");
         requireNonNull(elapsed, "elapsed is null");
     }
 
     /** A snapshot of a sync that counts no accounts. */
-    public SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long resources, long entitlements,
-                        long grants, long apiCalls, long throttled, long listingsDone, long listingsPending,
-                        int layersDone, int layers, Duration elapsed) {
-        this(phase, typesDone, typesTotal, resources, entitlements, grants, apiCalls, throttled, listingsDone,
-                listingsPending, layersDone, layers, elapsed, 0, 0);
+    public SyncProgress(
+            SyncPhase phase,
+            int typesDone,
+            int typesTotal,
+            long resources,
+            long entitlements,
+            long grants,
+            long apiCalls,
+            long throttled,
+            long listingsDone,
+            long listingsPending,
+            int layersDone,
+            int layers,
+            Duration elapsed) {
+        this(
+                phase,
+                typesDone,
+                typesTotal,
+                resources,
+                entitlements,
+                grants,
+                apiCalls,
+                throttled,
+                listingsDone,
+                listingsPending,
+                layersDone,
+                layers,
+                elapsed,
+                0,
+                0);
     }
 
     /** Remote calls per second over the whole run so far. */
@@ -76,12 +114,32 @@ public record SyncProgress(SyncPhase phase, int typesDone, int typesTotal, long 
         if (accountsTotal > 0) {
             line.append(", accounts ").append(accountsDone).append('/').append(accountsTotal);
         }
-        line.append(", types ").append(typesDone).append('/').append(typesTotal).append(", ").append(resources)
-                .append(" resources, ").append(entitlements).append(" entitlements, ").append(grants)
-                .append(" grants, ").append(apiCalls).append(" API calls (").append(Math.round(callsPerSecond()))
-                .append("/s), ").append(throttled).append(" throttled, listings ").append(listingsDone)
-                .append(" done/").append(listingsPending).append(" queued, ").append(elapsed.toSeconds()).append('s');
-        remaining().ifPresent(left -> line.append(", about ").append(left.toSeconds()).append("s left"));
+        line.append(", types ")
+                .append(typesDone)
+                .append('/')
+                .append(typesTotal)
+                .append(", ")
+                .append(resources)
+                .append(" resources, ")
+                .append(entitlements)
+                .append(" entitlements, ")
+                .append(grants)
+                .append(" grants, ")
+                .append(apiCalls)
+                .append(" API calls (")
+                .append(Math.round(callsPerSecond()))
+                .append("/s), ")
+                .append(throttled)
+                .append(" throttled, listings ")
+                .append(listingsDone)
+                .append(" done/")
+                .append(listingsPending)
+                .append(" queued, ")
+                .append(elapsed.toSeconds())
+                .append('s');
+        remaining()
+                .ifPresent(
+                        left -> line.append(", about ").append(left.toSeconds()).append("s left"));
         return line.toString();
     }
 

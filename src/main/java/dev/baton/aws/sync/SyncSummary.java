@@ -21,10 +21,19 @@ import java.util.TreeMap;
  * @param firstWarnings       the first few warning messages
  * @param apiCallsByService   remote calls per service scope, sorted
  */
-public record SyncSummary(long resourceTypes, SortedMap<String, Long> resourcesByType, long entitlements,
-                          long grantsDirect, long grantsExpanded, long grantsUpdated, long warnings,
-                          List<String> firstWarnings, SortedMap<String, Long> apiCallsByService, long throttled,
-                          long retries, Duration elapsed) {
+public record SyncSummary(
+        long resourceTypes,
+        SortedMap<String, Long> resourcesByType,
+        long entitlements,
+        long grantsDirect,
+        long grantsExpanded,
+        long grantsUpdated,
+        long warnings,
+        List<String> firstWarnings,
+        SortedMap<String, Long> apiCallsByService,
+        long throttled,
+        long retries,
+        Duration elapsed) {
     public SyncSummary {
         resourcesByType = sorted(resourcesByType, "resourcesByType");
         firstWarnings = List.copyOf(requireNonNull(firstWarnings, "firstWarnings is null"));
@@ -53,20 +62,34 @@ public record SyncSummary(long resourceTypes, SortedMap<String, Long> resourcesB
         resourcesByType.forEach((type, count) ->
                 out.append("    ").append(type).append(": ").append(count).append('\n'));
         out.append("  entitlements:   ").append(entitlements).append('\n');
-        out.append("  grants:         ").append(grants()).append(" (").append(grantsDirect).append(" direct, ")
-                .append(grantsExpanded).append(" from expansion; ").append(grantsUpdated)
-                .append(" existing grants given sources)").append('\n');
+        out.append("  grants:         ")
+                .append(grants())
+                .append(" (")
+                .append(grantsDirect)
+                .append(" direct, ")
+                .append(grantsExpanded)
+                .append(" from expansion; ")
+                .append(grantsUpdated)
+                .append(" existing grants given sources)")
+                .append('\n');
         out.append("  API calls:      ").append(apiCalls());
         if (!apiCallsByService.isEmpty()) {
             out.append(" (");
             appendJoined(out, apiCallsByService);
             out.append(')');
         }
-        out.append(", throttled ").append(throttled).append(", retries ").append(retries).append('\n');
+        out.append(", throttled ")
+                .append(throttled)
+                .append(", retries ")
+                .append(retries)
+                .append('\n');
         out.append("  warnings:       ").append(warnings).append('\n');
         firstWarnings.forEach(message -> out.append("    - ").append(message).append('\n'));
         if (warnings > firstWarnings.size()) {
-            out.append("    ... and ").append(warnings - firstWarnings.size()).append(" more").append('\n');
+            out.append("    ... and ")
+                    .append(warnings - firstWarnings.size())
+                    .append(" more")
+                    .append('\n');
         }
         return out.toString();
     }

@@ -135,7 +135,9 @@ final class SyncWriter {
     private List<NewResource> writeResources(WriteBatch.Resources page) throws SyncException {
         for (Resource resource : page.resources()) {
             ResourceId id = resource.getId();
-            if (!resource.hasId() || id.getResourceType().isEmpty() || id.getResource().isEmpty()) {
+            if (!resource.hasId()
+                    || id.getResourceType().isEmpty()
+                    || id.getResource().isEmpty()) {
                 throw new SyncException("listing resources of type " + page.listedTypeId()
                         + " returned a resource with an empty id (display name \"" + resource.getDisplayName() + "\")");
             }
@@ -150,8 +152,10 @@ final class SyncWriter {
         List<NewResource> added = new ArrayList<>();
         for (Resource resource : page.resources()) {
             if (catalog.add(resource.getId())) {
-                added.add(new NewResource(syncedTypes.get(resource.getId().getResourceType()).getId(),
-                        Ids.resourceKey(resource.getId()), resource.toByteArray()));
+                added.add(new NewResource(
+                        syncedTypes.get(resource.getId().getResourceType()).getId(),
+                        Ids.resourceKey(resource.getId()),
+                        resource.toByteArray()));
             }
         }
         resourcesWritten += page.resources().size();
@@ -166,7 +170,8 @@ final class SyncWriter {
                 ResourceId owner = listedFor == null ? entitlement.getResource().getId() : listedFor.getId();
                 throw new SyncException("an entitlement of " + Ids.resourceKey(owner) + " has an empty id");
             }
-            if (entitlement.hasResource() && catalog.contains(entitlement.getResource().getId())) {
+            if (entitlement.hasResource()
+                    && catalog.contains(entitlement.getResource().getId())) {
                 accepted.add(entitlement);
             } else if (!settled && entitlement.hasResource()) {
                 waitingEntitlements.add(entitlement);
@@ -192,7 +197,8 @@ final class SyncWriter {
     private void checkAndWrite(List<Grant> grants) {
         List<Grant> accepted = new ArrayList<>(grants.size());
         for (Grant grant : grants) {
-            boolean entitlementKnown = entitlementIds.contains(grant.getEntitlement().getId());
+            boolean entitlementKnown =
+                    entitlementIds.contains(grant.getEntitlement().getId());
             if (entitlementKnown && catalog.contains(grant.getPrincipal().getId())) {
                 accepted.add(grant);
                 if (!expandableSeen) {
@@ -201,7 +207,9 @@ final class SyncWriter {
             } else if (!settled) {
                 waitingGrants.add(grant);
             } else if (!entitlementKnown) {
-                drop(grant, grant.getEntitlement().getId(),
+                drop(
+                        grant,
+                        grant.getEntitlement().getId(),
                         "its entitlement " + grant.getEntitlement().getId() + " was not synced");
             } else {
                 String principal = Ids.resourceKey(grant.getPrincipal().getId());

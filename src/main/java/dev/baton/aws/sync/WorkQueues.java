@@ -26,6 +26,7 @@ final class WorkQueues {
     private final Map<String, TypeQueue> byType = new LinkedHashMap<>();
     /** Per kind: units queued or running plus pages of that kind not yet written. */
     private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
+
     private final int waitingGrantsLimit;
     private int unwrittenPages;
     private long unitsDone;
@@ -171,8 +172,9 @@ final class WorkQueues {
 
     /** Nothing queued and every page written: with no unit running, the sync's listing is over. */
     boolean drained() {
-        return unwrittenPages == 0 && byType.values().stream()
-                .allMatch(queue -> queue.inOrder().stream().allMatch(Deque::isEmpty));
+        return unwrittenPages == 0
+                && byType.values().stream()
+                        .allMatch(queue -> queue.inOrder().stream().allMatch(Deque::isEmpty));
     }
 
     /** No resource or entitlement is queued, running or waiting to be written. */
@@ -189,7 +191,8 @@ final class WorkQueues {
             return SyncPhase.RESOURCES;
         }
         return outstanding.get(WorkKind.GRANTS) == 0 && outstanding.get(WorkKind.ENTITLEMENTS) > 0
-                ? SyncPhase.ENTITLEMENTS : SyncPhase.GRANTS;
+                ? SyncPhase.ENTITLEMENTS
+                : SyncPhase.GRANTS;
     }
 
     /** Resource types with no listing of any kind queued or running. */

@@ -27,14 +27,15 @@ final class WorkScheduler {
     private boolean cancelled;
     /** The worker that found the run finished; it alone queues the {@link WriteBatch.PhaseEnd}. */
     private Thread announcer;
+
     private SyncException failure;
 
     /**
      * @param seeds the top-level resource listings, one per synced type, in the order to start them
      * @param accountTypes resource types whose resources count as accounts ({@link SyncOptions#accountTypes()})
      */
-    WorkScheduler(List<WorkUnit> seeds, int waitingGrantsLimit, Set<String> accountTypes,
-                  BlockingQueue<WriteBatch> output) {
+    WorkScheduler(
+            List<WorkUnit> seeds, int waitingGrantsLimit, Set<String> accountTypes, BlockingQueue<WriteBatch> output) {
         this.output = output;
         this.queues = new WorkQueues(seeds, waitingGrantsLimit, accountTypes);
     }

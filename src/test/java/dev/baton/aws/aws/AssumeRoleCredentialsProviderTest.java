@@ -1,11 +1,10 @@
 package dev.baton.aws.aws;
 
-import dev.baton.aws.testing.ManualClock;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.aws.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,15 +37,21 @@ class AssumeRoleCredentialsProviderTest {
             requests.add(request);
             if (repliesCutShort > 0) {
                 repliesCutShort--;
-                throw SdkClientException.create("Unable to unmarshall response (Could not parse XML response.)",
+                throw SdkClientException.create(
+                        "Unable to unmarshall response (Could not parse XML response.)",
                         new XMLStreamException("XML document structures must start and end within the same entity."));
             }
             if (answerWithNothing) {
                 return AssumeRoleResponse.builder().build();
             }
-            return AssumeRoleResponse.builder().credentials(Credentials.builder()
-                    .accessKeyId("ASIA" + requests.size()).secretAccessKey("s").sessionToken("t")
-                    .expiration(clock.instant().plus(lifetime)).build()).build();
+            return AssumeRoleResponse.builder()
+                    .credentials(Credentials.builder()
+                            .accessKeyId("ASIA" + requests.size())
+                            .secretAccessKey("s")
+                            .sessionToken("t")
+                            .expiration(clock.instant().plus(lifetime))
+                            .build())
+                    .build();
         }
 
         @Override
@@ -64,11 +69,14 @@ class AssumeRoleCredentialsProviderTest {
         FakeSts sts = new FakeSts(Duration.ofHours(1));
         sts.answerWithNothing = true;
         var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "", "s", 0, clock);
-        AwsCallException e = assertThrows(AwsCallException.class,
-                () -> ConnectorCredentials.resolveEagerly(AwsGateway.sdkAttemptsOnly(), provider, "222222222222",
-                        "--external-id", false));
-        assertEquals("sts:AssumeRole on arn:aws:iam::222222222222:role/R (account 222222222222): sts:AssumeRole"
-                + " answered without Credentials", e.getMessage());
+        AwsCallException e = assertThrows(
+                AwsCallException.class,
+                () -> ConnectorCredentials.resolveEagerly(
+                        AwsGateway.sdkAttemptsOnly(), provider, "222222222222", "--external-id", false));
+        assertEquals(
+                "sts:AssumeRole on arn:aws:iam::222222222222:role/R (account 222222222222): sts:AssumeRole"
+                        + " answered without Credentials",
+                e.getMessage());
     }
 
     /** A child-account hop whose STS reply arrived cut short is retried, as every other AWS call is. */
@@ -102,8 +110,8 @@ class AssumeRoleCredentialsProviderTest {
     @Test
     void hourLongSessionsRefreshFiveMinutesBeforeExpiry() {
         FakeSts sts = new FakeSts(Duration.ofHours(1));
-        var provider = new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "ext-id", "s",
-                3600, clock);
+        var provider =
+                new AssumeRoleCredentialsProvider(sts, "arn:aws:iam::222222222222:role/R", "ext-id", "s", 3600, clock);
         provider.resolveCredentials();
         clock.advance(Duration.ofMinutes(54));
         provider.resolveCredentials();

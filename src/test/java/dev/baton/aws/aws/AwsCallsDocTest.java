@@ -63,7 +63,8 @@ class AwsCallsDocTest {
 
     private static List<Path> sourcesOf(String testClass) throws IOException {
         try (Stream<Path> files = Files.walk(TESTS)) {
-            return files.filter(file -> file.getFileName().toString().equals(testClass + ".java")).toList();
+            return files.filter(file -> file.getFileName().toString().equals(testClass + ".java"))
+                    .toList();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.baton.aws.aws;
 
-import dev.baton.aws.testing.ManualClock;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +13,7 @@ import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.service.OrganizationsService;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,11 +34,16 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /** DefaultAwsClients against the simulator's organization world, with the connector role assumed. */
 class DefaultAwsClientsTest {
-    private static final CredentialsConfig CONNECTOR_ROLE = new CredentialsConfig("AKIACONNECTOR0000001",
-            new Secret("connector-secret"), "us-east-1", "arn:aws:iam::111111111111:role/BatonConnector",
-            "ext-0123456789abcdef0123456789abcdef", "", new Secret(""));
-    private static final OrganizationConfig ORG = new OrganizationConfig(true, false, false, "eu-west-1",
-            "OrganizationAccountAccessRole");
+    private static final CredentialsConfig CONNECTOR_ROLE = new CredentialsConfig(
+            "AKIACONNECTOR0000001",
+            new Secret("connector-secret"),
+            "us-east-1",
+            "arn:aws:iam::111111111111:role/BatonConnector",
+            "ext-0123456789abcdef0123456789abcdef",
+            "",
+            new Secret(""));
+    private static final OrganizationConfig ORG =
+            new OrganizationConfig(true, false, false, "eu-west-1", "OrganizationAccountAccessRole");
 
     private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     private SimulatorServer server;
@@ -48,8 +52,14 @@ class DefaultAwsClientsTest {
     @BeforeEach
     void start() throws AwsCallException {
         WorldState state = new WorldState(new WorldLoader().load(world()), clock);
-        server = SimulatorServer.builder(state).jsonServices(List.of(new OrganizationsService(state))).build().start();
-        clients = DefaultAwsClients.create(CONNECTOR_ROLE, ORG, new RateLimitConfig(0, 0, 0, 0, 0),
+        server = SimulatorServer.builder(state)
+                .jsonServices(List.of(new OrganizationsService(state)))
+                .build()
+                .start();
+        clients = DefaultAwsClients.create(
+                CONNECTOR_ROLE,
+                ORG,
+                new RateLimitConfig(0, 0, 0, 0, 0),
                 AwsClientSettings.endpoint(server.endpoint(), clock));
     }
 
@@ -84,7 +94,10 @@ class DefaultAwsClientsTest {
             pool.shutdownNow();
         }
         assertEquals(2, server.stats().snapshot().calls("sts:AssumeRole"), "connector role + one child hop");
-        assertTrue(clients.iam("222222222222").getUser(b -> b.userName("dave")).user().arn()
+        assertTrue(clients.iam("222222222222")
+                .getUser(b -> b.userName("dave"))
+                .user()
+                .arn()
                 .startsWith("arn:aws:iam::222222222222:"));
         assertSame(clients.iam(), clients.iam("111111111111"), "the caller's own account uses the connector client");
     }
@@ -93,9 +106,13 @@ class DefaultAwsClientsTest {
     void callerAccountIsAskedOnceWhenWorkersAskAtTheSameTime() throws Exception {
         WorldState state = new WorldState(new WorldLoader().load(world()), clock);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (SimulatorServer slow = SimulatorServer.builder(state).latencyMs(100).build().start();
-             DefaultAwsClients slowClients = DefaultAwsClients.create(CONNECTOR_ROLE, ORG,
-                     new RateLimitConfig(0, 0, 0, 0, 0), AwsClientSettings.endpoint(slow.endpoint(), clock))) {
+        try (SimulatorServer slow =
+                        SimulatorServer.builder(state).latencyMs(100).build().start();
+                DefaultAwsClients slowClients = DefaultAwsClients.create(
+                        CONNECTOR_ROLE,
+                        ORG,
+                        new RateLimitConfig(0, 0, 0, 0, 0),
+                        AwsClientSettings.endpoint(slow.endpoint(), clock))) {
             CountDownLatch ready = new CountDownLatch(8);
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -117,13 +134,17 @@ class DefaultAwsClientsTest {
     @Test
     void unassumableChildNamesTheRoleAndIsRetriedNextTime() {
         AwsCallException first = assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
-        assertEquals("sts:AssumeRole on arn:aws:iam::333333333333:role/OrganizationAccountAccessRole "
-                + "(account 333333333333): AccessDenied: User: arn:aws:sts::111111111111:assumed-role/BatonConnector/"
-                + "baton-aws is not authorized to perform: sts:AssumeRole on resource: "
-                + "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole", first.getMessage());
-        assertEquals("the trust policy of arn:aws:iam::333333333333:role/OrganizationAccountAccessRole must allow "
-                + "arn:aws:sts::111111111111:assumed-role/BatonConnector/baton-aws to call sts:AssumeRole",
-                first.advice(), "a child-account role has no external id to suggest");
+        assertEquals(
+                "sts:AssumeRole on arn:aws:iam::333333333333:role/OrganizationAccountAccessRole "
+                        + "(account 333333333333): AccessDenied: User: arn:aws:sts::111111111111:assumed-role/BatonConnector/"
+                        + "baton-aws is not authorized to perform: sts:AssumeRole on resource: "
+                        + "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole",
+                first.getMessage());
+        assertEquals(
+                "the trust policy of arn:aws:iam::333333333333:role/OrganizationAccountAccessRole must allow "
+                        + "arn:aws:sts::111111111111:assumed-role/BatonConnector/baton-aws to call sts:AssumeRole",
+                first.advice(),
+                "a child-account role has no external id to suggest");
         assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
         assertEquals(3, server.stats().snapshot().calls("sts:AssumeRole"), "a failed hop is not cached");
     }
@@ -135,7 +156,8 @@ class DefaultAwsClientsTest {
         clients.iam().listRoles();
         clients.organizations().listAccounts();
         var snapshot = server.stats().snapshot();
-        assertEquals(snapshot.calls("iam:ListUsers") + snapshot.calls("iam:ListRoles"),
+        assertEquals(
+                snapshot.calls("iam:ListUsers") + snapshot.calls("iam:ListRoles"),
                 clients.stats().callsByService().get("iam"));
         assertEquals(1L, clients.stats().callsByService().get("organizations"));
         // the eager AssumeRole goes through an STS client of its own scope, then GetCallerIdentity
@@ -146,8 +168,13 @@ class DefaultAwsClientsTest {
 
     @Test
     void identityCenterClientsUseTheSsoRegion() {
-        assertEquals(Region.of("eu-west-1"), clients.ssoAdmin().serviceClientConfiguration().region());
-        assertEquals(Region.of("eu-west-1"), clients.identityStore().serviceClientConfiguration().region());
-        assertEquals(Region.US_EAST_1, clients.iam().serviceClientConfiguration().region());
+        assertEquals(
+                Region.of("eu-west-1"),
+                clients.ssoAdmin().serviceClientConfiguration().region());
+        assertEquals(
+                Region.of("eu-west-1"),
+                clients.identityStore().serviceClientConfiguration().region());
+        assertEquals(
+                Region.US_EAST_1, clients.iam().serviceClientConfiguration().region());
     }
 }

@@ -10,8 +10,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 class FailureAdviceTest {
     @Test
     void keysAndTokensAreScrubbedButPathsArnsAndDigestsStay() {
-        assertEquals("key *** token *** in /home/u/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json"
-                + " for arn:aws:iam::111111111111:role/Connector",
+        assertEquals(
+                "key *** token *** in /home/u/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json"
+                        + " for arn:aws:iam::111111111111:role/Connector",
                 FailureAdvice.scrub("key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token "
                         + "FwoGZXIvYXdzEBaDk2Zm9vYmFyYmF6cXV4 in "
                         + "/home/u/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json for "
@@ -20,8 +21,8 @@ class FailureAdviceTest {
 
     @Test
     void shortMessageNamesTheRootCause() {
-        SdkClientException failure = SdkClientException.create("Unable to execute HTTP request",
-                new ConnectException("Connection refused"));
+        SdkClientException failure =
+                SdkClientException.create("Unable to execute HTTP request", new ConnectException("Connection refused"));
 
         assertEquals("Unable to execute HTTP request (Connection refused)", FailureAdvice.shortMessage(failure));
     }

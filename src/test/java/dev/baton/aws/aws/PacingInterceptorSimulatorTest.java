@@ -1,7 +1,5 @@
 package dev.baton.aws.aws;
 
-import dev.baton.aws.testing.ManualClock;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.ManualClock;
 import java.io.InputStream;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,9 @@ class PacingInterceptorSimulatorTest {
             world = (ObjectNode) new ObjectMapper().readTree(in);
         }
         ((ObjectNode) world.path("limits")).putObject("ratePerSecond").put("iam", 2);
-        server = SimulatorServer.builder(new WorldState(new WorldLoader().load(world), clock)).build().start();
+        server = SimulatorServer.builder(new WorldState(new WorldLoader().load(world), clock))
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -48,7 +49,9 @@ class PacingInterceptorSimulatorTest {
     }
 
     private IamClient iam(RetryStrategy retry) {
-        return IamClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+        return IamClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -59,9 +62,11 @@ class PacingInterceptorSimulatorTest {
 
     @Test
     void throttledAttemptsAreCountedAndSlowTheLimiterDown() {
-        RetryStrategy immediateRetries = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3)
+        RetryStrategy immediateRetries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(3)
                 .backoffStrategy(BackoffStrategy.retryImmediately())
-                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build();
+                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                .build();
         try (IamClient iam = iam(immediateRetries)) {
             iam.listUsers();
             iam.listRoles();

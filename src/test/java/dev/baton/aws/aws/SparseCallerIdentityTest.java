@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
  * answers are real STS XML from a local endpoint, so the SDK's own unmarshalling reads them.
  */
 class SparseCallerIdentityTest {
-    private static final CredentialsConfig STATIC_KEYS = new CredentialsConfig("AKIASPARSESTS0000001",
-            new Secret("sparse-sts-secret"), "us-east-1", "", "", "", new Secret(""));
-    private static final OrganizationConfig ORG = new OrganizationConfig(true, false, false, "us-east-1",
-            "OrganizationAccountAccessRole");
+    private static final CredentialsConfig STATIC_KEYS = new CredentialsConfig(
+            "AKIASPARSESTS0000001", new Secret("sparse-sts-secret"), "us-east-1", "", "", "", new Secret(""));
+    private static final OrganizationConfig ORG =
+            new OrganizationConfig(true, false, false, "us-east-1", "OrganizationAccountAccessRole");
 
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile String identity = "";
@@ -55,8 +55,8 @@ class SparseCallerIdentityTest {
 
     /** GetCallerIdentity gets {@link #identity} as its result; AssumeRole is refused, as a real STS may. */
     private void answer(HttpExchange exchange) throws IOException {
-        String body = URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8);
+        String body = URLDecoder.decode(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         requests.add(body);
         String xml;
         int status;
@@ -82,7 +82,10 @@ class SparseCallerIdentityTest {
 
     private DefaultAwsClients clients() throws AwsCallException {
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return DefaultAwsClients.create(STATIC_KEYS, ORG, new RateLimitConfig(0, 0, 0, 0, 0),
+        return DefaultAwsClients.create(
+                STATIC_KEYS,
+                ORG,
+                new RateLimitConfig(0, 0, 0, 0, 0),
                 AwsClientSettings.endpoint(endpoint, Clock.systemUTC()).withRetry(RetryBudget.sdkAttemptsOnly()));
     }
 
@@ -100,11 +103,17 @@ class SparseCallerIdentityTest {
         try (DefaultAwsClients clients = clients()) {
             assertEquals("123456789012", clients.callerAccountId());
             AwsCallException e = assertThrows(AwsCallException.class, () -> clients.iam("222222222222"));
-            assertTrue(e.getMessage().startsWith("sts:AssumeRole on arn:aws-cn:iam::222222222222:role/"
-                    + "OrganizationAccountAccessRole (account 222222222222): AccessDenied"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("sts:AssumeRole on arn:aws-cn:iam::222222222222:role/"
+                                    + "OrganizationAccountAccessRole (account 222222222222): AccessDenied"),
+                    e.getMessage());
         }
-        assertTrue(requests.stream().anyMatch(r -> r.contains(
-                "RoleArn=arn:aws-cn:iam::222222222222:role/OrganizationAccountAccessRole")), requests.toString());
+        assertTrue(
+                requests.stream()
+                        .anyMatch(r ->
+                                r.contains("RoleArn=arn:aws-cn:iam::222222222222:role/OrganizationAccountAccessRole")),
+                requests.toString());
     }
 
     @Test
@@ -122,7 +131,8 @@ class SparseCallerIdentityTest {
             AwsCallException e = assertThrows(AwsCallException.class, clients::callerAccountId);
             assertEquals("IncompleteResponse", e.errorCode());
             assertEquals(ErrorKind.OTHER, e.kind());
-            assertEquals("sts:GetCallerIdentity: IncompleteResponse: the answer names neither Account nor Arn",
+            assertEquals(
+                    "sts:GetCallerIdentity: IncompleteResponse: the answer names neither Account nor Arn",
                     e.getMessage());
         }
     }

@@ -47,18 +47,25 @@ final class C1zFixtures {
     }
 
     static Resource account(String accountId) {
-        return Resource.newBuilder().setId(id("account", accountId)).setDisplayName("Account " + accountId).build();
+        return Resource.newBuilder()
+                .setId(id("account", accountId))
+                .setDisplayName("Account " + accountId)
+                .build();
     }
 
     static Resource user(String name, String accountId) {
         Struct profile = Struct.newBuilder()
                 .putFields("user_id", Value.newBuilder().setStringValue(name).build())
-                .putFields("arn", Value.newBuilder()
-                        .setStringValue("arn:aws:iam::" + accountId + ":user/" + name)
-                        .build())
+                .putFields(
+                        "arn",
+                        Value.newBuilder()
+                                .setStringValue("arn:aws:iam::" + accountId + ":user/" + name)
+                                .build())
                 .build();
         UserTrait trait = UserTrait.newBuilder()
-                .addEmails(UserTrait.Email.newBuilder().setAddress(name + "@example.com").setIsPrimary(true))
+                .addEmails(UserTrait.Email.newBuilder()
+                        .setAddress(name + "@example.com")
+                        .setIsPrimary(true))
                 .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
                 .setProfile(profile)
                 .setLogin(name)
@@ -75,7 +82,9 @@ final class C1zFixtures {
         return Resource.newBuilder()
                 .setId(id("group", name))
                 .setDisplayName(name)
-                .addAnnotations(Any.pack(GroupTrait.newBuilder().setProfile(Struct.getDefaultInstance()).build()))
+                .addAnnotations(Any.pack(GroupTrait.newBuilder()
+                        .setProfile(Struct.getDefaultInstance())
+                        .build()))
                 .build();
     }
 
@@ -94,9 +103,8 @@ final class C1zFixtures {
     static Grant grant(Entitlement entitlement, Resource principal) {
         ResourceId principalId = principal.getId();
         return Grant.newBuilder()
-                .setEntitlement(Entitlement.newBuilder()
-                        .setId(entitlement.getId())
-                        .setResource(entitlement.getResource()))
+                .setEntitlement(
+                        Entitlement.newBuilder().setId(entitlement.getId()).setResource(entitlement.getResource()))
                 .setPrincipal(Resource.newBuilder().setId(principalId))
                 .setId(entitlement.getId() + ":" + principalId.getResourceType() + ":" + principalId.getResource())
                 .addAnnotations(Any.pack(GrantImmutable.getDefaultInstance()))
@@ -109,7 +117,9 @@ final class C1zFixtures {
                 .addAllEntitlementIds(List.of(sourceEntitlementIds))
                 .addResourceTypeIds("user")
                 .build();
-        return grant(entitlement, childGroup).toBuilder().addAnnotations(Any.pack(expandable)).build();
+        return grant(entitlement, childGroup).toBuilder()
+                .addAnnotations(Any.pack(expandable))
+                .build();
     }
 
     /**
@@ -122,11 +132,14 @@ final class C1zFixtures {
         Resource alice = user("alice", "111122223333");
         Entitlement engMember = member(eng);
         Entitlement opsMember = member(ops);
-        try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(tempDir))) {
+        try (C1zWriter writer =
+                C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(tempDir))) {
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(account("111122223333"), alice, eng, ops));
             writer.putEntitlements(List.of(engMember, opsMember));
-            writer.putGrants(List.of(grant(engMember, alice), grant(opsMember, alice),
+            writer.putGrants(List.of(
+                    grant(engMember, alice),
+                    grant(opsMember, alice),
                     expandableGrant(engMember, ops, "group:ops:member")));
             writer.finish();
         }

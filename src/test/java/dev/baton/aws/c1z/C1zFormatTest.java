@@ -1,9 +1,8 @@
 package dev.baton.aws.c1z;
 
-import dev.baton.aws.testing.C1zAssertions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.aws.testing.C1zAssertions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,8 @@ class C1zFormatTest {
                     ingest_invariant_coverage text not null default '',
                     ingest_invariant_mode text not null default ''
                 )""", syncRuns);
-        assertEquals("CREATE INDEX idx_grants_entitlement_sync_grant_v1 on v1_grants (entitlement_id, sync_id, id)",
+        assertEquals(
+                "CREATE INDEX idx_grants_entitlement_sync_grant_v1 on v1_grants (entitlement_id, sync_id, id)",
                 written.remove("index idx_grants_entitlement_sync_grant_v1"));
         assertEquals(reference, written);
         assertEquals(tableOrder(reference), tableOrder(written));
@@ -44,7 +44,8 @@ class C1zFormatTest {
 
     @Test
     void validatorAcceptsAWrittenFile() throws Exception {
-        assertEquals("resource_types 3, resources 4, entitlements 2, grants 3",
+        assertEquals(
+                "resource_types 3, resources 4, entitlements 2, grants 3",
                 C1zAssertions.assertValidC1z(writeSample()).summary());
     }
 
@@ -60,6 +61,8 @@ class C1zFormatTest {
 
     /** Tables keep the SDK's creation order; the writer builds some grant indexes last, which readers ignore. */
     private static List<String> tableOrder(Map<String, String> schema) {
-        return schema.keySet().stream().filter(name -> name.startsWith("table ")).toList();
+        return schema.keySet().stream()
+                .filter(name -> name.startsWith("table "))
+                .toList();
     }
 }

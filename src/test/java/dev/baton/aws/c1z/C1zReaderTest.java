@@ -35,12 +35,15 @@ class C1zReaderTest {
             assertEquals(LocalDateTime.parse("2026-03-03T09:45:13.056791"), sync.startedAt());
             assertFalse(sync.finished(), "the sample is an unfinished sync");
 
-            assertEquals(Set.of("user", "group", "role", "project", "scoped_role"),
+            assertEquals(
+                    Set.of("user", "group", "role", "project", "scoped_role"),
                     reader.resourceTypes().stream().map(ResourceType::getId).collect(Collectors.toSet()));
-            assertEquals(List.of(ResourceType.Trait.TRAIT_USER),
+            assertEquals(
+                    List.of(ResourceType.Trait.TRAIT_USER),
                     reader.resourceType("user").orElseThrow().getTraitsList());
 
-            Resource user = reader.resource(C1zFixtures.id("user", "user-0000000")).orElseThrow();
+            Resource user =
+                    reader.resource(C1zFixtures.id("user", "user-0000000")).orElseThrow();
             assertEquals("User 0000000", user.getDisplayName());
             assertTrue(user.getAnnotations(0).is(UserTrait.class));
             assertEquals(10, reader.resources("user").size());
@@ -78,9 +81,11 @@ class C1zReaderTest {
 
     @Test
     void magicFollowedByGarbageIsBadZstd() throws Exception {
-        Path garbage = Files.write(dir.resolve("garbage.c1z"), withMagic("this is not zstd at all".getBytes(StandardCharsets.UTF_8)));
+        Path garbage = Files.write(
+                dir.resolve("garbage.c1z"), withMagic("this is not zstd at all".getBytes(StandardCharsets.UTF_8)));
         C1zException error = assertThrows(C1zException.class, () -> C1zReader.open(garbage, dir));
-        assertTrue(error.getMessage().startsWith(garbage + ": the body after the C1ZF header is not valid zstd data"),
+        assertTrue(
+                error.getMessage().startsWith(garbage + ": the body after the C1ZF header is not valid zstd data"),
                 error.getMessage());
     }
 

@@ -1,13 +1,13 @@
 package dev.baton.aws.c1z;
 
-import dev.baton.aws.testing.C1zAssertions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
+import dev.baton.aws.testing.C1zAssertions;
+import dev.baton.aws.testing.ProcessStats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.baton.aws.testing.ProcessStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,11 +55,13 @@ class C1zWriterBenchmark {
         long processCpuStart = ProcessStats.processCpuNanos();
         long grantsDone;
         C1zCounts counts;
-        try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(dir))) {
+        try (C1zWriter writer =
+                C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(dir))) {
             writer.putResourceTypes(C1zFixtures.TYPES);
             writer.putResources(List.of(C1zFixtures.account("111122223333")));
             writer.putResources(users);
-            writer.putResources(entitlements.stream().map(Entitlement::getResource).toList());
+            writer.putResources(
+                    entitlements.stream().map(Entitlement::getResource).toList());
             writer.putEntitlements(entitlements);
             for (int g = 0; g < GROUPS; g++) {
                 writer.putGrants(grantsOf(entitlements.get(g), users));
@@ -80,18 +81,21 @@ class C1zWriterBenchmark {
             report("wall", putNanos, finishNanos);
             report("cpu", putCpuNanos, finishCpuNanos);
             double processCpuSeconds = (ProcessStats.processCpuNanos() - processCpuStart) / 1e9;
-            System.out.printf("process cpu (every thread: zstd workers, JIT, GC too) %.2f s = %.0f grants per CPU"
-                    + " second%n", processCpuSeconds, GROUPS * USERS / processCpuSeconds);
+            System.out.printf(
+                    "process cpu (every thread: zstd workers, JIT, GC too) %.2f s = %.0f grants per CPU" + " second%n",
+                    processCpuSeconds, GROUPS * USERS / processCpuSeconds);
             System.out.printf("file %d MiB; peak RSS so far %s%n", mib(Files.size(out)), ProcessStats.peakRss());
         }
         long retainedAtEnd = retainedHeap();
-        System.out.printf("retained heap after GC: start %d MiB, after 10%% %d MiB, end %d MiB; peak heap %d MiB%n",
+        System.out.printf(
+                "retained heap after GC: start %d MiB, after 10%% %d MiB, end %d MiB; peak heap %d MiB%n",
                 mib(retainedAtStart), mib(retainedMidway), mib(retainedAtEnd), mib(peakHeap()));
         assertEquals((long) GROUPS * USERS, grantsDone);
         assertEquals(USERS, counts.resourcesByType().get("user"));
         assertTrue(retainedAtEnd - retainedMidway < 32L << 20, "heap must not grow with rows written");
         if (Boolean.getBoolean("c1z.bench.check")) {
-            System.out.println(String.join("\n", C1zAssertions.assertValidC1z(out, 1800).lines()));
+            System.out.println(
+                    String.join("\n", C1zAssertions.assertValidC1z(out, 1800).lines()));
         }
     }
 
@@ -100,11 +104,10 @@ class C1zWriterBenchmark {
         long grants = (long) GROUPS * USERS;
         double putSeconds = putNanos / 1e9;
         double totalSeconds = (putNanos + finishNanos) / 1e9;
-        System.out.printf("%s: put %d grants in %.2f s = %.0f grants/s; finish (zstd 3) %.2f s; total %.0f grants/s%n",
+        System.out.printf(
+                "%s: put %d grants in %.2f s = %.0f grants/s; finish (zstd 3) %.2f s; total %.0f grants/s%n",
                 clock, grants, putSeconds, grants / putSeconds, finishNanos / 1e9, grants / totalSeconds);
     }
-
-
 
     private static long threadCpuNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -114,7 +117,8 @@ class C1zWriterBenchmark {
     private static List<Grant> grantsOf(Entitlement entitlement, List<Resource> users) {
         Entitlement reference = Entitlement.newBuilder()
                 .setId(entitlement.getId())
-                .setResource(Resource.newBuilder().setId(entitlement.getResource().getId()))
+                .setResource(
+                        Resource.newBuilder().setId(entitlement.getResource().getId()))
                 .build();
         List<Grant> grants = new ArrayList<>(CHUNK);
         for (Resource user : users) {

@@ -5,7 +5,6 @@ import static dev.baton.aws.c1z.C1zFixtures.account;
 import static dev.baton.aws.c1z.C1zFixtures.expandableGrant;
 import static dev.baton.aws.c1z.C1zFixtures.grant;
 import static dev.baton.aws.c1z.C1zFixtures.group;
-import static dev.baton.aws.c1z.C1zFixtures.id;
 import static dev.baton.aws.c1z.C1zFixtures.member;
 import static dev.baton.aws.c1z.C1zFixtures.options;
 import static dev.baton.aws.c1z.C1zFixtures.user;
@@ -22,8 +21,8 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.GrantExpandable;
 import dev.baton.aws.proto.c1.connector.v2.GrantSources;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +52,9 @@ class C1zWriterTest {
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(account, alice, bob, eng, ops));
             writer.putEntitlements(List.of(engMember, opsMember));
-            writer.putGrants(List.of(grant(engMember, alice), grant(opsMember, bob),
+            writer.putGrants(List.of(
+                    grant(engMember, alice),
+                    grant(opsMember, bob),
                     expandableGrant(engMember, ops, "group:ops:member")));
             writer.finish();
         }
@@ -70,17 +71,23 @@ class C1zWriterTest {
             assertEquals(List.of(engMember), reader.entitlements(eng.getId()));
             assertEquals(List.of("group:eng:member", "group:ops:member"), reader.entitlementIds());
             List<StoredGrant> engGrants = reader.grantsForEntitlement("group:eng:member");
-            assertEquals(List.of(grant(engMember, alice), grant(engMember, ops)),
+            assertEquals(
+                    List.of(grant(engMember, alice), grant(engMember, ops)),
                     engGrants.stream().map(StoredGrant::grant).toList());
             assertNull(engGrants.get(0).expandable());
-            assertEquals(List.of("group:ops:member"),
+            assertEquals(
+                    List.of("group:ops:member"),
                     engGrants.get(1).expansion().orElseThrow().getEntitlementIdsList());
-            assertEquals(List.of(grant(opsMember, bob)),
-                    reader.grantsForPrincipal(bob.getId()).stream().map(StoredGrant::grant).toList());
+            assertEquals(
+                    List.of(grant(opsMember, bob)),
+                    reader.grantsForPrincipal(bob.getId()).stream()
+                            .map(StoredGrant::grant)
+                            .toList());
             SyncRun sync = reader.currentSync().orElseThrow();
             assertEquals("full", sync.type());
             assertTrue(sync.finished());
-            assertEquals(new C1zCounts(3, 5, 2, 3, new TreeMap<>(Map.of("account", 1L, "user", 2L, "group", 2L))),
+            assertEquals(
+                    new C1zCounts(3, 5, 2, 3, new TreeMap<>(Map.of("account", 1L, "user", 2L, "group", 2L))),
                     reader.counts());
         }
     }
@@ -89,10 +96,12 @@ class C1zWriterTest {
     void parentedResourceFillsTheParentColumnsAndOthersLeaveThemNull() throws Exception {
         Path out = writeSample();
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
-            assertEquals(List.of(List.of("user", "account", "111122223333")),
+            assertEquals(
+                    List.of(List.of("user", "account", "111122223333")),
                     raw.rows("select resource_type_id, parent_resource_type_id, parent_resource_id from v1_resources"
                             + " where external_id = 'user:alice'"));
-            assertEquals(List.of(Arrays.asList("group", null, null)),
+            assertEquals(
+                    List.of(Arrays.asList("group", null, null)),
                     raw.rows("select resource_type_id, parent_resource_type_id, parent_resource_id from v1_resources"
                             + " where external_id = 'group:eng'"));
         }
@@ -102,7 +111,8 @@ class C1zWriterTest {
     void grantColumnsComeFromTheEntitlementResourceAndThePrincipal() throws Exception {
         Path out = writeSample();
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
-            assertEquals(List.of(List.of("group", "eng", "group:eng:member", "user", "alice")),
+            assertEquals(
+                    List.of(List.of("group", "eng", "group:eng:member", "user", "alice")),
                     raw.rows("select resource_type_id, resource_id, entitlement_id, principal_resource_type_id,"
                             + " principal_resource_id from v1_grants"
                             + " where external_id = 'group:eng:member:user:alice'"));
@@ -114,7 +124,8 @@ class C1zWriterTest {
         Path out = writeSample();
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
             List<Object> row = raw.rows("select expansion, needs_expansion, data from v1_grants"
-                    + " where external_id = 'group:eng:member:group:ops'").get(0);
+                            + " where external_id = 'group:eng:member:group:ops'")
+                    .get(0);
             GrantExpandable expansion = GrantExpandable.parseFrom((byte[]) row.get(0));
             assertEquals(List.of("group:ops:member"), expansion.getEntitlementIdsList());
             assertEquals(List.of("user"), expansion.getResourceTypeIdsList());
@@ -122,8 +133,9 @@ class C1zWriterTest {
             Grant blob = Grant.parseFrom((byte[]) row.get(2));
             assertEquals(1, blob.getAnnotationsCount());
             assertFalse(blob.getAnnotations(0).is(GrantExpandable.class));
-            assertEquals(List.of(List.of(0L)), raw.rows(
-                    "select count(*) from v1_grants where external_id != 'group:eng:member:group:ops'"
+            assertEquals(
+                    List.of(List.of(0L)),
+                    raw.rows("select count(*) from v1_grants where external_id != 'group:eng:member:group:ops'"
                             + " and (expansion is not null or needs_expansion != 0)"));
         }
     }
@@ -148,7 +160,8 @@ class C1zWriterTest {
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(account, alice, eng, ops));
             writer.putResources(List.of(renamed));
-            writer.putEntitlements(List.of(engMember, engMember.toBuilder().setDisplayName("Member").build()));
+            writer.putEntitlements(List.of(
+                    engMember, engMember.toBuilder().setDisplayName("Member").build()));
             writer.putGrants(List.of(expandableGrant(engMember, ops, "group:ops:member")));
             writer.putGrants(List.of(plain));
             writer.finish();
@@ -156,13 +169,16 @@ class C1zWriterTest {
         try (RawDatabase raw = RawDatabase.decode(out, dir)) {
             assertEquals(1L, raw.single("select count(*) from v1_resources where external_id = 'user:alice'"));
             assertEquals(1L, raw.single("select count(*) from v1_entitlements"));
-            assertEquals(List.of(Arrays.asList(null, 0L)),
-                    raw.rows("select expansion, needs_expansion from v1_grants"));
+            assertEquals(
+                    List.of(Arrays.asList(null, 0L)), raw.rows("select expansion, needs_expansion from v1_grants"));
         }
         try (C1zReader reader = C1zReader.open(out)) {
             assertEquals(renamed, reader.resource(alice.getId()).orElseThrow());
-            assertEquals("Member", reader.entitlement("group:eng:member").orElseThrow().getDisplayName());
-            assertEquals(new StoredGrant(plain, null), reader.grant(plain.getId()).orElseThrow());
+            assertEquals(
+                    "Member",
+                    reader.entitlement("group:eng:member").orElseThrow().getDisplayName());
+            assertEquals(
+                    new StoredGrant(plain, null), reader.grant(plain.getId()).orElseThrow());
         }
     }
 
@@ -173,8 +189,12 @@ class C1zWriterTest {
             writer.putGrants(List.of(expandable));
             StoredGrant stored = writer.grant(expandable.getId()).orElseThrow();
             Grant withSources = stored.grant().toBuilder()
-                    .setSources(GrantSources.newBuilder().putSources("group:eng:member",
-                            GrantSources.GrantSource.newBuilder().setIsDirect(true).build()))
+                    .setSources(GrantSources.newBuilder()
+                            .putSources(
+                                    "group:eng:member",
+                                    GrantSources.GrantSource.newBuilder()
+                                            .setIsDirect(true)
+                                            .build()))
                     .build();
             writer.putGrantsPreservingExpansion(List.of(withSources));
             StoredGrant rewritten = writer.grant(expandable.getId()).orElseThrow();
@@ -185,7 +205,8 @@ class C1zWriterTest {
 
     @Test
     void readsDuringWritingSeeRowsOfTheUnflushedBatch() throws Exception {
-        try (C1zWriter writer = C1zWriter.create(dir.resolve("reads.c1z"), options(dir).withBatchSize(1000))) {
+        try (C1zWriter writer =
+                C1zWriter.create(dir.resolve("reads.c1z"), options(dir).withBatchSize(1000))) {
             assertFalse(writer.hasResourceType("user"));
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(alice));
@@ -211,12 +232,15 @@ class C1zWriterTest {
         }
         List<String> seen = new ArrayList<>();
         try (C1zWriter writer = C1zWriter.create(dir.resolve("stream.c1z"), options(dir))) {
-            writer.putGrants(users.subList(0, 5).stream().map(u -> grant(engMember, u)).toList());
+            writer.putGrants(
+                    users.subList(0, 5).stream().map(u -> grant(engMember, u)).toList());
             writer.putGrants(List.of(grant(opsMember, alice)));
             writer.forEachGrantOfEntitlement("group:eng:member", stored -> {
                 seen.add(stored.grant().getPrincipal().getId().getResource());
                 if (seen.size() == 1) {
-                    writer.putGrants(users.subList(5, 7).stream().map(u -> grant(engMember, u)).toList());
+                    writer.putGrants(users.subList(5, 7).stream()
+                            .map(u -> grant(engMember, u))
+                            .toList());
                 }
             });
         }
@@ -236,11 +260,15 @@ class C1zWriterTest {
             writer.putGrants(engGrants.subList(0, 4));
             writer.putGrants(List.of(grant(opsMember, alice)));
             writer.putGrants(engGrants.subList(4, engGrants.size()));
-            writer.forEachGrantPrincipal("group:eng:member", (grantId, principal) ->
-                    fromColumns.add(grantId + " " + principal.getResourceType() + "/" + principal.getResource()));
-            writer.forEachGrantOfEntitlement("group:eng:member", stored -> fromBlobs.add(stored.grant().getId()
-                    + " " + stored.grant().getPrincipal().getId().getResourceType() + "/"
-                    + stored.grant().getPrincipal().getId().getResource()));
+            writer.forEachGrantPrincipal(
+                    "group:eng:member",
+                    (grantId, principal) -> fromColumns.add(
+                            grantId + " " + principal.getResourceType() + "/" + principal.getResource()));
+            writer.forEachGrantOfEntitlement(
+                    "group:eng:member",
+                    stored -> fromBlobs.add(stored.grant().getId()
+                            + " " + stored.grant().getPrincipal().getId().getResourceType() + "/"
+                            + stored.grant().getPrincipal().getId().getResource()));
         }
         assertEquals(8, fromColumns.size(), "three pages of at most three rows");
         assertEquals(fromBlobs, fromColumns);
@@ -251,11 +279,15 @@ class C1zWriterTest {
     void forEachExpandableGrantVisitsOnlyGrantsWithAnExpansion() throws Exception {
         List<StoredGrant> seen = new ArrayList<>();
         try (C1zWriter writer = C1zWriter.create(dir.resolve("exp.c1z"), options(dir))) {
-            writer.putGrants(List.of(grant(engMember, alice), expandableGrant(engMember, ops, "group:ops:member"),
-                    grant(opsMember, bob), expandableGrant(opsMember, eng, "group:eng:member")));
+            writer.putGrants(List.of(
+                    grant(engMember, alice),
+                    expandableGrant(engMember, ops, "group:ops:member"),
+                    grant(opsMember, bob),
+                    expandableGrant(opsMember, eng, "group:eng:member")));
             writer.forEachExpandableGrant(seen::add);
         }
-        assertEquals(List.of("group:eng:member:group:ops", "group:ops:member:group:eng"),
+        assertEquals(
+                List.of("group:eng:member:group:ops", "group:ops:member:group:eng"),
                 seen.stream().map(stored -> stored.grant().getId()).toList());
         assertEquals(List.of("group:eng:member"), seen.get(1).expandable().getEntitlementIdsList());
     }
@@ -320,11 +352,27 @@ class C1zWriterTest {
             List<Object> run = runs.get(0);
             String syncId = (String) run.get(0);
             assertEquals(Ksuid.ENCODED_LENGTH, syncId.length());
-            assertEquals(Instant.parse("2026-03-03T17:45:13Z"), Ksuid.parse(syncId).timestamp());
-            assertEquals(Arrays.asList(syncId, "2026-03-03 17:45:13.056791", "2026-03-03 17:45:13.056791",
-                    "", "full", "", "", 1L, 1L, null, "", "", ""), run);
+            assertEquals(
+                    Instant.parse("2026-03-03T17:45:13Z"), Ksuid.parse(syncId).timestamp());
+            assertEquals(
+                    Arrays.asList(
+                            syncId,
+                            "2026-03-03 17:45:13.056791",
+                            "2026-03-03 17:45:13.056791",
+                            "",
+                            "full",
+                            "",
+                            "",
+                            1L,
+                            1L,
+                            null,
+                            "",
+                            "",
+                            ""),
+                    run);
             for (String table : List.of("v1_resource_types", "v1_resources", "v1_entitlements", "v1_grants")) {
-                assertEquals(List.of(List.of(syncId, "text", "text", "2026-03-03 17:45:13.056791", "blob")),
+                assertEquals(
+                        List.of(List.of(syncId, "text", "text", "2026-03-03 17:45:13.056791", "blob")),
                         raw.rows("select distinct sync_id, typeof(sync_id), typeof(external_id), discovered_at,"
                                 + " typeof(data) from " + table));
             }
@@ -333,33 +381,49 @@ class C1zWriterTest {
 
     @Test
     void equalMessagesGiveEqualBlobsWhateverTheMapInsertionOrder() {
-        GrantSources.GrantSource direct = GrantSources.GrantSource.newBuilder().setIsDirect(true).build();
-        Grant first = grant(engMember, alice).toBuilder().setSources(GrantSources.newBuilder()
-                .putSources("b", direct).putSources("a", direct).putSources("c", direct)).build();
-        Grant second = grant(engMember, alice).toBuilder().setSources(GrantSources.newBuilder()
-                .putSources("c", direct).putSources("a", direct).putSources("b", direct)).build();
+        GrantSources.GrantSource direct =
+                GrantSources.GrantSource.newBuilder().setIsDirect(true).build();
+        Grant first = grant(engMember, alice).toBuilder()
+                .setSources(GrantSources.newBuilder()
+                        .putSources("b", direct)
+                        .putSources("a", direct)
+                        .putSources("c", direct))
+                .build();
+        Grant second = grant(engMember, alice).toBuilder()
+                .setSources(GrantSources.newBuilder()
+                        .putSources("c", direct)
+                        .putSources("a", direct)
+                        .putSources("b", direct))
+                .build();
         assertArrayEquals(ProtoEncoding.serialize(first), ProtoEncoding.serialize(second));
     }
 
     @Test
     void grantsWithoutEmbeddedIdsAreRejected() throws Exception {
         try (C1zWriter writer = C1zWriter.create(dir.resolve("bad.c1z"), options(dir))) {
-            Grant noPrincipal = grant(engMember, alice).toBuilder().clearPrincipal().build();
+            Grant noPrincipal =
+                    grant(engMember, alice).toBuilder().clearPrincipal().build();
             IllegalArgumentException error =
                     assertThrows(IllegalArgumentException.class, () -> writer.putGrants(List.of(noPrincipal)));
             assertTrue(error.getMessage().contains("group:eng:member:user:alice"), error.getMessage());
-            assertThrows(IllegalArgumentException.class,
-                    () -> writer.putResources(List.of(Resource.newBuilder().setDisplayName("no id").build())));
-            assertThrows(IllegalArgumentException.class,
-                    () -> writer.putEntitlements(List.of(engMember.toBuilder().clearResource().build())));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> writer.putResources(List.of(
+                            Resource.newBuilder().setDisplayName("no id").build())));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> writer.putEntitlements(
+                            List.of(engMember.toBuilder().clearResource().build())));
         }
     }
 
     @Test
     void unknownAnnotationsOtherThanExpandableStayInTheBlob() throws Exception {
         Grant withTwo = grant(engMember, alice).toBuilder()
-                .addAnnotations(Any.pack(GrantExpandable.newBuilder().addEntitlementIds("x").build()))
-                .addAnnotations(Any.pack(GrantExpandable.newBuilder().addEntitlementIds("y").build()))
+                .addAnnotations(Any.pack(
+                        GrantExpandable.newBuilder().addEntitlementIds("x").build()))
+                .addAnnotations(Any.pack(
+                        GrantExpandable.newBuilder().addEntitlementIds("y").build()))
                 .build();
         try (C1zWriter writer = C1zWriter.create(dir.resolve("two.c1z"), options(dir))) {
             writer.putGrants(List.of(withTwo));

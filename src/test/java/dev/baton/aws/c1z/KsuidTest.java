@@ -25,7 +25,9 @@ class KsuidTest {
 
     @Test
     void decodesTheSyncIdOfTheUpstreamSampleFile() {
-        assertEquals(Instant.parse("2026-03-03T17:45:13Z"), Ksuid.parse("3ARefY5G8eOytquwYgm41Nq07IZ").timestamp());
+        assertEquals(
+                Instant.parse("2026-03-03T17:45:13Z"),
+                Ksuid.parse("3ARefY5G8eOytquwYgm41Nq07IZ").timestamp());
     }
 
     @Test
@@ -53,8 +55,12 @@ class KsuidTest {
 
     @Test
     void extremesPadToFullLength() {
-        assertEquals("000000000000000000000000000", Ksuid.parse("000000000000000000000000000").toString());
-        assertEquals("aWgEPTl1tmebfsQzFP4bxwgy80V", Ksuid.parse("aWgEPTl1tmebfsQzFP4bxwgy80V").toString());
+        assertEquals(
+                "000000000000000000000000000",
+                Ksuid.parse("000000000000000000000000000").toString());
+        assertEquals(
+                "aWgEPTl1tmebfsQzFP4bxwgy80V",
+                Ksuid.parse("aWgEPTl1tmebfsQzFP4bxwgy80V").toString());
         Ksuid epoch = Ksuid.create(Instant.ofEpochSecond(Ksuid.EPOCH_SECONDS), new Random(3));
         assertEquals(27, epoch.toString().length());
         assertNotEquals(epoch, Ksuid.create(Instant.ofEpochSecond(Ksuid.EPOCH_SECONDS), new Random(4)));
@@ -65,7 +71,8 @@ class KsuidTest {
         assertThrows(IllegalArgumentException.class, () -> Ksuid.parse("short"));
         assertThrows(IllegalArgumentException.class, () -> Ksuid.parse("0ujtsYcgvSTl8PAuAdqWYSMnLO-"));
         assertThrows(IllegalArgumentException.class, () -> Ksuid.parse("aWgEPTl1tmebfsQzFP4bxwgy80W"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Ksuid.create(Instant.parse("2010-01-01T00:00:00Z"), new Random()));
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputLockTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void oneHolderAtATimeAndTheSecondLearnsWhoHoldsIt() throws Exception {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Read-only questions reuse one decompressed copy per file version, and never a stale one. */
 class QueryCacheTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void anUnchangedFileIsDecompressedOnceAndAReplacedOneAgain() throws Exception {
@@ -35,8 +36,11 @@ class QueryCacheTest {
                 .fileKey();
         assertEquals("[alice]", first);
         assertEquals("[alice]", userIds(SyncFile.open(c1z, cache)));
-        assertEquals(entryKey, Files.readAttributes(single(cache),
-                java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the same copy is read again");
+        assertEquals(
+                entryKey,
+                Files.readAttributes(single(cache), java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(),
+                "the same copy is read again");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.directory())));
 
         write(c1z, user("bob", "1")); // a sync renames a new file over the old one
@@ -50,7 +54,8 @@ class QueryCacheTest {
         for (String name : List.of("a", "b", "c", "d")) {
             Path c1z = dir.resolve(name + ".c1z");
             write(c1z, user(name, "1"));
-            try (SyncFile file = SyncFile.open(c1z, cache); Statement statement = file.connection().createStatement()) {
+            try (SyncFile file = SyncFile.open(c1z, cache);
+                    Statement statement = file.connection().createStatement()) {
                 assertThrows(SQLException.class, () -> statement.execute("delete from v1_resources"));
             }
         }
@@ -62,14 +67,16 @@ class QueryCacheTest {
     void aDirectoryOthersCanReadIsNotUsed() throws Exception {
         Path c1z = dir.resolve("sync.c1z");
         write(c1z, user("alice", "1"));
-        Path shared = Files.createDirectory(dir.resolve("cache"),
+        Path shared = Files.createDirectory(
+                dir.resolve("cache"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         QueryCache cache = new QueryCache(shared);
 
         assertEquals("[alice]", userIds(SyncFile.open(c1z, cache)));
         assertEquals(List.of(), entries(cache), "nothing is kept where others could read it");
         try (Stream<Path> left = Files.list(dir)) {
-            assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith("c1z-read-")),
+            assertTrue(
+                    left.noneMatch(path -> path.getFileName().toString().startsWith("c1z-read-")),
                     "the private copy is deleted");
         }
     }
@@ -84,8 +91,8 @@ class QueryCacheTest {
     }
 
     private static Path write(Path out, Resource person) throws Exception {
-        try (C1zWriter writer = C1zWriter.create(out, C1zWriterOptions.defaults().withTempDir(out.getParent()),
-                SyncHistory.replaceExisting())) {
+        try (C1zWriter writer = C1zWriter.create(
+                out, C1zWriterOptions.defaults().withTempDir(out.getParent()), SyncHistory.replaceExisting())) {
             writer.putResourceTypes(TYPES);
             writer.putResources(List.of(account("1"), person));
             writer.finish();
@@ -96,7 +103,9 @@ class QueryCacheTest {
     private static String userIds(SyncFile file) {
         try (file) {
             return file.view(file.defaultSync().orElseThrow()).resources("user").stream()
-                    .map(r -> r.getId().getResource()).toList().toString();
+                    .map(r -> r.getId().getResource())
+                    .toList()
+                    .toString();
         }
     }
 
@@ -108,7 +117,9 @@ class QueryCacheTest {
 
     private static List<Path> entries(QueryCache cache) throws Exception {
         try (Stream<Path> files = Files.list(cache.directory())) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".db")).sorted().toList();
+            return files.filter(path -> path.getFileName().toString().endsWith(".db"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class SqliteTimestampTest {
     @Test
     void formatDropsTrailingZerosOfTheFractionLikeGo() {
-        assertEquals("2026-03-03 09:45:13.056791",
+        assertEquals(
+                "2026-03-03 09:45:13.056791",
                 SqliteTimestamp.format(LocalDateTime.parse("2026-03-03T09:45:13.056791")));
-        assertEquals("2026-03-03 09:45:13.06006",
-                SqliteTimestamp.format(LocalDateTime.parse("2026-03-03T09:45:13.060060")));
-        assertEquals("2026-03-03 09:45:13.123456789",
+        assertEquals(
+                "2026-03-03 09:45:13.06006", SqliteTimestamp.format(LocalDateTime.parse("2026-03-03T09:45:13.060060")));
+        assertEquals(
+                "2026-03-03 09:45:13.123456789",
                 SqliteTimestamp.format(LocalDateTime.parse("2026-03-03T09:45:13.123456789")));
         assertEquals("2026-03-03 09:45:13.5", SqliteTimestamp.format(LocalDateTime.parse("2026-03-03T09:45:13.5")));
     }

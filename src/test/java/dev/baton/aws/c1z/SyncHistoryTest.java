@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A sync into an existing file adds a sync run, keeps the newest N full syncs and refuses files it cannot read. */
 class SyncHistoryTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void eachSyncIsAddedAndOnlyTheNewestTwoAreKept() throws Exception {
@@ -74,9 +75,11 @@ class SyncHistoryTest {
     void aFileThatIsNotAC1zIsRefusedAndLeftAsItIs() throws Exception {
         Path out = dir.resolve("notes.c1z");
         Files.writeString(out, "my notes");
-        NotAC1zFileException refused = assertThrows(NotAC1zFileException.class,
-                () -> C1zWriter.create(out, options(dir), SyncHistory.keep(2)));
-        assertTrue(refused.getMessage().startsWith(out.toString()) && refused.getMessage().contains("refusing"),
+        NotAC1zFileException refused = assertThrows(
+                NotAC1zFileException.class, () -> C1zWriter.create(out, options(dir), SyncHistory.keep(2)));
+        assertTrue(
+                refused.getMessage().startsWith(out.toString())
+                        && refused.getMessage().contains("refusing"),
                 refused.getMessage());
         assertEquals("my notes", Files.readString(out));
         try (Stream<Path> leftovers = Files.list(dir)) {
@@ -150,8 +153,8 @@ class SyncHistoryTest {
     }
 
     private static long rows(SyncFile file, String table, String syncId) throws Exception {
-        try (PreparedStatement statement = file.connection()
-                .prepareStatement("select count(*) from " + table + " where sync_id = ?")) {
+        try (PreparedStatement statement =
+                file.connection().prepareStatement("select count(*) from " + table + " where sync_id = ?")) {
             statement.setString(1, syncId);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

@@ -38,10 +38,12 @@ final class AwsProfileHome implements AutoCloseable {
     static final String FAT_JAR_PROPERTY = "baton.aws.cli.jar";
     /** The long-term key of the world's IAM user {@code connector}. */
     static final String ACCESS_KEY_ID = "AKIACONNECTOR0000001";
+
     static final String SECRET_KEY = "connector-secret-Kq8vPz3";
     static final String ACCOUNT = "111111111111";
     /** Temporary credentials of user {@code connector} as {@code aws login} caches them (token {@code …login}). */
     static final String LOGIN_KEY_ID = "ASIACONNECTORLOGIN01";
+
     static final String LOGIN_SECRET = "connector-login-secret-Wd4";
     static final String WEB_IDENTITY_TOKEN = "eyJhbGciOiJSUzI1NiJ9.service-account-token-baton.c2lnbmF0dXJl";
     static final String SSO_ACCESS_TOKEN = "aoaSsoAccessTokenAlice0123456789";
@@ -49,8 +51,16 @@ final class AwsProfileHome implements AutoCloseable {
     static final String CONTAINER_TOKEN = "container-authorization-token-7f3a";
     /** Every session token the simulator issues starts like this. */
     static final String SESSION_TOKEN_PREFIX = "FwoGZXIvYXdzE";
-    static final List<String> SECRETS = List.of(SECRET_KEY, LOGIN_SECRET, WEB_IDENTITY_TOKEN, SSO_ACCESS_TOKEN, SSO_REFRESH_TOKEN,
-            CONTAINER_TOKEN, SESSION_TOKEN_PREFIX, "sso-client-secret-value");
+
+    static final List<String> SECRETS = List.of(
+            SECRET_KEY,
+            LOGIN_SECRET,
+            WEB_IDENTITY_TOKEN,
+            SSO_ACCESS_TOKEN,
+            SSO_REFRESH_TOKEN,
+            CONTAINER_TOKEN,
+            SESSION_TOKEN_PREFIX,
+            "sso-client-secret-value");
 
     final Path home;
     final SimulatorServer server;
@@ -65,7 +75,10 @@ final class AwsProfileHome implements AutoCloseable {
     AwsProfileHome(Path home) {
         this.home = home;
         WorldState state = new WorldState(new WorldLoader().load(resource()), Clock.systemUTC());
-        this.server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build().start();
+        this.server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .build()
+                .start();
         environment.put("AWS_ENDPOINT_URL", server.endpoint().toString());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
@@ -73,8 +86,8 @@ final class AwsProfileHome implements AutoCloseable {
     }
 
     private static String resource() {
-        try (InputStream in = AwsProfileHome.class.getResourceAsStream(
-                "/dev/baton/aws/aws/credential-sources-world.json")) {
+        try (InputStream in =
+                AwsProfileHome.class.getResourceAsStream("/dev/baton/aws/aws/credential-sources-world.json")) {
             return new String(in.readAllBytes(), UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -125,32 +138,41 @@ final class AwsProfileHome implements AutoCloseable {
 
     /** A sync of the world's IAM users by the CLI in a child JVM; stderr names the caller ("calling AWS as"). */
     Run sync(String... extraArgs) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("-f", home.resolve("out.c1z").toString(),
-                "--sync-resource-types", "iam_user"));
+        List<String> args =
+                new ArrayList<>(List.of("-f", home.resolve("out.c1z").toString(), "--sync-resource-types", "iam_user"));
         args.addAll(List.of(extraArgs));
         return cli(args);
     }
 
     Run cli(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Duser.home=" + home));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Duser.home=" + home));
         String jar = System.getProperty(FAT_JAR_PROPERTY, "");
         if (jar.isEmpty()) {
-            command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
-                    System.getProperty("java.class.path")), Main.class.getName()));
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    Main.class.getName()));
         } else {
             command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         }
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(home.resolve("stdout.txt").toFile()).redirectError(home.resolve("stderr.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectOutput(home.resolve("stdout.txt").toFile())
+                .redirectError(home.resolve("stderr.txt").toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("HOME", home.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
-        return new Run(process.exitValue(), Files.readString(home.resolve("stdout.txt"), UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(home.resolve("stdout.txt"), UTF_8),
                 Files.readString(home.resolve("stderr.txt"), UTF_8));
     }
 
@@ -161,7 +183,9 @@ final class AwsProfileHome implements AutoCloseable {
 
     /** A test with a fresh home directory and simulator per test method. */
     abstract static class Case {
-        @TempDir Path home;
+        @TempDir
+        Path home;
+
         AwsProfileHome aws;
 
         @BeforeEach

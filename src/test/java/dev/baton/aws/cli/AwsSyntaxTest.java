@@ -11,26 +11,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AwsSyntaxTest {
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::123456789012:role/Baton",
-            "arn:aws-cn:iam::123456789012:role/a+b=c,d.e@f_g-h",
-            "arn:aws-us-gov:iam::123456789012:role/service-role/path/Baton",
-            "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123456789012:role/Baton",
+                "arn:aws-cn:iam::123456789012:role/a+b=c,d.e@f_g-h",
+                "arn:aws-us-gov:iam::123456789012:role/service-role/path/Baton",
+                "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef"
+            })
     void validRoleArns(String arn) {
         assertEquals(Optional.empty(), AwsSyntax.roleArnProblem(arn));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "arn:aws:iam::123456789012", "arn:aws:iam::123456789012:role/",
-            "arn:aws:iam::123456789012:role//x", "arn:aws:iam::12345678901a:role/x",
-            "arn:aws:iam::123456789012:role/***", "arn:aws:iam::123456789012:roles/x",
-            "ARN:aws:iam::123456789012:role/x", "arn:aws:iam::123456789012:role/path with space/x"})
+    @ValueSource(
+            strings = {
+                "",
+                "arn:aws:iam::123456789012",
+                "arn:aws:iam::123456789012:role/",
+                "arn:aws:iam::123456789012:role//x",
+                "arn:aws:iam::12345678901a:role/x",
+                "arn:aws:iam::123456789012:role/***",
+                "arn:aws:iam::123456789012:roles/x",
+                "ARN:aws:iam::123456789012:role/x",
+                "arn:aws:iam::123456789012:role/path with space/x"
+            })
     void invalidRoleArns(String arn) {
         assertTrue(AwsSyntax.roleArnProblem(arn).isPresent(), arn);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"us-east-1", "eu-central-2", "ap-southeast-3", "us-gov-west-1", "cn-north-1",
-            "us-isob-east-1", "il-central-1", "mx-central-1"})
+    @ValueSource(
+            strings = {
+                "us-east-1",
+                "eu-central-2",
+                "ap-southeast-3",
+                "us-gov-west-1",
+                "cn-north-1",
+                "us-isob-east-1",
+                "il-central-1",
+                "mx-central-1"
+            })
     void regions(String region) {
         assertTrue(AwsSyntax.isRegion(region));
     }
@@ -57,8 +77,10 @@ class AwsSyntaxTest {
 
     @Test
     void roleNamesAreAtMost64Characters() {
-        assertTrue(AwsSyntax.roleArnProblem("arn:aws:iam::123456789012:role/" + "x".repeat(64)).isEmpty());
-        assertTrue(AwsSyntax.roleArnProblem("arn:aws:iam::123456789012:role/" + "x".repeat(65)).isPresent());
+        assertTrue(AwsSyntax.roleArnProblem("arn:aws:iam::123456789012:role/" + "x".repeat(64))
+                .isEmpty());
+        assertTrue(AwsSyntax.roleArnProblem("arn:aws:iam::123456789012:role/" + "x".repeat(65))
+                .isPresent());
     }
 
     @Test

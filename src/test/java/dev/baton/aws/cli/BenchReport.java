@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,38 +23,80 @@ final class BenchReport {
     }
 
     String header() {
-        return String.format(Locale.ROOT, "sync benchmark: simulator latency %d ms (jitter %d ms), rates %s rps"
-                + " (iam per account); forked sync JVM %s%n", settings.latencyMs(), settings.jitterMs(),
-                settings.rates(), settings.jvmArgs());
+        return String.format(
+                Locale.ROOT,
+                "sync benchmark: simulator latency %d ms (jitter %d ms), rates %s rps"
+                        + " (iam per account); forked sync JVM %s%n",
+                settings.latencyMs(),
+                settings.jitterMs(),
+                settings.rates(),
+                settings.jvmArgs());
     }
 
     String block(BenchRun run) {
         BenchRun.Bound bound = run.bound(settings);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "== world %s, mode %s: exit %d, wall %.2f s (JVM %.2f s)%n",
-                run.world(), run.mode(), run.exitCode(), run.wallSeconds(), run.jvmSeconds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "== world %s, mode %s: exit %d, wall %.2f s (JVM %.2f s)%n",
+                run.world(),
+                run.mode(),
+                run.exitCode(),
+                run.wallSeconds(),
+                run.jvmSeconds()));
         out.append(String.format(Locale.ROOT, "   API calls %d by service %s%n", run.calls(), run.callsByService()));
-        out.append(String.format(Locale.ROOT, "   throttled: %d at the simulator, %d seen by the client; retries %d%n",
-                run.serverThrottled(), run.clientThrottled(), run.clientRetries()));
-        out.append(String.format(Locale.ROOT, "   rate-limit bound %.2f s (%s: %d calls at %.0f rps); wall/bound"
-                + " %.2f%n", bound.seconds(), bound.scope(), bound.calls(), bound.rate(), run.wallOverBound(settings)));
+        out.append(String.format(
+                Locale.ROOT,
+                "   throttled: %d at the simulator, %d seen by the client; retries %d%n",
+                run.serverThrottled(),
+                run.clientThrottled(),
+                run.clientRetries()));
+        out.append(String.format(
+                Locale.ROOT,
+                "   rate-limit bound %.2f s (%s: %d calls at %.0f rps); wall/bound" + " %.2f%n",
+                bound.seconds(),
+                bound.scope(),
+                bound.calls(),
+                bound.rate(),
+                run.wallOverBound(settings)));
         SortedMap<String, Long> iam = run.iamCallsByAccount();
         if (!iam.isEmpty()) {
             LongSummary perAccount = LongSummary.of(iam.values());
-            out.append(String.format(Locale.ROOT, "   IAM calls per account: %d accounts, min %d, median %d, max %d;"
+            out.append(String.format(
+                    Locale.ROOT,
+                    "   IAM calls per account: %d accounts, min %d, median %d, max %d;"
                             + " without iam:ListAccessKeys (one per user with keys, --sync-secrets only): %.2f%n",
-                    iam.size(), perAccount.min, perAccount.median, perAccount.max, run.iamCallsPerAccountWithoutKeys()));
+                    iam.size(),
+                    perAccount.min,
+                    perAccount.median,
+                    perAccount.max,
+                    run.iamCallsPerAccountWithoutKeys()));
         }
-        out.append(String.format(Locale.ROOT, "   peak RSS %.1f MiB (VmHWM of the sync's own JVM), heap peak %.1f MiB"
-                + " (sum of heap pool peaks)%n", run.vmHwmKiB() / 1024.0, run.heapPeakBytes() / 1048576.0));
-        out.append(String.format(Locale.ROOT, "   c1z %d bytes; rows: %d resource types, %d resources, %d"
-                + " entitlements, %d grants%n", run.c1zBytes(), run.counts().resourceTypes(),
-                run.counts().resources(), run.counts().entitlements(), run.counts().grants()));
-        out.append("   resources by type ").append(run.counts().resourcesByType()).append('\n');
+        out.append(String.format(
+                Locale.ROOT,
+                "   peak RSS %.1f MiB (VmHWM of the sync's own JVM), heap peak %.1f MiB"
+                        + " (sum of heap pool peaks)%n",
+                run.vmHwmKiB() / 1024.0,
+                run.heapPeakBytes() / 1048576.0));
+        out.append(String.format(
+                Locale.ROOT,
+                "   c1z %d bytes; rows: %d resource types, %d resources, %d" + " entitlements, %d grants%n",
+                run.c1zBytes(),
+                run.counts().resourceTypes(),
+                run.counts().resources(),
+                run.counts().entitlements(),
+                run.counts().grants()));
+        out.append("   resources by type ")
+                .append(run.counts().resourcesByType())
+                .append('\n');
         out.append("   calls by operation:\n");
         run.callsByOperation().forEach((operation, count) -> {
             long throttled = run.throttledByOperation().getOrDefault(operation, 0L);
-            out.append(String.format(Locale.ROOT, "     %-48s %8d%s%n", operation, count,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "     %-48s %8d%s%n",
+                    operation,
+                    count,
                     throttled == 0 ? "" : "  (throttled " + throttled + ")"));
         });
         return out.toString();
@@ -64,14 +105,40 @@ final class BenchReport {
     String table(List<BenchRun> runs) {
         StringBuilder out = new StringBuilder();
         String format = "%-5s %-9s %9s %8s %9s %8s %7s %-26s %9s %8s %10s %8s %9s%n";
-        out.append(String.format(Locale.ROOT, format, "world", "mode", "wall s", "calls", "throttled", "retries",
-                "bound s", "binding scope", "wall/bound", "RSS MiB", "c1z bytes", "rsrcs", "grants"));
+        out.append(String.format(
+                Locale.ROOT,
+                format,
+                "world",
+                "mode",
+                "wall s",
+                "calls",
+                "throttled",
+                "retries",
+                "bound s",
+                "binding scope",
+                "wall/bound",
+                "RSS MiB",
+                "c1z bytes",
+                "rsrcs",
+                "grants"));
         for (BenchRun run : runs) {
             BenchRun.Bound bound = run.bound(settings);
-            out.append(String.format(Locale.ROOT, format, run.world(), run.mode(), fixed(run.wallSeconds()),
-                    run.calls(), run.serverThrottled(), run.clientRetries(), fixed(bound.seconds()), bound.scope(),
-                    fixed(run.wallOverBound(settings)), fixed(run.vmHwmKiB() / 1024.0), run.c1zBytes(),
-                    run.counts().resources(), run.counts().grants()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    run.world(),
+                    run.mode(),
+                    fixed(run.wallSeconds()),
+                    run.calls(),
+                    run.serverThrottled(),
+                    run.clientRetries(),
+                    fixed(bound.seconds()),
+                    bound.scope(),
+                    fixed(run.wallOverBound(settings)),
+                    fixed(run.vmHwmKiB() / 1024.0),
+                    run.c1zBytes(),
+                    run.counts().resources(),
+                    run.counts().grants()));
         }
         return out.toString();
     }

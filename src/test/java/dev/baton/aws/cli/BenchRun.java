@@ -24,10 +24,21 @@ import java.util.TreeMap;
  * @param c1zBytes         size of the written c1z
  * @param counts           rows of the written c1z
  */
-record BenchRun(String world, String mode, int exitCode, double wallSeconds, double jvmSeconds,
-                SortedMap<String, Long> callsByOperation, SortedMap<String, Long> throttledByOperation,
-                SortedMap<String, Long> admittedByScope, long clientThrottled, long clientRetries, long vmHwmKiB,
-                long heapPeakBytes, long c1zBytes, C1zCounts counts) {
+record BenchRun(
+        String world,
+        String mode,
+        int exitCode,
+        double wallSeconds,
+        double jvmSeconds,
+        SortedMap<String, Long> callsByOperation,
+        SortedMap<String, Long> throttledByOperation,
+        SortedMap<String, Long> admittedByScope,
+        long clientThrottled,
+        long clientRetries,
+        long vmHwmKiB,
+        long heapPeakBytes,
+        long c1zBytes,
+        C1zCounts counts) {
     BenchRun {
         callsByOperation = new TreeMap<>(callsByOperation);
         throttledByOperation = new TreeMap<>(throttledByOperation);

@@ -23,8 +23,16 @@ import java.util.Map;
  * @param extraArgs {@code bench.extraArgs}: extra CLI flags for every sync, e.g. {@code --sync-sso-user-last-login}
  * @param output    {@code bench.out}: where c1z files, logs and results go
  */
-record BenchSettings(List<String> worlds, List<String> modes, int workers, long latencyMs, long jitterMs,
-                     Map<String, Double> rates, List<String> jvmArgs, List<String> extraArgs, Path output) {
+record BenchSettings(
+        List<String> worlds,
+        List<String> modes,
+        int workers,
+        long latencyMs,
+        long jitterMs,
+        Map<String, Double> rates,
+        List<String> jvmArgs,
+        List<String> extraArgs,
+        Path output) {
     /**
      * Named world sizes: generator specs for {@code WorldGenerator}. XL is an enterprise organization (1,000
      * accounts, 30,000 Identity Center users); XL10 is a tenth of it, for measuring the same shape quickly.
@@ -32,18 +40,25 @@ record BenchSettings(List<String> worlds, List<String> modes, int workers, long 
     static final Map<String, String> WORLDS = Map.of(
             "S", "accounts=3,iamUsersPerAccount=10,ssoUsers=50,ssoGroups=10,permissionSets=5,assignments=60,seed=1",
             "M", "accounts=20,iamUsersPerAccount=20,ssoUsers=500,ssoGroups=50,permissionSets=20,assignments=600,seed=1",
-            "L", "accounts=200,iamUsersPerAccount=20,ssoUsers=5000,ssoGroups=300,permissionSets=80,assignments=6000,"
-                    + "seed=1",
-            "XL", "accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,ssoGroups=1500,permissionSets=200,"
-                    + "assignments=40000,seed=1",
-            "XL10", "accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
-                    + "assignments=4000,seed=1");
+            "L",
+                    "accounts=200,iamUsersPerAccount=20,ssoUsers=5000,ssoGroups=300,permissionSets=80,assignments=6000,"
+                            + "seed=1",
+            "XL",
+                    "accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,ssoGroups=1500,permissionSets=200,"
+                            + "assignments=40000,seed=1",
+            "XL10",
+                    "accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
+                            + "assignments=4000,seed=1");
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(list("bench.worlds", "S,M"), list("bench.modes", "fast,upstream"),
-                Integer.getInteger("bench.workers", 8), Long.getLong("bench.latencyMs", 25),
-                Long.getLong("bench.jitterMs", 0), rates(System.getProperty("bench.rates",
-                        "iam=15,identityCenter=20,organizations=10,sts=20,cloudtrail=2")),
+        return new BenchSettings(
+                list("bench.worlds", "S,M"),
+                list("bench.modes", "fast,upstream"),
+                Integer.getInteger("bench.workers", 8),
+                Long.getLong("bench.latencyMs", 25),
+                Long.getLong("bench.jitterMs", 0),
+                rates(System.getProperty(
+                        "bench.rates", "iam=15,identityCenter=20,organizations=10,sts=20,cloudtrail=2")),
                 words(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC")),
                 words(System.getProperty("bench.extraArgs", "")),
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
@@ -59,8 +74,7 @@ record BenchSettings(List<String> worlds, List<String> modes, int workers, long 
         return switch (mode) {
             case "fast" -> List.of("--workers", String.valueOf(workers));
             case "upstream" -> List.of("--workers", "1", "--no-fast-path");
-            default -> throw new IllegalArgumentException("bench.modes: unknown mode '" + mode
-                    + "' (fast, upstream)");
+            default -> throw new IllegalArgumentException("bench.modes: unknown mode '" + mode + "' (fast, upstream)");
         };
     }
 
@@ -95,6 +109,8 @@ record BenchSettings(List<String> worlds, List<String> modes, int workers, long 
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        return Arrays.stream(text.trim().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 }

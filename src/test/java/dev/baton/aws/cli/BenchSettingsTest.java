@@ -18,10 +18,14 @@ class BenchSettingsTest {
 
     @Test
     void xlAndXl10AreTheEnterpriseShapesAndEveryNamedSpecParses() {
-        assertEquals("accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,ssoGroups=1500,permissionSets=200,"
-                + "assignments=40000,seed=1", BenchSettings.spec("XL"));
-        assertEquals("accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
-                + "assignments=4000,seed=1", BenchSettings.spec("XL10"));
+        assertEquals(
+                "accounts=1000,iamUsersPerAccount=30,ssoUsers=30000,ssoGroups=1500,permissionSets=200,"
+                        + "assignments=40000,seed=1",
+                BenchSettings.spec("XL"));
+        assertEquals(
+                "accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
+                        + "assignments=4000,seed=1",
+                BenchSettings.spec("XL10"));
         BenchSettings.WORLDS.values().forEach(spec -> assertTrue(GeneratorSpec.parse(spec) != null, spec));
     }
 }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class BenchSyncProcess {
     /** The end summary's counts, logged as text ({@code throttled 2, retries 2}) or as JSON. */
-    private static final Pattern SUMMARY = Pattern.compile("\"?throttled\"?[: ]\\s*(\\d+),\\s*\"?retries\"?[: ]\\s*(\\d+)");
+    private static final Pattern SUMMARY =
+            Pattern.compile("\"?throttled\"?[: ]\\s*(\\d+),\\s*\"?retries\"?[: ]\\s*(\\d+)");
 
     private BenchSyncProcess() {}
 
@@ -39,8 +40,12 @@ final class BenchSyncProcess {
         int exitCode;
         long started = System.nanoTime();
         try (PrintWriter log = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(logFile), UTF_8))) {
-            exitCode = Main.run(new ConnectorWiring(AwsClientSettings.endpoint(endpoint, clock), clock),
-                    ProcessContext.fromSystem(), log, log, cliArgs);
+            exitCode = Main.run(
+                    new ConnectorWiring(AwsClientSettings.endpoint(endpoint, clock), clock),
+                    ProcessContext.fromSystem(),
+                    log,
+                    log,
+                    cliArgs);
         }
         long wallNanos = System.nanoTime() - started;
         Properties result = new Properties();

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CliEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private SimulatorServer server;
     private ConnectionFacts facts;
     private Wiring wiring;
@@ -50,8 +52,11 @@ class CliEndToEndTest {
     void startSimulator() {
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(DemoWorld.create(), clock);
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start();
+        server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .scimHandler(new ScimHandler(state))
+                .build()
+                .start();
         facts = server.connectionFacts().orElseThrow();
         wiring = new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), clock), clock);
     }
@@ -74,8 +79,12 @@ class CliEndToEndTest {
             assertEquals(DemoWorld.create().identityCenter().permissionSets().size(), byType.get("permission_set"));
             assertTrue(byType.get("iam_user") > 0 && byType.get("access-key") > 0, byType.toString());
         }
-        assertTrue(demo.err.lines().anyMatch(line -> line.contains("\"msg\":\"sync finished\"")
-                && line.contains("\"grants_expanded\":")), "stderr is not a terminal: the summary is a JSON event");
+        assertTrue(
+                demo.err
+                        .lines()
+                        .anyMatch(line ->
+                                line.contains("\"msg\":\"sync finished\"") && line.contains("\"grants_expanded\":")),
+                "stderr is not a terminal: the summary is a JSON event");
     }
 
     @Test
@@ -83,12 +92,33 @@ class CliEndToEndTest {
         assertEquals(0, sync().code);
         Membership wanted = absentGroupMembership(dir.resolve("sync.c1z"));
 
-        Result granted = run(wiring, concat(List.of("grant", "-p", "-e", wanted.entitlementId, "--principal",
-                wanted.userArn, "--principal-type", "iam_user"), connectionArgs()));
+        Result granted = run(
+                wiring,
+                concat(
+                        List.of(
+                                "grant",
+                                "-p",
+                                "-e",
+                                wanted.entitlementId,
+                                "--principal",
+                                wanted.userArn,
+                                "--principal-type",
+                                "iam_user"),
+                        connectionArgs()));
         assertEquals(0, granted.code, granted.err);
         assertEquals("granted", outcome(granted).get("outcome").asText());
-        Result again = run(wiring, concat(List.of("-p", "--grant-entitlement", wanted.entitlementId,
-                "--grant-principal", wanted.userArn, "--grant-principal-type", "iam_user"), connectionArgs()));
+        Result again = run(
+                wiring,
+                concat(
+                        List.of(
+                                "-p",
+                                "--grant-entitlement",
+                                wanted.entitlementId,
+                                "--grant-principal",
+                                wanted.userArn,
+                                "--grant-principal-type",
+                                "iam_user"),
+                        connectionArgs()));
         assertEquals(0, again.code, again.err);
         assertEquals("already-exists", outcome(again).get("outcome").asText());
 
@@ -120,8 +150,19 @@ class CliEndToEndTest {
         assertEquals(0, sync().code);
         Membership wanted = absentGroupMembership(dir.resolve("sync.c1z"));
         String typo = wanted.entitlementId.replace(":member", ":membr");
-        Result result = run(wiring, concat(List.of("grant", "-p", "-e", typo, "--principal", wanted.userArn,
-                "--principal-type", "iam_user"), connectionArgs()));
+        Result result = run(
+                wiring,
+                concat(
+                        List.of(
+                                "grant",
+                                "-p",
+                                "-e",
+                                typo,
+                                "--principal",
+                                wanted.userArn,
+                                "--principal-type",
+                                "iam_user"),
+                        connectionArgs()));
         assertEquals(2, result.code, result.err);
         assertTrue(result.err.contains(typo) && result.err.contains(wanted.entitlementId), result.err);
     }
@@ -139,8 +180,11 @@ class CliEndToEndTest {
         assertFalse(failed.err.contains(facts.secretAccessKey().value()), "no secret in the message");
         assertArrayEquals(before, Files.readAllBytes(file));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".tmp") || name.endsWith(".lock")).toList());
+            assertEquals(
+                    List.of(),
+                    files.map(path -> path.getFileName().toString())
+                            .filter(name -> name.endsWith(".tmp") || name.endsWith(".lock"))
+                            .toList());
         }
     }
 
@@ -151,15 +195,29 @@ class CliEndToEndTest {
     }
 
     private List<String> connectionArgs() {
-        return List.of("--global-access-key-id", facts.accessKeyId(), "--global-secret-access-key",
-                facts.secretAccessKey().value(), "--global-region", facts.region(), "--role-arn", facts.roleArn(),
-                "--external-id", facts.externalId(), "--global-aws-orgs-enabled", "--global-aws-sso-enabled",
-                "-f", "sync.c1z", "--workers", "4");
+        return List.of(
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-secret-access-key",
+                facts.secretAccessKey().value(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId(),
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled",
+                "-f",
+                "sync.c1z",
+                "--workers",
+                "4");
     }
 
     private Set<String> grantIds(String entitlementId) throws Exception {
         try (C1zReader reader = C1zReader.open(dir.resolve("sync.c1z"))) {
-            return reader.grantsForEntitlement(entitlementId).stream().map(g -> g.grant().getId())
+            return reader.grantsForEntitlement(entitlementId).stream()
+                    .map(g -> g.grant().getId())
                     .collect(Collectors.toSet());
         }
     }
@@ -171,7 +229,8 @@ class CliEndToEndTest {
                 String account = group.getId().getResource().split(":")[4];
                 String entitlementId = Ids.entitlementId(group.getId(), "member");
                 Set<String> members = reader.grantsForEntitlement(entitlementId).stream()
-                        .map(StoredGrant::grant).map(g -> g.getPrincipal().getId().getResource())
+                        .map(StoredGrant::grant)
+                        .map(g -> g.getPrincipal().getId().getResource())
                         .collect(Collectors.toSet());
                 for (Resource user : reader.resources("iam_user")) {
                     String arn = user.getId().getResource();
@@ -201,7 +260,11 @@ class CliEndToEndTest {
     private Result run(Wiring wiring, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
+        int code = Main.run(
+                wiring,
+                new ProcessContext(Map.of(), dir),
+                new PrintWriter(out),
+                new PrintWriter(err),
                 args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }

@@ -22,25 +22,32 @@ record CliRun(int exitCode, String out, String err, List<RunConfig> runs) {
     static CliRun runProduction(Path workingDirectory, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(ConnectorWiring.production(), new ProcessContext(environment, workingDirectory),
-                new PrintWriter(out), new PrintWriter(err), args);
+        int code = Main.run(
+                ConnectorWiring.production(),
+                new ProcessContext(environment, workingDirectory),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
         return new CliRun(code, out.toString(), err.toString(), List.of());
     }
 
-    static CliRun run(RecordingWiring wiring, Path workingDirectory, Map<String, String> environment,
-                      String... args) {
+    static CliRun run(RecordingWiring wiring, Path workingDirectory, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(environment, workingDirectory), new PrintWriter(out),
-                new PrintWriter(err), args);
+        int code = Main.run(
+                wiring,
+                new ProcessContext(environment, workingDirectory),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
         return new CliRun(code, out.toString(), err.toString(), List.copyOf(wiring.runs));
     }
 
     /** The only run config the fake runner received. */
     RunConfig config() {
         if (runs.size() != 1) {
-            throw new AssertionError("expected one run, got " + runs.size() + "; exit " + exitCode + ", stderr: "
-                    + err);
+            throw new AssertionError(
+                    "expected one run, got " + runs.size() + "; exit " + exitCode + ", stderr: " + err);
         }
         return runs.get(0);
     }

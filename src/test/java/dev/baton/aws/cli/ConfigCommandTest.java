@@ -13,15 +13,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigCommandTest {
-    private static final List<String> UPSTREAM_FIELDS = List.of("external-id", "global-access-key-id",
-            "global-aws-orgs-enabled", "global-aws-sso-enabled", "global-aws-cross-account-iam-enabled",
-            "global-aws-sso-region", "global-binding-external-id", "global-region", "global-role-arn",
-            "global-secret-access-key", "role-arn", "use-assume", "sync-secrets", "iam-assume-role-name",
-            "sync-sso-user-last-login", "sync-only-attached-policies", "create-account-resource-type");
-    private static final List<String> OPS_FIELDS = List.of("global-access-key-id", "global-binding-external-id",
-            "global-region", "global-role-arn", "global-secret-access-key", "use-assume");
+    private static final List<String> UPSTREAM_FIELDS = List.of(
+            "external-id",
+            "global-access-key-id",
+            "global-aws-orgs-enabled",
+            "global-aws-sso-enabled",
+            "global-aws-cross-account-iam-enabled",
+            "global-aws-sso-region",
+            "global-binding-external-id",
+            "global-region",
+            "global-role-arn",
+            "global-secret-access-key",
+            "role-arn",
+            "use-assume",
+            "sync-secrets",
+            "iam-assume-role-name",
+            "sync-sso-user-last-login",
+            "sync-only-attached-policies",
+            "create-account-resource-type");
+    private static final List<String> OPS_FIELDS = List.of(
+            "global-access-key-id",
+            "global-binding-external-id",
+            "global-region",
+            "global-role-arn",
+            "global-secret-access-key",
+            "use-assume");
 
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private JsonNode schema(Map<String, String> environment) throws Exception {
         CliRun run = CliRun.run(workingDirectory, environment, "config");
@@ -48,7 +67,10 @@ class ConfigCommandTest {
         for (JsonNode field : schema.get("fields")) {
             String name = field.get("name").asText();
             assertEquals(OPS_FIELDS.contains(name), field.get("isOps").asBoolean(), name);
-            assertEquals(name.equals("global-secret-access-key"), field.get("isSecret").asBoolean(), name);
+            assertEquals(
+                    name.equals("global-secret-access-key"),
+                    field.get("isSecret").asBoolean(),
+                    name);
             assertTrue(field.get("description").asText().length() > 10, name);
             assertTrue(field.has("stringField") || field.has("boolField"), name);
         }
@@ -61,19 +83,33 @@ class ConfigCommandTest {
     void typesDefaultsAndAllowedValues() throws Exception {
         JsonNode schema = schema(Map.of());
 
-        assertEquals(false, field(schema, "use-assume").get("boolField").get("defaultValue").asBoolean(true));
-        assertEquals("STRING_FIELD_TYPE_RANDOM", field(schema, "external-id").get("stringField").get("type").asText());
-        assertEquals("OrganizationAccountAccessRole",
-                field(schema, "iam-assume-role-name").get("stringField").get("defaultValue").asText());
+        assertEquals(
+                false,
+                field(schema, "use-assume").get("boolField").get("defaultValue").asBoolean(true));
+        assertEquals(
+                "STRING_FIELD_TYPE_RANDOM",
+                field(schema, "external-id").get("stringField").get("type").asText());
+        assertEquals(
+                "OrganizationAccountAccessRole",
+                field(schema, "iam-assume-role-name")
+                        .get("stringField")
+                        .get("defaultValue")
+                        .asText());
         JsonNode ssoRegion = field(schema, "global-aws-sso-region").get("stringField");
         assertEquals("us-east-1", ssoRegion.get("defaultValue").asText());
         List<String> regions = new ArrayList<>();
         ssoRegion.get("rules").get("in").forEach(region -> regions.add(region.asText()));
         assertEquals(SsoRegions.ALL, regions);
-        assertEquals("[\"iam_user\",\"sso_user\"]",
-                field(schema, "create-account-resource-type").get("stringField").get("rules").get("in").toString());
-        assertEquals("Account Provisioning Target", field(schema, "create-account-resource-type")
-                .get("displayName").asText());
+        assertEquals(
+                "[\"iam_user\",\"sso_user\"]",
+                field(schema, "create-account-resource-type")
+                        .get("stringField")
+                        .get("rules")
+                        .get("in")
+                        .toString());
+        assertEquals(
+                "Account Provisioning Target",
+                field(schema, "create-account-resource-type").get("displayName").asText());
     }
 
     @Test
@@ -86,9 +122,11 @@ class ConfigCommandTest {
             assertTrue(displayNames.add(displayName), "repeated display name " + displayName);
         }
         assertEquals("Role ARN", field(schema, "role-arn").get("displayName").asText());
-        assertEquals("External ID", field(schema, "external-id").get("displayName").asText());
-        assertTrue(!field(schema, "role-arn").get("description").equals(
-                field(schema, "global-role-arn").get("description")));
+        assertEquals(
+                "External ID", field(schema, "external-id").get("displayName").asText());
+        assertTrue(!field(schema, "role-arn")
+                .get("description")
+                .equals(field(schema, "global-role-arn").get("description")));
     }
 
     @Test
@@ -96,19 +134,32 @@ class ConfigCommandTest {
         JsonNode constraints = schema(Map.of()).get("constraints");
 
         assertEquals(2, constraints.size());
-        assertEquals("{\"kind\":\"CONSTRAINT_KIND_DEPENDENT_ON\",\"fieldNames\":[\"use-assume\"],"
-                + "\"secondaryFieldNames\":[\"role-arn\"]}", constraints.get(0).toString());
-        assertEquals("{\"kind\":\"CONSTRAINT_KIND_DEPENDENT_ON\",\"fieldNames\":"
-                + "[\"global-aws-cross-account-iam-enabled\"],\"secondaryFieldNames\":[\"global-aws-orgs-enabled\","
-                + "\"global-aws-sso-enabled\"]}", constraints.get(1).toString());
+        assertEquals(
+                "{\"kind\":\"CONSTRAINT_KIND_DEPENDENT_ON\",\"fieldNames\":[\"use-assume\"],"
+                        + "\"secondaryFieldNames\":[\"role-arn\"]}",
+                constraints.get(0).toString());
+        assertEquals(
+                "{\"kind\":\"CONSTRAINT_KIND_DEPENDENT_ON\",\"fieldNames\":"
+                        + "[\"global-aws-cross-account-iam-enabled\"],\"secondaryFieldNames\":[\"global-aws-orgs-enabled\","
+                        + "\"global-aws-sso-enabled\"]}",
+                constraints.get(1).toString());
     }
 
     @Test
     void schemaIgnoresTheEnvironment() throws Exception {
         JsonNode schema = schema(Map.of("BATON_IAM_ASSUME_ROLE_NAME", "Other", "BATON_GLOBAL_SECRET_ACCESS_KEY", "k"));
 
-        assertEquals("OrganizationAccountAccessRole",
-                field(schema, "iam-assume-role-name").get("stringField").get("defaultValue").asText());
-        assertEquals("", field(schema, "global-secret-access-key").get("stringField").get("defaultValue").asText());
+        assertEquals(
+                "OrganizationAccountAccessRole",
+                field(schema, "iam-assume-role-name")
+                        .get("stringField")
+                        .get("defaultValue")
+                        .asText());
+        assertEquals(
+                "",
+                field(schema, "global-secret-access-key")
+                        .get("stringField")
+                        .get("defaultValue")
+                        .asText());
     }
 }

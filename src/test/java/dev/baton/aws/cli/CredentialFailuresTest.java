@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,10 +21,11 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
             assertFalse(run.err().contains(secret) || run.out().contains(secret), "a secret was printed: " + run.err());
         }
         // stderr is not a terminal here, so log events are JSON lines; the failure is told in plain lines
-        List<String> lines = run.errLines().stream().filter(line -> !line.startsWith("{")).toList();
+        List<String> lines =
+                run.errLines().stream().filter(line -> !line.startsWith("{")).toList();
         assertEquals(2, lines.size(), run.err());
-        lines.forEach(line -> assertTrue(line.startsWith("baton-aws: ") && !line.startsWith("baton-aws: baton-aws"),
-                line));
+        lines.forEach(
+                line -> assertTrue(line.startsWith("baton-aws: ") && !line.startsWith("baton-aws: baton-aws"), line));
         return lines;
     }
 
@@ -33,10 +33,16 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
     void noCredentialsAnywhere() throws Exception {
         List<String> lines = failureLines(aws.sync());
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials found (looked at "
-                + "AWS_ACCESS_KEY_ID, profile 'default' in " + home.resolve(".aws/config")), lines.get(0));
-        assertTrue(lines.get(1).startsWith("baton-aws: to fix: set AWS_PROFILE to a profile of ~/.aws/config (for an "
-                + "SSO profile run 'aws sso login --profile <name>' first), pass --global-access-key-id"),
+        assertTrue(
+                lines.get(0)
+                        .startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials found (looked at "
+                                + "AWS_ACCESS_KEY_ID, profile 'default' in " + home.resolve(".aws/config")),
+                lines.get(0));
+        assertTrue(
+                lines.get(1)
+                        .startsWith(
+                                "baton-aws: to fix: set AWS_PROFILE to a profile of ~/.aws/config (for an "
+                                        + "SSO profile run 'aws sso login --profile <name>' first), pass --global-access-key-id"),
                 lines.get(1));
     }
 
@@ -44,8 +50,11 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
     void noCredentialsBeforeAssumingTheRole() throws Exception {
         List<String> lines = failureLines(aws.sync("--role-arn", "arn:aws:iam::111111111111:role/Connector"));
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:AssumeRole on arn:aws:iam::111111111111:role/Connector "
-                + "(account 111111111111): no AWS credentials found"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("baton-aws: sts:AssumeRole on arn:aws:iam::111111111111:role/Connector "
+                                + "(account 111111111111): no AWS credentials found"),
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("baton-aws: to fix: set AWS_PROFILE"), lines.get(1));
     }
 
@@ -55,24 +64,36 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
 
         List<String> lines = failureLines(aws.sync());
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from SSO profile "
-                + "'sso': "), lines.get(0));
-        assertEquals("baton-aws: to fix: run 'aws sso login --sso-session corp' (the cached SSO token is missing or "
-                + "expired) and retry", lines.get(1));
+        assertTrue(
+                lines.get(0)
+                        .startsWith(
+                                "baton-aws: sts:GetCallerIdentity: no AWS credentials from SSO profile " + "'sso': "),
+                lines.get(0));
+        assertEquals(
+                "baton-aws: to fix: run 'aws sso login --sso-session corp' (the cached SSO token is missing or "
+                        + "expired) and retry",
+                lines.get(1));
     }
 
     @Test
     void legacySsoProfileWithExpiredTokenSaysToLogIn() throws Exception {
-        aws.config(CredentialSourcesTest.legacySsoConfig()).ssoCache(CredentialSourcesTest.START_URL,
-                CredentialSourcesTest.legacyToken(Instant.now().minus(1, ChronoUnit.HOURS)))
+        aws.config(CredentialSourcesTest.legacySsoConfig())
+                .ssoCache(
+                        CredentialSourcesTest.START_URL,
+                        CredentialSourcesTest.legacyToken(Instant.now().minus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "legacy");
 
         List<String> lines = failureLines(aws.sync());
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from SSO profile "
-                + "'legacy': "), lines.get(0));
-        assertEquals("baton-aws: to fix: run 'aws sso login --profile legacy' (the cached SSO token is missing or "
-                + "expired) and retry", lines.get(1));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from SSO profile "
+                                + "'legacy': "),
+                lines.get(0));
+        assertEquals(
+                "baton-aws: to fix: run 'aws sso login --profile legacy' (the cached SSO token is missing or "
+                        + "expired) and retry",
+                lines.get(1));
     }
 
     @Test
@@ -81,9 +102,11 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
 
         List<String> lines = failureLines(aws.sync());
 
-        assertEquals("baton-aws: sts:GetCallerIdentity: no AWS credentials: AWS_PROFILE is 'prod' but "
-                + home.resolve(".aws/config") + " has no [profile prod] and " + home.resolve(".aws/credentials")
-                + " has no [prod]", lines.get(0));
+        assertEquals(
+                "baton-aws: sts:GetCallerIdentity: no AWS credentials: AWS_PROFILE is 'prod' but "
+                        + home.resolve(".aws/config") + " has no [profile prod] and " + home.resolve(".aws/credentials")
+                        + " has no [prod]",
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("baton-aws: to fix: fix AWS_PROFILE, or create the profile"), lines.get(1));
     }
 
@@ -95,8 +118,11 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
 
         List<String> lines = failureLines(aws.sync());
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from the web "
-                + "identity token (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE): "), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from the web "
+                                + "identity token (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE): "),
+                lines.get(0));
         assertTrue(lines.get(0).contains("Not authorized to perform sts:AssumeRoleWithWebIdentity"), lines.get(0));
         assertTrue(lines.get(1).contains("trust policy allows the token's issuer and subject"), lines.get(1));
     }
@@ -107,9 +133,13 @@ class CredentialFailuresTest extends AwsProfileHome.Case {
 
         List<String> lines = failureLines(aws.sync());
 
-        assertTrue(lines.get(0).startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from the "
-                + "credential_process of profile 'proc': "), lines.get(0));
-        assertEquals("baton-aws: to fix: run the profile's credential_process command by hand to see why it fails",
+        assertTrue(
+                lines.get(0)
+                        .startsWith("baton-aws: sts:GetCallerIdentity: no AWS credentials from the "
+                                + "credential_process of profile 'proc': "),
+                lines.get(0));
+        assertEquals(
+                "baton-aws: to fix: run the profile's credential_process command by hand to see why it fails",
                 lines.get(1));
     }
 }

@@ -60,7 +60,8 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     @Test
     void staticKeysInTheCredentialsFile() throws Exception {
         aws.credentials("[dev]\naws_access_key_id = " + ACCESS_KEY_ID + "\naws_secret_access_key = " + SECRET_KEY
-                + "\n").env("AWS_PROFILE", "dev");
+                        + "\n")
+                .env("AWS_PROFILE", "dev");
 
         assertCaller(sync(), "iam::111111111111:user/connector");
     }
@@ -68,9 +69,12 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     @Test
     void credentialProcess() throws Exception {
         Path script = home.resolve("print-credentials.sh");
-        Files.writeString(script, "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"" + ACCESS_KEY_ID
-                + "\", \"SecretAccessKey\": \"" + SECRET_KEY + "\"}'\n");
-        aws.config("[profile proc]\ncredential_process = /bin/sh " + script + "\n").env("AWS_PROFILE", "proc");
+        Files.writeString(
+                script,
+                "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"" + ACCESS_KEY_ID + "\", \"SecretAccessKey\": \""
+                        + SECRET_KEY + "\"}'\n");
+        aws.config("[profile proc]\ncredential_process = /bin/sh " + script + "\n")
+                .env("AWS_PROFILE", "proc");
 
         assertCaller(sync(), "iam::111111111111:user/connector");
     }
@@ -78,7 +82,8 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     @Test
     void sourceProfileRoleChainWithExternalId() throws Exception {
         aws.credentials("[base]\naws_access_key_id = " + ACCESS_KEY_ID + "\naws_secret_access_key = " + SECRET_KEY
-                + "\n").config("""
+                        + "\n")
+                .config("""
                 [profile hop]
                 role_arn = arn:aws:iam::111111111111:role/Connector
                 source_profile = base
@@ -88,16 +93,19 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
                 external_id = ext-1234
                 role_session_name = baton-chained
                 source_profile = hop
-                """).env("AWS_PROFILE", "chained");
+                """)
+                .env("AWS_PROFILE", "chained");
 
         assertCaller(sync(), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-chained");
     }
 
     @Test
     void webIdentityTokenFileProfile() throws Exception {
-        aws.write("token", AwsProfileHome.WEB_IDENTITY_TOKEN).config("[profile irsa]\nrole_arn = "
-                + "arn:aws:iam::111111111111:role/Irsa\nweb_identity_token_file = " + home.resolve("token")
-                + "\nrole_session_name = baton-pod\n").env("AWS_PROFILE", "irsa");
+        aws.write("token", AwsProfileHome.WEB_IDENTITY_TOKEN)
+                .config("[profile irsa]\nrole_arn = "
+                        + "arn:aws:iam::111111111111:role/Irsa\nweb_identity_token_file = " + home.resolve("token")
+                        + "\nrole_session_name = baton-pod\n")
+                .env("AWS_PROFILE", "irsa");
 
         assertCaller(sync(), "sts::111111111111:assumed-role/Irsa/baton-pod");
     }
@@ -108,13 +116,19 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
                 .env("AWS_ROLE_ARN", "arn:aws:iam::111111111111:role/Irsa")
                 .env("AWS_WEB_IDENTITY_TOKEN_FILE", home.resolve("token").toString());
 
-        assertCaller(sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
-                "--external-id", "ext-1234"), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
+        assertCaller(
+                sync(
+                        "--role-arn",
+                        "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
+                        "--external-id",
+                        "ext-1234"),
+                "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
     }
 
     @Test
     void ssoSessionProfileWithCachedToken() throws Exception {
-        aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
+        aws.config(SSO_PROFILE)
+                .ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
         assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
@@ -122,7 +136,8 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
 
     @Test
     void ssoSessionProfileRefreshesAnExpiredToken() throws Exception {
-        aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().minus(1, ChronoUnit.HOURS)))
+        aws.config(SSO_PROFILE)
+                .ssoCache("corp", ssoToken(Instant.now().minus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
         assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
@@ -130,7 +145,8 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
 
     @Test
     void legacySsoProfile() throws Exception {
-        aws.config(legacySsoConfig()).ssoCache(START_URL, legacyToken(Instant.now().plus(1, ChronoUnit.HOURS)))
+        aws.config(legacySsoConfig())
+                .ssoCache(START_URL, legacyToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "legacy");
 
         assertCaller(sync(), "sts::111111111111:" + SSO_ROLE);
@@ -138,11 +154,17 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
 
     @Test
     void ssoProfileThenRoleArn() throws Exception {
-        aws.config(SSO_PROFILE).ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
+        aws.config(SSO_PROFILE)
+                .ssoCache("corp", ssoToken(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .env("AWS_PROFILE", "sso");
 
-        assertCaller(sync("--role-arn", "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
-                "--external-id", "ext-1234"), "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
+        assertCaller(
+                sync(
+                        "--role-arn",
+                        "arn:aws:iam::111111111111:role/ConnectorWithExternalId",
+                        "--external-id",
+                        "ext-1234"),
+                "sts::111111111111:assumed-role/ConnectorWithExternalId/baton-aws");
     }
 
     @Test
@@ -158,7 +180,9 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
         aws.write("container-token", AwsProfileHome.CONTAINER_TOKEN)
                 .env("AWS_CONTAINER_SERVICE_ENDPOINT", aws.server.endpoint().toString())
                 .env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-2")
-                .env("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", home.resolve("container-token").toString());
+                .env(
+                        "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+                        home.resolve("container-token").toString());
 
         assertCaller(sync(), "sts::111111111111:assumed-role/EcsTask/");
     }
@@ -175,12 +199,16 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     void awsLoginProfile() throws Exception {
         String session = "arn:aws:iam::111111111111:user/connector";
         aws.config("[profile console]\nlogin_session = " + session + "\nregion = us-east-1\n")
-                .loginCache(session, "{\"accessToken\": {\"accessKeyId\": \"" + AwsProfileHome.LOGIN_KEY_ID
-                        + "\", \"secretAccessKey\": \"" + AwsProfileHome.LOGIN_SECRET + "\", \"sessionToken\": \""
-                        + AwsProfileHome.SESSION_TOKEN_PREFIX + "login\", \"accountId\": \"111111111111\", "
-                        + "\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                        + "\"}, \"tokenType\": \"aws_sigv4\", \"clientId\": \"arn:aws:signin:::devtools/same-device\", "
-                        + "\"refreshToken\": \"sso-client-secret-value\", \"dpopKey\": \"unused-until-refresh\"}")
+                .loginCache(
+                        session,
+                        "{\"accessToken\": {\"accessKeyId\": \"" + AwsProfileHome.LOGIN_KEY_ID
+                                + "\", \"secretAccessKey\": \"" + AwsProfileHome.LOGIN_SECRET
+                                + "\", \"sessionToken\": \""
+                                + AwsProfileHome.SESSION_TOKEN_PREFIX + "login\", \"accountId\": \"111111111111\", "
+                                + "\"expiresAt\": \""
+                                + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                                + "\"}, \"tokenType\": \"aws_sigv4\", \"clientId\": \"arn:aws:signin:::devtools/same-device\", "
+                                + "\"refreshToken\": \"sso-client-secret-value\", \"dpopKey\": \"unused-until-refresh\"}")
                 .env("AWS_PROFILE", "console");
 
         assertCaller(sync(), "iam::111111111111:user/connector");

@@ -69,8 +69,8 @@ class DeploymentFilesTest {
         List<String> entrypoint = dockerfileInstructions("ENTRYPOINT");
         assertEquals(1, entrypoint.size());
         List<String> words = List.of(new ObjectMapper().readValue(entrypoint.get(0), String[].class));
-        assertTrue(words.stream().anyMatch(word -> word.matches("-XX:MaxRAMPercentage=([5-8][0-9])")),
-                words.toString());
+        assertTrue(
+                words.stream().anyMatch(word -> word.matches("-XX:MaxRAMPercentage=([5-8][0-9])")), words.toString());
         assertEquals("/opt/baton-aws/baton-aws.jar", words.get(words.size() - 1));
     }
 
@@ -80,7 +80,9 @@ class DeploymentFilesTest {
         String accountName = pod.path("serviceAccountName").asText();
         JsonNode account = manifest("ServiceAccount");
         assertEquals(accountName, account.at("/metadata/name").asText());
-        String role = account.at("/metadata/annotations").path("eks.amazonaws.com/role-arn").asText();
+        String role = account.at("/metadata/annotations")
+                .path("eks.amazonaws.com/role-arn")
+                .asText();
         assertTrue(role.startsWith("arn:aws:iam::") && role.contains(":role/"), role);
     }
 
@@ -89,7 +91,8 @@ class DeploymentFilesTest {
         JsonNode pod = cronJob().at("/spec/jobTemplate/spec/template/spec");
         assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
         assertEquals(10001, pod.at("/securityContext/runAsUser").asInt());
-        assertEquals("RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText());
+        assertEquals(
+                "RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText());
         JsonNode container = pod.at("/containers/0/securityContext");
         assertTrue(container.path("readOnlyRootFilesystem").asBoolean(), container.toString());
         assertFalse(container.path("allowPrivilegeEscalation").asBoolean(true), container.toString());
@@ -106,7 +109,9 @@ class DeploymentFilesTest {
 
     @Test
     void theImageIsAClearlyMarkedPlaceholderNeverLatest() throws IOException {
-        String image = cronJob().at("/spec/jobTemplate/spec/template/spec/containers/0/image").asText();
+        String image = cronJob()
+                .at("/spec/jobTemplate/spec/template/spec/containers/0/image")
+                .asText();
         assertTrue(image.contains("REPLACE"), image);
         assertFalse(image.endsWith(":latest") || !image.contains(":"), image);
         assertFalse(Files.readString(MANIFESTS).contains("ghcr.io/example"), "the old example image is gone");
@@ -117,10 +122,13 @@ class DeploymentFilesTest {
         Set<String> known = flagVariables();
         Set<String> used = manifestVariables();
         assertTrue(used.size() >= 6, "the example sets the connector's variables: " + used);
-        List<String> unknown = used.stream().filter(name -> !known.contains(name)).toList();
+        List<String> unknown =
+                used.stream().filter(name -> !known.contains(name)).toList();
         assertEquals(List.of(), unknown, "variables in " + MANIFESTS + " that no flag reads");
-        assertTrue(used.containsAll(Set.of("BATON_ROLE_ARN", "BATON_EXTERNAL_ID", "BATON_GLOBAL_AWS_ORGS_ENABLED",
-                "BATON_FILE")), used.toString());
+        assertTrue(
+                used.containsAll(
+                        Set.of("BATON_ROLE_ARN", "BATON_EXTERNAL_ID", "BATON_GLOBAL_AWS_ORGS_ENABLED", "BATON_FILE")),
+                used.toString());
     }
 
     @Test
@@ -131,11 +139,16 @@ class DeploymentFilesTest {
 
     @Test
     void theWorkflowBuildsTheImageAndRunsTheDemoInIt() throws IOException {
-        JsonNode jobs = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile()).path("jobs");
+        JsonNode jobs =
+                new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile()).path("jobs");
         List<String> commands = new ArrayList<>();
-        jobs.forEach(job -> job.path("steps").forEach(step -> commands.add(step.path("run").asText())));
+        jobs.forEach(job ->
+                job.path("steps").forEach(step -> commands.add(step.path("run").asText())));
         assertTrue(commands.stream().anyMatch(run -> run.contains("docker build")), commands.toString());
-        String demo = commands.stream().filter(run -> run.contains("docker run")).findFirst().orElse("");
+        String demo = commands.stream()
+                .filter(run -> run.contains("docker run"))
+                .findFirst()
+                .orElse("");
         assertTrue(demo.contains(" demo ") && demo.contains("--read-only"), demo);
         assertTrue(commands.stream().anyMatch(run -> run.contains(".ci/run")), "the tests still run");
     }
@@ -149,7 +162,9 @@ class DeploymentFilesTest {
             if (current == null && (trimmed.isEmpty() || trimmed.startsWith("#"))) {
                 continue;
             }
-            String text = trimmed.endsWith("\\") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
+            String text = trimmed.endsWith("\\")
+                    ? trimmed.substring(0, trimmed.length() - 1).strip()
+                    : trimmed;
             if (current == null) {
                 current = new StringBuilder(text);
             } else {
@@ -211,10 +226,14 @@ class DeploymentFilesTest {
     }
 
     private static Set<String> flagVariables() {
-        CommandLine root = Main.commandLine(new CliRun.RecordingWiring(typeId -> Set.of(), null),
-                new ProcessContext(Map.of(), Path.of(".")), new LoggingSetup(),
-                new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
-        return root.getCommandSpec().options().stream().map(OptionSpec::longestName)
+        CommandLine root = Main.commandLine(
+                new CliRun.RecordingWiring(typeId -> Set.of(), null),
+                new ProcessContext(Map.of(), Path.of(".")),
+                new LoggingSetup(),
+                new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()));
+        return root.getCommandSpec().options().stream()
+                .map(OptionSpec::longestName)
                 .map(BatonDefaultProvider::environmentVariable)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

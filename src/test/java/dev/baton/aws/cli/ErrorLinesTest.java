@@ -11,22 +11,37 @@ import org.junit.jupiter.api.Test;
 class ErrorLinesTest {
     @Test
     void prefixesInsideWrappedMessagesAreDropped() {
-        assertEquals(List.of("baton-aws: listing users: iam:ListUsers: AccessDenied"), ErrorLines.of(
-                new IllegalStateException("baton-aws: baton-aws: listing users: baton-aws: iam:ListUsers: "
-                        + "AccessDenied")));
+        assertEquals(
+                List.of("baton-aws: listing users: iam:ListUsers: AccessDenied"),
+                ErrorLines.of(new IllegalStateException(
+                        "baton-aws: baton-aws: listing users: baton-aws: iam:ListUsers: " + "AccessDenied")));
         assertEquals("error (detail)", ErrorLines.withoutPrefix("error (baton-aws: detail)"));
-        assertEquals("arn:aws:sts::1:assumed-role/r/baton-aws: denied",
-                ErrorLines.withoutPrefix("arn:aws:sts::1:assumed-role/r/baton-aws: denied"), "a session name stays");
+        assertEquals(
+                "arn:aws:sts::1:assumed-role/r/baton-aws: denied",
+                ErrorLines.withoutPrefix("arn:aws:sts::1:assumed-role/r/baton-aws: denied"),
+                "a session name stays");
     }
 
     @Test
     void adviceOfANestedAwsFailureIsTheSecondLine() {
-        AwsCallException call = new AwsCallException("iam", "ListUsers", "1", "", ErrorKind.ACCESS_DENIED,
-                "AccessDenied", "User: x is not authorized", "allow iam:ListUsers in the IAM policy of x", null);
-        List<String> lines = ErrorLines.of(new IllegalStateException("baton-aws: sync failed: " + call.getMessage(),
-                call));
+        AwsCallException call = new AwsCallException(
+                "iam",
+                "ListUsers",
+                "1",
+                "",
+                ErrorKind.ACCESS_DENIED,
+                "AccessDenied",
+                "User: x is not authorized",
+                "allow iam:ListUsers in the IAM policy of x",
+                null);
+        List<String> lines =
+                ErrorLines.of(new IllegalStateException("baton-aws: sync failed: " + call.getMessage(), call));
 
-        assertEquals(List.of("baton-aws: sync failed: iam:ListUsers (account 1): AccessDenied: User: x is not "
-                + "authorized", "baton-aws: to fix: allow iam:ListUsers in the IAM policy of x"), lines);
+        assertEquals(
+                List.of(
+                        "baton-aws: sync failed: iam:ListUsers (account 1): AccessDenied: User: x is not "
+                                + "authorized",
+                        "baton-aws: to fix: allow iam:ListUsers in the IAM policy of x"),
+                lines);
     }
 }

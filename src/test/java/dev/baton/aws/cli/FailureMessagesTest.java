@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * prefix on each, exit code 1, and never a secret.
  */
 class FailureMessagesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private WorldState state;
     private SimulatorServer server;
     private ConnectionFacts facts;
@@ -51,8 +53,11 @@ class FailureMessagesTest {
     void startSimulator() {
         Clock clock = Clock.systemUTC();
         state = new WorldState(DemoWorld.create(), clock);
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start();
+        server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .scimHandler(new ScimHandler(state))
+                .build()
+                .start();
         facts = server.connectionFacts().orElseThrow();
         wiring = new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), clock), clock);
     }
@@ -69,13 +74,20 @@ class FailureMessagesTest {
         assertEquals(1, result.code(), result.err());
         String user = "arn:aws:iam::" + facts.roleArn().split(":")[4] + ":user/";
         assertEquals(2, result.errLines().size(), result.err());
-        assertTrue(result.errLines().get(0).startsWith("baton-aws: sts:AssumeRole on " + facts.roleArn()),
-                result.err());
+        assertTrue(
+                result.errLines().get(0).startsWith("baton-aws: sts:AssumeRole on " + facts.roleArn()), result.err());
         assertTrue(result.errLines().get(0).contains(": AccessDenied: User: " + user), result.err());
-        assertTrue(result.errLines().get(0).endsWith(" is not authorized to perform: sts:AssumeRole on resource: "
-                + facts.roleArn()), result.err());
-        assertTrue(result.errLines().get(1).startsWith("baton-aws: to fix: the trust policy of " + facts.roleArn()
-                + " must allow " + user), result.err());
+        assertTrue(
+                result.errLines()
+                        .get(0)
+                        .endsWith(" is not authorized to perform: sts:AssumeRole on resource: " + facts.roleArn()),
+                result.err());
+        assertTrue(
+                result.errLines()
+                        .get(1)
+                        .startsWith(
+                                "baton-aws: to fix: the trust policy of " + facts.roleArn() + " must allow " + user),
+                result.err());
         assertTrue(result.errLines().get(1).contains("--external-id must equal the sts:ExternalId"), result.err());
         assertNoSecretAndOnePrefix(result);
     }
@@ -91,8 +103,12 @@ class FailureMessagesTest {
 
         assertEquals(1, result.code(), result.err());
         assertTrue(result.errLines().get(0).contains("AccessDenied: User: "), result.err());
-        assertTrue(result.errLines().get(1).contains("no external id was sent: if the policy has an sts:ExternalId "
-                + "condition, pass it with --external-id"), result.err());
+        assertTrue(
+                result.errLines()
+                        .get(1)
+                        .contains("no external id was sent: if the policy has an sts:ExternalId "
+                                + "condition, pass it with --external-id"),
+                result.err());
         assertNoSecretAndOnePrefix(result);
     }
 
@@ -100,22 +116,42 @@ class FailureMessagesTest {
     void deniedActionIsNamedInTheAdvice() {
         String account = facts.roleArn().split(":")[4];
         String roleName = facts.roleArn().substring(facts.roleArn().lastIndexOf('/') + 1);
-        state.update(world -> world.updateIam(account, iam -> iam.updateRole(roleName, role -> new IamRole(
-                role.name(), role.path(), role.id(), role.createDate(), role.description(), role.maxSessionDuration(),
-                role.trustPolicy(), role.inlinePolicies(), role.attachedPolicies(), role.tags(), role.lastUsed(),
-                role.permissionsBoundary(), List.of("iam:ListUsers")))));
+        state.update(world -> world.updateIam(
+                account,
+                iam -> iam.updateRole(
+                        roleName,
+                        role -> new IamRole(
+                                role.name(),
+                                role.path(),
+                                role.id(),
+                                role.createDate(),
+                                role.description(),
+                                role.maxSessionDuration(),
+                                role.trustPolicy(),
+                                role.inlinePolicies(),
+                                role.attachedPolicies(),
+                                role.tags(),
+                                role.lastUsed(),
+                                role.permissionsBoundary(),
+                                List.of("iam:ListUsers")))));
 
         Result result = run(connectionArgs("--sync-resource-types", "iam_user", "--no-fast-path"));
 
         assertEquals(1, result.code(), result.err());
-        List<String> lines = result.errLines().stream().filter(line -> line.startsWith("baton-aws: ")).toList();
+        List<String> lines = result.errLines().stream()
+                .filter(line -> line.startsWith("baton-aws: "))
+                .toList();
         assertTrue(lines.get(lines.size() - 2).contains("iam:ListUsers"), result.err());
-        assertTrue(lines.get(lines.size() - 2).contains("AccessDenied: User: arn:aws:sts::" + account
-                + ":assumed-role/" + roleName + "/baton-aws is not authorized to perform: iam:ListUsers"),
+        assertTrue(
+                lines.get(lines.size() - 2)
+                        .contains("AccessDenied: User: arn:aws:sts::" + account + ":assumed-role/" + roleName
+                                + "/baton-aws is not authorized to perform: iam:ListUsers"),
                 result.err());
-        assertEquals("baton-aws: to fix: a Deny statement (identity policy, permissions boundary or SCP) blocks "
-                + "iam:ListUsers for arn:aws:sts::" + account + ":assumed-role/" + roleName
-                + "/baton-aws: remove it, or leave that part out of the sync", lines.get(lines.size() - 1));
+        assertEquals(
+                "baton-aws: to fix: a Deny statement (identity policy, permissions boundary or SCP) blocks "
+                        + "iam:ListUsers for arn:aws:sts::" + account + ":assumed-role/" + roleName
+                        + "/baton-aws: remove it, or leave that part out of the sync",
+                lines.get(lines.size() - 1));
         assertNoSecretAndOnePrefix(result);
     }
 
@@ -126,18 +162,24 @@ class FailureMessagesTest {
         String userArn = membership[1];
         String account = userArn.split(":")[4];
         String userName = userArn.substring(userArn.lastIndexOf('/') + 1);
-        state.update(world -> world.updateIam(account, iam -> iam.withUsers(iam.users().stream()
-                .filter(user -> !user.name().equals(userName)).toList())));
+        state.update(world -> world.updateIam(
+                account,
+                iam -> iam.withUsers(iam.users().stream()
+                        .filter(user -> !user.name().equals(userName))
+                        .toList())));
 
-        List<String> args = new ArrayList<>(List.of("grant", "-p", "-e", membership[2], "--principal", userArn,
-                "--principal-type", "iam_user"));
+        List<String> args = new ArrayList<>(
+                List.of("grant", "-p", "-e", membership[2], "--principal", userArn, "--principal-type", "iam_user"));
         args.addAll(connectionArgs());
         Result result = run(args);
 
         assertEquals(1, result.code(), result.err());
-        List<String> lines = result.errLines().stream().filter(line -> line.startsWith("baton-aws: ")).toList();
+        List<String> lines = result.errLines().stream()
+                .filter(line -> line.startsWith("baton-aws: "))
+                .toList();
         assertTrue(lines.get(0).contains("NoSuchEntity"), result.err());
-        assertTrue(lines.get(0).startsWith("baton-aws: error adding iam user to iam group: iam:AddUserToGroup on "),
+        assertTrue(
+                lines.get(0).startsWith("baton-aws: error adding iam user to iam group: iam:AddUserToGroup on "),
                 result.err());
         assertNoSecretAndOnePrefix(result);
     }
@@ -148,27 +190,40 @@ class FailureMessagesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Result result = run(connectionArgs("--scim-enabled", "--scim-endpoint", "http://127.0.0.1:" + port
-                + "/scim/v2", "--scim-token", "scim-token-value-123", "--sync-resource-types", "sso_user"));
+        Result result = run(connectionArgs(
+                "--scim-enabled",
+                "--scim-endpoint",
+                "http://127.0.0.1:" + port + "/scim/v2",
+                "--scim-token",
+                "scim-token-value-123",
+                "--sync-resource-types",
+                "sso_user"));
 
         assertEquals(1, result.code(), result.err());
         String last = result.errLines().get(result.errLines().size() - 1);
         assertTrue(last.startsWith("baton-aws: "), result.err());
-        assertTrue(last.contains("scim: GET http://127.0.0.1:" + port + "/scim/v2/Users failed: cannot connect to "
-                + "127.0.0.1:" + port), result.err());
+        assertTrue(
+                last.contains("scim: GET http://127.0.0.1:" + port + "/scim/v2/Users failed: cannot connect to "
+                        + "127.0.0.1:" + port),
+                result.err());
         assertFalse(last.contains("null"), result.err());
         assertFalse(result.err().contains("scim-token-value-123"), result.err());
         assertNoSecretAndOnePrefix(result);
     }
 
     private void assertNoSecretAndOnePrefix(Result result) {
-        assertFalse(result.err().contains(facts.secretAccessKey().value()) || result.out().contains(
-                facts.secretAccessKey().value()), "a secret was printed");
+        assertFalse(
+                result.err().contains(facts.secretAccessKey().value())
+                        || result.out().contains(facts.secretAccessKey().value()),
+                "a secret was printed");
         assertFalse(result.err().contains("FwoGZXIvYXdzE"), "a session token was printed");
         for (String line : result.errLines()) {
             assertTrue(line.startsWith("baton-aws: ") || !line.contains("baton-aws: "), "unprefixed: " + line);
-            assertFalse(line.startsWith("baton-aws: baton-aws: ") || line.contains(": baton-aws: ")
-                    || line.contains("(baton-aws: "), "two prefixes: " + line);
+            assertFalse(
+                    line.startsWith("baton-aws: baton-aws: ")
+                            || line.contains(": baton-aws: ")
+                            || line.contains("(baton-aws: "),
+                    "two prefixes: " + line);
         }
     }
 
@@ -179,8 +234,11 @@ class FailureMessagesTest {
                 String entitlementId = Ids.entitlementId(group.getId(), "member");
                 for (StoredGrant grant : reader.grantsForEntitlement(entitlementId)) {
                     if (grant.grant().getPrincipal().getId().getResourceType().equals("iam_user")) {
-                        return new String[] {grant.grant().getId(), grant.grant().getPrincipal().getId().getResource(),
-                            entitlementId};
+                        return new String[] {
+                            grant.grant().getId(),
+                            grant.grant().getPrincipal().getId().getResource(),
+                            entitlementId
+                        };
                     }
                 }
             }
@@ -189,10 +247,23 @@ class FailureMessagesTest {
     }
 
     private List<String> connectionArgs(String... overrides) {
-        List<String> args = new ArrayList<>(List.of("--global-access-key-id", facts.accessKeyId(),
-                "--global-secret-access-key", facts.secretAccessKey().value(), "--global-region", facts.region(),
-                "--role-arn", facts.roleArn(), "--external-id", facts.externalId(), "--global-aws-orgs-enabled",
-                "--global-aws-sso-enabled", "-f", "sync.c1z", "--workers", "4"));
+        List<String> args = new ArrayList<>(List.of(
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-secret-access-key",
+                facts.secretAccessKey().value(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId(),
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled",
+                "-f",
+                "sync.c1z",
+                "--workers",
+                "4"));
         for (int i = 0; i < overrides.length; i++) {
             int at = args.indexOf(overrides[i]);
             boolean hasValue = i + 1 < overrides.length && !overrides[i + 1].startsWith("--");
@@ -211,7 +282,11 @@ class FailureMessagesTest {
     private Result run(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
+        int code = Main.run(
+                wiring,
+                new ProcessContext(Map.of(), dir),
+                new PrintWriter(out),
+                new PrintWriter(err),
                 args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }

@@ -53,10 +53,13 @@ class FaultSuiteTest {
     private static final Map<String, Integer> PAGE_SIZES = Map.of("iam", 3, "organizations", 3);
     /** Every client rate (--rate-*), low enough that the client runs at it, so AWS below it really throttles. */
     private static final double CLIENT_RATE = 25;
-    private static final List<String> RATE_FLAGS = List.of("--rate-iam", "--rate-identity-center",
-            "--rate-organizations", "--rate-sts", "--rate-cloudtrail");
 
-    @TempDir static Path dir;
+    private static final List<String> RATE_FLAGS =
+            List.of("--rate-iam", "--rate-identity-center", "--rate-organizations", "--rate-sts", "--rate-cloudtrail");
+
+    @TempDir
+    static Path dir;
+
     private static Path cleanFile;
     private static C1zTables clean;
     private static CallStats.Snapshot cleanCalls;
@@ -65,8 +68,11 @@ class FaultSuiteTest {
      * What the simulator does to the sync, how the client is set up for it, and how to see in the simulator's
      * counters that it did happen.
      */
-    record Fault(String name, UnaryOperator<SimulatorServer.Builder> simulator,
-                 UnaryOperator<AwsClientSettings> client, Predicate<Evidence> happened) {
+    record Fault(
+            String name,
+            UnaryOperator<SimulatorServer.Builder> simulator,
+            UnaryOperator<AwsClientSettings> client,
+            Predicate<Evidence> happened) {
         Fault(String name, UnaryOperator<SimulatorServer.Builder> simulator, Predicate<Evidence> happened) {
             this(name, simulator, settings -> settings, happened);
         }
@@ -93,8 +99,10 @@ class FaultSuiteTest {
         }
 
         private static long calls(CallStats.Snapshot snapshot, String service) {
-            return snapshot.calls().entrySet().stream().filter(entry -> entry.getKey().startsWith(service + ":"))
-                    .mapToLong(Map.Entry::getValue).sum();
+            return snapshot.calls().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith(service + ":"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         private static long sum(Map<String, Long> counters) {
@@ -107,17 +115,21 @@ class FaultSuiteTest {
                 new Fault("5% 5xx", b -> b.errorRate(0.05), e -> e.serverErrors() > 0),
                 new Fault("15% 5xx", b -> b.errorRate(0.15), e -> e.serverErrors() > 0),
                 new Fault("AWS at 1/2 of the client rates", b -> rates(b, CLIENT_RATE / 2), e -> e.throttled() > 0),
-                new Fault("AWS at 1/10 of the client rates", b -> rates(b, CLIENT_RATE / 10),
-                        e -> e.throttled() > 0),
+                new Fault("AWS at 1/10 of the client rates", b -> rates(b, CLIENT_RATE / 10), e -> e.throttled() > 0),
                 // 20 ms per call stretches the sync over several lifetimes of the session credentials
-                new Fault("credentials live 1 s", b -> b.credentialLifetimeSeconds(1).latencyMs(20),
+                new Fault(
+                        "credentials live 1 s",
+                        b -> b.credentialLifetimeSeconds(1).latencyMs(20),
                         e -> e.faulty().calls("sts:AssumeRole") > e.clean().calls("sts:AssumeRole")),
                 // uniform 0-100 ms; the script runs 0-1000 ms. Latency leaves no trace in the counters.
                 new Fault("latency 50 ± 50 ms", b -> b.jitterMs(100), e -> true),
                 new Fault("10% dropped connections", b -> b.dropConnectionRate(0.10), e -> e.retried("iam") > 0),
                 new Fault("10% bodies cut mid-way", b -> b.truncateBodyRate(0.10), e -> e.retried("iam") > 0),
-                new Fault("10% bodies stalled past the read time-out", b -> b.slowBody(0.10, 2_000),
-                        client -> client.withReadTimeout(Duration.ofMillis(500)), e -> e.retried("iam") > 0));
+                new Fault(
+                        "10% bodies stalled past the read time-out",
+                        b -> b.slowBody(0.10, 2_000),
+                        client -> client.withReadTimeout(Duration.ofMillis(500)),
+                        e -> e.retried("iam") > 0));
     }
 
     private static SimulatorServer.Builder rates(SimulatorServer.Builder builder, double rate) {
@@ -135,8 +147,8 @@ class FaultSuiteTest {
         C1zAssertions.assertValidC1z(cleanFile);
         clean = C1zTables.read(cleanFile, dir);
         cleanCalls = outcome.calls;
-        assertTrue(clean.counts().values().stream().allMatch(rows -> rows > 0), "every table has rows: "
-                + clean.counts());
+        assertTrue(
+                clean.counts().values().stream().allMatch(rows -> rows > 0), "every table has rows: " + clean.counts());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,8 +158,9 @@ class FaultSuiteTest {
         Files.copy(cleanFile, file);
         Outcome outcome = sync(file, fault.simulator(), fault.client(), List.of());
         assertEquals(0, outcome.code, fault + ": " + outcome.err);
-        assertTrue(fault.happened().test(new Evidence(cleanCalls, outcome.calls)), fault + " did not happen: "
-                + outcome.calls);
+        assertTrue(
+                fault.happened().test(new Evidence(cleanCalls, outcome.calls)),
+                fault + " did not happen: " + outcome.calls);
         C1zAssertions.assertValidC1z(file);
         C1zTables.Comparison comparison = C1zTables.read(file, dir).against(clean);
         assertTrue(comparison.same(), fault + ":\n" + comparison);
@@ -159,11 +172,15 @@ class FaultSuiteTest {
         Path file = dir.resolve("budget.c1z");
         Files.copy(cleanFile, file);
         byte[] previous = Files.readAllBytes(file);
-        Outcome outcome = sync(file, b -> b.ratePerSecond("iam", 0.01), settings -> settings,
-                List.of("--retry-budget", "2s"));
+        Outcome outcome =
+                sync(file, b -> b.ratePerSecond("iam", 0.01), settings -> settings, List.of("--retry-budget", "2s"));
         assertEquals(1, outcome.code, outcome.err);
-        assertTrue(outcome.err.strip().matches("baton-aws: iam:\\w+ .*\\(account \\d{12}\\): Throttling: still failing"
-                + " after \\d+ retr(y|ies) within the retry budget of 2s \\(--retry-budget\\)"), outcome.err);
+        assertTrue(
+                outcome.err
+                        .strip()
+                        .matches("baton-aws: iam:\\w+ .*\\(account \\d{12}\\): Throttling: still failing"
+                                + " after \\d+ retr(y|ies) within the retry budget of 2s \\(--retry-budget\\)"),
+                outcome.err);
         assertArrayEquals(previous, Files.readAllBytes(file));
         assertEquals(List.of(), leftovers("budget.c1z"));
     }
@@ -171,27 +188,48 @@ class FaultSuiteTest {
     private static List<String> leftovers(String name) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(path -> path.getFileName().toString())
-                    .filter(other -> other.startsWith(name) && !other.equals(name)).toList();
+                    .filter(other -> other.startsWith(name) && !other.equals(name))
+                    .toList();
         }
     }
 
     private record Outcome(int code, String err, CallStats.Snapshot calls) {}
 
     /** One CLI sync, in-process, of a fresh simulator of {@link #WORLD} with {@code fault} applied. */
-    private static Outcome sync(Path file, UnaryOperator<SimulatorServer.Builder> fault,
-                                UnaryOperator<AwsClientSettings> client, List<String> extraArgs) {
+    private static Outcome sync(
+            Path file,
+            UnaryOperator<SimulatorServer.Builder> fault,
+            UnaryOperator<AwsClientSettings> client,
+            List<String> extraArgs) {
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(new WorldGenerator().generate(WORLD), clock);
-        SimulatorServer.Builder builder = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
+        SimulatorServer.Builder builder = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
                 .scimHandler(new ScimHandler(state));
         PAGE_SIZES.forEach(builder::pageSize);
         try (SimulatorServer server = fault.apply(builder).build().start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
-            List<String> args = new ArrayList<>(List.of("--global-access-key-id", facts.accessKeyId(),
-                    "--global-secret-access-key", facts.secretAccessKey().value(), "--global-region",
-                    facts.region(), "--role-arn", facts.roleArn(), "--external-id", facts.externalId(),
-                    "--global-aws-orgs-enabled", "--global-aws-sso-enabled", "--global-aws-cross-account-iam-enabled",
-                    "--sync-secrets", "--workers", "4", "--log-level", "warn", "-f", file.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--global-access-key-id",
+                    facts.accessKeyId(),
+                    "--global-secret-access-key",
+                    facts.secretAccessKey().value(),
+                    "--global-region",
+                    facts.region(),
+                    "--role-arn",
+                    facts.roleArn(),
+                    "--external-id",
+                    facts.externalId(),
+                    "--global-aws-orgs-enabled",
+                    "--global-aws-sso-enabled",
+                    "--global-aws-cross-account-iam-enabled",
+                    "--sync-secrets",
+                    "--workers",
+                    "4",
+                    "--log-level",
+                    "warn",
+                    "-f",
+                    file.toString()));
             for (String flag : RATE_FLAGS) {
                 args.addAll(List.of(flag, Double.toString(CLIENT_RATE)));
             }
@@ -199,8 +237,12 @@ class FaultSuiteTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             AwsClientSettings settings = client.apply(AwsClientSettings.endpoint(server.endpoint(), clock));
-            int code = Main.run(new ConnectorWiring(settings, clock), new ProcessContext(Map.of(), dir),
-                    new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+            int code = Main.run(
+                    new ConnectorWiring(settings, clock),
+                    new ProcessContext(Map.of(), dir),
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    args.toArray(String[]::new));
             return new Outcome(code, err.toString(), server.stats().snapshot());
         }
     }

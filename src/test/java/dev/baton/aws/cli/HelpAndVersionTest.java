@@ -18,23 +18,65 @@ import picocli.CommandLine.Model.OptionSpec;
 
 class HelpAndVersionTest {
     /** Every flag of the upstream connector and of baton-sdk connectors; the help must document each with its variable. */
-    private static final List<String> REQUIRED_FLAGS = List.of("external-id", "global-access-key-id",
-            "global-aws-orgs-enabled", "global-aws-sso-enabled", "global-aws-cross-account-iam-enabled",
-            "global-aws-sso-region", "global-binding-external-id", "global-region", "global-role-arn",
-            "global-secret-access-key", "role-arn", "use-assume", "sync-secrets", "iam-assume-role-name",
-            "sync-sso-user-last-login", "sync-only-attached-policies", "create-account-resource-type", "scim-enabled",
-            "scim-endpoint", "scim-token", "sso-last-login-days", "no-fast-path", "rate-iam", "rate-identity-center",
-            "rate-organizations", "rate-sts", "rate-cloudtrail", "file", "log-level", "log-format", "provisioning",
-            "grant-entitlement", "grant-principal", "grant-principal-type", "revoke-grant", "create-account-login",
-            "create-account-email", "create-account-profile", "delete-resource", "delete-resource-type",
-            "sync-resource-types", "skip-full-sync", "workers", "client-id", "client-secret");
+    private static final List<String> REQUIRED_FLAGS = List.of(
+            "external-id",
+            "global-access-key-id",
+            "global-aws-orgs-enabled",
+            "global-aws-sso-enabled",
+            "global-aws-cross-account-iam-enabled",
+            "global-aws-sso-region",
+            "global-binding-external-id",
+            "global-region",
+            "global-role-arn",
+            "global-secret-access-key",
+            "role-arn",
+            "use-assume",
+            "sync-secrets",
+            "iam-assume-role-name",
+            "sync-sso-user-last-login",
+            "sync-only-attached-policies",
+            "create-account-resource-type",
+            "scim-enabled",
+            "scim-endpoint",
+            "scim-token",
+            "sso-last-login-days",
+            "no-fast-path",
+            "rate-iam",
+            "rate-identity-center",
+            "rate-organizations",
+            "rate-sts",
+            "rate-cloudtrail",
+            "file",
+            "log-level",
+            "log-format",
+            "provisioning",
+            "grant-entitlement",
+            "grant-principal",
+            "grant-principal-type",
+            "revoke-grant",
+            "create-account-login",
+            "create-account-email",
+            "create-account-profile",
+            "delete-resource",
+            "delete-resource-type",
+            "sync-resource-types",
+            "skip-full-sync",
+            "workers",
+            "client-id",
+            "client-secret");
 
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private CommandSpec rootSpec() {
         CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(), null);
-        return Main.commandLine(wiring, new ProcessContext(Map.of(), workingDirectory), new LoggingSetup(),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getCommandSpec();
+        return Main.commandLine(
+                        wiring,
+                        new ProcessContext(Map.of(), workingDirectory),
+                        new LoggingSetup(),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()))
+                .getCommandSpec();
     }
 
     @Test
@@ -57,9 +99,10 @@ class HelpAndVersionTest {
             if (!BatonDefaultProvider.isConfigurable(option)) {
                 continue;
             }
-            String variable = "BATON_" + option.longestName().substring(2).toUpperCase().replace('-', '_');
-            Pattern row = Pattern.compile("^  " + variable + " +" + Pattern.quote(option.longestName()) + "$",
-                    Pattern.MULTILINE);
+            String variable =
+                    "BATON_" + option.longestName().substring(2).toUpperCase().replace('-', '_');
+            Pattern row = Pattern.compile(
+                    "^  " + variable + " +" + Pattern.quote(option.longestName()) + "$", Pattern.MULTILINE);
             assertTrue(row.matcher(run.out()).find(), "no environment row for " + option.longestName());
             documented++;
         }
@@ -69,9 +112,17 @@ class HelpAndVersionTest {
 
     @Test
     void helpNeverShowsSecretValuesFromTheEnvironment() {
-        Map<String, String> environment = Map.of("BATON_GLOBAL_SECRET_ACCESS_KEY", "env-secret-key",
-                "BATON_SCIM_TOKEN", "env-scim-token", "BATON_CLIENT_SECRET", "env-client-secret",
-                "BATON_GLOBAL_BINDING_EXTERNAL_ID", "env-binding-id", "BATON_WORKERS", "5");
+        Map<String, String> environment = Map.of(
+                "BATON_GLOBAL_SECRET_ACCESS_KEY",
+                "env-secret-key",
+                "BATON_SCIM_TOKEN",
+                "env-scim-token",
+                "BATON_CLIENT_SECRET",
+                "env-client-secret",
+                "BATON_GLOBAL_BINDING_EXTERNAL_ID",
+                "env-binding-id",
+                "BATON_WORKERS",
+                "5");
 
         CliRun run = CliRun.run(workingDirectory, environment, "--help");
 

@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryAndQueriesEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private SimulatorServer server;
     private WorldState state;
     private ConnectionFacts facts;
@@ -50,8 +52,11 @@ class HistoryAndQueriesEndToEndTest {
     void startSimulator() {
         Clock clock = Clock.systemUTC();
         state = new WorldState(DemoWorld.create(), clock);
-        server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state)).build().start();
+        server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .scimHandler(new ScimHandler(state))
+                .build()
+                .start();
         facts = server.connectionFacts().orElseThrow();
         wiring = new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), clock), clock);
     }
@@ -80,15 +85,20 @@ class HistoryAndQueriesEndToEndTest {
         String groupName = groupArn.substring(groupArn.lastIndexOf('/') + 1);
         String memberEntitlement = Ids.entitlementId(Ids.resourceId("group", groupArn), "member");
         List<String> members = column(json(run("who-can", "-e", memberEntitlement, "-o", "json")), "principal_id");
-        String userArn = column(json(run("show", "resources", "-t", "iam_user", "-o", "json")), "resource_id")
-                .stream().filter(arn -> arn.split(":")[4].equals(account) && !members.contains(arn)).findFirst()
+        String userArn = column(json(run("show", "resources", "-t", "iam_user", "-o", "json")), "resource_id").stream()
+                .filter(arn -> arn.split(":")[4].equals(account) && !members.contains(arn))
+                .findFirst()
                 .orElseThrow();
         String userName = userArn.substring(userArn.lastIndexOf('/') + 1);
         AccountAssignment removed = state.world().identityCenter().assignments().get(0);
-        state.update(world -> world.updateIam(account, iam -> iam.updateUser(userName, user -> tagged(
-                user.withGroups(concat(user.groups(), groupName)))))
-                .withIdentityCenter(world.identityCenter().withAssignments(world.identityCenter().assignments()
-                        .subList(1, world.identityCenter().assignments().size()))));
+        state.update(world -> world.updateIam(
+                        account,
+                        iam -> iam.updateUser(
+                                userName, user -> tagged(user.withGroups(concat(user.groups(), groupName)))))
+                .withIdentityCenter(world.identityCenter()
+                        .withAssignments(world.identityCenter()
+                                .assignments()
+                                .subList(1, world.identityCenter().assignments().size()))));
         sync();
 
         Result changed = run("diff", "-f", "sync.c1z", "--exit-code", "-o", "json");
@@ -96,37 +106,62 @@ class HistoryAndQueriesEndToEndTest {
         JsonNode diff = JSON.readTree(changed.out);
         JsonNode resources = diff.get("resources");
         List<JsonNode> changedResources = StreamSupport.stream(resources.spliterator(), false)
-                .filter(r -> r.get("change").asText().equals("changed")).toList();
+                .filter(r -> r.get("change").asText().equals("changed"))
+                .toList();
         assertEquals(1, changedResources.size(), resources.toString());
         assertEquals(userArn, changedResources.get(0).get("resource_id").asText());
-        assertTrue(changedResources.get(0).get("changed_fields").toString().contains("profile.aws_tags"),
+        assertTrue(
+                changedResources.get(0).get("changed_fields").toString().contains("profile.aws_tags"),
                 resources.toString());
         // the only other resource change allowed: the assignment's resource, when it was its last one
-        assertTrue(StreamSupport.stream(resources.spliterator(), false).filter(r -> !changedResources.contains(r))
-                .allMatch(r -> r.get("change").asText().equals("removed")
-                        && r.get("resource_type").asText().equals("permission_set_assignment")
-                        && r.get("resource_id").asText().contains(removed.accountId())), resources.toString());
-        assertTrue(StreamSupport.stream(diff.get("entitlements").spliterator(), false)
-                .allMatch(e -> e.get("change").asText().equals("removed")
-                        && e.get("resource_type").asText().equals("permission_set_assignment")
-                        && e.get("resource_id").asText().contains(removed.accountId())),
+        assertTrue(
+                StreamSupport.stream(resources.spliterator(), false)
+                        .filter(r -> !changedResources.contains(r))
+                        .allMatch(r -> r.get("change").asText().equals("removed")
+                                && r.get("resource_type").asText().equals("permission_set_assignment")
+                                && r.get("resource_id").asText().contains(removed.accountId())),
+                resources.toString());
+        assertTrue(
+                StreamSupport.stream(diff.get("entitlements").spliterator(), false)
+                        .allMatch(e -> e.get("change").asText().equals("removed")
+                                && e.get("resource_type").asText().equals("permission_set_assignment")
+                                && e.get("resource_id").asText().contains(removed.accountId())),
                 diff.get("entitlements").toString());
 
         String membership = Ids.grantId(memberEntitlement, Ids.resourceId("iam_user", userArn));
-        List<JsonNode> grants = StreamSupport.stream(diff.get("grants").spliterator(), false).toList();
-        List<JsonNode> added = grants.stream().filter(g -> g.get("change").asText().equals("added")).toList();
-        List<JsonNode> gone = grants.stream().filter(g -> g.get("change").asText().equals("removed")).toList();
-        assertTrue(added.stream().anyMatch(g -> g.get("id").asText().equals(membership)
-                && g.get("kind").asText().equals("direct")), added.toString());
-        assertTrue(added.stream().filter(g -> !g.get("id").asText().equals(membership))
-                .allMatch(g -> g.get("kind").asText().equals("expanded")
-                        && g.get("via").toString().contains(memberEntitlement)), added.toString());
-        List<JsonNode> goneDirect = gone.stream().filter(g -> g.get("kind").asText().equals("direct")).toList();
-        assertTrue(goneDirect.stream().anyMatch(g -> g.get("principal_id").asText().endsWith(removed.principalId())
-                && g.get("resource_id").asText().equals(removed.accountId())), gone.toString());
+        List<JsonNode> grants =
+                StreamSupport.stream(diff.get("grants").spliterator(), false).toList();
+        List<JsonNode> added = grants.stream()
+                .filter(g -> g.get("change").asText().equals("added"))
+                .toList();
+        List<JsonNode> gone = grants.stream()
+                .filter(g -> g.get("change").asText().equals("removed"))
+                .toList();
+        assertTrue(
+                added.stream()
+                        .anyMatch(g -> g.get("id").asText().equals(membership)
+                                && g.get("kind").asText().equals("direct")),
+                added.toString());
+        assertTrue(
+                added.stream()
+                        .filter(g -> !g.get("id").asText().equals(membership))
+                        .allMatch(g -> g.get("kind").asText().equals("expanded")
+                                && g.get("via").toString().contains(memberEntitlement)),
+                added.toString());
+        List<JsonNode> goneDirect = gone.stream()
+                .filter(g -> g.get("kind").asText().equals("direct"))
+                .toList();
+        assertTrue(
+                goneDirect.stream()
+                        .anyMatch(g -> g.get("principal_id").asText().endsWith(removed.principalId())
+                                && g.get("resource_id").asText().equals(removed.accountId())),
+                gone.toString());
         // every removed direct grant is the assignment's: to its principal, or of the assignment's own resource
-        assertTrue(goneDirect.stream().allMatch(g -> g.get("principal_id").asText().endsWith(removed.principalId())
-                || g.get("principal_id").asText().endsWith(removed.accountId())), gone.toString());
+        assertTrue(
+                goneDirect.stream()
+                        .allMatch(g -> g.get("principal_id").asText().endsWith(removed.principalId())
+                                || g.get("principal_id").asText().endsWith(removed.accountId())),
+                gone.toString());
         if (removed.principalType().equals("GROUP")) {
             assertTrue(gone.stream().anyMatch(g -> g.get("kind").asText().equals("expanded")), gone.toString());
         }
@@ -142,8 +177,11 @@ class HistoryAndQueriesEndToEndTest {
 
         // the queries show the new state
         JsonNode access = json(run("access", "--principal", "iam_user:" + userArn, "-o", "json"));
-        assertTrue(StreamSupport.stream(access.spliterator(), false).anyMatch(a -> a.get("entitlement").asText()
-                .equals(memberEntitlement) && a.get("path").asText().equals("direct")), access.toString());
+        assertTrue(
+                StreamSupport.stream(access.spliterator(), false)
+                        .anyMatch(a -> a.get("entitlement").asText().equals(memberEntitlement)
+                                && a.get("path").asText().equals("direct")),
+                access.toString());
         assertTrue(column(json(run("who-can", "-e", memberEntitlement, "-o", "json")), "principal_id")
                 .contains(userArn));
         Result mermaid = run("access", "--principal", "iam_user:" + userArn, "-o", "mermaid");
@@ -156,7 +194,9 @@ class HistoryAndQueriesEndToEndTest {
         assertEquals(2, syncs.size(), syncs.toString());
         try (SyncFile file = SyncFile.open(dir.resolve("sync.c1z"), dir)) {
             assertEquals(2, file.finishedFullSyncs().size());
-            assertEquals(file.finishedFullSyncs().get(0).syncId(), file.defaultSync().orElseThrow().syncId());
+            assertEquals(
+                    file.finishedFullSyncs().get(0).syncId(),
+                    file.defaultSync().orElseThrow().syncId());
         }
         Result csv = run("show", "grants", "-e", memberEntitlement, "-o", "csv");
         assertTrue(csv.out.startsWith("id,entitlement,") && csv.out.contains(membership), csv.out);
@@ -197,7 +237,9 @@ class HistoryAndQueriesEndToEndTest {
     }
 
     private static List<String> column(JsonNode rows, String name) {
-        return StreamSupport.stream(rows.spliterator(), false).map(row -> row.get(name).asText()).toList();
+        return StreamSupport.stream(rows.spliterator(), false)
+                .map(row -> row.get(name).asText())
+                .toList();
     }
 
     private static JsonNode json(Result result) throws Exception {
@@ -214,10 +256,23 @@ class HistoryAndQueriesEndToEndTest {
     }
 
     private List<String> connectionArgs() {
-        return List.of("--global-access-key-id", facts.accessKeyId(), "--global-secret-access-key",
-                facts.secretAccessKey().value(), "--global-region", facts.region(), "--role-arn", facts.roleArn(),
-                "--external-id", facts.externalId(), "--global-aws-orgs-enabled", "--global-aws-sso-enabled",
-                "-f", "sync.c1z", "--workers", "4");
+        return List.of(
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-secret-access-key",
+                facts.secretAccessKey().value(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId(),
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled",
+                "-f",
+                "sync.c1z",
+                "--workers",
+                "4");
     }
 
     private Result run(String... args) {
@@ -227,7 +282,11 @@ class HistoryAndQueriesEndToEndTest {
     private Result run(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
+        int code = Main.run(
+                wiring,
+                new ProcessContext(Map.of(), dir),
+                new PrintWriter(out),
+                new PrintWriter(err),
                 args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     private static final Path LAUNCHER = Path.of("bin", "baton-aws").toAbsolutePath();
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
+
     private Path jar;
 
     /** The jar's main class: prints its arguments, and with {@code PROBE_JIT} set whether the JIT is C1 only. */
@@ -34,7 +36,8 @@ class LauncherTest {
         public static void main(String[] args) {
             System.out.println("probe " + String.join(" ", args));
             if (System.getenv("PROBE_JIT") != null) {
-                boolean c1Only = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                boolean c1Only = java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getInputArguments()
                         .contains("-XX:TieredStopAtLevel=1");
                 System.out.println(c1Only ? "jit c1" : "jit tiered");
             }
@@ -51,8 +54,8 @@ class LauncherTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
         String entry = Probe.class.getName().replace('.', '/') + ".class";
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             var classFile = Probe.class.getClassLoader().getResourceAsStream(entry)) {
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                var classFile = Probe.class.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();
@@ -64,26 +67,29 @@ class LauncherTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("BATON_") || name.equals("JAVA_OPTS"));
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-                + System.getenv("PATH"));
+        builder.environment()
+                .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         builder.environment().put("HOME", directory.toString());
         builder.environment().put("BATON_AWS_JAR", jar.toString());
         builder.environment().putAll(environment);
-        Process process = builder.directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("out.txt").toFile()).start();
+        Process process = builder.directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("out.txt").toFile())
+                .start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher did not finish");
         return new Result(process.exitValue(), Files.readString(directory.resolve("out.txt"), UTF_8));
     }
 
     @Test
     void argumentsArePassedThroughAsGiven() throws Exception {
-        assertEquals(new Result(0, "probe --role-arn arn with spaces\n"),
-                launch(Map.of(), "--role-arn", "arn with spaces"));
+        assertEquals(
+                new Result(0, "probe --role-arn arn with spaces\n"), launch(Map.of(), "--role-arn", "arn with spaces"));
     }
 
     @Test
     void aMissingJarIsAUsageErrorNamingIt() throws Exception {
-        Result run = launch(Map.of("BATON_AWS_JAR", directory.resolve("missing.jar").toString()), "--help");
+        Result run =
+                launch(Map.of("BATON_AWS_JAR", directory.resolve("missing.jar").toString()), "--help");
 
         assertEquals(2, run.exitCode(), run.out());
         assertTrue(run.out().contains("missing.jar not found"), run.out());

@@ -27,30 +27,49 @@ import org.junit.jupiter.api.io.TempDir;
  * display on a terminal only, and the baton SDK's common flags as they reach the run's configuration.
  */
 class LogsAndProgressTest {
-    private static final SyncProgress PROGRESS = new SyncProgress(SyncPhase.GRANTS, 3, 14, 100, 20, 500, 200, 4,
-            30, 10, 0, 0, Duration.ofSeconds(10));
-    private static final SyncSummary SUMMARY = new SyncSummary(14, new TreeMap<>(Map.of("iam_user", 3L)), 5, 7, 2,
-            1, 0, List.of(), new TreeMap<>(Map.of("iam", 12L)), 0, 0, Duration.ofSeconds(3));
+    private static final SyncProgress PROGRESS =
+            new SyncProgress(SyncPhase.GRANTS, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0, Duration.ofSeconds(10));
+    private static final SyncSummary SUMMARY = new SyncSummary(
+            14,
+            new TreeMap<>(Map.of("iam_user", 3L)),
+            5,
+            7,
+            2,
+            1,
+            0,
+            List.of(),
+            new TreeMap<>(Map.of("iam", 12L)),
+            0,
+            0,
+            Duration.ofSeconds(3));
 
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     @Test
     void jsonWhenStderrIsNotATerminalConsoleWhenItIs() {
         CliRun piped = CliRun.run(workingDirectory, Map.of(), "--log-level", "debug");
-        assertTrue(piped.errLines().stream().allMatch(line -> line.startsWith("{\"level\":\"debug\",\"ts\":")),
+        assertTrue(
+                piped.errLines().stream().allMatch(line -> line.startsWith("{\"level\":\"debug\",\"ts\":")),
                 piped.err());
 
         StringWriter err = new StringWriter();
-        Main.run(new CliRun.RecordingWiring(type -> Set.of(), null), new ProcessContext(Map.of(), workingDirectory,
-                true), new PrintWriter(new StringWriter()), new PrintWriter(err), "--log-level", "debug");
+        Main.run(
+                new CliRun.RecordingWiring(type -> Set.of(), null),
+                new ProcessContext(Map.of(), workingDirectory, true),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "--log-level",
+                "debug");
         assertTrue(err.toString().contains(" DEBUG BatonAwsCommand: resolved configuration"), err.toString());
     }
 
     @Test
     void progressAndSummaryAreJsonEventsWithFieldsAndNoPlainText() throws Exception {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.JSON),
-                new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.JSON), new PrintWriter(err));
         ProgressEvents events = new ProgressEvents();
 
         events.sink().progress(PROGRESS);
@@ -70,14 +89,18 @@ class LogsAndProgressTest {
         assertEquals("sync finished", summary.get("msg").asText());
         assertEquals(9, summary.get("grants").asInt());
         assertEquals(3, summary.get("resources_iam_user").asInt());
-        assertEquals("sync.c1z", new ObjectMapper().readTree(lines.get(2)).get("file").asText());
+        assertEquals(
+                "sync.c1z",
+                new ObjectMapper().readTree(lines.get(2)).get("file").asText());
     }
 
     @Test
     void onATerminalProgressIsOneLiveLineThatLogLinesClearAndRedraw() {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.CONSOLE,
-                List.of(), true), new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.CONSOLE, List.of(), true),
+                        new PrintWriter(err));
         ProgressEvents events = new ProgressEvents();
 
         events.sink().progress(PROGRESS);
@@ -85,18 +108,25 @@ class LogsAndProgressTest {
         events.summary(SUMMARY);
 
         String clear = "\r\u001b[2K";
-        assertEquals(clear + PROGRESS.render() + clear, err.toString().substring(0, clear.length() * 2
-                + PROGRESS.render().length()));
-        assertTrue(err.toString().contains("Test: a warning" + System.lineSeparator() + PROGRESS.render() + clear
-                + "Sync finished in 3.0 s"), err.toString());
+        assertEquals(
+                clear + PROGRESS.render() + clear,
+                err.toString()
+                        .substring(0, clear.length() * 2 + PROGRESS.render().length()));
+        assertTrue(
+                err.toString()
+                        .contains("Test: a warning" + System.lineSeparator() + PROGRESS.render() + clear
+                                + "Sync finished in 3.0 s"),
+                err.toString());
         assertTrue(err.toString().endsWith("warnings:       0" + System.lineSeparator()), err.toString());
     }
 
     @Test
     void offATerminalProgressLinesArePlainAndFiveSecondsApart() {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.CONSOLE),
-                new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.CONSOLE),
+                        new PrintWriter(err));
         ProgressEvents events = new ProgressEvents();
 
         for (int i = 0; i < 3; i++) {
@@ -122,53 +152,104 @@ class LogsAndProgressTest {
 
     @Test
     void logFlagsAfterASubcommandSetTheRootsLogging() {
-        CliRun run = CliRun.run(workingDirectory, Map.of(), "revoke", "-p", "-g", "g", "--log-level", "debug",
-                "--log-format", "console");
+        CliRun run = CliRun.run(
+                workingDirectory,
+                Map.of(),
+                "revoke",
+                "-p",
+                "-g",
+                "g",
+                "--log-level",
+                "debug",
+                "--log-format",
+                "console");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains(" DEBUG BatonAwsCommand") || run.err().contains(" DEBUG runner"),
-                run.err());
+        assertTrue(run.err().contains(" DEBUG BatonAwsCommand") || run.err().contains(" DEBUG runner"), run.err());
     }
 
     @Test
     void theSdksCommonSyncFlagsReachTheConfiguration() {
-        CliRun run = CliRun.run(workingDirectory, Map.of(), "--sync-resources", "iam_user:arn:aws:iam::123456789012"
-                + ":user/ada,bid:r:group/arn\\:aws\\:iam\\:\\:123456789012\\:group\\/dev",
-                "--skip-grants", "--c1z-temp-dir", ".", "--workers", "0");
+        CliRun run = CliRun.run(
+                workingDirectory,
+                Map.of(),
+                "--sync-resources",
+                "iam_user:arn:aws:iam::123456789012"
+                        + ":user/ada,bid:r:group/arn\\:aws\\:iam\\:\\:123456789012\\:group\\/dev",
+                "--skip-grants",
+                "--c1z-temp-dir",
+                ".",
+                "--workers",
+                "0");
 
         RunConfig config = run.config();
-        assertEquals(Set.of("iam_user:arn:aws:iam::123456789012:user/ada",
-                "group:arn:aws:iam::123456789012:group/dev"), config.scope().targets().resourceKeys());
+        assertEquals(
+                Set.of("iam_user:arn:aws:iam::123456789012:user/ada", "group:arn:aws:iam::123456789012:group/dev"),
+                config.scope().targets().resourceKeys());
         assertTrue(config.scope().targets().skipGrants());
         assertEquals(workingDirectory.resolve("."), config.output().tempDir());
         assertEquals(1, config.output().workers(), "--workers 0: one at a time");
-        assertEquals(OutputOptions.AUTO_WORKERS, CliRun.run(workingDirectory, Map.of(), "--workers", "-1").config()
-                .output().workers());
+        assertEquals(
+                OutputOptions.AUTO_WORKERS,
+                CliRun.run(workingDirectory, Map.of(), "--workers", "-1")
+                        .config()
+                        .output()
+                        .workers());
         assertEquals("partial", SyncCommandRunner.syncType(config.scope().targets()));
-        assertEquals(Set.of("account_iam", "account"), SyncCommandRunner.syncOptions(config).accountTypes(),
+        assertEquals(
+                Set.of("account_iam", "account"),
+                SyncCommandRunner.syncOptions(config).accountTypes(),
                 "progress counts AWS accounts: an account's IAM and the account as an Identity Center application");
-        assertTrue(CliRun.run(workingDirectory, Map.of(), "--skip-entitlements-and-grants").config().scope()
-                .targets().skipEntitlementsAndGrants());
+        assertTrue(CliRun.run(workingDirectory, Map.of(), "--skip-entitlements-and-grants")
+                .config()
+                .scope()
+                .targets()
+                .skipEntitlementsAndGrants());
     }
 
     @Test
     void writeCommandsHelpListsNoSyncOnlyFlagsButAcceptsThem() {
         CliRun help = CliRun.run(workingDirectory, Map.of(), "grant", "--help");
-        for (String syncOnly : List.of("--workers", "--sync-secrets", "--sync-resource-types", "--scim-token",
-                "--skip-full-sync", "BATON_WORKERS")) {
+        for (String syncOnly : List.of(
+                "--workers",
+                "--sync-secrets",
+                "--sync-resource-types",
+                "--scim-token",
+                "--skip-full-sync",
+                "BATON_WORKERS")) {
             assertFalse(help.out().contains(syncOnly), syncOnly + " in grant --help");
         }
         assertTrue(help.out().contains("BATON_ROLE_ARN") && help.out().contains("--principal-type"), help.out());
 
-        CliRun grant = CliRun.run(workingDirectory, Map.of(), "grant", "-p", "-e", "e", "--principal", "p",
-                "--principal-type", "iam_user", "--workers", "4");
+        CliRun grant = CliRun.run(
+                workingDirectory,
+                Map.of(),
+                "grant",
+                "-p",
+                "-e",
+                "e",
+                "--principal",
+                "p",
+                "--principal-type",
+                "iam_user",
+                "--workers",
+                "4");
         assertEquals(0, grant.exitCode(), grant.err());
     }
 
     @Test
     void anEmptyCreateAccountTypeReadsAsIamUserEverywhere() {
-        CliRun run = CliRun.run(workingDirectory, Map.of(), "create-account", "-p", "--resource-type", "",
-                "--login", "jdoe", "--email", "jdoe@example.com");
+        CliRun run = CliRun.run(
+                workingDirectory,
+                Map.of(),
+                "create-account",
+                "-p",
+                "--resource-type",
+                "",
+                "--login",
+                "jdoe",
+                "--email",
+                "jdoe@example.com");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("iam_user", run.config().provisioning().createAccountResourceType());

@@ -38,7 +38,8 @@ class OutputSafetyTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final long PID = ProcessHandle.current().pid();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aSecondSyncToALockedPathExitsTwoNamingTheHolder() throws Exception {
@@ -48,7 +49,9 @@ class OutputSafetyTest {
             assertEquals(2, second.code, second.err);
             assertEquals(1, second.err.lines().count(), second.err);
             assertTrue(second.err.startsWith("baton-aws: --file (BATON_FILE): " + file), second.err);
-            assertTrue(second.err.contains("pid " + PID) && second.err.contains("started " + held.record().startedAt()),
+            assertTrue(
+                    second.err.contains("pid " + PID)
+                            && second.err.contains("started " + held.record().startedAt()),
                     second.err);
         }
         assertFalse(Files.exists(file), "the refused run wrote nothing");
@@ -73,22 +76,24 @@ class OutputSafetyTest {
                 String previousSync = syncId(file);
                 boolean diskFails = trial % 4 == 3;
                 PausingWrite hook = new PausingWrite(diskFails);
-                Wiring paused = new ConnectorWiring(AwsClientSettings.production(CLOCK), CLOCK,
+                Wiring paused = new ConnectorWiring(
+                        AwsClientSettings.production(CLOCK),
+                        CLOCK,
                         OutputGuard.withHook(ActiveOutputs.withoutSignals(), hook));
                 Future<Result> first = executor.submit(() -> run(paused, "--skip-full-sync", "-f", "sync.c1z"));
                 assertTrue(hook.paused.await(30, TimeUnit.SECONDS), "trial " + trial + ": never reached the write");
 
                 Result second = run(plain(), "--skip-full-sync", "-f", "sync.c1z");
                 assertEquals(2, second.code, "trial " + trial + ": " + second.err);
-                assertTrue(second.err.contains("another baton-aws run is writing this file (pid " + PID),
-                        second.err);
+                assertTrue(second.err.contains("another baton-aws run is writing this file (pid " + PID), second.err);
                 assertArrayEquals(previous, Files.readAllBytes(file), "trial " + trial + ": touched before commit");
 
                 hook.resume.countDown();
                 Result winner = first.get(30, TimeUnit.SECONDS);
                 if (diskFails) {
                     assertEquals(1, winner.code, winner.err);
-                    assertTrue(winner.err.contains(file + ": could not be written; the previous file is intact"),
+                    assertTrue(
+                            winner.err.contains(file + ": could not be written; the previous file is intact"),
                             winner.err);
                     assertArrayEquals(previous, Files.readAllBytes(file));
                 } else {
@@ -120,12 +125,16 @@ class OutputSafetyTest {
                 out.write(bytes, offset, length);
             }
         };
-        Wiring wiring = new ConnectorWiring(AwsClientSettings.production(CLOCK), CLOCK,
+        Wiring wiring = new ConnectorWiring(
+                AwsClientSettings.production(CLOCK),
+                CLOCK,
                 OutputGuard.withHook(ActiveOutputs.withoutSignals(), fullDisk));
         Result result = run(wiring, "--skip-full-sync", "-f", "sync.c1z");
         assertEquals(1, result.code, result.err);
-        assertEquals("baton-aws: " + file + ": could not be written; the previous file is intact"
-                + " (No space left on device)", result.err.strip());
+        assertEquals(
+                "baton-aws: " + file + ": could not be written; the previous file is intact"
+                        + " (No space left on device)",
+                result.err.strip());
         assertArrayEquals(previous, Files.readAllBytes(file));
         assertEquals(List.of("sync.c1z"), names());
     }
@@ -133,9 +142,12 @@ class OutputSafetyTest {
     @Test
     void aBadOutputPathIsRefusedBeforeAnythingRuns() throws Exception {
         Files.createDirectory(dir.resolve("folder"));
-        for (List<String> args : List.of(List.of("--skip-full-sync", "-f", "missing/x.c1z"),
-                List.of("--skip-full-sync", "-f", "folder"), List.of("--skip-full-sync", "-f", "/proc/x.c1z"),
-                List.of("demo", "-f", "missing/x.c1z"), List.of("demo", "-f", "folder"),
+        for (List<String> args : List.of(
+                List.of("--skip-full-sync", "-f", "missing/x.c1z"),
+                List.of("--skip-full-sync", "-f", "folder"),
+                List.of("--skip-full-sync", "-f", "/proc/x.c1z"),
+                List.of("demo", "-f", "missing/x.c1z"),
+                List.of("demo", "-f", "folder"),
                 List.of("demo", "-f", "/proc/x.c1z"))) {
             Result result = run(plain(), args.toArray(String[]::new));
             assertEquals(2, result.code, args + ": " + result.err);
@@ -187,8 +199,10 @@ class OutputSafetyTest {
 
     private List<String> names() throws IOException {
         try (var files = Files.list(dir)) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> !name.equals("folder"))
-                    .sorted().toList();
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals("folder"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -199,8 +213,8 @@ class OutputSafetyTest {
     private Result run(Wiring wiring, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
-                args);
+        int code =
+                Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -37,27 +37,50 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code baton-aws policy} and {@code baton-aws check} as a user runs them. */
 class PolicyAndCheckCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] ORGANIZATION = {"--global-aws-orgs-enabled", "--global-aws-sso-enabled",
-        "--global-aws-cross-account-iam-enabled"};
+    private static final String[] ORGANIZATION = {
+        "--global-aws-orgs-enabled", "--global-aws-sso-enabled", "--global-aws-cross-account-iam-enabled"
+    };
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void policyPrintsTheCatalogsActionsForTheFlags() throws Exception {
-        CliRun run = CliRun.run(dir, Map.of(), args("policy", "--sync-secrets", "-p", "--role-arn",
-                "arn:aws:iam::123456789012:role/Baton", "--trusted-principal", "arn:aws:iam::210987654321:root",
-                "--external-id", "abc"));
+        CliRun run = CliRun.run(
+                dir,
+                Map.of(),
+                args(
+                        "policy",
+                        "--sync-secrets",
+                        "-p",
+                        "--role-arn",
+                        "arn:aws:iam::123456789012:role/Baton",
+                        "--trusted-principal",
+                        "arn:aws:iam::210987654321:root",
+                        "--external-id",
+                        "abc"));
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = JSON.readTree(run.out());
         RequiredPermissions required = PermissionCatalog.required(new PermissionFeatures(
                 new OrganizationConfig(true, true, true, "us-east-1", "OrganizationAccountAccessRole"),
-                new SyncScope(Set.of(), true, false, false, 30, true, ScimConfig.disabled()), true, "iam_user"));
+                new SyncScope(Set.of(), true, false, false, 30, true, ScimConfig.disabled()),
+                true,
+                "iam_user"));
         Set<String> actions = new TreeSet<>();
-        json.path("connectorRole").path("permissionsPolicy").path("Statement")
+        json.path("connectorRole")
+                .path("permissionsPolicy")
+                .path("Statement")
                 .forEach(statement -> statement.path("Action").forEach(action -> actions.add(action.asText())));
         assertEquals(new TreeSet<>(RequiredPermissions.actions(required.connectorRole())), actions);
-        assertEquals("arn:aws:iam::123456789012:role/Baton", json.path("memberAccountRole").path("trustPolicy")
-                .path("Statement").get(0).path("Principal").path("AWS").asText());
+        assertEquals(
+                "arn:aws:iam::123456789012:role/Baton",
+                json.path("memberAccountRole")
+                        .path("trustPolicy")
+                        .path("Statement")
+                        .get(0)
+                        .path("Principal")
+                        .path("AWS")
+                        .asText());
         assertEquals("Baton", json.path("connectorRole").path("name").asText());
     }
 
@@ -87,11 +110,16 @@ class PolicyAndCheckCommandTest {
         for (String command : List.of("policy", "check")) {
             CliRun bad = CliRun.run(dir, Map.of(), command, "-p", "--create-account-resource-type", "admin");
             assertEquals(2, bad.exitCode(), command + ": " + bad.err());
-            assertEquals(List.of("baton-aws: --create-account-resource-type (BATON_CREATE_ACCOUNT_RESOURCE_TYPE):"
-                    + " 'admin' is not one of iam_user, sso_user"), bad.err().lines().toList(), command);
+            assertEquals(
+                    List.of("baton-aws: --create-account-resource-type (BATON_CREATE_ACCOUNT_RESOURCE_TYPE):"
+                            + " 'admin' is not one of iam_user, sso_user"),
+                    bad.err().lines().toList(),
+                    command);
             CliRun help = CliRun.run(dir, Map.of(), command, "--help");
-            assertTrue(help.out().contains("--create-account-resource-type=iam_user|sso_user")
-                    && help.out().contains("-p, --provisioning[=true|false]"), help.out());
+            assertTrue(
+                    help.out().contains("--create-account-resource-type=iam_user|sso_user")
+                            && help.out().contains("-p, --provisioning[=true|false]"),
+                    help.out());
         }
         CliRun empty = CliRun.run(dir, Map.of(), "policy", "-p", "--create-account-resource-type", "");
         CliRun iamUser = CliRun.run(dir, Map.of(), "policy", "-p", "--create-account-resource-type", "iam_user");
@@ -99,8 +127,7 @@ class PolicyAndCheckCommandTest {
         assertEquals(iamUser.out(), empty.out(), "an empty type means iam_user, as for the sync");
         assertTrue(iamUser.out().contains("iam:CreateUser"), iamUser.out());
         CliRun sso = CliRun.run(dir, Map.of(), args("policy", "-p", "--create-account-resource-type", "sso_user"));
-        assertTrue(sso.out().contains("identitystore:CreateUser") && !sso.out().contains("iam:CreateUser"),
-                sso.out());
+        assertTrue(sso.out().contains("identitystore:CreateUser") && !sso.out().contains("iam:CreateUser"), sso.out());
         assertFalse(CliRun.run(dir, Map.of(), "policy").out().contains("iam:CreateUser"), "no writes without -p");
     }
 
@@ -110,8 +137,13 @@ class PolicyAndCheckCommandTest {
         try (SimulatorServer server = simulator(denied)) {
             Result table = check(server);
             assertEquals(1, table.exitCode(), table.err());
-            assertTrue(table.out().lines().anyMatch(line -> line.startsWith("iam:GetAccountAuthorizationDetails")
-                    && line.contains("111122223333") && line.contains("denied (AccessDenied)")), table.out());
+            assertTrue(
+                    table.out()
+                            .lines()
+                            .anyMatch(line -> line.startsWith("iam:GetAccountAuthorizationDetails")
+                                    && line.contains("111122223333")
+                                    && line.contains("denied (AccessDenied)")),
+                    table.out());
             assertTrue(table.out().contains("2 permission(s) denied"), table.out());
             Result json = check(server, "-o", "json");
             assertEquals(1, json.exitCode(), json.err());
@@ -156,7 +188,10 @@ class PolicyAndCheckCommandTest {
                 }
             }
             WorldState state = new WorldState(new WorldLoader().load(tree), Clock.systemUTC());
-            return SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build().start();
+            return SimulatorServer.builder(state)
+                    .jsonServices(JsonServices.create(state))
+                    .build()
+                    .start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -166,9 +201,18 @@ class PolicyAndCheckCommandTest {
 
     private Result check(SimulatorServer server, String... extra) {
         ConnectionFacts facts = server.connectionFacts().orElseThrow();
-        List<String> all = new ArrayList<>(List.of("check", "--global-access-key-id", facts.accessKeyId(),
-                "--global-secret-access-key", facts.secretAccessKey().value(), "--global-region", facts.region(),
-                "--role-arn", facts.roleArn(), "--external-id", facts.externalId()));
+        List<String> all = new ArrayList<>(List.of(
+                "check",
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-secret-access-key",
+                facts.secretAccessKey().value(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId()));
         all.addAll(List.of(ORGANIZATION));
         all.addAll(List.of(extra));
         Wiring wiring = new Wiring() {
@@ -189,7 +233,11 @@ class PolicyAndCheckCommandTest {
         };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(wiring, new ProcessContext(Map.of(), dir), new PrintWriter(out), new PrintWriter(err),
+        int code = Main.run(
+                wiring,
+                new ProcessContext(Map.of(), dir),
+                new PrintWriter(out),
+                new PrintWriter(err),
                 all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }

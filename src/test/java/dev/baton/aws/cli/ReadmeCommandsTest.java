@@ -24,12 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReadmeCommandsTest {
     /** Subcommands that neither call AWS nor reach the runner. */
-    private static final Set<String> OFFLINE = Set.of("policy", "diff", "show", "access", "who-can", "export",
-            "verify");
+    private static final Set<String> OFFLINE =
+            Set.of("policy", "diff", "show", "access", "who-can", "export", "verify");
     /** {@code diff --exit-code} says "something changed" with 3. */
     private static final int CHANGED = 3;
 
-    @TempDir static Path syncedDirectory;
+    @TempDir
+    static Path syncedDirectory;
 
     @BeforeAll
     static void twoDemoSyncs() throws IOException {
@@ -44,7 +45,8 @@ class ReadmeCommandsTest {
     /** Shell variables the README's commands use, with values of the right shape. */
     private static final Map<String, String> VARIABLES = Map.of("$EXTERNAL_ID", "example-external-id-0123");
 
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     static Stream<String> readmeCommands() throws IOException {
         List<String> commands = new ArrayList<>();

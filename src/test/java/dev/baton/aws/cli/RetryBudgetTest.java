@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code AWS_MAX_ATTEMPTS} is set. Bad values are rows of {@link InvalidInputTest}.
  */
 class RetryBudgetTest {
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private Duration budget(Map<String, String> environment, String... args) {
         CliRun run = CliRun.run(workingDirectory, environment, args);
@@ -32,8 +33,7 @@ class RetryBudgetTest {
     }
 
     @ParameterizedTest(name = "--retry-budget {0}")
-    @CsvSource({"90s, PT1M30S", "10m, PT10M", "1h, PT1H", "1m30s, PT1M30S", "2h5m7s, PT2H5M7S", "0, PT0S",
-            "0s, PT0S"})
+    @CsvSource({"90s, PT1M30S", "10m, PT10M", "1h, PT1H", "1m30s, PT1M30S", "2h5m7s, PT2H5M7S", "0, PT0S", "0s, PT0S"})
     void durationsInHoursMinutesAndSeconds(String value, Duration expected) {
         assertEquals(expected, budget(Map.of(), "--retry-budget", value));
     }
@@ -59,7 +59,9 @@ class RetryBudgetTest {
         assertEquals(Duration.ZERO, budget(attempts));
         assertEquals(Duration.ZERO, budget(attempts, "--retry-budget", "5m"), "the number of attempts wins");
         assertEquals(Duration.ZERO, budget(attempts, "revoke", "-p", "-g", "g"));
-        assertEquals(Duration.ofMinutes(5), budget(Map.of("AWS_RETRY_MODE", "standard"), "--retry-budget", "5m"),
+        assertEquals(
+                Duration.ofMinutes(5),
+                budget(Map.of("AWS_RETRY_MODE", "standard"), "--retry-budget", "5m"),
                 "a retry mode alone does not set the number of attempts");
     }
 
@@ -67,21 +69,35 @@ class RetryBudgetTest {
     @Test
     void aSyncThatStaysThrottledStopsAfterTheBudgetOrAfterTheSdksAttempts() {
         Path file = workingDirectory.resolve("throttled.c1z");
-        SimulatorCliSync.Attempt budgeted = SimulatorCliSync.attempt(DemoWorld.create(),
-                server -> server.ratePerSecond("identityCenter", 0.01), file,
-                List.of("--retry-budget", "2s", "--rate-identity-center", "0"), Map.of());
+        SimulatorCliSync.Attempt budgeted = SimulatorCliSync.attempt(
+                DemoWorld.create(),
+                server -> server.ratePerSecond("identityCenter", 0.01),
+                file,
+                List.of("--retry-budget", "2s", "--rate-identity-center", "0"),
+                Map.of());
         assertEquals(1, budgeted.exitCode(), budgeted.err());
-        assertTrue(budgeted.err().lines().anyMatch(line -> line.matches("baton-aws: (sso|identitystore):\\w+.*"
-                + ": ThrottlingException: still failing after \\d+ retr(y|ies) within the retry budget of 2s"
-                + " \\(--retry-budget\\)")), budgeted.err());
+        assertTrue(
+                budgeted.err()
+                        .lines()
+                        .anyMatch(line -> line.matches("baton-aws: (sso|identitystore):\\w+.*"
+                                + ": ThrottlingException: still failing after \\d+ retr(y|ies) within the retry budget of 2s"
+                                + " \\(--retry-budget\\)")),
+                budgeted.err());
         assertFalse(Files.exists(file));
 
-        SimulatorCliSync.Attempt sdkOnly = SimulatorCliSync.attempt(DemoWorld.create(),
-                server -> server.ratePerSecond("identityCenter", 0.01), file,
-                List.of("--retry-budget", "10m", "--rate-identity-center", "0"), Map.of("AWS_MAX_ATTEMPTS", "2"));
+        SimulatorCliSync.Attempt sdkOnly = SimulatorCliSync.attempt(
+                DemoWorld.create(),
+                server -> server.ratePerSecond("identityCenter", 0.01),
+                file,
+                List.of("--retry-budget", "10m", "--rate-identity-center", "0"),
+                Map.of("AWS_MAX_ATTEMPTS", "2"));
         assertEquals(1, sdkOnly.exitCode(), sdkOnly.err());
-        assertTrue(sdkOnly.err().lines().anyMatch(line -> line.matches("baton-aws: (sso|identitystore):\\w+.*"
-                + ": ThrottlingException")), sdkOnly.err());
+        assertTrue(
+                sdkOnly.err()
+                        .lines()
+                        .anyMatch(line ->
+                                line.matches("baton-aws: (sso|identitystore):\\w+.*" + ": ThrottlingException")),
+                sdkOnly.err());
         assertFalse(sdkOnly.err().contains("retry budget"), sdkOnly.err());
         assertFalse(Files.exists(file));
     }

@@ -52,15 +52,30 @@ class SecretsAndLoggingTest {
     private static final String BINDING_ID = "binding-external-id-value";
     private static final List<String> SECRETS = List.of(SECRET_KEY, SCIM_TOKEN, BINDING_ID);
 
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private static String[] withSecrets(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--global-access-key-id", "AKIAEXAMPLE",
-                "--global-secret-access-key", SECRET_KEY, "--global-aws-orgs-enabled", "--global-aws-sso-enabled",
-                "--scim-enabled", "--scim-endpoint", "https://scim.us-east-1.amazonaws.com/t/scim/v2",
-                "--scim-token", SCIM_TOKEN, "--role-arn", "arn:aws:iam::123456789012:role/Baton",
-                "--global-role-arn", "arn:aws:iam::765656841499:role/ConductorOneService",
-                "--external-id", "e".repeat(40), "--global-binding-external-id", BINDING_ID));
+        List<String> args = new ArrayList<>(List.of(
+                "--global-access-key-id",
+                "AKIAEXAMPLE",
+                "--global-secret-access-key",
+                SECRET_KEY,
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled",
+                "--scim-enabled",
+                "--scim-endpoint",
+                "https://scim.us-east-1.amazonaws.com/t/scim/v2",
+                "--scim-token",
+                SCIM_TOKEN,
+                "--role-arn",
+                "arn:aws:iam::123456789012:role/Baton",
+                "--global-role-arn",
+                "arn:aws:iam::765656841499:role/ConductorOneService",
+                "--external-id",
+                "e".repeat(40),
+                "--global-binding-external-id",
+                BINDING_ID));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -86,8 +101,8 @@ class SecretsAndLoggingTest {
 
     @Test
     void debugJsonRunNeverPrintsSecretsAndWritesOneObjectPerLine() throws Exception {
-        CliRun run = CliRun.run(workingDirectory, Map.of("BATON_LOG_FORMAT", "json"), withSecrets("--log-level",
-                "debug"));
+        CliRun run =
+                CliRun.run(workingDirectory, Map.of("BATON_LOG_FORMAT", "json"), withSecrets("--log-level", "debug"));
 
         assertEquals(0, run.exitCode(), run.err());
         assertNoSecrets(run);
@@ -101,8 +116,15 @@ class SecretsAndLoggingTest {
 
     @Test
     void secretsFromTheEnvironmentAreNotPrintedEither() {
-        CliRun run = CliRun.run(workingDirectory, Map.of("BATON_GLOBAL_SECRET_ACCESS_KEY", SECRET_KEY,
-                "BATON_GLOBAL_ACCESS_KEY_ID", "AKIAEXAMPLE", "BATON_LOG_LEVEL", "debug"));
+        CliRun run = CliRun.run(
+                workingDirectory,
+                Map.of(
+                        "BATON_GLOBAL_SECRET_ACCESS_KEY",
+                        SECRET_KEY,
+                        "BATON_GLOBAL_ACCESS_KEY_ID",
+                        "AKIAEXAMPLE",
+                        "BATON_LOG_LEVEL",
+                        "debug"));
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("resolved configuration"));
@@ -111,8 +133,8 @@ class SecretsAndLoggingTest {
 
     @Test
     void runtimeFailureIsOneLineAndExitsOne() {
-        CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(),
-                new IllegalStateException("iam:ListUsers in account 123456789012: AccessDenied"));
+        CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(
+                typeId -> Set.of(), new IllegalStateException("iam:ListUsers in account 123456789012: AccessDenied"));
 
         CliRun run = CliRun.run(wiring, workingDirectory, Map.of(), withSecrets());
 
@@ -123,11 +145,11 @@ class SecretsAndLoggingTest {
 
     @Test
     void stackTraceOnlyAtDebug() {
-        CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(),
-                new IllegalStateException("boom"));
+        CliRun.RecordingWiring wiring =
+                new CliRun.RecordingWiring(typeId -> Set.of(), new IllegalStateException("boom"));
 
-        CliRun run = CliRun.run(wiring, workingDirectory, Map.of(), withSecrets("--log-level", "debug",
-                "--log-format", "console"));
+        CliRun run = CliRun.run(
+                wiring, workingDirectory, Map.of(), withSecrets("--log-level", "debug", "--log-format", "console"));
 
         assertEquals(1, run.exitCode());
         assertTrue(run.errLines().contains("baton-aws: boom"), run.err());
@@ -138,16 +160,18 @@ class SecretsAndLoggingTest {
 
     @Test
     void failureWithoutMessageNamesTheExceptionType() {
-        CliRun run = CliRun.run(new CliRun.RecordingWiring(typeId -> Set.of(), new NullPointerException()),
-                workingDirectory, Map.of());
+        CliRun run = CliRun.run(
+                new CliRun.RecordingWiring(typeId -> Set.of(), new NullPointerException()), workingDirectory, Map.of());
 
         assertEquals(List.of("baton-aws: NullPointerException"), run.errLines());
     }
 
     @Test
     void multiLineMessagesAreFoldedIntoOneLine() {
-        CliRun run = CliRun.run(new CliRun.RecordingWiring(typeId -> Set.of(),
-                new IllegalStateException("first\n  second\r\nthird")), workingDirectory, Map.of());
+        CliRun run = CliRun.run(
+                new CliRun.RecordingWiring(typeId -> Set.of(), new IllegalStateException("first\n  second\r\nthird")),
+                workingDirectory,
+                Map.of());
 
         assertEquals(List.of("baton-aws: first second third"), run.errLines());
     }
@@ -163,11 +187,16 @@ class SecretsAndLoggingTest {
     @Test
     void jsonLinesCarryKeyValues() throws Exception {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.JSON),
-                new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.JSON), new PrintWriter(err));
 
-        LoggerFactory.getLogger("dev.baton.aws.sync.Engine").atInfo().addKeyValue("account", "123456789012")
-                .addKeyValue("resources", 42).addKeyValue("message", "clash").addKeyValue("msg", "clash2")
+        LoggerFactory.getLogger("dev.baton.aws.sync.Engine")
+                .atInfo()
+                .addKeyValue("account", "123456789012")
+                .addKeyValue("resources", 42)
+                .addKeyValue("message", "clash")
+                .addKeyValue("msg", "clash2")
                 .log("synced {}", "iam_user");
 
         JsonNode event = new ObjectMapper().readTree(err.toString().strip());
@@ -186,22 +215,31 @@ class SecretsAndLoggingTest {
     @Test
     void consoleLinesCarryKeyValues() {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.DEBUG, LoggingConfig.Format.CONSOLE),
-                new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.DEBUG, LoggingConfig.Format.CONSOLE),
+                        new PrintWriter(err));
 
-        LoggerFactory.getLogger("dev.baton.aws.sync.Engine").atWarn().addKeyValue("arn", "arn:aws:iam::1:role/x")
-                .addKeyValue("reason", "access denied").log("skipped a role");
+        LoggerFactory.getLogger("dev.baton.aws.sync.Engine")
+                .atWarn()
+                .addKeyValue("arn", "arn:aws:iam::1:role/x")
+                .addKeyValue("reason", "access denied")
+                .log("skipped a role");
 
         String line = err.toString().strip();
-        assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2}T\\S+Z WARN  Engine: skipped a role arn=arn:aws:iam::1:role/x"
-                + " reason=\"access denied\""), line);
+        assertTrue(
+                line.matches("\\d{4}-\\d{2}-\\d{2}T\\S+Z WARN  Engine: skipped a role arn=arn:aws:iam::1:role/x"
+                        + " reason=\"access denied\""),
+                line);
     }
 
     @Test
     void awsSdkLoggersStayAtInfoEvenAtDebug() {
         StringWriter err = new StringWriter();
-        new LoggingSetup().configure(new LoggingConfig(LoggingConfig.Level.DEBUG, LoggingConfig.Format.CONSOLE),
-                new PrintWriter(err));
+        new LoggingSetup()
+                .configure(
+                        new LoggingConfig(LoggingConfig.Level.DEBUG, LoggingConfig.Format.CONSOLE),
+                        new PrintWriter(err));
 
         LoggerFactory.getLogger("software.amazon.awssdk.request").debug("Sending Request with headers");
         LoggerFactory.getLogger("dev.baton.aws.aws.AwsClients").debug("ours");
@@ -229,33 +267,68 @@ class SecretsAndLoggingTest {
         AtomicInteger scimCalls = new AtomicInteger();
         WorldState state = new WorldState(world, Clock.systemUTC());
         ScimHandler scim = new ScimHandler(state);
-        try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
+        try (SimulatorServer server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
                 .scimHandler(exchange -> {
                     scimCalls.incrementAndGet();
                     scim.handle(exchange);
-                }).build().start()) {
+                })
+                .build()
+                .start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), Clock.systemUTC()),
-                    Clock.systemUTC()), new ProcessContext(Map.of(), workingDirectory), new PrintWriter(out),
-                    new PrintWriter(err), "--global-access-key-id", facts.accessKeyId(), "--global-secret-access-key",
-                    facts.secretAccessKey().value(), "--global-region", facts.region(), "--role-arn",
-                    facts.roleArn(), "--external-id", facts.externalId(), "--global-aws-orgs-enabled",
-                    "--global-aws-sso-enabled", "--global-aws-cross-account-iam-enabled", "--sync-secrets",
-                    "--sync-sso-user-last-login", "--scim-enabled", "--scim-endpoint", server.endpoint() + "/scim/v2",
-                    "--scim-token", scimToken, "--log-level", "debug", "--log-format", "json", "--log-path",
-                    "sync.log", "--c1z-temp-dir", temp.toString(), "-f", "sync.c1z");
+            int code = Main.run(
+                    new ConnectorWiring(
+                            AwsClientSettings.endpoint(server.endpoint(), Clock.systemUTC()), Clock.systemUTC()),
+                    new ProcessContext(Map.of(), workingDirectory),
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    "--global-access-key-id",
+                    facts.accessKeyId(),
+                    "--global-secret-access-key",
+                    facts.secretAccessKey().value(),
+                    "--global-region",
+                    facts.region(),
+                    "--role-arn",
+                    facts.roleArn(),
+                    "--external-id",
+                    facts.externalId(),
+                    "--global-aws-orgs-enabled",
+                    "--global-aws-sso-enabled",
+                    "--global-aws-cross-account-iam-enabled",
+                    "--sync-secrets",
+                    "--sync-sso-user-last-login",
+                    "--scim-enabled",
+                    "--scim-endpoint",
+                    server.endpoint() + "/scim/v2",
+                    "--scim-token",
+                    scimToken,
+                    "--log-level",
+                    "debug",
+                    "--log-format",
+                    "json",
+                    "--log-path",
+                    "sync.log",
+                    "--c1z-temp-dir",
+                    temp.toString(),
+                    "-f",
+                    "sync.c1z");
             assertEquals(0, code, err.toString());
             assertTrue(scimCalls.get() > 0, "the SCIM endpoint was read with the token");
-            assertTrue(err.toString().contains("\"level\":\"debug\"") && err.toString().contains("calling AWS as")
-                    && err.toString().contains("\"msg\":\"sync finished\""), "the sync logged at debug: " + err);
+            assertTrue(
+                    err.toString().contains("\"level\":\"debug\"")
+                            && err.toString().contains("calling AWS as")
+                            && err.toString().contains("\"msg\":\"sync finished\""),
+                    "the sync logged at debug: " + err);
 
             Map<String, String> secrets = new LinkedHashMap<>();
             secrets.put("static secret key", facts.secretAccessKey().value());
             secrets.put("SCIM token", scimToken);
             for (Credential credential : world.credentials()) {
-                secrets.put("world secret of " + credential.accessKeyId(), credential.secretAccessKey().value());
+                secrets.put(
+                        "world secret of " + credential.accessKeyId(),
+                        credential.secretAccessKey().value());
             }
             List<Credentials> sessions = sessionsIssuedDuringTheSync(server, world, facts);
             assertTrue(sessions.size() >= 2, "the connector role and member-account roles: " + sessions.size());
@@ -273,10 +346,11 @@ class SecretsAndLoggingTest {
                     outputs.put(workingDirectory.relativize(file).toString(), Files.readAllBytes(file));
                 }
             }
-            assertTrue(outputs.containsKey("sync.log") && outputs.get("sync.log").length > 1000, outputs.keySet()
-                    .toString());
-            try (C1zSnapshot snapshot = C1zSnapshot.open(workingDirectory.resolve("sync.c1z"),
-                    Files.createTempDirectory("scan"))) {
+            assertTrue(
+                    outputs.containsKey("sync.log") && outputs.get("sync.log").length > 1000,
+                    outputs.keySet().toString());
+            try (C1zSnapshot snapshot =
+                    C1zSnapshot.open(workingDirectory.resolve("sync.c1z"), Files.createTempDirectory("scan"))) {
                 Path database = snapshot.connection().getMetaData().getURL().startsWith("jdbc:sqlite:")
                         ? Path.of(snapshot.connection().getMetaData().getURL().substring("jdbc:sqlite:".length()))
                         : null;
@@ -290,8 +364,11 @@ class SecretsAndLoggingTest {
                 }
             }));
             assertEquals(List.of(), found);
-            assertTrue(contains(outputs.get("sync.c1z decompressed"), facts.accessKeyId().getBytes(
-                    StandardCharsets.UTF_8)), "the scan reads the database: the connector's access key id is there");
+            assertTrue(
+                    contains(
+                            outputs.get("sync.c1z decompressed"),
+                            facts.accessKeyId().getBytes(StandardCharsets.UTF_8)),
+                    "the scan reads the database: the connector's access key id is there");
         }
     }
 
@@ -300,35 +377,45 @@ class SecretsAndLoggingTest {
      * of the same world issues the same credentials in the same order. Each is checked against the first
      * simulator, which accepts a signature only from a secret key and token it issued.
      */
-    private static List<Credentials> sessionsIssuedDuringTheSync(SimulatorServer first, World world,
-                                                                 ConnectionFacts facts) {
+    private static List<Credentials> sessionsIssuedDuringTheSync(
+            SimulatorServer first, World world, ConnectionFacts facts) {
         CallStats.Snapshot stats = first.stats().snapshot();
-        long issued = stats.calls("sts:AssumeRole") - stats.errors().getOrDefault("sts:AssumeRole", 0L)
+        long issued = stats.calls("sts:AssumeRole")
+                - stats.errors().getOrDefault("sts:AssumeRole", 0L)
                 - stats.throttled().getOrDefault("sts:AssumeRole", 0L);
         WorldState state = new WorldState(world, Clock.systemUTC());
         List<Credentials> sessions = new ArrayList<>();
         try (SimulatorServer second = SimulatorServer.builder(state).build().start();
-             StsClient sts = sts(second, AwsBasicCredentials.create(facts.accessKeyId(),
-                     facts.secretAccessKey().value()))) {
+                StsClient sts = sts(
+                        second,
+                        AwsBasicCredentials.create(
+                                facts.accessKeyId(), facts.secretAccessKey().value()))) {
             for (int i = 0; i < issued; i++) {
-                sessions.add(sts.assumeRole(r -> r.roleArn(facts.roleArn()).externalId(facts.externalId())
-                        .roleSessionName("replay")).credentials());
+                sessions.add(sts.assumeRole(r -> r.roleArn(facts.roleArn())
+                                .externalId(facts.externalId())
+                                .roleSessionName("replay"))
+                        .credentials());
             }
         }
         for (Credentials session : sessions) {
-            try (StsClient sts = sts(first, AwsSessionCredentials.create(session.accessKeyId(),
-                    session.secretAccessKey(), session.sessionToken()))) {
+            try (StsClient sts = sts(
+                    first,
+                    AwsSessionCredentials.create(
+                            session.accessKeyId(), session.secretAccessKey(), session.sessionToken()))) {
                 assertTrue(sts.getCallerIdentity().arn().contains(":assumed-role/"), session.accessKeyId());
             }
         }
         return sessions;
     }
 
-    private static StsClient sts(SimulatorServer server, software.amazon.awssdk.auth.credentials.AwsCredentials
-            credentials) {
-        return StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+    private static StsClient sts(
+            SimulatorServer server, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+        return StsClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -51,23 +51,44 @@ final class SimulatorCliSync {
     }
 
     /** The same run with {@code environment} as the process environment, however it ends. */
-    static Attempt attempt(World world, UnaryOperator<SimulatorServer.Builder> server, Path file, List<String> flags,
-                           Map<String, String> environment) {
+    static Attempt attempt(
+            World world,
+            UnaryOperator<SimulatorServer.Builder> server,
+            Path file,
+            List<String> flags,
+            Map<String, String> environment) {
         Clock clock = Clock.systemUTC();
         WorldState state = new WorldState(world, clock);
         try (SimulatorServer simulator = server.apply(SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state)).scimHandler(new ScimHandler(state))).build().start()) {
+                        .jsonServices(JsonServices.create(state))
+                        .scimHandler(new ScimHandler(state)))
+                .build()
+                .start()) {
             ConnectionFacts facts = simulator.connectionFacts().orElseThrow();
-            List<String> args = new ArrayList<>(List.of("--global-access-key-id", facts.accessKeyId(),
-                    "--global-secret-access-key", facts.secretAccessKey().value(), "--global-region",
-                    facts.region(), "--role-arn", facts.roleArn(), "--external-id", facts.externalId(),
-                    "--global-aws-orgs-enabled", "--global-aws-sso-enabled", "-f", file.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--global-access-key-id",
+                    facts.accessKeyId(),
+                    "--global-secret-access-key",
+                    facts.secretAccessKey().value(),
+                    "--global-region",
+                    facts.region(),
+                    "--role-arn",
+                    facts.roleArn(),
+                    "--external-id",
+                    facts.externalId(),
+                    "--global-aws-orgs-enabled",
+                    "--global-aws-sso-enabled",
+                    "-f",
+                    file.toString()));
             args.addAll(flags);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new ConnectorWiring(AwsClientSettings.endpoint(simulator.endpoint(), clock), clock),
-                    new ProcessContext(environment, file.toAbsolutePath().getParent()), new PrintWriter(out),
-                    new PrintWriter(err), args.toArray(String[]::new));
+            int code = Main.run(
+                    new ConnectorWiring(AwsClientSettings.endpoint(simulator.endpoint(), clock), clock),
+                    new ProcessContext(environment, file.toAbsolutePath().getParent()),
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    args.toArray(String[]::new));
             return new Attempt(code, err.toString(), simulator.stats().snapshot());
         }
     }

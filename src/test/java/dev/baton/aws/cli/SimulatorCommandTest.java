@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulatorCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void printsTheEnvironmentAndFlagsToPaste() {
@@ -29,7 +30,8 @@ class SimulatorCommandTest {
             String out = text.toString();
             assertTrue(out.contains("export AWS_ENDPOINT_URL=" + facts.endpoint() + "\n"), out);
             assertTrue(out.contains("export AWS_ACCESS_KEY_ID=" + facts.accessKeyId() + "\n"), out);
-            assertTrue(out.contains(server.endpoint().resolve("/_simulator/stats").toString()), out);
+            assertTrue(
+                    out.contains(server.endpoint().resolve("/_simulator/stats").toString()), out);
             assertTrue(out.contains("--role-arn " + facts.roleArn() + " --external-id " + facts.externalId()), out);
         }
     }

@@ -38,15 +38,18 @@ class SparseResponseSyncTest {
      * (The simulator keeps identifiers, {@code …Id} and {@code …Arn} members, and states; see MemberRule.)
      */
     static final Map<String, String> OMITTED_ID_SOURCES = Map.of(
-            "^role:.+:assignment:", "IAM's RoleDetail.AssumeRolePolicyDocument (GetAccountAuthorizationDetails) and"
-                    + " Role.AssumeRolePolicyDocument (ListRoles, GetRole) are optional: a role's trust grants come"
-                    + " from it",
-            "::inline::", "IAM's PolicyDetail.PolicyName (GetAccountAuthorizationDetails) is optional, and an inline"
-                    + " policy's name is part of its id (the per-entity path takes names from the required"
-                    + " PolicyNames of List{User,Group,Role}Policies)",
-            "^grant:sso_(user|group):.+/ps-", "SSO Admin's AccountAssignment.PrincipalType is optional: an"
-                    + " assignment listed without it cannot be told a user's from a group's and is skipped with a"
-                    + " warning");
+            "^role:.+:assignment:",
+                    "IAM's RoleDetail.AssumeRolePolicyDocument (GetAccountAuthorizationDetails) and"
+                            + " Role.AssumeRolePolicyDocument (ListRoles, GetRole) are optional: a role's trust grants come"
+                            + " from it",
+            "::inline::",
+                    "IAM's PolicyDetail.PolicyName (GetAccountAuthorizationDetails) is optional, and an inline"
+                            + " policy's name is part of its id (the per-entity path takes names from the required"
+                            + " PolicyNames of List{User,Group,Role}Policies)",
+            "^grant:sso_(user|group):.+/ps-",
+                    "SSO Admin's AccountAssignment.PrincipalType is optional: an"
+                            + " assignment listed without it cannot be told a user's from a group's and is skipped with a"
+                            + " warning");
 
     /**
      * A grant the full sync expanded from other grants (its sources) is lost when, for every entitlement it came
@@ -60,15 +63,17 @@ class SparseResponseSyncTest {
 
     private static final Map<String, SyncedIds> FULL_RUNS = new ConcurrentHashMap<>();
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private static World demo() {
         return DemoWorld.create();
     }
 
     private static World generated() {
-        return new WorldGenerator().generate(
-                "accounts=3,iamUsersPerAccount=3,ssoUsers=8,ssoGroups=3,permissionSets=3,assignments=8,seed=5");
+        return new WorldGenerator()
+                .generate(
+                        "accounts=3,iamUsersPerAccount=3,ssoUsers=8,ssoGroups=3,permissionSets=3,assignments=8,seed=5");
     }
 
     @Test
@@ -125,17 +130,23 @@ class SparseResponseSyncTest {
         String trust = "role:arn:aws:iam::111122223333:role/BatonConnector:assignment";
         for (String policy : List.of("ReadOnlyAccess", "SecurityAudit")) {
             String grant = "iam_policy:arn:aws:iam::aws:policy/" + policy + ":attached:" + user;
-            assertEquals(new SyncedIds.GrantRow("iam_policy:arn:aws:iam::aws:policy/" + policy + ":attached", user,
-                    Set.of(trust)), full.grants().get(grant), "held through the role alone");
-            assertEquals(Map.of(trust + ":" + user, "^role:.+:assignment:", grant, EXPANDED_FROM_LOST),
-                    reasons(full, Set.of(grant, trust + ":" + user)), "lost with the trust grant");
+            assertEquals(
+                    new SyncedIds.GrantRow(
+                            "iam_policy:arn:aws:iam::aws:policy/" + policy + ":attached", user, Set.of(trust)),
+                    full.grants().get(grant),
+                    "held through the role alone");
+            assertEquals(
+                    Map.of(trust + ":" + user, "^role:.+:assignment:", grant, EXPANDED_FROM_LOST),
+                    reasons(full, Set.of(grant, trust + ":" + user)),
+                    "lost with the trust grant");
             assertEquals(Map.of(), reasons(full, Set.of(grant)), "not explained while the trust grant is there");
         }
     }
 
     private static void check(String name, Supplier<World> world, SparseMode mode, boolean fastPath) {
         SyncedIds full = full(name, world, fastPath);
-        SyncedIds sparse = run(world.get(), mode, fastPath, name + "-" + mode + "-" + fastPath).ids();
+        SyncedIds sparse = run(world.get(), mode, fastPath, name + "-" + mode + "-" + fastPath)
+                .ids();
         Set<String> extra = new TreeSet<>(sparse.ids());
         extra.removeAll(full.ids());
         assertEquals(Set.of(), extra, "a sparse reply must not invent ids");
@@ -146,17 +157,21 @@ class SparseResponseSyncTest {
         unexplained.removeAll(reasons.keySet());
         assertEquals(Set.of(), unexplained, "ids lost although no member they come from was left out");
         System.out.println("sparse " + name + " " + mode.name().toLowerCase(Locale.ROOT) + " "
-                + (fastPath ? "fast-path" : "no-fast-path") + ": exit 0, full " + full.ids().size() + " ids, sparse "
-                + sparse.ids().size() + ", lost " + lost.size() + " " + reasons.values().stream()
-                .collect(Collectors.groupingBy(reason -> reason, TreeMap::new, Collectors.counting())));
+                + (fastPath ? "fast-path" : "no-fast-path") + ": exit 0, full "
+                + full.ids().size() + " ids, sparse "
+                + sparse.ids().size() + ", lost " + lost.size() + " "
+                + reasons.values().stream()
+                        .collect(Collectors.groupingBy(reason -> reason, TreeMap::new, Collectors.counting())));
     }
 
     /** The lost ids that are explained, each with its pattern in {@link #OMITTED_ID_SOURCES} or the expansion rule. */
     static Map<String, String> reasons(SyncedIds full, Set<String> lost) {
         Map<String, String> reasons = new TreeMap<>();
         for (String id : lost) {
-            OMITTED_ID_SOURCES.keySet().stream().filter(pattern -> Pattern.compile(pattern).matcher(id).find())
-                    .findFirst().ifPresent(pattern -> reasons.put(id, pattern));
+            OMITTED_ID_SOURCES.keySet().stream()
+                    .filter(pattern -> Pattern.compile(pattern).matcher(id).find())
+                    .findFirst()
+                    .ifPresent(pattern -> reasons.put(id, pattern));
         }
         boolean grew = true;
         while (grew) {
@@ -177,10 +192,14 @@ class SparseResponseSyncTest {
             return false; // not a grant, or one AWS listed directly
         }
         for (String source : grant.sources()) {
-            boolean holderLost = full.grantOf(source, grant.principal()).filter(explained::contains).isPresent();
+            boolean holderLost = full.grantOf(source, grant.principal())
+                    .filter(explained::contains)
+                    .isPresent();
             String through = full.entitlementResources().get(source);
             boolean grantLost = through != null
-                    && full.grantOf(grant.entitlement(), through).filter(explained::contains).isPresent();
+                    && full.grantOf(grant.entitlement(), through)
+                            .filter(explained::contains)
+                            .isPresent();
             if (!holderLost && !grantLost) {
                 return false;
             }
@@ -189,8 +208,10 @@ class SparseResponseSyncTest {
     }
 
     private static SyncedIds full(String name, Supplier<World> world, boolean fastPath) {
-        return FULL_RUNS.computeIfAbsent(name + "-" + fastPath,
-                key -> run(world.get(), SparseMode.NONE, fastPath, key + "-full").ids());
+        return FULL_RUNS.computeIfAbsent(
+                name + "-" + fastPath,
+                key -> run(world.get(), SparseMode.NONE, fastPath, key + "-full")
+                        .ids());
     }
 
     private static SimulatorCliSync.Outcome run(World world, SparseMode mode, boolean fastPath, String label) {

@@ -18,12 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
  * sync needs: start-up time is mostly class loading, and these runs should pay only for picocli and the CLI.
  */
 class StartupFootprintTest {
-    private static final List<String> SYNC_LIBRARIES = List.of("ch.qos.logback.", "org.slf4j.",
-            "com.fasterxml.jackson.", "software.amazon.awssdk.", "com.google.protobuf.", "org.sqlite.",
-            "com.github.luben.zstd.", "dev.baton.aws.connector.", "dev.baton.aws.sync.", "dev.baton.aws.c1z.",
+    private static final List<String> SYNC_LIBRARIES = List.of(
+            "ch.qos.logback.",
+            "org.slf4j.",
+            "com.fasterxml.jackson.",
+            "software.amazon.awssdk.",
+            "com.google.protobuf.",
+            "org.sqlite.",
+            "com.github.luben.zstd.",
+            "dev.baton.aws.connector.",
+            "dev.baton.aws.sync.",
+            "dev.baton.aws.c1z.",
             "dev.baton.aws.simulator.");
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     /** The child JVM: the three informational runs through the production entry point; exits 0 if all behaved. */
     public static void main(String[] args) {
@@ -38,10 +47,14 @@ class StartupFootprintTest {
     @Test
     void informationalRunsLoadNoLibraryOfTheSync() throws Exception {
         Path log = directory.resolve("classes.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
-                StartupFootprintTest.class.getName())
-                .directory(directory.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xlog:class+load=info:file=" + log,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartupFootprintTest.class.getName())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("output.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BATON_"));
         Process child = builder.start();

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StopSignalsTest {
     private static final String PAUSED = "paused in the final write";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The child: a sync into {@code args[0]} whose final write pauses forever once it starts. */
     public static void main(String[] args) {
@@ -47,25 +48,39 @@ class StopSignalsTest {
                 }
             }
         });
-        System.exit(Main.run(new ConnectorWiring(AwsClientSettings.production(clock), clock, guard),
-                ProcessContext.fromSystem(), out, err, "--skip-full-sync", "-f", args[0]));
+        System.exit(Main.run(
+                new ConnectorWiring(AwsClientSettings.production(clock), clock, guard),
+                ProcessContext.fromSystem(),
+                out,
+                err,
+                "--skip-full-sync",
+                "-f",
+                args[0]));
     }
 
     @Test
     void sigtermKeepsThePreviousFileAndRemovesTheRunsFiles() throws Exception {
         Path file = dir.resolve("sync.c1z");
         StringWriter ignored = new StringWriter();
-        assertEquals(0, Main.run(new ConnectorWiring(AwsClientSettings.production(Clock.systemUTC()),
-                Clock.systemUTC()), new ProcessContext(Map.of(), dir), new PrintWriter(ignored),
-                new PrintWriter(ignored), "--skip-full-sync", "-f", "sync.c1z"), ignored.toString());
+        assertEquals(
+                0,
+                Main.run(
+                        new ConnectorWiring(AwsClientSettings.production(Clock.systemUTC()), Clock.systemUTC()),
+                        new ProcessContext(Map.of(), dir),
+                        new PrintWriter(ignored),
+                        new PrintWriter(ignored),
+                        "--skip-full-sync",
+                        "-f",
+                        "sync.c1z"),
+                ignored.toString());
         byte[] previous = Files.readAllBytes(file);
 
         Process child = startPaused();
         child.destroy(); // SIGTERM
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertEquals(143, child.exitValue());
-        assertEquals("baton-aws: stopped by SIGTERM; " + file + " was not changed (previous file intact)",
-                stderr(child));
+        assertEquals(
+                "baton-aws: stopped by SIGTERM; " + file + " was not changed (previous file intact)", stderr(child));
         assertArrayEquals(previous, Files.readAllBytes(file));
         assertEquals(List.of("sync.c1z"), names(dir));
         assertEquals(List.of(), workDirectories(), "the working database is removed");
@@ -91,8 +106,12 @@ class StopSignalsTest {
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         Path file = dir.resolve("sync.c1z");
         List<String> left = names(dir);
-        assertTrue(left.contains("sync.c1z.lock") && left.stream().anyMatch(name ->
-                name.startsWith("sync.c1z." + child.pid() + "-") && name.endsWith(".tmp")), left.toString());
+        assertTrue(
+                left.contains("sync.c1z.lock")
+                        && left.stream()
+                                .anyMatch(name ->
+                                        name.startsWith("sync.c1z." + child.pid() + "-") && name.endsWith(".tmp")),
+                left.toString());
         assertEquals(1, workDirectories().size(), "the killed run's working directory");
 
         try (OutputSession next = OutputSession.open(file, dir.resolve("tmp"))) {
@@ -107,10 +126,17 @@ class StopSignalsTest {
     private Process startPaused() throws IOException {
         Files.createDirectories(dir.resolve("tmp"));
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-cp", classPath,
-                StopSignalsTest.class.getName(), "sync.c1z")
-                .directory(dir.toFile()).redirectError(dir.resolve("tmp").resolveSibling("child-err.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                        "-cp",
+                        classPath,
+                        StopSignalsTest.class.getName(),
+                        "sync.c1z")
+                .directory(dir.toFile())
+                .redirectError(
+                        dir.resolve("tmp").resolveSibling("child-err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BATON_"));
         Process child = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8));
@@ -123,19 +149,26 @@ class StopSignalsTest {
     }
 
     private String stderr(Process child) throws IOException {
-        return Files.readString(dir.resolve("child-err.txt"), UTF_8).lines()
-                .filter(line -> !line.isBlank()).reduce((a, b) -> a + "\n" + b).orElse("");
+        return Files.readString(dir.resolve("child-err.txt"), UTF_8)
+                .lines()
+                .filter(line -> !line.isBlank())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 
     /** The c1z working directories in the child's temp directory (the SQLite driver also unpacks itself there). */
     private List<String> workDirectories() throws IOException {
-        return names(dir.resolve("tmp")).stream().filter(name -> name.startsWith("c1z-")).toList();
+        return names(dir.resolve("tmp")).stream()
+                .filter(name -> name.startsWith("c1z-"))
+                .toList();
     }
 
     private static List<String> names(Path directory) throws IOException {
         try (var files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString())
-                    .filter(name -> !name.equals("tmp") && !name.equals("child-err.txt")).sorted().toList();
+                    .filter(name -> !name.equals("tmp") && !name.equals("child-err.txt"))
+                    .sorted()
+                    .toList();
         }
     }
 }

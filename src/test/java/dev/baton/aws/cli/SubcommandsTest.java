@@ -19,12 +19,18 @@ import picocli.CommandLine.Help.Ansi;
 
 /** Stand-in subcommands must not change anything a user can see: help, and which subcommand runs. */
 class SubcommandsTest {
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private CommandLine commandLine(List<String> args) {
         CliRun.RecordingWiring wiring = new CliRun.RecordingWiring(typeId -> Set.of(), null);
-        return Main.commandLine(wiring, new ProcessContext(Map.of("BATON_WORKERS", "5"), workingDirectory),
-                new LoggingSetup(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        return Main.commandLine(
+                wiring,
+                new ProcessContext(Map.of("BATON_WORKERS", "5"), workingDirectory),
+                new LoggingSetup(),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                args);
     }
 
     @Test
@@ -35,8 +41,10 @@ class SubcommandsTest {
         for (Ansi ansi : List.of(Ansi.OFF, Ansi.ON)) {
             assertEquals(full.getUsageMessage(ansi), lazy.getUsageMessage(ansi), "ansi " + ansi);
         }
-        assertEquals(full.getUsageMessage(Ansi.OFF), CliRun.run(workingDirectory, Map.of("BATON_WORKERS", "5"),
-                "--help").out());
+        assertEquals(
+                full.getUsageMessage(Ansi.OFF),
+                CliRun.run(workingDirectory, Map.of("BATON_WORKERS", "5"), "--help")
+                        .out());
         assertEquals(Subcommands.TYPES.size(), lazy.getSubcommands().size());
     }
 
@@ -45,7 +53,8 @@ class SubcommandsTest {
         CommandLine lazy = commandLine(List.of("--help", "-f", "out.c1z"));
 
         for (CommandLine subcommand : lazy.getSubcommands().values()) {
-            assertTrue(subcommand.getCommandSpec().options().stream().allMatch(option -> option.inherited()),
+            assertTrue(
+                    subcommand.getCommandSpec().options().stream().allMatch(option -> option.inherited()),
                     subcommand.getCommandName() + ": only the root's inherited logging options");
         }
     }

@@ -57,21 +57,26 @@ class SyncBenchmark {
         System.out.print('\n' + table);
         report.write(text.toString(), runs);
         for (BenchRun run : runs) {
-            assertEquals(0, run.exitCode(), run.world() + "/" + run.mode() + " failed; see its sync.log under "
-                    + settings.output());
+            assertEquals(
+                    0,
+                    run.exitCode(),
+                    run.world() + "/" + run.mode() + " failed; see its sync.log under " + settings.output());
             assertTrue(run.counts().resources() > 0, run.world() + "/" + run.mode() + " wrote no resources");
         }
     }
 
-    private static List<BenchRun> runWorld(BenchSettings settings, BenchReport report, String name,
-                                           StringBuilder text) throws Exception {
+    private static List<BenchRun> runWorld(BenchSettings settings, BenchReport report, String name, StringBuilder text)
+            throws Exception {
         long generating = System.nanoTime();
         World world = new WorldGenerator().generate(BenchSettings.spec(name));
-        System.out.printf("world %s generated in %.1f s: %s%n", name, (System.nanoTime() - generating) / 1e9,
-                BenchSettings.spec(name));
+        System.out.printf(
+                "world %s generated in %.1f s: %s%n",
+                name, (System.nanoTime() - generating) / 1e9, BenchSettings.spec(name));
         WorldState state = new WorldState(world, Clock.systemUTC());
-        SimulatorServer.Builder builder = SimulatorServer.builder(state).latencyMs(settings.latencyMs())
-                .jitterMs(settings.jitterMs()).jsonServices(JsonServices.create(state))
+        SimulatorServer.Builder builder = SimulatorServer.builder(state)
+                .latencyMs(settings.latencyMs())
+                .jitterMs(settings.jitterMs())
+                .jsonServices(JsonServices.create(state))
                 .scimHandler(new ScimHandler(state));
         settings.rates().forEach(builder::ratePerSecond);
         List<BenchRun> runs = new ArrayList<>();
@@ -87,15 +92,17 @@ class SyncBenchmark {
         return runs;
     }
 
-    private static BenchRun runMode(BenchSettings settings, SimulatorServer server, World world, String name,
-                                    String mode) throws Exception {
+    private static BenchRun runMode(
+            BenchSettings settings, SimulatorServer server, World world, String name, String mode) throws Exception {
         Path dir = settings.output().resolve(name.replaceAll("[^A-Za-z0-9]+", "_") + "-" + mode);
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("sync.c1z"));
         ConnectionFacts facts = server.connectionFacts().orElseThrow();
         server.stats().reset();
-        ProcessBuilder process = new ProcessBuilder(command(settings, facts, world, dir, mode)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("jvm.out").toFile());
+        ProcessBuilder process = new ProcessBuilder(command(settings, facts, world, dir, mode))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("jvm.out").toFile());
         environment(process.environment(), facts, world);
         long started = System.nanoTime();
         Process child = process.start();
@@ -109,17 +116,26 @@ class SyncBenchmark {
         Properties result = properties(dir.resolve("result.properties"), dir);
         Path c1z = dir.resolve("sync.c1z");
         C1zCounts counts = Files.exists(c1z) ? counts(c1z) : new C1zCounts(0, 0, 0, 0, new TreeMap<>());
-        return new BenchRun(name, mode, Integer.parseInt(result.getProperty("exitCode")),
-                Long.parseLong(result.getProperty("wallNanos")) / 1e9, jvmSeconds, new TreeMap<>(stats.calls()),
-                new TreeMap<>(stats.throttled()), new TreeMap<>(admitted),
+        return new BenchRun(
+                name,
+                mode,
+                Integer.parseInt(result.getProperty("exitCode")),
+                Long.parseLong(result.getProperty("wallNanos")) / 1e9,
+                jvmSeconds,
+                new TreeMap<>(stats.calls()),
+                new TreeMap<>(stats.throttled()),
+                new TreeMap<>(admitted),
                 Long.parseLong(result.getProperty("clientThrottled")),
-                Long.parseLong(result.getProperty("clientRetries")), Long.parseLong(result.getProperty("vmHwmKiB")),
-                Long.parseLong(result.getProperty("heapPeakBytes")), Files.exists(c1z) ? Files.size(c1z) : 0, counts);
+                Long.parseLong(result.getProperty("clientRetries")),
+                Long.parseLong(result.getProperty("vmHwmKiB")),
+                Long.parseLong(result.getProperty("heapPeakBytes")),
+                Files.exists(c1z) ? Files.size(c1z) : 0,
+                counts);
     }
 
     /** The forked JVM: the benchmark's child main with the CLI flags a user would give for this organization. */
-    private static List<String> command(BenchSettings settings, ConnectionFacts facts, World world, Path dir,
-                                        String mode) {
+    private static List<String> command(
+            BenchSettings settings, ConnectionFacts facts, World world, Path dir, String mode) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmArgs());
@@ -129,13 +145,29 @@ class SyncBenchmark {
         command.add(facts.endpoint().toString());
         command.add(dir.resolve("result.properties").toString());
         command.add(dir.resolve("sync.log").toString());
-        String ssoRegion = world.identityCenter() != null ? world.identityCenter().region() : SSO_REGION_FALLBACK;
-        command.addAll(List.of("--global-access-key-id", facts.accessKeyId(), "--global-region", facts.region(),
-                "--role-arn", facts.roleArn(), "--external-id", facts.externalId(), "--global-aws-orgs-enabled",
-                "--global-aws-sso-enabled", "--global-aws-sso-region", ssoRegion,
-                "--global-aws-cross-account-iam-enabled", "--sync-secrets", "-f", "sync.c1z"));
+        String ssoRegion =
+                world.identityCenter() != null ? world.identityCenter().region() : SSO_REGION_FALLBACK;
+        command.addAll(List.of(
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId(),
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled",
+                "--global-aws-sso-region",
+                ssoRegion,
+                "--global-aws-cross-account-iam-enabled",
+                "--sync-secrets",
+                "-f",
+                "sync.c1z"));
         if (world.identityCenter() != null && world.identityCenter().scimToken() != null) {
-            command.addAll(List.of("--scim-enabled", "--scim-endpoint",
+            command.addAll(List.of(
+                    "--scim-enabled",
+                    "--scim-endpoint",
                     facts.endpoint().toString().replaceAll("/$", "") + "/scim/v2"));
         }
         command.addAll(settings.modeArgs(mode));
@@ -146,9 +178,11 @@ class SyncBenchmark {
     /** Secrets go to the child through its environment; the caller's own AWS and BATON variables do not. */
     private static void environment(Map<String, String> environment, ConnectionFacts facts, World world) {
         environment.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("BATON_"));
-        environment.put("BATON_GLOBAL_SECRET_ACCESS_KEY", facts.secretAccessKey().value());
+        environment.put(
+                "BATON_GLOBAL_SECRET_ACCESS_KEY", facts.secretAccessKey().value());
         if (world.identityCenter() != null && world.identityCenter().scimToken() != null) {
-            environment.put("BATON_SCIM_TOKEN", world.identityCenter().scimToken().value());
+            environment.put(
+                    "BATON_SCIM_TOKEN", world.identityCenter().scimToken().value());
         }
     }
 
@@ -177,9 +211,15 @@ class SyncBenchmark {
         for (BenchRun run : runs) {
             BenchRun other = fast.get(run.world());
             if (!run.mode().equals("fast") && other != null) {
-                out.append("world ").append(run.world()).append(": ").append(run.mode()).append(" and fast wrote ")
-                        .append(run.counts().equals(other.counts()) ? "the same row counts"
-                                : "DIFFERENT row counts: " + run.counts() + " vs " + other.counts())
+                out.append("world ")
+                        .append(run.world())
+                        .append(": ")
+                        .append(run.mode())
+                        .append(" and fast wrote ")
+                        .append(
+                                run.counts().equals(other.counts())
+                                        ? "the same row counts"
+                                        : "DIFFERENT row counts: " + run.counts() + " vs " + other.counts())
                         .append('\n');
             }
         }

@@ -42,13 +42,19 @@ record SyncedIds(Set<String> ids, Map<String, GrantRow> grants, Map<String, Stri
             }
             for (String entitlement : reader.entitlementIds()) {
                 ids.add(entitlement);
-                reader.entitlement(entitlement).map(Entitlement::getResource)
+                reader.entitlement(entitlement)
+                        .map(Entitlement::getResource)
                         .ifPresent(resource -> entitlementResources.put(entitlement, key(resource.getId())));
                 for (StoredGrant stored : reader.grantsForEntitlement(entitlement)) {
                     Grant grant = stored.grant();
                     ids.add(grant.getId());
-                    grants.put(grant.getId(), new GrantRow(entitlement, key(grant.getPrincipal().getId()),
-                            new TreeSet<>(grant.getSources().getSourcesMap().keySet())));
+                    grants.put(
+                            grant.getId(),
+                            new GrantRow(
+                                    entitlement,
+                                    key(grant.getPrincipal().getId()),
+                                    new TreeSet<>(
+                                            grant.getSources().getSourcesMap().keySet())));
                 }
             }
         }
@@ -57,8 +63,11 @@ record SyncedIds(Set<String> ids, Map<String, GrantRow> grants, Map<String, Stri
 
     /** The id of the grant of {@code entitlement} to {@code principal}, if this sync wrote one. */
     Optional<String> grantOf(String entitlement, String principal) {
-        return grants.entrySet().stream().filter(e -> e.getValue().entitlement().equals(entitlement)
-                && e.getValue().principal().equals(principal)).map(Map.Entry::getKey).findFirst();
+        return grants.entrySet().stream()
+                .filter(e -> e.getValue().entitlement().equals(entitlement)
+                        && e.getValue().principal().equals(principal))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     private static String key(ResourceId id) {

@@ -23,11 +23,13 @@ class ThrottledIdentityCenterSyncTest {
     private static final double AWS_RATE = 20;
     private static final List<String> CLIENT = List.of("--rate-identity-center", "100", "--workers", "8");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static World world() {
-        return new WorldGenerator().generate(
-                "accounts=4,iamUsersPerAccount=1,ssoUsers=30,ssoGroups=10,permissionSets=8,assignments=60,seed=11");
+        return new WorldGenerator()
+                .generate(
+                        "accounts=4,iamUsersPerAccount=1,ssoUsers=30,ssoGroups=10,permissionSets=8,assignments=60,seed=11");
     }
 
     @Test
@@ -43,18 +45,23 @@ class ThrottledIdentityCenterSyncTest {
     private void check(List<String> path) {
         List<String> flags = new ArrayList<>(CLIENT);
         flags.addAll(path);
-        SimulatorCliSync.Outcome clean = SimulatorCliSync.run(world(), server -> server, dir.resolve("clean.c1z"),
+        SimulatorCliSync.Outcome clean =
+                SimulatorCliSync.run(world(), server -> server, dir.resolve("clean.c1z"), flags);
+        SimulatorCliSync.Outcome throttled = SimulatorCliSync.run(
+                world(),
+                server -> server.ratePerSecond("identityCenter", AWS_RATE),
+                dir.resolve("throttled.c1z"),
                 flags);
-        SimulatorCliSync.Outcome throttled = SimulatorCliSync.run(world(),
-                server -> server.ratePerSecond("identityCenter", AWS_RATE), dir.resolve("throttled.c1z"), flags);
 
         assertEquals(0, identityCenter(clean.stats().throttled()), "AWS without a quota throttles nothing");
         long throttles = identityCenter(throttled.stats().throttled());
         long calls = identityCenter(throttled.stats().calls());
-        assertTrue(throttles > 0, "Identity Center must have been throttled: " + throttled.stats().throttled());
+        assertTrue(
+                throttles > 0,
+                "Identity Center must have been throttled: " + throttled.stats().throttled());
         System.out.println("throttled Identity Center " + (path.isEmpty() ? "fast path" : "upstream pattern") + ": "
-                + calls + " calls, " + throttles + " throttled; unthrottled run " + identityCenter(clean.stats()
-                .calls()) + " calls");
+                + calls + " calls, " + throttles + " throttled; unthrottled run "
+                + identityCenter(clean.stats().calls()) + " calls");
         assertEquals(clean.ids().ids(), throttled.ids().ids());
         assertEquals(clean.ids().grants(), throttled.ids().grants(), "the same grants, expanded the same way");
     }
@@ -63,6 +70,7 @@ class ThrottledIdentityCenterSyncTest {
     private static long identityCenter(Map<String, Long> byOperation) {
         return byOperation.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("sso:") || e.getKey().startsWith("identitystore:"))
-                .mapToLong(Map.Entry::getValue).sum();
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Options come from flags, BATON_* variables and .baton.yaml, in that order of precedence. */
 class ValueSourcesTest {
-    @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
     private RunConfig configOf(Map<String, String> environment, String... args) {
         CliRun run = CliRun.run(workingDirectory, environment, args);
@@ -30,16 +31,27 @@ class ValueSourcesTest {
 
     @Test
     void environmentVariablesSetOptions() {
-        RunConfig config = configOf(Map.of("BATON_GLOBAL_REGION", "eu-west-1", "BATON_GLOBAL_AWS_ORGS_ENABLED", "true",
-                "BATON_WORKERS", "3", "BATON_SYNC_RESOURCE_TYPES", "iam_user,role", "BATON_FILE", "env.c1z",
-                "BATON_ROLE_ARN", "arn:aws:iam::123456789012:role/FromEnv"));
+        RunConfig config = configOf(Map.of(
+                "BATON_GLOBAL_REGION",
+                "eu-west-1",
+                "BATON_GLOBAL_AWS_ORGS_ENABLED",
+                "true",
+                "BATON_WORKERS",
+                "3",
+                "BATON_SYNC_RESOURCE_TYPES",
+                "iam_user,role",
+                "BATON_FILE",
+                "env.c1z",
+                "BATON_ROLE_ARN",
+                "arn:aws:iam::123456789012:role/FromEnv"));
 
         assertEquals("eu-west-1", config.credentials().region());
         assertTrue(config.organization().orgsEnabled());
         assertEquals(3, config.output().workers());
         assertEquals(Set.of("iam_user", "role"), config.scope().resourceTypes());
         assertEquals(workingDirectory.resolve("env.c1z"), config.output().file());
-        assertEquals("arn:aws:iam::123456789012:role/FromEnv", config.credentials().roleArn());
+        assertEquals(
+                "arn:aws:iam::123456789012:role/FromEnv", config.credentials().roleArn());
     }
 
     @Test
@@ -83,8 +95,11 @@ class ValueSourcesTest {
 
     @Test
     void explicitFalseFlagOverridesEnvironmentTrue() {
-        RunConfig config = configOf(Map.of("BATON_SYNC_SECRETS", "true", "BATON_NO_FAST_PATH", "true"),
-                "--sync-secrets=false", "--no-fast-path", "false");
+        RunConfig config = configOf(
+                Map.of("BATON_SYNC_SECRETS", "true", "BATON_NO_FAST_PATH", "true"),
+                "--sync-secrets=false",
+                "--no-fast-path",
+                "false");
 
         assertFalse(config.scope().syncSecrets());
         assertTrue(config.scope().fastPath());
@@ -104,21 +119,24 @@ class ValueSourcesTest {
         Files.writeString(workingDirectory.resolve("conf/aws.yml"), "workers: 12\n");
         writeBatonYaml("workers: 4\n"); // ignored when BATON_CONFIG_PATH is set
 
-        assertEquals(12, configOf(Map.of("BATON_CONFIG_PATH", "conf/aws.yml")).output().workers());
+        assertEquals(
+                12,
+                configOf(Map.of("BATON_CONFIG_PATH", "conf/aws.yml")).output().workers());
     }
 
     @Test
     void configPathMustBeYaml() throws IOException {
         Files.writeString(workingDirectory.resolve("aws.json"), "{}");
 
-        assertUsageError(Map.of("BATON_CONFIG_PATH", "aws.json"),
+        assertUsageError(
+                Map.of("BATON_CONFIG_PATH", "aws.json"),
                 "BATON_CONFIG_PATH: 'aws.json' must name a .yaml or .yml file");
     }
 
     @Test
     void configPathMustExist() {
-        assertUsageError(Map.of("BATON_CONFIG_PATH", "missing.yaml"),
-                "BATON_CONFIG_PATH: file 'missing.yaml' does not exist");
+        assertUsageError(
+                Map.of("BATON_CONFIG_PATH", "missing.yaml"), "BATON_CONFIG_PATH: file 'missing.yaml' does not exist");
     }
 
     @Test
@@ -157,8 +175,11 @@ class ValueSourcesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.config().credentials().region());
         assertEquals(2, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("WARN  Main: ignoring config file key 'global-regin': baton-aws has no"
-                + " --global-regin option"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("WARN  Main: ignoring config file key 'global-regin': baton-aws has no"
+                                + " --global-regin option"),
+                run.err());
     }
 
     @Test

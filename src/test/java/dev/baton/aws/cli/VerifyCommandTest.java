@@ -17,18 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code baton-aws verify}: exit 0 for a valid file, 1 with one line per violation, 2 when there is no c1z. */
 class VerifyCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aFileThisToolWroteIsValid() {
         StringWriter ignored = new StringWriter();
-        assertEquals(0, Main.run(ConnectorWiring.production(), new ProcessContext(Map.of(), dir),
-                new PrintWriter(ignored), new PrintWriter(ignored), "--skip-full-sync", "-f", "sync.c1z"),
+        assertEquals(
+                0,
+                Main.run(
+                        ConnectorWiring.production(),
+                        new ProcessContext(Map.of(), dir),
+                        new PrintWriter(ignored),
+                        new PrintWriter(ignored),
+                        "--skip-full-sync",
+                        "-f",
+                        "sync.c1z"),
                 ignored.toString());
         CliRun result = CliRun.run(dir, Map.of(), "verify", "sync.c1z");
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(List.of(dir.resolve("sync.c1z") + ": ok (resource_types 0, resources 0, entitlements 0,"
-                + " grants 0)"), result.out().lines().toList());
+        assertEquals(
+                List.of(dir.resolve("sync.c1z") + ": ok (resource_types 0, resources 0, entitlements 0,"
+                        + " grants 0)"),
+                result.out().lines().toList());
     }
 
     @Test
@@ -36,9 +47,12 @@ class VerifyCommandTest {
         copyReference();
         CliRun result = CliRun.run(dir, Map.of(), "verify", "reference.c1z");
         assertEquals(1, result.exitCode(), result.err());
-        assertEquals(List.of("FAIL [sync] no finished 'full' sync (ended_at set, sync_type 'full')",
-                dir.resolve("reference.c1z") + ": 1 violation (resource_types 5, resources 79, entitlements 0,"
-                        + " grants 0)"), result.out().lines().toList());
+        assertEquals(
+                List.of(
+                        "FAIL [sync] no finished 'full' sync (ended_at set, sync_type 'full')",
+                        dir.resolve("reference.c1z") + ": 1 violation (resource_types 5, resources 79, entitlements 0,"
+                                + " grants 0)"),
+                result.out().lines().toList());
     }
 
     @Test
@@ -56,8 +70,11 @@ class VerifyCommandTest {
     void noReadableC1zIsExitTwoWithOneLineNamingTheFile() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
         Files.createDirectory(dir.resolve("folder"));
-        for (List<String> args : List.of(List.of("verify"), List.of("verify", "missing.c1z"),
-                List.of("verify", "notes.txt"), List.of("verify", "folder"),
+        for (List<String> args : List.of(
+                List.of("verify"),
+                List.of("verify", "missing.c1z"),
+                List.of("verify", "notes.txt"),
+                List.of("verify", "folder"),
                 List.of("verify", "-o", "yaml", "notes.txt"))) {
             CliRun result = CliRun.run(dir, Map.of(), args.toArray(String[]::new));
             assertEquals(2, result.exitCode(), args + ": " + result.err());

@@ -34,7 +34,8 @@ class WriteCapabilitiesTest {
         Function<String, Set<Capability>> writes = WriteCapabilities.of(connector);
 
         assertEquals(Set.of(Capability.CAPABILITY_PROVISION), writes.apply("group"));
-        assertEquals(Set.of(Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_RESOURCE_DELETE),
+        assertEquals(
+                Set.of(Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_RESOURCE_DELETE),
                 writes.apply("iam_user"));
         assertEquals(Set.of(), writes.apply("role"), "types without a provisioner are sync-only");
     }
@@ -55,10 +56,18 @@ class WriteCapabilitiesTest {
 
         ResourceTypeCapability iamUser = capabilities.getResourceTypeCapabilities(5);
         assertEquals("iam_user", iamUser.getResourceType().getId());
-        assertEquals(List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING,
-                Capability.CAPABILITY_RESOURCE_DELETE), iamUser.getCapabilitiesList());
-        assertEquals(List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING,
-                Capability.CAPABILITY_RESOURCE_DELETE), capabilities.getConnectorCapabilitiesList());
+        assertEquals(
+                List.of(
+                        Capability.CAPABILITY_SYNC,
+                        Capability.CAPABILITY_ACCOUNT_PROVISIONING,
+                        Capability.CAPABILITY_RESOURCE_DELETE),
+                iamUser.getCapabilitiesList());
+        assertEquals(
+                List.of(
+                        Capability.CAPABILITY_SYNC,
+                        Capability.CAPABILITY_ACCOUNT_PROVISIONING,
+                        Capability.CAPABILITY_RESOURCE_DELETE),
+                capabilities.getConnectorCapabilitiesList());
     }
 
     private record FakeConnector(List<ResourceProvisioner> provisioners) implements Connector {

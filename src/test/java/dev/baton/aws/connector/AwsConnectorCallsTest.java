@@ -32,18 +32,29 @@ class AwsConnectorCallsTest {
         ManualClock clock = new ManualClock(Instant.parse("2025-02-01T00:00:00Z"));
         WorldState state = new WorldState(DemoWorld.create(), clock);
         // 5 accounts, 2 per page: 3 pages, each asked for once although three readers need every account
-        try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state))
-                .pageSize("organizations", 2).build().start()) {
+        try (SimulatorServer server = SimulatorServer.builder(state)
+                .jsonServices(JsonServices.create(state))
+                .pageSize("organizations", 2)
+                .build()
+                .start()) {
             ConnectionFacts facts = server.connectionFacts().orElseThrow();
-            CredentialsConfig credentials = new CredentialsConfig(facts.accessKeyId(),
-                    new Secret(facts.secretAccessKey().value()), facts.region(), facts.roleArn(), facts.externalId(),
-                    "", new Secret(""));
-            OrganizationConfig organization = new OrganizationConfig(true, true, true,
-                    state.world().identityCenter().region(), "OrganizationAccountAccessRole");
+            CredentialsConfig credentials = new CredentialsConfig(
+                    facts.accessKeyId(),
+                    new Secret(facts.secretAccessKey().value()),
+                    facts.region(),
+                    facts.roleArn(),
+                    facts.externalId(),
+                    "",
+                    new Secret(""));
+            OrganizationConfig organization = new OrganizationConfig(
+                    true, true, true, state.world().identityCenter().region(), "OrganizationAccountAccessRole");
             SyncScope scope = new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled());
             List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-            try (DefaultAwsClients clients = DefaultAwsClients.create(credentials, organization,
-                    new RateLimitConfig(0, 0, 0, 0, 0), AwsClientSettings.endpoint(server.endpoint(), clock))) {
+            try (DefaultAwsClients clients = DefaultAwsClients.create(
+                    credentials,
+                    organization,
+                    new RateLimitConfig(0, 0, 0, 0, 0),
+                    AwsClientSettings.endpoint(server.endpoint(), clock))) {
                 AwsConnector connector = AwsConnector.create(clients, organization, scope, warnings::add, "iam_user");
                 SyncDriver sync = new SyncDriver(connector.syncers()).run();
                 assertEquals(4, sync.resources(ResourceTypes.ACCOUNT_ID).size(), "the ACTIVE accounts");
@@ -52,7 +63,9 @@ class AwsConnectorCallsTest {
             }
             int accounts = state.world().accounts().size();
             assertEquals(5, accounts);
-            assertEquals((accounts + 1) / 2, server.stats().snapshot().calls("organizations:ListAccounts"),
+            assertEquals(
+                    (accounts + 1) / 2,
+                    server.stats().snapshot().calls("organizations:ListAccounts"),
                     server.stats().snapshot().calls().toString());
             assertTrue(server.stats().snapshot().calls("sso:ListAccountAssignments") > 0, "the assignments were read");
         }

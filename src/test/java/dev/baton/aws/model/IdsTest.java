@@ -31,8 +31,10 @@ class IdsTest {
 
     @Test
     void grantId() {
-        assertEquals("group:arn:aws:iam::111111111111:group/eng/admins:member:iam_user:"
-                + "arn:aws:iam::111111111111:user/alice", Ids.grantId(Ids.entitlementId(GROUP_ID, "member"), USER_ID));
+        assertEquals(
+                "group:arn:aws:iam::111111111111:group/eng/admins:member:iam_user:"
+                        + "arn:aws:iam::111111111111:user/alice",
+                Ids.grantId(Ids.entitlementId(GROUP_ID, "member"), USER_ID));
     }
 
     @Test
@@ -42,20 +44,25 @@ class IdsTest {
 
     @Test
     void permissionSetAssignmentId() {
-        assertEquals("arn:aws:sso:::permissionSet/ssoins-1/ps-2-222222222222",
+        assertEquals(
+                "arn:aws:sso:::permissionSet/ssoins-1/ps-2-222222222222",
                 Ids.permissionSetAssignmentId(PERMISSION_SET, "222222222222"));
     }
 
     @Test
     void accountEntitlementId() {
-        assertEquals("222222222222|arn:aws:sso:::permissionSet/ssoins-1/ps-2",
+        assertEquals(
+                "222222222222|arn:aws:sso:::permissionSet/ssoins-1/ps-2",
                 Ids.accountEntitlementId("222222222222", PERMISSION_SET));
     }
 
     @Test
     void assignmentGrantId() {
-        assertEquals("grant:sso_user:arn:aws:identitystore:us-east-1::d-1/user/u-1:222222222222|" + PERMISSION_SET,
-                Ids.assignmentGrantId("sso_user", "arn:aws:identitystore:us-east-1::d-1/user/u-1",
+        assertEquals(
+                "grant:sso_user:arn:aws:identitystore:us-east-1::d-1/user/u-1:222222222222|" + PERMISSION_SET,
+                Ids.assignmentGrantId(
+                        "sso_user",
+                        "arn:aws:identitystore:us-east-1::d-1/user/u-1",
                         Ids.accountEntitlementId("222222222222", PERMISSION_SET)));
     }
 
@@ -68,7 +75,8 @@ class IdsTest {
     @Test
     void customerManagedPolicyArnDefaultsItsPath() {
         assertEquals("arn:aws:iam::111111111111:policy/ops", Ids.customerManagedPolicyArn("111111111111", "", "ops"));
-        assertEquals("arn:aws:iam::111111111111:policy/team/ops",
+        assertEquals(
+                "arn:aws:iam::111111111111:policy/team/ops",
                 Ids.customerManagedPolicyArn("111111111111", "/team/", "ops"));
     }
 
@@ -79,13 +87,15 @@ class IdsTest {
 
     @Test
     void v1MembershipGrantId() {
-        assertEquals("grant:membership:arn:aws:iam::111111111111:group/eng/admins:arn:aws:iam::111111111111:user/alice",
+        assertEquals(
+                "grant:membership:arn:aws:iam::111111111111:group/eng/admins:arn:aws:iam::111111111111:user/alice",
                 Ids.v1MembershipGrantId(GROUP, USER));
     }
 
     @Test
     void v1AssignmentGrantId() {
-        assertEquals("grant:222222222222|" + PERMISSION_SET + ":" + USER,
+        assertEquals(
+                "grant:222222222222|" + PERMISSION_SET + ":" + USER,
                 Ids.v1AssignmentGrantId(Ids.accountEntitlementId("222222222222", PERMISSION_SET), USER));
     }
 }

@@ -49,17 +49,23 @@ class AccountLifecycleTest {
         Outcome outcome = service("iam_user").run(ProvisioningRequest.createAccount("", "kim@example.com", "", ""));
 
         assertEquals(List.of("arn:aws:iam::" + MANAGEMENT + ":user/kim@example.com"), outcome.resourceIds());
-        assertEquals(0, aws.iamEntity(MANAGEMENT, "users", "kim@example.com").path("tags").size());
+        assertEquals(
+                0,
+                aws.iamEntity(MANAGEMENT, "users", "kim@example.com")
+                        .path("tags")
+                        .size());
     }
 
     @Test
     void inactiveAccountTargetRefusesWithUpstreamsMessage() {
         ProvisioningService service = service("sso_user");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class, () -> service.run(
-                ProvisioningRequest.createAccount("jane", "jane@example.com", "", "iam_user")));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
+                () -> service.run(ProvisioningRequest.createAccount("jane", "jane@example.com", "", "iam_user")));
 
-        assertEquals("baton-aws: IAM user provisioning is disabled; set BATON_CREATE_ACCOUNT_RESOURCE_TYPE=iam_user",
+        assertEquals(
+                "baton-aws: IAM user provisioning is disabled; set BATON_CREATE_ACCOUNT_RESOURCE_TYPE=iam_user",
                 e.getMessage());
         assertNull(aws.iamEntity(MANAGEMENT, "users", "jane"));
     }
@@ -91,15 +97,21 @@ class AccountLifecycleTest {
     @Test
     void ssoUserCreationIsIdempotent() throws Exception {
         ProvisioningService service = service("sso_user");
-        ProvisioningRequest request = ProvisioningRequest.createAccount("", "", "{\"username\":\"jdoe@example.com\","
-                + "\"given_name\":\"Jane\",\"family_name\":\"Doe\",\"email\":\"jdoe@example.com\"}", "sso_user");
+        ProvisioningRequest request = ProvisioningRequest.createAccount(
+                "",
+                "",
+                "{\"username\":\"jdoe@example.com\","
+                        + "\"given_name\":\"Jane\",\"family_name\":\"Doe\",\"email\":\"jdoe@example.com\"}",
+                "sso_user");
 
         Outcome first = service.run(request);
         assertEquals("created", first.outcome());
         JsonNode created = SimulatedAws.find(aws.identityCenter().path("users"), "userName", "jdoe@example.com");
         assertNotNull(created);
         assertEquals("Jane Doe", created.path("displayName").asText());
-        assertEquals(List.of("arn:aws:identitystore:us-east-1::d-1234567890/user/" + created.path("id").asText()),
+        assertEquals(
+                List.of("arn:aws:identitystore:us-east-1::d-1234567890/user/"
+                        + created.path("id").asText()),
                 first.resourceIds());
 
         Outcome second = service.run(request);
@@ -111,9 +123,10 @@ class AccountLifecycleTest {
     void ssoUserCreationNamesTheMissingField() {
         ProvisioningService service = service("sso_user");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class, () -> service.run(
-                ProvisioningRequest.createAccount("jdoe", "jdoe@example.com", "{\"given_name\":\"Jane\"}",
-                        "sso_user")));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
+                () -> service.run(ProvisioningRequest.createAccount(
+                        "jdoe", "jdoe@example.com", "{\"given_name\":\"Jane\"}", "sso_user")));
 
         assertEquals("baton-aws: missing \"family_name\" in account profile", e.getMessage());
     }
@@ -122,9 +135,15 @@ class AccountLifecycleTest {
     void deletingAnSsoUserIsIdempotent() throws Exception {
         ProvisioningService service = service("iam_user");
 
-        assertEquals("deleted", service.run(ProvisioningRequest.deleteResource("sso_user", ERIN)).outcome());
+        assertEquals(
+                "deleted",
+                service.run(ProvisioningRequest.deleteResource("sso_user", ERIN))
+                        .outcome());
         assertNull(SimulatedAws.find(aws.identityCenter().path("users"), "id", "u-erin"));
-        assertEquals("does-not-exist", service.run(ProvisioningRequest.deleteResource("sso_user", ERIN)).outcome());
+        assertEquals(
+                "does-not-exist",
+                service.run(ProvisioningRequest.deleteResource("sso_user", ERIN))
+                        .outcome());
     }
 
     private ProvisioningService service(String accountCreationType) {

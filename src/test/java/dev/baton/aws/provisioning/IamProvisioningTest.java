@@ -58,19 +58,23 @@ class IamProvisioningTest extends SimulatedProvisioningTest {
 
     @Test
     void groupMembershipAcrossAccountsIsRefusedBeforeAnyWrite() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(ADMINS_MEMBER, "iam_user", CHILD_USER));
+        ProvisioningException e =
+                assertThrows(ProvisioningException.class, () -> grant(ADMINS_MEMBER, "iam_user", CHILD_USER));
 
         assertEquals(ProvisioningException.Kind.FAILED, e.kind());
         assertTrue(e.getMessage().contains("an IAM group can only hold users of its own account"), e.getMessage());
-        assertEquals(List.of("ops"), SimulatedAws.texts(aws.iamEntity("222222222222", "users", "dave").path("groups")));
+        assertEquals(
+                List.of("ops"),
+                SimulatedAws.texts(
+                        aws.iamEntity("222222222222", "users", "dave").path("groups")));
     }
 
     @Test
     void managedPolicyAttachToUserIsIdempotent() throws Exception {
         assertEquals("granted", grant(READ_ONLY_ATTACHED, "iam_user", BOB).outcome());
         assertEquals(List.of(READ_ONLY), attached("users", "bob"));
-        assertEquals("already-exists", grant(READ_ONLY_ATTACHED, "iam_user", BOB).outcome());
+        assertEquals(
+                "already-exists", grant(READ_ONLY_ATTACHED, "iam_user", BOB).outcome());
         assertEquals(List.of(READ_ONLY), attached("users", "bob"));
     }
 
@@ -79,7 +83,8 @@ class IamProvisioningTest extends SimulatedProvisioningTest {
         Outcome granted = grant(READ_ONLY_ATTACHED, "role", APP_ROLE);
         assertEquals("granted", granted.outcome());
         assertEquals(List.of(grantId(READ_ONLY_ATTACHED, "role", APP_ROLE)), granted.grantIds());
-        assertEquals("already-exists", grant(READ_ONLY_ATTACHED, "role", APP_ROLE).outcome());
+        assertEquals(
+                "already-exists", grant(READ_ONLY_ATTACHED, "role", APP_ROLE).outcome());
         assertEquals(List.of(READ_ONLY), attached("roles", "app"));
 
         String grant = grantId(READ_ONLY_ATTACHED, "role", APP_ROLE);
@@ -91,7 +96,8 @@ class IamProvisioningTest extends SimulatedProvisioningTest {
     @Test
     void awsManagedPolicyAttachToGroupIsIdempotent() throws Exception {
         assertEquals("granted", grant(ADMIN_ACCESS_ATTACHED, "group", ADMINS).outcome());
-        assertEquals("already-exists", grant(ADMIN_ACCESS_ATTACHED, "group", ADMINS).outcome());
+        assertEquals(
+                "already-exists", grant(ADMIN_ACCESS_ATTACHED, "group", ADMINS).outcome());
         assertEquals(List.of(READ_ONLY, ADMIN_ACCESS), attached("groups", "admins"));
     }
 
@@ -110,36 +116,43 @@ class IamProvisioningTest extends SimulatedProvisioningTest {
 
     @Test
     void inlinePolicyRevokeDeletesItOnceForUserRoleAndGroup() throws Exception {
-        for (String[] row : List.of(new String[] {ALICE_INLINE, "iam_user", ALICE, "users", "alice"},
+        for (String[] row : List.of(
+                new String[] {ALICE_INLINE, "iam_user", ALICE, "users", "alice"},
                 new String[] {ROLE_INLINE, "role", APP_ROLE, "roles", "app"},
                 new String[] {GROUP_INLINE, "group", ADMINS, "groups", "admins"})) {
             String grant = grantId(inlineEntitlementId(row[0]), row[1], row[2]);
 
             assertEquals("revoked", revoke(grant).outcome(), row[0]);
-            assertEquals(0, aws.iamEntity(MANAGEMENT, row[3], row[4]).path("inlinePolicies").size(), row[0]);
+            assertEquals(
+                    0,
+                    aws.iamEntity(MANAGEMENT, row[3], row[4])
+                            .path("inlinePolicies")
+                            .size(),
+                    row[0]);
             assertEquals("already-revoked", revoke(grant).outcome(), row[0]);
         }
     }
 
     @Test
     void inlinePolicyGrantIsRefusedClearly() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(inlineEntitlementId(ALICE_INLINE), "iam_user", ALICE));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class, () -> grant(inlineEntitlementId(ALICE_INLINE), "iam_user", ALICE));
 
         assertEquals(ProvisioningException.Kind.FAILED, e.kind());
         assertEquals("baton-aws: inline policies cannot be created via provisioning", e.getMessage());
-        assertFalse(aws.iamEntity(MANAGEMENT, "users", "alice").path("inlinePolicies").isEmpty());
+        assertFalse(aws.iamEntity(MANAGEMENT, "users", "alice")
+                .path("inlinePolicies")
+                .isEmpty());
     }
 
     @Test
     void roleAssignmentIsNotProvisionable() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(SyncFileFixture.APP_ROLE_ASSIGNMENT, "iam_user", BOB));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class, () -> grant(SyncFileFixture.APP_ROLE_ASSIGNMENT, "iam_user", BOB));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("resource type 'role' does not support grant"), e.getMessage());
     }
-
 
     private List<String> groupsOf(String user) {
         return SimulatedAws.texts(aws.iamEntity(MANAGEMENT, "users", user).path("groups"));
@@ -149,6 +162,7 @@ class IamProvisioningTest extends SimulatedProvisioningTest {
     private List<String> attached(String kind, String name) {
         JsonNode entity = aws.iamEntity(MANAGEMENT, kind, name);
         return SimulatedAws.texts(entity.path("attachedPolicies")).stream()
-                .map(p -> p.startsWith("arn:") ? p : "arn:aws:iam::" + MANAGEMENT + ":policy/" + p).toList();
+                .map(p -> p.startsWith("arn:") ? p : "arn:aws:iam::" + MANAGEMENT + ":policy/" + p)
+                .toList();
     }
 }

@@ -17,9 +17,11 @@ class IdSuggestionTest {
 
     @Test
     void suggestsOnlyPlausibleTypos() {
-        List<String> ids = List.of("group:arn:aws:iam::1:group/admins:member", "group:arn:aws:iam::1:group/devs:member");
+        List<String> ids =
+                List.of("group:arn:aws:iam::1:group/admins:member", "group:arn:aws:iam::1:group/devs:member");
 
-        assertEquals(Optional.of("group:arn:aws:iam::1:group/admins:member"),
+        assertEquals(
+                Optional.of("group:arn:aws:iam::1:group/admins:member"),
                 IdSuggestion.closest("group:arn:aws:iam::1:group/admin:member", ids));
         assertEquals(Optional.empty(), IdSuggestion.closest("totally-different", ids));
         assertEquals("", IdSuggestion.hint("x", List.of()));

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
     private static final String GROUP_ASSIGNMENT = MEMBER + "|" + PERMISSION_SET + "|GROUP|g-engineers";
 
-
     @Test
     void ssoGroupMembershipGrantIsIdempotent() throws Exception {
         Outcome first = grant(ENGINEERS_MEMBER, "sso_user", ERIN);
@@ -62,7 +61,9 @@ class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
         assertEquals(1, first.requestIds().size());
         assertEquals(List.of(GROUP_ASSIGNMENT, carolAssignment), aws.assignments());
 
-        assertEquals("already-exists", grant(MEMBER_ACCOUNT_ACCESS, "sso_user", CAROL).outcome());
+        assertEquals(
+                "already-exists",
+                grant(MEMBER_ACCOUNT_ACCESS, "sso_user", CAROL).outcome());
         assertEquals(List.of(GROUP_ASSIGNMENT, carolAssignment), aws.assignments());
     }
 
@@ -112,8 +113,8 @@ class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
 
     @Test
     void assignmentOnASuspendedAccountFailsWithUpstreamsMessage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(SUSPENDED_ACCOUNT_ACCESS, "sso_user", CAROL));
+        ProvisioningException e =
+                assertThrows(ProvisioningException.class, () -> grant(SUSPENDED_ACCOUNT_ACCESS, "sso_user", CAROL));
 
         assertEquals(ProvisioningException.Kind.FAILED, e.kind());
         assertEquals("baton-aws: account 333333333333 is not active, status: SUSPENDED", e.getMessage());
@@ -126,8 +127,8 @@ class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
         aws = new SimulatedAws(world -> denyConnector(world, "organizations:DescribeAccount"), 1);
         service = new ProvisioningService(aws.provisioners("iam_user"));
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(SUSPENDED_ACCOUNT_ACCESS, "sso_user", CAROL));
+        ProvisioningException e =
+                assertThrows(ProvisioningException.class, () -> grant(SUSPENDED_ACCOUNT_ACCESS, "sso_user", CAROL));
 
         assertEquals(ProvisioningException.Kind.FAILED, e.kind());
         assertTrue(e.getMessage().startsWith("baton-aws: "), e.getMessage());
@@ -141,21 +142,26 @@ class IdentityCenterProvisioningTest extends SimulatedProvisioningTest {
         aws = new SimulatedAws(world -> world.withObjectProperty("limits").put("assignmentDelayMs", 3_600_000), 1);
         service = new ProvisioningService(aws.provisioners("iam_user", Duration.ofSeconds(10)));
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> grant(MEMBER_ACCOUNT_ACCESS, "sso_user", CAROL));
+        ProvisioningException e =
+                assertThrows(ProvisioningException.class, () -> grant(MEMBER_ACCOUNT_ACCESS, "sso_user", CAROL));
 
-        assertEquals("baton-aws: account assignment creation timed out. Cannot verify if operation completed "
-                + "successfully: context deadline exceeded", e.getMessage());
+        assertEquals(
+                "baton-aws: account assignment creation timed out. Cannot verify if operation completed "
+                        + "successfully: context deadline exceeded",
+                e.getMessage());
     }
 
-
     private static void denyConnector(ObjectNode world, String action) {
-        ObjectNode connector = (ObjectNode) world.path("accounts").get(0).path("iam").path("users").get(0);
+        ObjectNode connector = (ObjectNode)
+                world.path("accounts").get(0).path("iam").path("users").get(0);
         connector.putArray("deny").add(action);
     }
 
     private List<String> members() {
         return SimulatedAws.texts(SimulatedAws.find(aws.identityCenter().path("groups"), "id", "g-engineers")
-                .path("members")).stream().sorted().toList();
+                        .path("members"))
+                .stream()
+                .sorted()
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.baton.aws.provisioning;
 
-import static dev.baton.aws.provisioning.SyncFileFixture.ADMINS;
 import static dev.baton.aws.provisioning.SyncFileFixture.ADMINS_MEMBER;
 import static dev.baton.aws.provisioning.SyncFileFixture.ALICE;
 import static dev.baton.aws.provisioning.SyncFileFixture.BINDING_ASSIGNED;
@@ -48,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvisioningServiceTest {
     @TempDir
     static Path dir;
+
     private static Path syncFile;
     private final RecordingProvisioner groups = new RecordingProvisioner(ResourceTypes.GROUP_ID);
     private final RecordingProvisioner bindings = new RecordingProvisioner(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID);
@@ -67,7 +67,9 @@ class ProvisioningServiceTest {
 
     @Test
     void grantPassesTheStoredEntitlementResourceAndPrincipal() throws Exception {
-        groups.result = new ProvisionResult(List.of(grantOf(ADMINS_MEMBER, ResourceTypes.IAM_USER_ID, BOB)), List.of(),
+        groups.result = new ProvisionResult(
+                List.of(grantOf(ADMINS_MEMBER, ResourceTypes.IAM_USER_ID, BOB)),
+                List.of(),
                 List.of(Any.pack(RequestId.newBuilder().setRequestId("req-1").build())));
 
         Outcome outcome = service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "iam_user", BOB));
@@ -77,8 +79,8 @@ class ProvisioningServiceTest {
         assertEquals(List.of("req-1"), outcome.requestIds());
         Entitlement passed = groups.grantedEntitlements.get(0);
         assertEquals("admins", passed.getResource().getDisplayName(), "entitlement resource is hydrated");
-        assertTrue(Annotations.has(passed.getResource().getAnnotationsList(),
-                dev.baton.aws.proto.c1.connector.v2.GroupTrait.class));
+        assertTrue(Annotations.has(
+                passed.getResource().getAnnotationsList(), dev.baton.aws.proto.c1.connector.v2.GroupTrait.class));
         Resource principal = groups.grantedPrincipals.get(0);
         assertEquals("bob", principal.getDisplayName());
         assertTrue(Annotations.has(principal.getAnnotationsList(), UserTrait.class), "principal is the stored one");
@@ -97,12 +99,12 @@ class ProvisioningServiceTest {
 
     @Test
     void grantToAPrincipalTypeTheEntitlementDoesNotAcceptIsUsage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "sso_user", CAROL)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
-        assertEquals("entitlement '" + ADMINS_MEMBER + "' can be granted to iam_user, not to sso_user",
-                e.getMessage());
+        assertEquals("entitlement '" + ADMINS_MEMBER + "' can be granted to iam_user, not to sso_user", e.getMessage());
         assertTrue(groups.grantedPrincipals.isEmpty());
     }
 
@@ -110,7 +112,8 @@ class ProvisioningServiceTest {
     void unknownEntitlementSuggestsTheClosestId() {
         String typo = ADMINS_MEMBER.replace(":member", ":membr");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.grant(syncFile, typo, "iam_user", BOB)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
@@ -122,7 +125,8 @@ class ProvisioningServiceTest {
     void unknownPrincipalSuggestsTheClosestIdOfItsType() {
         String typo = ALICE.replace("alice", "alicee");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "iam_user", typo)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
@@ -132,10 +136,12 @@ class ProvisioningServiceTest {
 
     @Test
     void unknownPrincipalTypeSuggestsATypeName() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "iam_usr", ALICE)));
 
-        assertTrue(e.getMessage().endsWith("no resources of type 'iam_usr' (did you mean type 'iam_user'?)"),
+        assertTrue(
+                e.getMessage().endsWith("no resources of type 'iam_usr' (did you mean type 'iam_user'?)"),
                 e.getMessage());
     }
 
@@ -151,7 +157,9 @@ class ProvisioningServiceTest {
         Grant passed = groups.revokedGrants.get(0);
         assertEquals(grantId, passed.getId());
         assertEquals("admins", passed.getEntitlement().getResource().getDisplayName());
-        assertEquals(ResourceTypes.IAM_USER.getId(), passed.getEntitlement().getGrantableTo(0).getId());
+        assertEquals(
+                ResourceTypes.IAM_USER.getId(),
+                passed.getEntitlement().getGrantableTo(0).getId());
         assertEquals("alice", passed.getPrincipal().getDisplayName());
     }
 
@@ -164,7 +172,8 @@ class ProvisioningServiceTest {
 
         assertEquals("already-revoked", outcome.outcome());
         Resource binding = bindings.revokedGrants.get(0).getEntitlement().getResource();
-        ScopeBindingTrait trait = Annotations.find(binding.getAnnotationsList(), ScopeBindingTrait.class).orElseThrow();
+        ScopeBindingTrait trait = Annotations.find(binding.getAnnotationsList(), ScopeBindingTrait.class)
+                .orElseThrow();
         assertEquals(SyncFileFixture.MEMBER, trait.getScopeResourceId().getResource());
     }
 
@@ -172,26 +181,28 @@ class ProvisioningServiceTest {
     void unknownGrantSuggestsAGrantOfTheSameEntitlement() {
         String typo = SyncFileFixture.grantId(ADMINS_MEMBER, "iam_user", ALICE.replace("alice", "alise"));
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> service.run(ProvisioningRequest.revoke(syncFile, typo)));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class, () -> service.run(ProvisioningRequest.revoke(syncFile, typo)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
-        assertTrue(e.getMessage().endsWith("did you mean '" + ADMINS_MEMBER + ":iam_user:" + ALICE + "'?"),
+        assertTrue(
+                e.getMessage().endsWith("did you mean '" + ADMINS_MEMBER + ":iam_user:" + ALICE + "'?"),
                 e.getMessage());
     }
 
     @Test
     void anEntitlementIdGivenAsGrantIdIsExplained() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> service.run(ProvisioningRequest.revoke(syncFile, ADMINS_MEMBER)));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class, () -> service.run(ProvisioningRequest.revoke(syncFile, ADMINS_MEMBER)));
 
         assertTrue(e.getMessage().endsWith("that is an entitlement id, and revoke takes a grant id"), e.getMessage());
     }
 
     @Test
     void missingSyncFileIsUsage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class, () -> service.run(
-                ProvisioningRequest.grant(dir.resolve("nope.c1z"), ADMINS_MEMBER, "iam_user", BOB)));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
+                () -> service.run(ProvisioningRequest.grant(dir.resolve("nope.c1z"), ADMINS_MEMBER, "iam_user", BOB)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
         assertTrue(e.getMessage().contains("nope.c1z does not exist"), e.getMessage());
@@ -201,8 +212,8 @@ class ProvisioningServiceTest {
     void aFileThatIsNotAC1zIsUsage() throws Exception {
         Path bogus = Files.writeString(dir.resolve("bogus.c1z"), "{\"not\": \"a c1z\"}");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> service.run(ProvisioningRequest.revoke(bogus, "x")));
+        ProvisioningException e =
+                assertThrows(ProvisioningException.class, () -> service.run(ProvisioningRequest.revoke(bogus, "x")));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
         assertTrue(e.getMessage().contains("is not a readable c1z"), e.getMessage());
@@ -221,19 +232,24 @@ class ProvisioningServiceTest {
 
     @Test
     void typesWithoutTheCapabilityAreUsage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class, () -> service.run(
-                ProvisioningRequest.grant(syncFile, SyncFileFixture.READ_ONLY_ATTACHED, "iam_user", BOB)));
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
+                () -> service.run(
+                        ProvisioningRequest.grant(syncFile, SyncFileFixture.READ_ONLY_ATTACHED, "iam_user", BOB)));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
-        assertEquals("resource type 'iam_policy' does not support grant in this configuration; types that do: "
-                + "group, permission_set_assignment", e.getMessage());
+        assertEquals(
+                "resource type 'iam_policy' does not support grant in this configuration; types that do: "
+                        + "group, permission_set_assignment",
+                e.getMessage());
     }
 
     @Test
     void providerFailureIsFailedWithItsMessage() {
         groups.failure = new SyncException("baton-aws: error adding iam user to iam group: boom");
 
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "iam_user", BOB)));
 
         assertEquals(ProvisioningException.Kind.FAILED, e.kind());
@@ -242,8 +258,8 @@ class ProvisioningServiceTest {
 
     @Test
     void createAccountMergesLoginAndEmailIntoTheProfile() throws Exception {
-        Outcome outcome = service.run(ProvisioningRequest.createAccount("jdoe", "jdoe@example.com",
-                "{\"username\":\"jane\",\"email\":\"other@example.com\"}", ""));
+        Outcome outcome = service.run(ProvisioningRequest.createAccount(
+                "jdoe", "jdoe@example.com", "{\"username\":\"jane\",\"email\":\"other@example.com\"}", ""));
 
         assertEquals("created", outcome.outcome());
         assertEquals(List.of("arn:aws:iam::111111111111:user/jane"), outcome.resourceIds());
@@ -263,7 +279,8 @@ class ProvisioningServiceTest {
 
     @Test
     void createAccountWithBrokenProfileJsonIsUsage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.createAccount("j", "j@example.com", "{nope", "")));
 
         assertEquals(ProvisioningException.Kind.USAGE, e.kind());
@@ -271,11 +288,14 @@ class ProvisioningServiceTest {
 
     @Test
     void createAccountOfATypeWithoutCreatorIsUsage() {
-        ProvisioningException e = assertThrows(ProvisioningException.class,
+        ProvisioningException e = assertThrows(
+                ProvisioningException.class,
                 () -> service.run(ProvisioningRequest.createAccount("j", "j@example.com", "", "sso_user")));
 
-        assertEquals("resource type 'sso_user' does not support account creation in this configuration; types "
-                + "that do: iam_user", e.getMessage());
+        assertEquals(
+                "resource type 'sso_user' does not support account creation in this configuration; types "
+                        + "that do: iam_user",
+                e.getMessage());
     }
 
     @Test
@@ -292,15 +312,18 @@ class ProvisioningServiceTest {
     void outcomeJsonHasStableFieldOrder() {
         Outcome outcome = new Outcome("grant", "granted", List.of("g"), List.of(), List.of("r"), "granted x");
 
-        assertEquals("{\"action\":\"grant\",\"outcome\":\"granted\",\"grantIds\":[\"g\"],\"resourceIds\":[],"
-                + "\"requestIds\":[\"r\"],\"message\":\"granted x\"}", outcome.toJson());
+        assertEquals(
+                "{\"action\":\"grant\",\"outcome\":\"granted\",\"grantIds\":[\"g\"],\"resourceIds\":[],"
+                        + "\"requestIds\":[\"r\"],\"message\":\"granted x\"}",
+                outcome.toJson());
         assertFalse(outcome.unchanged());
     }
 
     @Test
     void twoProvisionersForOneTypeAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new ProvisioningService(List.of(groups,
-                new RecordingProvisioner(ResourceTypes.GROUP_ID))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ProvisioningService(List.of(groups, new RecordingProvisioner(ResourceTypes.GROUP_ID))));
     }
 
     private static Grant grantOf(String entitlementId, String principalType, String principalId) {
@@ -357,8 +380,11 @@ class ProvisioningServiceTest {
         @Override
         public ProvisionResult createAccount(String login, String email, Struct profile) {
             this.profile = profile;
-            Resource user = Resource.newBuilder().setId(Ids.resourceId(ResourceTypes.IAM_USER_ID,
-                    "arn:aws:iam::111111111111:user/" + Profiles.string(profile, "username"))).build();
+            Resource user = Resource.newBuilder()
+                    .setId(Ids.resourceId(
+                            ResourceTypes.IAM_USER_ID,
+                            "arn:aws:iam::111111111111:user/" + Profiles.string(profile, "username")))
+                    .build();
             List<Any> annotations = existed ? List.of(Any.pack(GrantAlreadyExists.getDefaultInstance())) : List.of();
             return new ProvisionResult(List.of(), List.of(user), annotations);
         }

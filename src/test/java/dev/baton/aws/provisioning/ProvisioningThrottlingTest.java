@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvisioningThrottlingTest {
     @TempDir
     static Path dir;
+
     private static Path syncFile;
 
     @BeforeAll
@@ -39,10 +40,12 @@ class ProvisioningThrottlingTest {
 
             assertEquals("granted", membership.outcome());
             assertEquals("granted", policy.outcome());
-            assertEquals(List.of("admins"),
+            assertEquals(
+                    List.of("admins"),
                     SimulatedAws.texts(aws.iamEntity(MANAGEMENT, "users", "bob").path("groups")));
             long throttled = aws.server.stats().snapshot().throttled().values().stream()
-                    .mapToLong(Long::longValue).sum();
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertTrue(throttled >= 2, "the simulator throttled calls: " + throttled);
         }
     }
@@ -52,12 +55,15 @@ class ProvisioningThrottlingTest {
         try (SimulatedAws aws = new SimulatedAws(SimulatedAws::limitIamToOnePerSecond, 1)) {
             ProvisioningService service = new ProvisioningService(aws.provisioners("iam_user"));
 
-            ProvisioningException e = assertThrows(ProvisioningException.class,
+            ProvisioningException e = assertThrows(
+                    ProvisioningException.class,
                     () -> service.run(ProvisioningRequest.grant(syncFile, ADMINS_MEMBER, "iam_user", BOB)));
 
             assertEquals(ProvisioningException.Kind.FAILED, e.kind());
             assertTrue(e.getMessage().contains("Throttling"), e.getMessage());
-            assertEquals(List.of(), SimulatedAws.texts(aws.iamEntity(MANAGEMENT, "users", "bob").path("groups")));
+            assertEquals(
+                    List.of(),
+                    SimulatedAws.texts(aws.iamEntity(MANAGEMENT, "users", "bob").path("groups")));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.baton.aws.provisioning;
 
-import dev.baton.aws.testing.ManualClock;
-
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +10,9 @@ import dev.baton.aws.connector.identitycenter.AssignmentPolling;
 import dev.baton.aws.connector.identitycenter.IdentityCenterProvisioners;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.spi.ResourceProvisioner;
+import dev.baton.aws.testing.ManualClock;
+import dev.baton.aws.testing.SimulatorAwsClients;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +26,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import dev.baton.aws.testing.SimulatorExtension;
-import dev.baton.aws.testing.SimulatorAwsClients;
 
 /**
  * The simulator ({@link SimulatorExtension}) loaded with {@code provisioning-world.json} on a hand-driven clock, the
@@ -44,25 +43,34 @@ final class SimulatedAws implements AutoCloseable {
     private final SimulatorAwsClients clients;
 
     SimulatedAws() {
-        this(world -> { }, 1);
+        this(world -> {}, 1);
     }
 
     /** {@code edit} changes the world before it loads; {@code maxAttempts} 1 disables retries. */
     SimulatedAws(Consumer<ObjectNode> edit, int maxAttempts) {
-        this.simulator = SimulatorExtension.ofTree(fixture()).edit(edit).clock(clock).withoutScim().start();
+        this.simulator = SimulatorExtension.ofTree(fixture())
+                .edit(edit)
+                .clock(clock)
+                .withoutScim()
+                .start();
         this.server = simulator.server();
         BackoffStrategy simulatedBackoff = attempt -> {
             clock.advance(Duration.ofMillis(500));
             return Duration.ZERO;
         };
-        RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts)
-                .backoffStrategy(simulatedBackoff).throttlingBackoffStrategy(simulatedBackoff)
-                .circuitBreakerEnabled(false).build();
+        RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts)
+                .backoffStrategy(simulatedBackoff)
+                .throttlingBackoffStrategy(simulatedBackoff)
+                .circuitBreakerEnabled(false)
+                .build();
         this.clients = SimulatorAwsClients.builder(server.endpoint())
                 .credentials(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
                 .callerAccountId(SyncFileFixture.MANAGEMENT)
                 .account(SyncFileFixture.MEMBER, AwsBasicCredentials.create("AKIAPRODADMIN0000001", "prod-secret"))
-                .ssoRegion(SyncFileFixture.SSO_REGION).retryStrategy(retry).build();
+                .ssoRegion(SyncFileFixture.SSO_REGION)
+                .retryStrategy(retry)
+                .build();
     }
 
     static ObjectNode fixture() {
@@ -86,10 +94,11 @@ final class SimulatedAws implements AutoCloseable {
     /** Assignment polling gives up after {@code timeout} of simulated time. */
     List<ResourceProvisioner> provisioners(String accountCreationType, Duration timeout) {
         List<ResourceProvisioner> all = new ArrayList<>(IamProvisioners.create(clients, accountCreationType));
-        AssignmentPolling polling = new AssignmentPolling(clock, clock::advance, Duration.ofSeconds(1),
-                timeout);
-        all.addAll(IdentityCenterProvisioners.create(clients, new IdentityCenterProvisioners.Settings(
-                SyncFileFixture.SSO_REGION, accountCreationType, null, polling)));
+        AssignmentPolling polling = new AssignmentPolling(clock, clock::advance, Duration.ofSeconds(1), timeout);
+        all.addAll(IdentityCenterProvisioners.create(
+                clients,
+                new IdentityCenterProvisioners.Settings(
+                        SyncFileFixture.SSO_REGION, accountCreationType, null, polling)));
         return all;
     }
 
@@ -122,15 +131,20 @@ final class SimulatedAws implements AutoCloseable {
     }
 
     static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     /** Identity Center assignments as {@code account|permissionSet|TYPE|principalId}. */
     List<String> assignments() {
         return StreamSupport.stream(identityCenter().path("assignments").spliterator(), false)
-                .map(a -> a.path("accountId").asText() + "|" + a.path("permissionSetArn").asText() + "|"
-                        + a.path("principalType").asText() + "|" + a.path("principalId").asText())
-                .sorted().toList();
+                .map(a -> a.path("accountId").asText() + "|"
+                        + a.path("permissionSetArn").asText() + "|"
+                        + a.path("principalType").asText() + "|"
+                        + a.path("principalId").asText())
+                .sorted()
+                .toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class SimulatedProvisioningTest {
     @TempDir
     static Path dir;
+
     static Path syncFile;
     SimulatedAws aws;
     ProvisioningService service;

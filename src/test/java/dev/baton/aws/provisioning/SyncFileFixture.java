@@ -64,12 +64,19 @@ final class SyncFileFixture {
 
     static Path write(Path dir) throws C1zException {
         Path file = dir.resolve("sync.c1z");
-        C1zWriterOptions options = new C1zWriterOptions(dir, 100,
-                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), 3);
+        C1zWriterOptions options =
+                new C1zWriterOptions(dir, 100, Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), 3);
         try (C1zWriter writer = C1zWriter.create(file, options)) {
-            writer.putResourceTypes(List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP,
-                    ResourceTypes.IAM_POLICY, ResourceTypes.INLINE_POLICY, ResourceTypes.SSO_USER,
-                    ResourceTypes.SSO_GROUP, ResourceTypes.ACCOUNT, ResourceTypes.PERMISSION_SET,
+            writer.putResourceTypes(List.of(
+                    ResourceTypes.IAM_USER,
+                    ResourceTypes.ROLE,
+                    ResourceTypes.GROUP,
+                    ResourceTypes.IAM_POLICY,
+                    ResourceTypes.INLINE_POLICY,
+                    ResourceTypes.SSO_USER,
+                    ResourceTypes.SSO_GROUP,
+                    ResourceTypes.ACCOUNT,
+                    ResourceTypes.PERMISSION_SET,
                     ResourceTypes.PERMISSION_SET_ASSIGNMENT));
             writer.putResources(resources());
             writer.putEntitlements(entitlements());
@@ -82,35 +89,59 @@ final class SyncFileFixture {
     static List<Resource> resources() {
         List<Resource> resources = new ArrayList<>();
         for (String arn : List.of(ALICE, BOB, CHILD_USER)) {
-            resources.add(ResourceBuilder.builder(ResourceTypes.IAM_USER_ID, arn).displayName(last(arn))
-                    .v1Identifier(arn).childType(ResourceTypes.INLINE_POLICY_ID).userTrait(UserTrait.newBuilder())
+            resources.add(ResourceBuilder.builder(ResourceTypes.IAM_USER_ID, arn)
+                    .displayName(last(arn))
+                    .v1Identifier(arn)
+                    .childType(ResourceTypes.INLINE_POLICY_ID)
+                    .userTrait(UserTrait.newBuilder())
                     .build());
         }
-        resources.add(ResourceBuilder.builder(ResourceTypes.GROUP_ID, ADMINS).displayName("admins")
-                .v1Identifier(ADMINS).childType(ResourceTypes.INLINE_POLICY_ID).groupTrait().build());
-        resources.add(ResourceBuilder.builder(ResourceTypes.ROLE_ID, APP_ROLE).displayName("app")
-                .v1Identifier(APP_ROLE).childType(ResourceTypes.INLINE_POLICY_ID).roleTrait().build());
+        resources.add(ResourceBuilder.builder(ResourceTypes.GROUP_ID, ADMINS)
+                .displayName("admins")
+                .v1Identifier(ADMINS)
+                .childType(ResourceTypes.INLINE_POLICY_ID)
+                .groupTrait()
+                .build());
+        resources.add(ResourceBuilder.builder(ResourceTypes.ROLE_ID, APP_ROLE)
+                .displayName("app")
+                .v1Identifier(APP_ROLE)
+                .childType(ResourceTypes.INLINE_POLICY_ID)
+                .roleTrait()
+                .build());
         resources.add(policy(READ_ONLY));
         resources.add(policy(ADMIN_ACCESS));
         resources.add(inline(ALICE_INLINE, ResourceTypes.IAM_USER_ID, ALICE));
         resources.add(inline(ROLE_INLINE, ResourceTypes.ROLE_ID, APP_ROLE));
         resources.add(inline(GROUP_INLINE, ResourceTypes.GROUP_ID, ADMINS));
         for (String arn : List.of(CAROL, ERIN)) {
-            resources.add(ResourceBuilder.builder(ResourceTypes.SSO_USER_ID, arn).displayName(last(arn))
-                    .v1Identifier(arn).userTrait(UserTrait.newBuilder()).build());
+            resources.add(ResourceBuilder.builder(ResourceTypes.SSO_USER_ID, arn)
+                    .displayName(last(arn))
+                    .v1Identifier(arn)
+                    .userTrait(UserTrait.newBuilder())
+                    .build());
         }
-        resources.add(ResourceBuilder.builder(ResourceTypes.SSO_GROUP_ID, ENGINEERS).displayName("Engineers")
-                .v1Identifier(ENGINEERS).groupTrait().build());
+        resources.add(ResourceBuilder.builder(ResourceTypes.SSO_GROUP_ID, ENGINEERS)
+                .displayName("Engineers")
+                .v1Identifier(ENGINEERS)
+                .groupTrait()
+                .build());
         for (String account : List.of(MEMBER, SUSPENDED)) {
-            resources.add(ResourceBuilder.builder(ResourceTypes.ACCOUNT_ID, account).displayName("acct-" + account)
-                    .v1Identifier(account).childType(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID).appTrait().build());
+            resources.add(ResourceBuilder.builder(ResourceTypes.ACCOUNT_ID, account)
+                    .displayName("acct-" + account)
+                    .v1Identifier(account)
+                    .childType(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID)
+                    .appTrait()
+                    .build());
         }
         resources.add(ResourceBuilder.builder(ResourceTypes.PERMISSION_SET_ID, PERMISSION_SET)
-                .displayName("AdministratorAccess").roleTrait().build());
+                .displayName("AdministratorAccess")
+                .roleTrait()
+                .build());
         resources.add(ResourceBuilder.builder(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID, BINDING)
                 .displayName("AdministratorAccess on " + MEMBER)
                 .parent(Ids.resourceId(ResourceTypes.ACCOUNT_ID, MEMBER))
-                .scopeBindingTrait(Ids.resourceId(ResourceTypes.PERMISSION_SET_ID, PERMISSION_SET),
+                .scopeBindingTrait(
+                        Ids.resourceId(ResourceTypes.PERMISSION_SET_ID, PERMISSION_SET),
                         Ids.resourceId(ResourceTypes.ACCOUNT_ID, MEMBER))
                 .build());
         return resources;
@@ -118,32 +149,62 @@ final class SyncFileFixture {
 
     static List<Entitlement> entitlements() {
         List<Entitlement> entitlements = new ArrayList<>();
-        entitlements.add(Entitlements.assignment(resource(ResourceTypes.GROUP_ID, ADMINS), "member",
-                "admins Group Member", "Is member of the admins IAM group in AWS", List.of(ResourceTypes.IAM_USER),
+        entitlements.add(Entitlements.assignment(
+                resource(ResourceTypes.GROUP_ID, ADMINS),
+                "member",
+                "admins Group Member",
+                "Is member of the admins IAM group in AWS",
+                List.of(ResourceTypes.IAM_USER),
                 List.of(v1("membership:" + ADMINS))));
-        entitlements.add(Entitlements.assignment(resource(ResourceTypes.ROLE_ID, APP_ROLE), "assignment", "app Role",
-                "Can assume the app role in AWS", List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE,
-                        ResourceTypes.GROUP, ResourceTypes.SSO_USER), List.of(v1("membership:" + APP_ROLE))));
+        entitlements.add(Entitlements.assignment(
+                resource(ResourceTypes.ROLE_ID, APP_ROLE),
+                "assignment",
+                "app Role",
+                "Can assume the app role in AWS",
+                List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.SSO_USER),
+                List.of(v1("membership:" + APP_ROLE))));
         for (String policy : List.of(READ_ONLY, ADMIN_ACCESS)) {
-            entitlements.add(Entitlements.assignment(resource(ResourceTypes.IAM_POLICY_ID, policy), "attached",
-                    last(policy) + " Managed Policy", "Has the " + last(policy) + " managed policy in AWS",
-                    List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP,
-                            ResourceTypes.PERMISSION_SET, ResourceTypes.PERMISSION_SET_ASSIGNMENT), List.of()));
+            entitlements.add(Entitlements.assignment(
+                    resource(ResourceTypes.IAM_POLICY_ID, policy),
+                    "attached",
+                    last(policy) + " Managed Policy",
+                    "Has the " + last(policy) + " managed policy in AWS",
+                    List.of(
+                            ResourceTypes.IAM_USER,
+                            ResourceTypes.ROLE,
+                            ResourceTypes.GROUP,
+                            ResourceTypes.PERMISSION_SET,
+                            ResourceTypes.PERMISSION_SET_ASSIGNMENT),
+                    List.of()));
         }
         entitlements.add(inlineEntitlement(ALICE_INLINE, ResourceTypes.IAM_USER));
         entitlements.add(inlineEntitlement(ROLE_INLINE, ResourceTypes.ROLE));
         entitlements.add(inlineEntitlement(GROUP_INLINE, ResourceTypes.GROUP));
-        entitlements.add(Entitlements.assignment(resource(ResourceTypes.SSO_GROUP_ID, ENGINEERS), "member",
-                "Engineers Group Member", "Is member of the Engineers SSO group in AWS",
-                List.of(ResourceTypes.SSO_USER), List.of(v1("membership:" + ENGINEERS))));
+        entitlements.add(Entitlements.assignment(
+                resource(ResourceTypes.SSO_GROUP_ID, ENGINEERS),
+                "member",
+                "Engineers Group Member",
+                "Is member of the Engineers SSO group in AWS",
+                List.of(ResourceTypes.SSO_USER),
+                List.of(v1("membership:" + ENGINEERS))));
         for (String account : List.of(MEMBER, SUSPENDED)) {
             String id = Ids.accountEntitlementId(account, PERMISSION_SET);
-            entitlements.add(Entitlements.custom(resource(ResourceTypes.ACCOUNT_ID, account), id,
-                    "AdministratorAccess access", "AdministratorAccess Permission Set", "",
-                    List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP), List.of(v1(id))));
+            entitlements.add(Entitlements.custom(
+                    resource(ResourceTypes.ACCOUNT_ID, account),
+                    id,
+                    "AdministratorAccess access",
+                    "AdministratorAccess Permission Set",
+                    "",
+                    List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP),
+                    List.of(v1(id))));
         }
-        entitlements.add(Entitlements.assignment(resource(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID, BINDING),
-                "assigned", "assigned", "", List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP), List.of()));
+        entitlements.add(Entitlements.assignment(
+                resource(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID, BINDING),
+                "assigned",
+                "assigned",
+                "",
+                List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP),
+                List.of()));
         return entitlements;
     }
 
@@ -151,26 +212,39 @@ final class SyncFileFixture {
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
         Entitlement admins = entitlement(ADMINS_MEMBER);
-        grants.add(Grants.grant(admins, Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE),
+        grants.add(Grants.grant(
+                admins,
+                Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE),
                 List.of(v1("grant:membership:" + ADMINS + ":" + ALICE))));
-        grants.add(Grants.grant(entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.GROUP_ID, ADMINS),
+        grants.add(Grants.grant(
+                entitlement(READ_ONLY_ATTACHED),
+                Ids.resourceId(ResourceTypes.GROUP_ID, ADMINS),
                 List.of(Grants.expandable(ADMINS_MEMBER, true))));
-        grants.add(Grants.grant(entitlement(inlineEntitlementId(ALICE_INLINE)),
-                Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE), List.of()));
-        grants.add(Grants.grant(entitlement(inlineEntitlementId(ROLE_INLINE)),
+        grants.add(Grants.grant(
+                entitlement(inlineEntitlementId(ALICE_INLINE)),
+                Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE),
+                List.of()));
+        grants.add(Grants.grant(
+                entitlement(inlineEntitlementId(ROLE_INLINE)),
                 Ids.resourceId(ResourceTypes.ROLE_ID, APP_ROLE),
                 List.of(Grants.expandable("role:" + APP_ROLE + ":assignment", false))));
-        grants.add(Grants.grant(entitlement(inlineEntitlementId(GROUP_INLINE)),
-                Ids.resourceId(ResourceTypes.GROUP_ID, ADMINS), List.of(Grants.expandable(ADMINS_MEMBER, true))));
-        grants.add(Grants.withId(CAROL_MEMBERSHIP, entitlement(ENGINEERS_MEMBER),
+        grants.add(Grants.grant(
+                entitlement(inlineEntitlementId(GROUP_INLINE)),
+                Ids.resourceId(ResourceTypes.GROUP_ID, ADMINS),
+                List.of(Grants.expandable(ADMINS_MEMBER, true))));
+        grants.add(Grants.withId(
+                CAROL_MEMBERSHIP,
+                entitlement(ENGINEERS_MEMBER),
                 Ids.resourceId(ResourceTypes.SSO_USER_ID, CAROL),
                 List.of(v1("grant:membership:" + ENGINEERS + ":" + CAROL))));
         grants.add(assignmentGrant(entitlement(MEMBER_ACCOUNT_ACCESS), ResourceTypes.SSO_GROUP_ID, ENGINEERS));
         grants.add(assignmentGrant(entitlement(BINDING_ASSIGNED), ResourceTypes.SSO_GROUP_ID, ENGINEERS));
-        grants.add(Grants.grant(entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE),
-                List.of()));
+        grants.add(Grants.grant(
+                entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.IAM_USER_ID, ALICE), List.of()));
         // Grants the tests create first and then revoke: a later sync would have recorded them like this.
-        grants.add(Grants.grant(entitlement(READ_ONLY_ATTACHED), Ids.resourceId(ResourceTypes.ROLE_ID, APP_ROLE),
+        grants.add(Grants.grant(
+                entitlement(READ_ONLY_ATTACHED),
+                Ids.resourceId(ResourceTypes.ROLE_ID, APP_ROLE),
                 List.of(Grants.expandable("role:" + APP_ROLE + ":assignment", false))));
         grants.add(assignmentGrant(entitlement(BINDING_ASSIGNED), ResourceTypes.SSO_USER_ID, ERIN));
         return grants;
@@ -182,8 +256,11 @@ final class SyncFileFixture {
         if (principalType.equals(ResourceTypes.SSO_GROUP_ID)) {
             annotations.add(Grants.expandable(ResourceTypes.SSO_GROUP_ID + ":" + principalArn + ":member", false));
         }
-        return Grants.withId(Ids.assignmentGrantId(principalType, principalArn, entitlement.getId()), entitlement,
-                Ids.resourceId(principalType, principalArn), annotations);
+        return Grants.withId(
+                Ids.assignmentGrantId(principalType, principalArn, entitlement.getId()),
+                entitlement,
+                Ids.resourceId(principalType, principalArn),
+                annotations);
     }
 
     static String inlineEntitlementId(String inlinePolicyId) {
@@ -195,28 +272,45 @@ final class SyncFileFixture {
     }
 
     static Entitlement entitlement(String id) {
-        return entitlements().stream().filter(e -> e.getId().equals(id)).findFirst().orElseThrow();
+        return entitlements().stream()
+                .filter(e -> e.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Resource resource(String type, String id) {
-        return resources().stream().filter(r -> r.getId().getResourceType().equals(type)
-                && r.getId().getResource().equals(id)).findFirst().orElseThrow();
+        return resources().stream()
+                .filter(r -> r.getId().getResourceType().equals(type)
+                        && r.getId().getResource().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Resource policy(String arn) {
-        return ResourceBuilder.builder(ResourceTypes.IAM_POLICY_ID, arn).displayName(last(arn)).roleTrait().build();
+        return ResourceBuilder.builder(ResourceTypes.IAM_POLICY_ID, arn)
+                .displayName(last(arn))
+                .roleTrait()
+                .build();
     }
 
     private static Resource inline(String id, String parentType, String parentArn) {
         String name = id.substring(id.indexOf(Ids.INLINE_SEPARATOR) + Ids.INLINE_SEPARATOR.length());
-        return ResourceBuilder.builder(ResourceTypes.INLINE_POLICY_ID, id).displayName(name)
-                .parent(Ids.resourceId(parentType, parentArn)).roleTrait().build();
+        return ResourceBuilder.builder(ResourceTypes.INLINE_POLICY_ID, id)
+                .displayName(name)
+                .parent(Ids.resourceId(parentType, parentArn))
+                .roleTrait()
+                .build();
     }
 
     private static Entitlement inlineEntitlement(String inlineId, ResourceType parentType) {
         Resource inline = resource(ResourceTypes.INLINE_POLICY_ID, inlineId);
-        return Entitlements.assignment(inline, "attached", inline.getDisplayName() + " Inline Policy",
-                "Has the " + inline.getDisplayName() + " inline policy in AWS", List.of(parentType), List.of());
+        return Entitlements.assignment(
+                inline,
+                "attached",
+                inline.getDisplayName() + " Inline Policy",
+                "Has the " + inline.getDisplayName() + " inline policy in AWS",
+                List.of(parentType),
+                List.of());
     }
 
     private static V1Identifier v1(String id) {

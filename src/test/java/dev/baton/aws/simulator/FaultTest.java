@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,18 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /** Throttling, injected failures, latency and the stats surface, all from builder overrides and the seed. */
 class FaultTest {
-    private static final String WORLD = 
+    private static final String WORLD =
             SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json");
 
     @Test
     void iamIsThrottledPerAccountUntilTheBucketRefills() throws Exception {
         try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
-                .iamAndStsOnly().ratePerSecond("iam", 2).start()) {
+                .iamAndStsOnly()
+                .ratePerSecond("iam", 2)
+                .start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             iam.getUser();
@@ -32,11 +34,13 @@ class FaultTest {
             assertEquals(400, throttled.statusCode());
             var credentials = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
                     .assumeRole(b -> b.roleArn("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")
-                            .roleSessionName("other-account")).credentials();
+                            .roleSessionName("other-account"))
+                    .credentials();
             fixture.iam(SimulatorExtension.session(credentials)).listRoles();
             fixture.manualClock().advance(Duration.ofMillis(500));
             iam.getUser();
-            JsonNode stats = new ObjectMapper().readTree(fixture.control("GET", "/_simulator/stats").body());
+            JsonNode stats = new ObjectMapper()
+                    .readTree(fixture.control("GET", "/_simulator/stats").body());
             assertEquals(4, stats.at("/calls/iam:GetUser").asLong());
             assertEquals(1, stats.at("/throttled/iam:GetUser").asLong());
             assertEquals(1, stats.at("/calls/iam:ListRoles").asLong());
@@ -47,14 +51,17 @@ class FaultTest {
     @Test
     void admittedCallsAreCountedPerRateScopeWithoutTheThrottledOnes() {
         try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
-                .iamAndStsOnly().ratePerSecond("iam", 2).start()) {
+                .iamAndStsOnly()
+                .ratePerSecond("iam", 2)
+                .start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             iam.listUsers();
             assertThrows(IamException.class, iam::getUser);
             var credentials = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret"))
                     .assumeRole(b -> b.roleArn("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole")
-                            .roleSessionName("other-account")).credentials();
+                            .roleSessionName("other-account"))
+                    .credentials();
             fixture.iam(SimulatorExtension.session(credentials)).listRoles();
             var admitted = fixture.server().stats().admittedByScope();
             assertEquals(2, admitted.get("iam:111111111111"), admitted.toString());
@@ -68,14 +75,19 @@ class FaultTest {
     @Test
     void errorRateOneFailsEveryCallWithARetryable5xx() throws Exception {
         try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
-                .iamAndStsOnly().server(b -> b.errorRate(1.0)).start()) {
+                .iamAndStsOnly()
+                .server(b -> b.errorRate(1.0))
+                .start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             for (int i = 0; i < 4; i++) {
                 IamException failure = assertThrows(IamException.class, iam::getUser);
-                assertTrue(failure.statusCode() == 500 || failure.statusCode() == 503, "status " + failure.statusCode());
-                assertTrue(List.of("InternalFailure", "ServiceUnavailable").contains(failure.awsErrorDetails().errorCode()));
+                assertTrue(
+                        failure.statusCode() == 500 || failure.statusCode() == 503, "status " + failure.statusCode());
+                assertTrue(List.of("InternalFailure", "ServiceUnavailable")
+                        .contains(failure.awsErrorDetails().errorCode()));
             }
-            IamClient retrying = IamClient.builder().endpointOverride(fixture.server().endpoint())
+            IamClient retrying = IamClient.builder()
+                    .endpointOverride(fixture.server().endpoint())
                     .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret")))
@@ -83,15 +95,18 @@ class FaultTest {
                     .overrideConfiguration(o -> o.retryStrategy(
                             software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                     .maxAttempts(3)
-                                    .backoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())
+                                    .backoffStrategy(
+                                            software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())
                                     .build()))
                     .build();
             assertThrows(IamException.class, retrying::getUser);
-            JsonNode stats = new ObjectMapper().readTree(fixture.control("GET", "/_simulator/stats").body());
+            JsonNode stats = new ObjectMapper()
+                    .readTree(fixture.control("GET", "/_simulator/stats").body());
             // 4 single attempts, then one call the SDK itself retried twice: the SDK sees these as retryable
             assertEquals(4 + 3, stats.at("/errors/iam:GetUser").asLong());
             assertEquals(200, fixture.control("POST", "/_simulator/stats/reset").statusCode());
-            JsonNode reset = new ObjectMapper().readTree(fixture.control("GET", "/_simulator/stats").body());
+            JsonNode reset = new ObjectMapper()
+                    .readTree(fixture.control("GET", "/_simulator/stats").body());
             assertEquals(0, reset.get("calls").size());
             assertEquals(0, reset.get("errors").size());
         }
@@ -106,7 +121,9 @@ class FaultTest {
 
     private static List<String> outcomes(long seed) {
         try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
-                .iamAndStsOnly().server(b -> b.errorRate(0.5).seed(seed)).start()) {
+                .iamAndStsOnly()
+                .server(b -> b.errorRate(0.5).seed(seed))
+                .start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             List<String> result = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -124,7 +141,9 @@ class FaultTest {
     @Test
     void latencyDelaysEveryCall() {
         try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD)
-                .iamAndStsOnly().server(b -> b.latencyMs(150)).start()) {
+                .iamAndStsOnly()
+                .server(b -> b.latencyMs(150))
+                .start()) {
             IamClient iam = fixture.iam("AKIACONNECTOR0000001", "connector-secret");
             iam.getUser();
             long start = System.nanoTime();
@@ -136,7 +155,8 @@ class FaultTest {
 
     @Test
     void unknownControlPathIs404() {
-        try (SimulatorExtension fixture = SimulatorExtension.ofJson(WORLD).iamAndStsOnly().start()) {
+        try (SimulatorExtension fixture =
+                SimulatorExtension.ofJson(WORLD).iamAndStsOnly().start()) {
             assertEquals(404, fixture.control("GET", "/_simulator/nothing").statusCode());
         }
     }

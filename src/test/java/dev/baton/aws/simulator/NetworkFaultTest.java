@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.simulator.fault.NetworkFault;
 import dev.baton.aws.simulator.fault.NetworkFaults;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * The transport faults as an SDK client sees them: a dropped connection is an I/O failure, a body cut short an
@@ -35,22 +35,32 @@ class NetworkFaultTest {
 
     private static SimulatorExtension fixture(UnaryOperator<SimulatorServer.Builder> faults) {
         return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
-                .iamAndStsOnly().server(faults).start();
+                .iamAndStsOnly()
+                .server(faults)
+                .start();
     }
 
     private static IamClient client(SimulatorExtension fixture, int maxAttempts) {
-        return IamClient.builder().endpointOverride(fixture.server().endpoint()).region(Region.US_EAST_1)
+        return IamClient.builder()
+                .endpointOverride(fixture.server().endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)).build())
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(250)).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(maxAttempts).backoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false).build()))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(250))
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(maxAttempts)
+                                .backoffStrategy(BackoffStrategy.retryImmediately())
+                                .circuitBreakerEnabled(false)
+                                .build()))
                 .build();
     }
 
     @Test
     void aDroppedConnectionIsAnIoFailure() {
-        try (SimulatorExtension fixture = fixture(b -> b.dropConnectionRate(1.0)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.dropConnectionRate(1.0));
+                IamClient iam = client(fixture, 1)) {
             SdkClientException e = assertThrows(SdkClientException.class, iam::getUser);
             assertInstanceOf(IOException.class, e.getCause(), e.toString());
         }
@@ -63,30 +73,35 @@ class NetworkFaultTest {
      */
     @Test
     void aBodyCutShortFailsTheCall() {
-        try (SimulatorExtension fixture = fixture(b -> b.truncateBodyRate(1.0)); IamClient iam = client(fixture, 3)) {
+        try (SimulatorExtension fixture = fixture(b -> b.truncateBodyRate(1.0));
+                IamClient iam = client(fixture, 3)) {
             SdkClientException e = assertThrows(SdkClientException.class, iam::getUser);
-            assertTrue(e.getMessage().startsWith("Unable to unmarshall response")
-                    || e.getCause() instanceof IOException, e.toString());
+            assertTrue(
+                    e.getMessage().startsWith("Unable to unmarshall response") || e.getCause() instanceof IOException,
+                    e.toString());
         }
     }
 
     @Test
     void aSlowBodyRunsIntoTheAttemptTimeout() {
-        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 700)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 700));
+                IamClient iam = client(fixture, 1)) {
             assertThrows(ApiCallAttemptTimeoutException.class, iam::getUser);
         }
     }
 
     @Test
     void aSlowBodyWithinTheTimeoutArrivesWhole() {
-        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 50)); IamClient iam = client(fixture, 1)) {
+        try (SimulatorExtension fixture = fixture(b -> b.slowBody(1.0, 50));
+                IamClient iam = client(fixture, 1)) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }
 
     @Test
     void standardRetriesRecoverFromALowRateOfDroppedConnectionsAndSlowBodies() {
-        try (SimulatorExtension fixture = fixture(b -> b.dropConnectionRate(0.15).slowBody(0.15, 600));
+        try (SimulatorExtension fixture =
+                        fixture(b -> b.dropConnectionRate(0.15).slowBody(0.15, 600));
                 IamClient iam = client(fixture, 6)) {
             for (int i = 0; i < 20; i++) {
                 assertEquals("connector", iam.getUser().user().userName());
@@ -100,8 +115,12 @@ class NetworkFaultTest {
     void faultsFollowTheSeedAndTheRates() {
         assertEquals(draws(3), draws(3));
         List<NetworkFault> many = draws(3);
-        assertTrue(many.contains(NetworkFault.DROP_CONNECTION) && many.contains(NetworkFault.SLOW_BODY)
-                && many.contains(NetworkFault.TRUNCATE_BODY) && many.contains(NetworkFault.NONE), many.toString());
+        assertTrue(
+                many.contains(NetworkFault.DROP_CONNECTION)
+                        && many.contains(NetworkFault.SLOW_BODY)
+                        && many.contains(NetworkFault.TRUNCATE_BODY)
+                        && many.contains(NetworkFault.NONE),
+                many.toString());
         assertTrue(new ArrayList<>(List.of(new NetworkFaults(0, 0, 0, 3).next())).contains(NetworkFault.NONE));
     }
 

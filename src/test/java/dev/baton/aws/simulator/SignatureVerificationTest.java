@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /** SigV4 signatures are checked against the caller's secret key, through the real SDK clients. */
 class SignatureVerificationTest {
@@ -27,17 +27,22 @@ class SignatureVerificationTest {
 
     private static SimulatorExtension fixture(boolean verify) {
         return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
-                .iamAndStsOnly().server(b -> {
-            b.verifySignatures(verify);
-            return b;
-        }).start();
+                .iamAndStsOnly()
+                .server(b -> {
+                    b.verifySignatures(verify);
+                    return b;
+                })
+                .start();
     }
 
     @Test
     void theRightSecretPassesInAnyRegion() {
-        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam(KEY, SECRET);
-                IamClient global = IamClient.builder().endpointOverride(fixture.server().endpoint())
-                        .region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
+        try (SimulatorExtension fixture = fixture(true);
+                IamClient iam = fixture.iam(KEY, SECRET);
+                IamClient global = IamClient.builder()
+                        .endpointOverride(fixture.server().endpoint())
+                        .region(Region.AWS_GLOBAL)
+                        .httpClient(UrlConnectionHttpClient.create())
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                         .build()) {
             assertEquals("connector", iam.getUser().user().userName());
@@ -47,29 +52,36 @@ class SignatureVerificationTest {
 
     @Test
     void aWrongSecretIsSignatureDoesNotMatchForQueryServices() {
-        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+        try (SimulatorExtension fixture = fixture(true);
+                IamClient iam = fixture.iam(KEY, "not-the-secret")) {
             AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
             assertEquals(403, e.statusCode());
             assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
-            assertEquals("The request signature we calculated does not match the signature you provided. Check your"
-                    + " AWS Secret Access Key and signing method. Consult the service documentation for details.",
+            assertEquals(
+                    "The request signature we calculated does not match the signature you provided. Check your"
+                            + " AWS Secret Access Key and signing method. Consult the service documentation for details.",
                     e.awsErrorDetails().errorMessage());
         }
     }
 
     @Test
     void aWrongSecretIsInvalidSignatureExceptionForJsonServices() {
-        WorldState state = new WorldState(new WorldLoader().load(
-                SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")),
+        WorldState state = new WorldState(
+                new WorldLoader()
+                        .load(SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")),
                 Clock.systemUTC());
-        try (SimulatorServer server = SimulatorServer.builder(state).jsonServices(JsonServices.create(state)).build()
-                .start();
+        try (SimulatorServer server = SimulatorServer.builder(state)
+                        .jsonServices(JsonServices.create(state))
+                        .build()
+                        .start();
                 OrganizationsClient organizations = OrganizationsClient.builder()
-                        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                        .endpointOverride(server.endpoint())
+                        .region(Region.US_EAST_1)
                         .httpClient(UrlConnectionHttpClient.create())
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(KEY, "not-the-secret"))).build()) {
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "not-the-secret")))
+                        .build()) {
             AwsServiceException e = assertThrows(AwsServiceException.class, organizations::listRoots);
             assertEquals(400, e.statusCode());
             assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
@@ -78,7 +90,8 @@ class SignatureVerificationTest {
 
     @Test
     void anUnknownKeyIsInvalidClientTokenId() {
-        try (SimulatorExtension fixture = fixture(true); IamClient iam = fixture.iam("AKIAUNKNOWN000000001", SECRET)) {
+        try (SimulatorExtension fixture = fixture(true);
+                IamClient iam = fixture.iam("AKIAUNKNOWN000000001", SECRET)) {
             AwsServiceException e = assertThrows(AwsServiceException.class, iam::getUser);
             assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
         }
@@ -86,38 +99,49 @@ class SignatureVerificationTest {
 
     @Test
     void sessionsAreCheckedWithTheirIssuedSecretAndToken() {
-        try (SimulatorExtension fixture = SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
-                .iamAndStsOnly().start()) {
-            Credentials issued = fixture.sts(AwsBasicCredentials.create(KEY, "s1")).assumeRole(r -> r
-                    .roleArn("arn:aws:iam::111111111111:role/ByStar").roleSessionName("checked")).credentials();
+        try (SimulatorExtension fixture = SimulatorExtension.ofResource(
+                        SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
+                .iamAndStsOnly()
+                .start()) {
+            Credentials issued = fixture.sts(AwsBasicCredentials.create(KEY, "s1"))
+                    .assumeRole(r ->
+                            r.roleArn("arn:aws:iam::111111111111:role/ByStar").roleSessionName("checked"))
+                    .credentials();
             try (IamClient good = fixture.iam(SimulatorExtension.session(issued));
-                    IamClient wrongSecret = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(), "wrong",
-                            issued.sessionToken()));
-                    IamClient wrongToken = fixture.iam(AwsSessionCredentials.create(issued.accessKeyId(),
-                            issued.secretAccessKey(), "forged-token"))) {
+                    IamClient wrongSecret = fixture.iam(
+                            AwsSessionCredentials.create(issued.accessKeyId(), "wrong", issued.sessionToken()));
+                    IamClient wrongToken = fixture.iam(AwsSessionCredentials.create(
+                            issued.accessKeyId(), issued.secretAccessKey(), "forged-token"))) {
                 good.listUsers();
-                assertEquals("SignatureDoesNotMatch", assertThrows(AwsServiceException.class, wrongSecret::listUsers)
-                        .awsErrorDetails().errorCode());
-                assertEquals("InvalidClientTokenId", assertThrows(AwsServiceException.class, wrongToken::listUsers)
-                        .awsErrorDetails().errorCode());
+                assertEquals(
+                        "SignatureDoesNotMatch",
+                        assertThrows(AwsServiceException.class, wrongSecret::listUsers)
+                                .awsErrorDetails()
+                                .errorCode());
+                assertEquals(
+                        "InvalidClientTokenId",
+                        assertThrows(AwsServiceException.class, wrongToken::listUsers)
+                                .awsErrorDetails()
+                                .errorCode());
             }
         }
     }
 
     @Test
     void withVerificationOffAnySecretPasses() {
-        try (SimulatorExtension fixture = fixture(false); IamClient iam = fixture.iam(KEY, "not-the-secret")) {
+        try (SimulatorExtension fixture = fixture(false);
+                IamClient iam = fixture.iam(KEY, "not-the-secret")) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }
 
     @Test
     void theWorldFileTurnsVerificationOff() {
-        String world = 
-                SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json").replaceFirst("\\{",
-                "{ \"faults\": { \"verifySignatures\": false },");
-        try (SimulatorExtension fixture = SimulatorExtension.ofJson(world)
-                .iamAndStsOnly().start(); IamClient iam = fixture.iam(KEY, "wrong")) {
+        String world = SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                .replaceFirst("\\{", "{ \"faults\": { \"verifySignatures\": false },");
+        try (SimulatorExtension fixture =
+                        SimulatorExtension.ofJson(world).iamAndStsOnly().start();
+                IamClient iam = fixture.iam(KEY, "wrong")) {
             assertEquals("connector", iam.getUser().user().userName());
         }
     }

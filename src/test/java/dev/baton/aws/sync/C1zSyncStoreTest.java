@@ -1,7 +1,5 @@
 package dev.baton.aws.sync;
 
-import dev.baton.aws.testing.C1zAssertions;
-
 import static dev.baton.aws.sync.SyncFixtures.GROUP;
 import static dev.baton.aws.sync.SyncFixtures.ROLE;
 import static dev.baton.aws.sync.SyncFixtures.USER;
@@ -23,6 +21,7 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.GrantImmutable;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.spi.ApiCallStats;
+import dev.baton.aws.testing.C1zAssertions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,10 +39,20 @@ class C1zSyncStoreTest {
         Path output = directory.resolve("sync.c1z");
         WarningCollector warnings = new WarningCollector(5, message -> {});
         SyncSummary summary;
-        try (C1zSyncStore store = C1zSyncStore.create(output,
-                C1zWriterOptions.defaults().withTempDir(directory.resolve("work")).withBatchSize(7))) {
-            summary = new SyncEngine(world(), store, SyncOptions.defaults().withWorkers(4), warnings,
-                    ApiCallStats.none(), ProgressSink.none(), Clock.systemUTC()).run();
+        try (C1zSyncStore store = C1zSyncStore.create(
+                output,
+                C1zWriterOptions.defaults()
+                        .withTempDir(directory.resolve("work"))
+                        .withBatchSize(7))) {
+            summary = new SyncEngine(
+                            world(),
+                            store,
+                            SyncOptions.defaults().withWorkers(4),
+                            warnings,
+                            ApiCallStats.none(),
+                            ProgressSink.none(),
+                            Clock.systemUTC())
+                    .run();
             store.finish();
         }
 
@@ -51,13 +60,21 @@ class C1zSyncStoreTest {
         assertEquals(1, warnings.count(), "the grant to a role of another account is dropped");
         assertEquals(16, summary.grantsExpanded(), "4 ops members into eng; 7+4 users and group ops into admin");
         try (C1zReader reader = C1zReader.open(output, directory)) {
-            Grant expanded = reader.grant("role:admin:assigned:user:u3").orElseThrow().grant();
+            Grant expanded =
+                    reader.grant("role:admin:assigned:user:u3").orElseThrow().grant();
             assertTrue(expanded.getAnnotationsList().stream().anyMatch(any -> any.is(GrantImmutable.class)));
-            assertTrue(expanded.getSources().getSourcesMap().get("group:eng:member").getIsDirect());
-            Grant direct = reader.grant("role:admin:assigned:user:u0").orElseThrow().grant();
+            assertTrue(expanded.getSources()
+                    .getSourcesMap()
+                    .get("group:eng:member")
+                    .getIsDirect());
+            Grant direct =
+                    reader.grant("role:admin:assigned:user:u0").orElseThrow().grant();
             assertEquals(2, direct.getSources().getSourcesCount(), "a direct grant also reached via eng");
             assertFalse(direct.getAnnotationsList().stream().anyMatch(any -> any.is(GrantImmutable.class)));
-            assertTrue(reader.grant("role:admin:assigned:group:eng").orElseThrow().expansion().isPresent());
+            assertTrue(reader.grant("role:admin:assigned:group:eng")
+                    .orElseThrow()
+                    .expansion()
+                    .isPresent());
             assertEquals(summary.grants(), reader.counts().grants());
         }
     }
@@ -78,14 +95,21 @@ class C1zSyncStoreTest {
         engGrants.add(expandable(grant(engMember, ops.getId()), opsMember.getId()));
         List<Grant> opsGrants = new ArrayList<>();
         users.subList(8, 12).forEach(user -> opsGrants.add(grant(opsMember, user.getId())));
-        List<Grant> roleGrants = List.of(grant(assigned, users.get(0).getId()),
+        List<Grant> roleGrants = List.of(
+                grant(assigned, users.get(0).getId()),
                 expandable(grant(assigned, eng.getId()), engMember.getId()),
                 grant(assigned, Ids.resourceId("role", "arn:aws:iam::999999999999:role/elsewhere")));
-        return List.of(new FakeSyncer(USER, 5).resources(null, users),
-                new FakeSyncer(GROUP, 3).resources(null, List.of(eng, ops))
-                        .entitlements(eng, List.of(engMember)).entitlements(ops, List.of(opsMember))
-                        .grants(eng, engGrants).grants(ops, opsGrants),
-                new FakeSyncer(ROLE, 2).resources(null, List.of(admin)).entitlements(admin, List.of(assigned))
+        return List.of(
+                new FakeSyncer(USER, 5).resources(null, users),
+                new FakeSyncer(GROUP, 3)
+                        .resources(null, List.of(eng, ops))
+                        .entitlements(eng, List.of(engMember))
+                        .entitlements(ops, List.of(opsMember))
+                        .grants(eng, engGrants)
+                        .grants(ops, opsGrants),
+                new FakeSyncer(ROLE, 2)
+                        .resources(null, List.of(admin))
+                        .entitlements(admin, List.of(assigned))
                         .grants(admin, roleGrants));
     }
 }

@@ -39,7 +39,11 @@ class DeterminismTest {
     @Test
     void oneWorkerAndEightWorkersWriteIdenticalRows() throws SyncException {
         SortedMap<String, byte[]> sequential = sync(1);
-        assertTrue(sequential.keySet().stream().filter(key -> key.startsWith("grants/")).count() > 200,
+        assertTrue(
+                sequential.keySet().stream()
+                                .filter(key -> key.startsWith("grants/"))
+                                .count()
+                        > 200,
                 "the fixture must exercise expansion: " + sequential.size() + " rows");
         for (int attempt = 0; attempt < 3; attempt++) {
             SortedMap<String, byte[]> parallel = sync(8);
@@ -52,9 +56,15 @@ class DeterminismTest {
 
     private static SortedMap<String, byte[]> sync(int workers) throws SyncException {
         InMemorySyncStore store = new InMemorySyncStore();
-        new SyncEngine(world(), store, SyncOptions.defaults().withWorkers(workers),
-                new WarningCollector(5, message -> {}), ApiCallStats.none(), ProgressSink.none(),
-                Clock.systemUTC()).run();
+        new SyncEngine(
+                        world(),
+                        store,
+                        SyncOptions.defaults().withWorkers(workers),
+                        new WarningCollector(5, message -> {}),
+                        ApiCallStats.none(),
+                        ProgressSink.none(),
+                        Clock.systemUTC())
+                .run();
         return store.rows();
     }
 
@@ -82,11 +92,15 @@ class DeterminismTest {
             }
             if (index > 0) {
                 Resource inner = groups.get(index - 1);
-                grants.add(expandable(grant(member, inner.getId()), entitlement(inner, "member").getId()));
+                grants.add(expandable(
+                        grant(member, inner.getId()),
+                        entitlement(inner, "member").getId()));
             }
             if (index == 3) { // g4 ⊂ g3 closes the cycle g3 → g4 → g3
                 Resource outer = groups.get(4);
-                grants.add(expandable(grant(member, outer.getId()), entitlement(outer, "member").getId()));
+                grants.add(expandable(
+                        grant(member, outer.getId()),
+                        entitlement(outer, "member").getId()));
             }
             groupSyncer.entitlements(group, List.of(member)).grants(group, grants);
         }
@@ -100,21 +114,30 @@ class DeterminismTest {
         for (Resource account : accounts) {
             List<Resource> roles = new ArrayList<>();
             for (int index = 0; index < 4; index++) {
-                roles.add(resource("role", account.getId().getResource() + "-r" + index, account.getId(),
+                roles.add(resource(
+                        "role",
+                        account.getId().getResource() + "-r" + index,
+                        account.getId(),
                         RoleTrait.getDefaultInstance()));
             }
             roleSyncer.resources(account.getId(), roles);
             for (int index = 0; index < roles.size(); index++) {
                 Resource role = roles.get(index);
                 Entitlement assigned = entitlement(role, "assigned");
-                Resource group = groups.get((index * 5 + account.getId().getResource().length()) % GROUPS);
+                Resource group =
+                        groups.get((index * 5 + account.getId().getResource().length()) % GROUPS);
                 List<Grant> grants = new ArrayList<>();
-                grants.add(expandable(grant(assigned, group.getId()), index == 1, index == 2 ? List.of("user")
-                        : List.of(), entitlement(group, "member").getId()));
+                grants.add(expandable(
+                        grant(assigned, group.getId()),
+                        index == 1,
+                        index == 2 ? List.of("user") : List.of(),
+                        entitlement(group, "member").getId()));
                 grants.add(grant(assigned, users.get(index * 7).getId()));
                 if (index > 0) {
                     Resource trusted = roles.get(index - 1);
-                    grants.add(expandable(grant(assigned, trusted.getId()), entitlement(trusted, "assigned").getId()));
+                    grants.add(expandable(
+                            grant(assigned, trusted.getId()),
+                            entitlement(trusted, "assigned").getId()));
                 }
                 roleSyncer.entitlements(role, List.of(assigned)).grants(role, grants);
             }

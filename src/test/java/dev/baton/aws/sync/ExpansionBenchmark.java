@@ -16,6 +16,7 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.ApiCallStats;
 import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.testing.ProcessStats;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -30,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-import dev.baton.aws.testing.ProcessStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,12 +71,22 @@ class ExpansionBenchmark {
         if (args.length > 1 && args[1].equals("memory")) {
             long cpu = ProcessStats.processCpuNanos();
             long started = System.nanoTime();
-            SyncSummary summary = new SyncEngine(syncers(), new InMemorySyncStore(), SyncOptions.defaults(),
-                    new WarningCollector(5, m -> {}), ApiCallStats.none(), ProgressSink.none(),
-                    Clock.systemUTC()).run();
+            SyncSummary summary = new SyncEngine(
+                            syncers(),
+                            new InMemorySyncStore(),
+                            SyncOptions.defaults(),
+                            new WarningCollector(5, m -> {}),
+                            ApiCallStats.none(),
+                            ProgressSink.none(),
+                            Clock.systemUTC())
+                    .run();
             double cpuSeconds = (ProcessStats.processCpuNanos() - cpu) / 1e9;
-            System.out.printf(Locale.ROOT, "bench (in memory): %d grants in %.1f s, %.1f s CPU = %.0f grants per"
-                    + " CPU second%n", summary.grants(), (System.nanoTime() - started) / 1e9, cpuSeconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "bench (in memory): %d grants in %.1f s, %.1f s CPU = %.0f grants per" + " CPU second%n",
+                    summary.grants(),
+                    (System.nanoTime() - started) / 1e9,
+                    cpuSeconds,
                     summary.grants() / cpuSeconds);
             return;
         }
@@ -89,11 +99,17 @@ class ExpansionBenchmark {
         long started = System.nanoTime();
         long cpuStarted = ProcessStats.processCpuNanos();
         SyncSummary summary;
-        try (C1zSyncStore store = C1zSyncStore.create(output,
-                C1zWriterOptions.defaults().withTempDir(directory.resolve("work")))) {
-            summary = new SyncEngine(syncers(), store, SyncOptions.defaults().withProgressInterval(
-                    Duration.ofSeconds(3)), new WarningCollector(5, m -> {}), ApiCallStats.none(),
-                    progress -> System.out.println(progress.render()), Clock.systemUTC()).run();
+        try (C1zSyncStore store =
+                C1zSyncStore.create(output, C1zWriterOptions.defaults().withTempDir(directory.resolve("work")))) {
+            summary = new SyncEngine(
+                            syncers(),
+                            store,
+                            SyncOptions.defaults().withProgressInterval(Duration.ofSeconds(3)),
+                            new WarningCollector(5, m -> {}),
+                            ApiCallStats.none(),
+                            progress -> System.out.println(progress.render()),
+                            Clock.systemUTC())
+                    .run();
             store.finish();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -101,27 +117,49 @@ class ExpansionBenchmark {
         System.gc();
         long peakMiB = peak.stop() / (1024 * 1024);
         System.out.println(summary.render());
-        System.out.printf(Locale.ROOT, "bench: %d grants (%d direct, %d expanded) in %.1f s = %.0f grants/s"
+        System.out.printf(
+                Locale.ROOT,
+                "bench: %d grants (%d direct, %d expanded) in %.1f s = %.0f grants/s"
                         + " (%.1f s CPU = %.0f grants per CPU second); peak heap after GC %d MiB; file %d MiB;"
                         + " peak RSS %s%n",
-                summary.grants(), summary.grantsDirect(), summary.grantsExpanded(), seconds,
-                summary.grants() / seconds, cpuSeconds, summary.grants() / cpuSeconds, peakMiB,
-                Files.size(output) / (1024 * 1024), ProcessStats.peakRss());
+                summary.grants(),
+                summary.grantsDirect(),
+                summary.grantsExpanded(),
+                seconds,
+                summary.grants() / seconds,
+                cpuSeconds,
+                summary.grants() / cpuSeconds,
+                peakMiB,
+                Files.size(output) / (1024 * 1024),
+                ProcessStats.peakRss());
         assertTrue(summary.grants() > 900_000, "the scenario must reach about a million grants");
         assertEquals(0, summary.warnings());
     }
 
-
-
     private static List<ResourceSyncer> syncers() {
         return List.of(
                 new GeneratedSyncer(USER, USERS, 500, index -> SyncFixtures.user(userArn(index)), null, null),
-                new GeneratedSyncer(GROUP, GROUPS, 200, index -> SyncFixtures.group(ACCOUNT + "group/g" + index),
-                        "member", ExpansionBenchmark::groupGrants),
-                new GeneratedSyncer(POLICY, POLICIES, 200, index -> SyncFixtures.resource("iam_policy",
-                        ACCOUNT + "policy/p" + index, null), "attached", ExpansionBenchmark::policyGrants),
-                new GeneratedSyncer(ROLE, ROLES, 200, index -> SyncFixtures.role(ACCOUNT + "role/r" + index),
-                        "assigned", ExpansionBenchmark::roleGrants));
+                new GeneratedSyncer(
+                        GROUP,
+                        GROUPS,
+                        200,
+                        index -> SyncFixtures.group(ACCOUNT + "group/g" + index),
+                        "member",
+                        ExpansionBenchmark::groupGrants),
+                new GeneratedSyncer(
+                        POLICY,
+                        POLICIES,
+                        200,
+                        index -> SyncFixtures.resource("iam_policy", ACCOUNT + "policy/p" + index, null),
+                        "attached",
+                        ExpansionBenchmark::policyGrants),
+                new GeneratedSyncer(
+                        ROLE,
+                        ROLES,
+                        200,
+                        index -> SyncFixtures.role(ACCOUNT + "role/r" + index),
+                        "assigned",
+                        ExpansionBenchmark::roleGrants));
     }
 
     private static String userArn(int index) {
@@ -141,7 +179,10 @@ class ExpansionBenchmark {
         int index = indexOf(group);
         List<Grant> grants = new ArrayList<>(MEMBERS);
         for (int slot = 0; slot < MEMBERS; slot++) {
-            grants.add(grant(member, SyncFixtures.user(userArn((index * 7919 + slot * 104729) % USERS)).getId()));
+            grants.add(grant(
+                    member,
+                    SyncFixtures.user(userArn((index * 7919 + slot * 104729) % USERS))
+                            .getId()));
         }
         return grants;
     }
@@ -154,7 +195,10 @@ class ExpansionBenchmark {
         int index = indexOf(policy);
         List<Grant> grants = new ArrayList<>(POLICY_USERS + POLICY_GROUPS);
         for (int user = 0; user < POLICY_USERS; user++) {
-            grants.add(grant(attached, SyncFixtures.user(userArn((index * 131 + user * 157) % USERS)).getId()));
+            grants.add(grant(
+                    attached,
+                    SyncFixtures.user(userArn((index * 131 + user * 157) % USERS))
+                            .getId()));
         }
         for (int group = 0; group < POLICY_GROUPS; group++) {
             Entitlement member = member((index * 17 + group * 197) % GROUPS);
@@ -167,7 +211,10 @@ class ExpansionBenchmark {
         int index = indexOf(role);
         List<Grant> grants = new ArrayList<>(ROLE_USERS + 1);
         for (int user = 0; user < ROLE_USERS; user++) {
-            grants.add(grant(assigned, SyncFixtures.user(userArn((index * 263 + user * 389) % USERS)).getId()));
+            grants.add(grant(
+                    assigned,
+                    SyncFixtures.user(userArn((index * 263 + user * 389) % USERS))
+                            .getId()));
         }
         Entitlement member = member(index % GROUPS);
         grants.add(expandable(grant(assigned, member.getResource().getId()), member.getId()));
@@ -183,7 +230,8 @@ class ExpansionBenchmark {
                 GarbageCollectionNotificationInfo info =
                         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                 long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                        .mapToLong(MemoryUsage::getUsed).sum();
+                        .mapToLong(MemoryUsage::getUsed)
+                        .sum();
                 peak.accumulateAndGet(used, Math::max);
             }
         };

@@ -38,18 +38,23 @@ final class FakeSyncer implements ResourceSyncer {
 
     /** {@code parent} null for the top-level listing. */
     FakeSyncer resources(ResourceId parent, List<Resource> resources) {
-        resourcesByParent.computeIfAbsent(parentKey(parent), key -> new ArrayList<>()).addAll(resources);
+        resourcesByParent
+                .computeIfAbsent(parentKey(parent), key -> new ArrayList<>())
+                .addAll(resources);
         return this;
     }
 
     FakeSyncer entitlements(Resource resource, List<Entitlement> entitlements) {
-        entitlementsByResource.computeIfAbsent(Ids.resourceKey(resource.getId()), key -> new ArrayList<>())
+        entitlementsByResource
+                .computeIfAbsent(Ids.resourceKey(resource.getId()), key -> new ArrayList<>())
                 .addAll(entitlements);
         return this;
     }
 
     FakeSyncer grants(Resource resource, List<Grant> grants) {
-        grantsByResource.computeIfAbsent(Ids.resourceKey(resource.getId()), key -> new ArrayList<>()).addAll(grants);
+        grantsByResource
+                .computeIfAbsent(Ids.resourceKey(resource.getId()), key -> new ArrayList<>())
+                .addAll(grants);
         return this;
     }
 
@@ -95,7 +100,9 @@ final class FakeSyncer implements ResourceSyncer {
     }
 
     private <T> Page<T> page(String listing, List<T> items, PageToken token) {
-        int offset = token.isFirst() ? 0 : Integer.parseInt(token.value().substring(token.value().lastIndexOf('@') + 1));
+        int offset = token.isFirst()
+                ? 0
+                : Integer.parseInt(token.value().substring(token.value().lastIndexOf('@') + 1));
         int end = Math.min(items.size(), offset + pageSize);
         String next = end < items.size() ? listing + "@" + end : null;
         return Page.of(items.subList(offset, end), next);

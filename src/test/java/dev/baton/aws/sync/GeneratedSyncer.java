@@ -31,8 +31,13 @@ final class GeneratedSyncer implements ResourceSyncer {
     private final GrantSource grants;
 
     /** {@code slug} null when the type has no entitlement. */
-    GeneratedSyncer(ResourceType type, int count, int pageSize, IntFunction<Resource> resourceAt, String slug,
-                    GrantSource grants) {
+    GeneratedSyncer(
+            ResourceType type,
+            int count,
+            int pageSize,
+            IntFunction<Resource> resourceAt,
+            String slug,
+            GrantSource grants) {
         this.type = type;
         this.count = count;
         this.pageSize = pageSize;

@@ -38,6 +38,7 @@ public final class InMemorySyncStore implements SyncStore {
     private final Map<String, StoredGrant> grants = new LinkedHashMap<>();
     /** Like the c1z index on entitlement_id: grant ids per entitlement, in first-insertion order. */
     private final Map<String, Set<String>> grantIdsByEntitlement = new HashMap<>();
+
     private boolean finished;
     private boolean closed;
     private int grantPuts;
@@ -72,11 +73,15 @@ public final class InMemorySyncStore implements SyncStore {
             }
             boolean named = expandable != null
                     && expandable.getEntitlementIdsList().stream().anyMatch(id -> !id.isBlank());
-            StoredGrant previous = grants.put(grant.getId(), new StoredGrant(stripped.build(), named ? expandable : null));
+            StoredGrant previous =
+                    grants.put(grant.getId(), new StoredGrant(stripped.build(), named ? expandable : null));
             if (previous != null) {
-                grantIdsByEntitlement.get(previous.grant().getEntitlement().getId()).remove(grant.getId());
+                grantIdsByEntitlement
+                        .get(previous.grant().getEntitlement().getId())
+                        .remove(grant.getId());
             }
-            grantIdsByEntitlement.computeIfAbsent(grant.getEntitlement().getId(), id -> new LinkedHashSet<>())
+            grantIdsByEntitlement
+                    .computeIfAbsent(grant.getEntitlement().getId(), id -> new LinkedHashSet<>())
                     .add(grant.getId());
         }
     }
@@ -108,7 +113,8 @@ public final class InMemorySyncStore implements SyncStore {
 
     @Override
     public void forEachExpandableGrant(Consumer<StoredGrant> consumer) {
-        new ArrayList<>(grants.values()).stream().filter(StoredGrant::isExpandable).forEach(consumer);
+        new ArrayList<>(grants.values())
+                .stream().filter(StoredGrant::isExpandable).forEach(consumer);
     }
 
     @Override

@@ -37,8 +37,8 @@ class SkipAnnotationTest {
 
     @ParameterizedTest(name = "{0} on the type")
     @MethodSource("skips")
-    void onTheResourceTypeItSkipsEveryResourceOfTheType(Message skip, boolean entitlementsListed,
-                                                        boolean grantsListed) throws SyncException {
+    void onTheResourceTypeItSkipsEveryResourceOfTheType(Message skip, boolean entitlementsListed, boolean grantsListed)
+            throws SyncException {
         ResourceType skippingGroups = SyncFixtures.withAnnotation(GROUP, skip);
         Resource eng = group("eng");
         Resource ops = group("ops");
@@ -67,7 +67,8 @@ class SkipAnnotationTest {
         assertEquals(entitlementsListed ? 1 : 0, count(groups, "entitlements group:eng"));
         assertEquals(grantsListed ? 1 : 0, count(groups, "grants group:eng"));
         long engGrants = store.grants().stream()
-                .filter(stored -> stored.grant().getEntitlement().getId().equals("group:eng:member")).count();
+                .filter(stored -> stored.grant().getEntitlement().getId().equals("group:eng:member"))
+                .count();
         assertEquals(entitlementsListed && grantsListed ? 1 : 0, engGrants);
     }
 
@@ -82,9 +83,15 @@ class SkipAnnotationTest {
 
     private InMemorySyncStore sync(FakeSyncer groups) throws SyncException {
         InMemorySyncStore store = new InMemorySyncStore();
-        new SyncEngine(List.of(new FakeSyncer(USER, 10).resources(null, List.of(alice)), groups), store,
-                SyncOptions.defaults(), new WarningCollector(5, message -> {}), ApiCallStats.none(),
-                ProgressSink.none(), Clock.systemUTC()).run();
+        new SyncEngine(
+                        List.of(new FakeSyncer(USER, 10).resources(null, List.of(alice)), groups),
+                        store,
+                        SyncOptions.defaults(),
+                        new WarningCollector(5, message -> {}),
+                        ApiCallStats.none(),
+                        ProgressSink.none(),
+                        Clock.systemUTC())
+                .run();
         return store;
     }
 

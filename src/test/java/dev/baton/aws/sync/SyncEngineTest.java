@@ -44,8 +44,9 @@ class SyncEngineTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     private SyncSummary sync(SyncOptions options, ResourceSyncer... syncers) throws SyncException {
-        return new SyncEngine(List.of(syncers), store, options, warnings, ApiCallStats.none(), ProgressSink.none(),
-                clock).run();
+        return new SyncEngine(
+                        List.of(syncers), store, options, warnings, ApiCallStats.none(), ProgressSink.none(), clock)
+                .run();
     }
 
     private SyncSummary sync(ResourceSyncer... syncers) throws SyncException {
@@ -62,19 +63,34 @@ class SyncEngineTest {
         List<Resource> users = users(7);
         Entitlement member = entitlement(eng, "member");
         FakeSyncer userSyncer = new FakeSyncer(USER, 3).resources(null, users);
-        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 2).resources(null, List.of(eng))
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 2)
+                .resources(null, List.of(eng))
                 .entitlements(eng, List.of(member, entitlement(eng, "owner"), entitlement(eng, "viewer")))
-                .grants(eng, users.stream().map(user -> grant(member, user.getId())).toList());
+                .grants(
+                        eng,
+                        users.stream().map(user -> grant(member, user.getId())).toList());
 
         sync(userSyncer, groupSyncer);
 
-        assertEquals(List.of("list - ", "list - list:-@3", "list - list:-@6"),
-                userSyncer.calls().stream().filter(call -> call.startsWith("list")).toList());
-        assertEquals(List.of("entitlements group:eng ", "entitlements group:eng entitlements:group:eng@2"),
-                groupSyncer.calls().stream().filter(call -> call.startsWith("entitlements")).toList());
-        assertEquals(List.of("grants group:eng ", "grants group:eng grants:group:eng@2",
-                        "grants group:eng grants:group:eng@4", "grants group:eng grants:group:eng@6"),
-                groupSyncer.calls().stream().filter(call -> call.startsWith("grants")).toList());
+        assertEquals(
+                List.of("list - ", "list - list:-@3", "list - list:-@6"),
+                userSyncer.calls().stream()
+                        .filter(call -> call.startsWith("list"))
+                        .toList());
+        assertEquals(
+                List.of("entitlements group:eng ", "entitlements group:eng entitlements:group:eng@2"),
+                groupSyncer.calls().stream()
+                        .filter(call -> call.startsWith("entitlements"))
+                        .toList());
+        assertEquals(
+                List.of(
+                        "grants group:eng ",
+                        "grants group:eng grants:group:eng@2",
+                        "grants group:eng grants:group:eng@4",
+                        "grants group:eng grants:group:eng@6"),
+                groupSyncer.calls().stream()
+                        .filter(call -> call.startsWith("grants"))
+                        .toList());
         assertEquals(8, store.resources().size());
         assertEquals(3, store.entitlements().size());
         assertEquals(7, store.grants().size());
@@ -92,15 +108,22 @@ class SyncEngineTest {
         FakeSyncer units = new FakeSyncer(unitType, 1).resources(org.getId(), List.of(unitA, unitB));
         FakeSyncer accounts = new FakeSyncer(accountType, 10)
                 .resources(unitA.getId(), List.of(resource("account", "111", unitA.getId())))
-                .resources(unitB.getId(), List.of(resource("account", "222", unitB.getId()),
-                        resource("account", "333", unitB.getId())));
+                .resources(
+                        unitB.getId(),
+                        List.of(resource("account", "222", unitB.getId()), resource("account", "333", unitB.getId())));
 
         sync(orgs, units, accounts);
 
-        assertEquals(Set.of("list - ", "list org:o1 ", "list org:o1 list:org:o1@1"), Set.copyOf(units.calls().stream()
-                .filter(call -> call.startsWith("list")).toList()));
-        assertEquals(Set.of("list - ", "list unit:a ", "list unit:b "), Set.copyOf(accounts.calls().stream()
-                .filter(call -> call.startsWith("list")).toList()));
+        assertEquals(
+                Set.of("list - ", "list org:o1 ", "list org:o1 list:org:o1@1"),
+                Set.copyOf(units.calls().stream()
+                        .filter(call -> call.startsWith("list"))
+                        .toList()));
+        assertEquals(
+                Set.of("list - ", "list unit:a ", "list unit:b "),
+                Set.copyOf(accounts.calls().stream()
+                        .filter(call -> call.startsWith("list"))
+                        .toList()));
         assertEquals(6, store.resources().size());
         Resource stored = store.resource(Ids.resourceId("account", "333")).orElseThrow();
         assertEquals(unitB.getId(), stored.getParentResourceId());
@@ -112,8 +135,10 @@ class SyncEngineTest {
         Resource admin = role("admin");
         Entitlement assigned = entitlement(admin, "assigned");
         List<Resource> users = users(4);
-        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
-                .entitlements(admin, List.of(assigned)).grants(admin, List.of(grant(assigned, users.get(3).getId())));
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(grant(assigned, users.get(3).getId())));
         FakeSyncer userPages = new FakeSyncer(USER, 2).resources(null, users);
         ResourceSyncer signallingRoles = new Delegating(roles) {
             @Override
@@ -134,7 +159,8 @@ class SyncEngineTest {
 
         sync(SyncOptions.defaults().withWorkers(2), signallingRoles, waitingUsers);
 
-        assertEquals(List.of("role:admin:assigned:user:u3"),
+        assertEquals(
+                List.of("role:admin:assigned:user:u3"),
                 store.grants().stream().map(stored -> stored.grant().getId()).toList(),
                 "the grant was listed before its principal u3 and kept once u3 was written");
         assertEquals(0, warnings.count());
@@ -182,12 +208,14 @@ class SyncEngineTest {
 
     @Test
     void aFailingSyncerFailsTheRunWithItsMessage() {
-        List<Resource> groups = IntStream.range(0, 40).mapToObj(index -> group("g" + index)).toList();
-        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 5).resources(null, groups)
+        List<Resource> groups =
+                IntStream.range(0, 40).mapToObj(index -> group("g" + index)).toList();
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 5)
+                .resources(null, groups)
                 .failGrants(groups.get(17), "iam:GetGroup on arn:aws:iam::111122223333:group/g17: AccessDenied");
 
-        SyncException error = assertThrows(SyncException.class,
-                () -> sync(SyncOptions.defaults().withWorkers(8), groupSyncer));
+        SyncException error = assertThrows(
+                SyncException.class, () -> sync(SyncOptions.defaults().withWorkers(8), groupSyncer));
 
         assertEquals("iam:GetGroup on arn:aws:iam::111122223333:group/g17: AccessDenied", error.getMessage());
     }
@@ -199,18 +227,22 @@ class SyncEngineTest {
         Entitlement assigned = entitlement(admin, "assigned");
         Grant foreign = grant(assigned, Ids.resourceId("role", "arn:aws:iam::999999999999:role/other"));
         Grant onMissingEntitlement = grant(entitlement(admin, "owner"), alice.getId());
-        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
                 .entitlements(admin, List.of(assigned))
                 .grants(admin, List.of(grant(assigned, alice.getId()), foreign, onMissingEntitlement));
 
         SyncSummary summary = sync(roles, new FakeSyncer(USER, 10).resources(null, List.of(alice)));
 
-        assertEquals(List.of("role:admin:assigned:user:alice"),
+        assertEquals(
+                List.of("role:admin:assigned:user:alice"),
                 store.grants().stream().map(stored -> stored.grant().getId()).toList());
         assertEquals(2, warnings.count());
-        assertEquals(List.of("dropped grant " + foreign.getId() + ": its principal "
-                        + "role:arn:aws:iam::999999999999:role/other was not synced",
-                "dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not synced"),
+        assertEquals(
+                List.of(
+                        "dropped grant " + foreign.getId() + ": its principal "
+                                + "role:arn:aws:iam::999999999999:role/other was not synced",
+                        "dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not synced"),
                 warnings.firstMessages());
         assertEquals(1, summary.grantsDirect());
         assertEquals(2, summary.warnings());
@@ -222,14 +254,17 @@ class SyncEngineTest {
         Resource alice = user("alice");
         Resource bob = user("bob");
         Entitlement missing = entitlement(admin, "owner");
-        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
                 .grants(admin, List.of(grant(missing, alice.getId()), grant(missing, bob.getId())));
 
         SyncSummary summary = sync(roles, new FakeSyncer(USER, 10).resources(null, List.of(alice, bob)));
 
         assertEquals(List.of(), store.grants());
-        assertEquals(List.of("dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not"
-                + " synced"), warnings.firstMessages());
+        assertEquals(
+                List.of("dropped grant role:admin:owner:user:alice: its entitlement role:admin:owner was not"
+                        + " synced"),
+                warnings.firstMessages());
         assertEquals(1, summary.warnings());
     }
 
@@ -257,7 +292,8 @@ class SyncEngineTest {
     void anEntitlementOfAResourceThatWasNotSyncedFailsNamingIt() {
         Resource eng = group("eng");
         Resource ghost = group("ghost");
-        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
+        FakeSyncer groups = new FakeSyncer(GROUP, 10)
+                .resources(null, List.of(eng))
                 .entitlements(eng, List.of(entitlement(ghost, "member")));
 
         SyncException error = assertThrows(SyncException.class, () -> sync(groups));
@@ -282,10 +318,11 @@ class SyncEngineTest {
     void anUnknownTypeInTheFilterFailsListingTheKnownTypes() {
         FakeSyncer users = new FakeSyncer(USER, 10);
 
-        SyncException error = assertThrows(SyncException.class,
-                () -> sync(SyncOptions.defaults().withResourceTypes(Set.of("usr")), users));
+        SyncException error = assertThrows(
+                SyncException.class, () -> sync(SyncOptions.defaults().withResourceTypes(Set.of("usr")), users));
 
-        assertTrue(error.getMessage().contains("usr") && error.getMessage().contains("known types: user"),
+        assertTrue(
+                error.getMessage().contains("usr") && error.getMessage().contains("known types: user"),
                 error.getMessage());
     }
 
@@ -296,10 +333,14 @@ class SyncEngineTest {
         List<Resource> users = users(3);
         Entitlement member = entitlement(eng, "member");
         Entitlement assigned = entitlement(admin, "assigned");
-        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
+        FakeSyncer groups = new FakeSyncer(GROUP, 10)
+                .resources(null, List.of(eng))
                 .entitlements(eng, List.of(member))
-                .grants(eng, users.stream().map(user -> grant(member, user.getId())).toList());
-        FakeSyncer roles = new FakeSyncer(ROLE, 10).resources(null, List.of(admin))
+                .grants(
+                        eng,
+                        users.stream().map(user -> grant(member, user.getId())).toList());
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
                 .entitlements(admin, List.of(assigned))
                 .grants(admin, List.of(expandable(grant(assigned, eng.getId()), member.getId())));
 
@@ -318,8 +359,16 @@ class SyncEngineTest {
     void aSyncerListedTwiceForOneTypeIsRejected() {
         List<ResourceSyncer> twice = List.of(new FakeSyncer(USER, 1), new FakeSyncer(USER, 1));
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new SyncEngine(twice,
-                store, SyncOptions.defaults(), warnings, ApiCallStats.none(), ProgressSink.none(), clock));
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class,
+                () -> new SyncEngine(
+                        twice,
+                        store,
+                        SyncOptions.defaults(),
+                        warnings,
+                        ApiCallStats.none(),
+                        ProgressSink.none(),
+                        clock));
 
         assertTrue(error.getMessage().contains("user"), error.getMessage());
     }
@@ -330,8 +379,15 @@ class SyncEngineTest {
         TickingClock ticking = new TickingClock(Instant.parse("2026-11-28T12:00:00Z"), java.time.Duration.ofSeconds(2));
         FakeSyncer users = new FakeSyncer(USER, 1).resources(null, users(5));
 
-        new SyncEngine(List.of(users), store, SyncOptions.defaults().withWorkers(1), warnings, ApiCallStats.none(),
-                reports::add, ticking).run();
+        new SyncEngine(
+                        List.of(users),
+                        store,
+                        SyncOptions.defaults().withWorkers(1),
+                        warnings,
+                        ApiCallStats.none(),
+                        reports::add,
+                        ticking)
+                .run();
 
         assertTrue(reports.size() >= 2, "a clock that advances 2 s per read must trigger 5 s progress lines");
         assertEquals(SyncPhase.RESOURCE_TYPES, reports.get(0).phase(), "the first report comes at once");
@@ -346,43 +402,46 @@ class SyncEngineTest {
     void progressCountsAnAccountDoneOnlyOnceEverythingListedUnderItIsWritten() throws Exception {
         ResourceType account = type("account", ResourceType.Trait.TRAIT_UNSPECIFIED);
         List<Resource> accounts = List.of("a1", "a2", "a3").stream()
-                .map(id -> resource("account", id, null, child("user"))).toList();
+                .map(id -> resource("account", id, null, child("user")))
+                .toList();
         Resource a1 = accounts.get(0);
         Resource a2 = accounts.get(1);
         Resource ada = resource("user", "ada", a1.getId());
         Resource bob = resource("user", "bob", a2.getId());
         FakeSyncer accountSyncer = new FakeSyncer(account, 10).resources(null, accounts);
-        FakeSyncer users = new FakeSyncer(USER, 10).resources(a1.getId(), List.of(withUserTrait(ada)))
+        FakeSyncer users = new FakeSyncer(USER, 10)
+                .resources(a1.getId(), List.of(withUserTrait(ada)))
                 .resources(a2.getId(), List.of(withUserTrait(bob)));
         CountDownLatch release = new CountDownLatch(1);
         ResourceSyncer gatedUsers = new ResourceSyncer() { // the users of a2 are listed only once released
-            @Override
-            public ResourceType resourceType() {
-                return USER;
-            }
-
-            @Override
-            public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
-                if (parent != null && parent.equals(a2.getId())) {
-                    try {
-                        assertTrue(release.await(30, TimeUnit.SECONDS), "no report showed 2 of 3 accounts done");
-                    } catch (InterruptedException e) {
-                        throw new SyncException("interrupted", e);
+                    @Override
+                    public ResourceType resourceType() {
+                        return USER;
                     }
-                }
-                return users.list(parent, token);
-            }
 
-            @Override
-            public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
-                return users.entitlements(resource, token);
-            }
+                    @Override
+                    public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
+                        if (parent != null && parent.equals(a2.getId())) {
+                            try {
+                                assertTrue(
+                                        release.await(30, TimeUnit.SECONDS), "no report showed 2 of 3 accounts done");
+                            } catch (InterruptedException e) {
+                                throw new SyncException("interrupted", e);
+                            }
+                        }
+                        return users.list(parent, token);
+                    }
 
-            @Override
-            public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
-                return users.grants(resource, token);
-            }
-        };
+                    @Override
+                    public Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException {
+                        return users.entitlements(resource, token);
+                    }
+
+                    @Override
+                    public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+                        return users.grants(resource, token);
+                    }
+                };
         List<SyncProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProgressSink sink = progress -> {
             reports.add(progress);
@@ -392,19 +451,31 @@ class SyncEngineTest {
         };
         TickingClock ticking = new TickingClock(Instant.parse("2026-11-28T12:00:00Z"), java.time.Duration.ofSeconds(2));
 
-        new SyncEngine(List.of(accountSyncer, gatedUsers), store, SyncOptions.defaults().withWorkers(4)
-                .withAccountTypes(Set.of("account")), warnings, ApiCallStats.none(), sink, ticking).run();
+        new SyncEngine(
+                        List.of(accountSyncer, gatedUsers),
+                        store,
+                        SyncOptions.defaults().withWorkers(4).withAccountTypes(Set.of("account")),
+                        warnings,
+                        ApiCallStats.none(),
+                        sink,
+                        ticking)
+                .run();
 
         assertEquals(0, reports.get(0).accountsTotal(), "no account is listed at the start");
-        assertTrue(!reports.get(0).render().contains("accounts") && !reports.get(0).fields()
-                .containsKey("accounts_total"), reports.get(0).render());
-        SyncProgress waiting = reports.stream().filter(r -> r.accountsTotal() == 3 && r.accountsDone() == 2)
-                .findFirst().orElseThrow();
+        assertTrue(
+                !reports.get(0).render().contains("accounts")
+                        && !reports.get(0).fields().containsKey("accounts_total"),
+                reports.get(0).render());
+        SyncProgress waiting = reports.stream()
+                .filter(r -> r.accountsTotal() == 3 && r.accountsDone() == 2)
+                .findFirst()
+                .orElseThrow();
         assertTrue(waiting.render().contains(", accounts 2/3, "), waiting.render());
         assertEquals(2, waiting.fields().get("accounts_done"));
         assertEquals(3, waiting.fields().get("accounts_total"));
         for (int i = 1; i < reports.size(); i++) {
-            assertTrue(reports.get(i).accountsDone() >= reports.get(i - 1).accountsDone(),
+            assertTrue(
+                    reports.get(i).accountsDone() >= reports.get(i - 1).accountsDone(),
                     "an account counted done never goes back: " + reports);
         }
         assertEquals(5, store.resources().size());
@@ -413,7 +484,8 @@ class SyncEngineTest {
     /** A user as {@link SyncFixtures#user} makes it, listed under the parent {@code resource} names. */
     private static Resource withUserTrait(Resource resource) {
         return user(resource.getId().getResource()).toBuilder()
-                .setParentResourceId(resource.getParentResourceId()).build();
+                .setParentResourceId(resource.getParentResourceId())
+                .build();
     }
 
     @Test
@@ -424,24 +496,33 @@ class SyncEngineTest {
         Entitlement engMember = entitlement(eng, "member");
         Entitlement opsMember = entitlement(ops, "member");
         FakeSyncer userSyncer = new FakeSyncer(USER, 10).resources(null, users);
-        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 10).resources(null, List.of(eng, ops))
-                .entitlements(eng, List.of(engMember)).entitlements(ops, List.of(opsMember))
+        FakeSyncer groupSyncer = new FakeSyncer(GROUP, 10)
+                .resources(null, List.of(eng, ops))
+                .entitlements(eng, List.of(engMember))
+                .entitlements(ops, List.of(opsMember))
                 .grants(eng, List.of(grant(engMember, users.get(0).getId())))
                 .grants(ops, List.of(grant(opsMember, users.get(1).getId())));
-        SyncOptions targeted = SyncOptions.defaults().withSelection(new SyncSelection(
-                java.util.Set.of("group:eng", "group:missing"), false, false));
+        SyncOptions targeted = SyncOptions.defaults()
+                .withSelection(new SyncSelection(java.util.Set.of("group:eng", "group:missing"), false, false));
 
         SyncSummary summary = sync(targeted, userSyncer, groupSyncer);
 
         assertEquals(5, store.resources().size(), "resources are all listed: grants name them");
-        assertEquals(List.of("entitlements group:eng "),
-                groupSyncer.calls().stream().filter(call -> call.startsWith("entitlements")).toList());
-        assertEquals(List.of("grants group:eng "),
-                groupSyncer.calls().stream().filter(call -> call.startsWith("grants")).toList());
+        assertEquals(
+                List.of("entitlements group:eng "),
+                groupSyncer.calls().stream()
+                        .filter(call -> call.startsWith("entitlements"))
+                        .toList());
+        assertEquals(
+                List.of("grants group:eng "),
+                groupSyncer.calls().stream()
+                        .filter(call -> call.startsWith("grants"))
+                        .toList());
         assertEquals(1, store.grants().size());
         assertEquals(0, summary.grantsExpanded());
-        assertTrue(warnings.firstMessages().contains(
-                "--sync-resources: no resource group:missing was listed; nothing synced for it"),
+        assertTrue(
+                warnings.firstMessages()
+                        .contains("--sync-resources: no resource group:missing was listed; nothing synced for it"),
                 warnings.firstMessages().toString());
     }
 
@@ -450,40 +531,70 @@ class SyncEngineTest {
         Resource eng = group("eng");
         Entitlement member = entitlement(eng, "member");
         FakeSyncer users = new FakeSyncer(USER, 10).resources(null, users(2));
-        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(eng))
-                .entitlements(eng, List.of(member)).grants(eng, List.of(grant(member, user("u0").getId())));
+        FakeSyncer groups = new FakeSyncer(GROUP, 10)
+                .resources(null, List.of(eng))
+                .entitlements(eng, List.of(member))
+                .grants(eng, List.of(grant(member, user("u0").getId())));
 
-        sync(SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of("group:eng"), true, false)),
-                users, groups);
+        sync(
+                SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of("group:eng"), true, false)),
+                users,
+                groups);
         assertEquals(1, store.entitlements().size());
         assertEquals(0, store.grants().size(), "--skip-grants");
 
         InMemorySyncStore resourcesOnly = new InMemorySyncStore();
-        new SyncEngine(List.of(new FakeSyncer(USER, 10).resources(null, users(2)), new FakeSyncer(GROUP, 10)
-                .resources(null, List.of(eng)).entitlements(eng, List.of(member))),
-                resourcesOnly, SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of(), false,
-                true)), warnings, ApiCallStats.none(), ProgressSink.none(), clock).run();
+        new SyncEngine(
+                        List.of(
+                                new FakeSyncer(USER, 10).resources(null, users(2)),
+                                new FakeSyncer(GROUP, 10)
+                                        .resources(null, List.of(eng))
+                                        .entitlements(eng, List.of(member))),
+                        resourcesOnly,
+                        SyncOptions.defaults().withSelection(new SyncSelection(java.util.Set.of(), false, true)),
+                        warnings,
+                        ApiCallStats.none(),
+                        ProgressSink.none(),
+                        clock)
+                .run();
         assertEquals(3, resourcesOnly.resources().size());
         assertEquals(0, resourcesOnly.entitlements().size(), "--skip-entitlements-and-grants");
     }
 
     @Test
     void progressCarriesRateThrottlesListingsAndAnEstimate() {
-        SyncProgress progress = new SyncProgress(SyncPhase.GRANTS, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0,
-                java.time.Duration.ofSeconds(10));
+        SyncProgress progress = new SyncProgress(
+                SyncPhase.GRANTS, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0, java.time.Duration.ofSeconds(10));
 
         assertEquals(20.0, progress.callsPerSecond());
         assertEquals(java.util.Optional.of(java.time.Duration.ofMillis(3330)), progress.remaining());
-        assertEquals("sync: grants, types 3/14, 100 resources, 20 entitlements, 500 grants, 200 API calls (20/s),"
-                + " 4 throttled, listings 30 done/10 queued, 10s, about 3s left", progress.render());
+        assertEquals(
+                "sync: grants, types 3/14, 100 resources, 20 entitlements, 500 grants, 200 API calls (20/s),"
+                        + " 4 throttled, listings 30 done/10 queued, 10s, about 3s left",
+                progress.render());
         assertEquals(4L, progress.fields().get("throttled"));
-        SyncProgress accounts = new SyncProgress(SyncPhase.RESOURCES, 3, 14, 100, 20, 500, 200, 4, 30, 10, 0, 0,
-                java.time.Duration.ofSeconds(10), 57, 192);
+        SyncProgress accounts = new SyncProgress(
+                SyncPhase.RESOURCES,
+                3,
+                14,
+                100,
+                20,
+                500,
+                200,
+                4,
+                30,
+                10,
+                0,
+                0,
+                java.time.Duration.ofSeconds(10),
+                57,
+                192);
         assertTrue(accounts.render().startsWith("sync: resources, accounts 57/192, types 3/14, "), accounts.render());
-        assertEquals(List.of("phase", "accounts_done", "accounts_total", "types_done"),
+        assertEquals(
+                List.of("phase", "accounts_done", "accounts_total", "types_done"),
                 List.copyOf(accounts.fields().keySet()).subList(0, 4));
-        SyncProgress expanding = new SyncProgress(SyncPhase.GRANT_EXPANSION, 14, 14, 100, 20, 900, 200, 4, 40, 0,
-                1, 4, java.time.Duration.ofSeconds(20));
+        SyncProgress expanding = new SyncProgress(
+                SyncPhase.GRANT_EXPANSION, 14, 14, 100, 20, 900, 200, 4, 40, 0, 1, 4, java.time.Duration.ofSeconds(20));
         assertTrue(expanding.render().startsWith("sync: grant expansion 1/4 layers, "), expanding.render());
         assertEquals(4, expanding.fields().get("expansion_layers"));
         assertEquals(60L, expanding.fields().get("eta_seconds"));

@@ -41,9 +41,17 @@ public final class SyncFixtures {
     }
 
     public static Resource user(String id) {
-        return resource("user", id, null, UserTrait.newBuilder().setProfile(Struct.newBuilder()
-                        .putFields("login", Value.newBuilder().setStringValue(id).build()))
-                .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED)).build());
+        return resource(
+                "user",
+                id,
+                null,
+                UserTrait.newBuilder()
+                        .setProfile(Struct.newBuilder()
+                                .putFields(
+                                        "login",
+                                        Value.newBuilder().setStringValue(id).build()))
+                        .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
+                        .build());
     }
 
     public static Resource group(String id) {
@@ -56,7 +64,8 @@ public final class SyncFixtures {
 
     /** A resource with the given annotations (traits included) and an optional parent. */
     public static Resource resource(String type, String id, ResourceId parent, Message... annotations) {
-        Resource.Builder builder = Resource.newBuilder().setId(Ids.resourceId(type, id)).setDisplayName(id);
+        Resource.Builder builder =
+                Resource.newBuilder().setId(Ids.resourceId(type, id)).setDisplayName(id);
         if (parent != null) {
             builder.setParentResourceId(parent);
         }
@@ -75,22 +84,31 @@ public final class SyncFixtures {
     }
 
     public static Entitlement entitlement(Resource resource, String slug) {
-        return Entitlement.newBuilder().setId(Ids.entitlementId(resource.getId(), slug)).setResource(resource)
-                .setDisplayName(slug).setSlug(slug).setPurpose(Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT)
+        return Entitlement.newBuilder()
+                .setId(Ids.entitlementId(resource.getId(), slug))
+                .setResource(resource)
+                .setDisplayName(slug)
+                .setSlug(slug)
+                .setPurpose(Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT)
                 .build();
     }
 
     /** The SDK's NewGrant shape: {id, entitlement {id, resource}, principal {id}}. */
     public static Grant grant(Entitlement entitlement, ResourceId principal) {
-        return Grant.newBuilder().setId(Ids.grantId(entitlement.getId(), principal))
-                .setEntitlement(Entitlement.newBuilder().setId(entitlement.getId())
-                        .setResource(entitlement.getResource()))
-                .setPrincipal(Resource.newBuilder().setId(principal)).build();
+        return Grant.newBuilder()
+                .setId(Ids.grantId(entitlement.getId(), principal))
+                .setEntitlement(
+                        Entitlement.newBuilder().setId(entitlement.getId()).setResource(entitlement.getResource()))
+                .setPrincipal(Resource.newBuilder().setId(principal))
+                .build();
     }
 
     public static Grant expandable(Grant grant, boolean shallow, List<String> resourceTypeIds, String... sources) {
-        GrantExpandable expandable = GrantExpandable.newBuilder().addAllEntitlementIds(List.of(sources))
-                .setShallow(shallow).addAllResourceTypeIds(resourceTypeIds).build();
+        GrantExpandable expandable = GrantExpandable.newBuilder()
+                .addAllEntitlementIds(List.of(sources))
+                .setShallow(shallow)
+                .addAllResourceTypeIds(resourceTypeIds)
+                .build();
         return grant.toBuilder().addAnnotations(Any.pack(expandable)).build();
     }
 

@@ -11,9 +11,19 @@ import org.junit.jupiter.api.Test;
 class SyncSummaryTest {
     @Test
     void renderListsCountsCallsAndTheFirstWarnings() {
-        SyncSummary summary = new SyncSummary(3, new TreeMap<>(Map.of("role", 2L, "iam_user", 5L)), 4, 10, 6, 1, 7,
+        SyncSummary summary = new SyncSummary(
+                3,
+                new TreeMap<>(Map.of("role", 2L, "iam_user", 5L)),
+                4,
+                10,
+                6,
+                1,
+                7,
                 List.of("dropped grant g1: its principal role:x was not synced", "iam:GetRole on r: AccessDenied"),
-                new TreeMap<>(Map.of("sso", 4L, "iam", 20L)), 2, 3, Duration.ofMillis(12_345));
+                new TreeMap<>(Map.of("sso", 4L, "iam", 20L)),
+                2,
+                3,
+                Duration.ofMillis(12_345));
 
         assertEquals("""
                 Sync finished in 12.3 s

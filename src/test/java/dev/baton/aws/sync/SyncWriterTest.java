@@ -76,7 +76,8 @@ class SyncWriterTest {
 
         SyncException error = assertThrows(SyncException.class, writer::settle);
 
-        assertEquals("entitlement role:admin:assigned belongs to resource role:admin, which was not synced",
+        assertEquals(
+                "entitlement role:admin:assigned belongs to resource role:admin, which was not synced",
                 error.getMessage());
     }
 
@@ -89,13 +90,17 @@ class SyncWriterTest {
 
         assertEquals(0, writer.waitingGrants());
         assertEquals(List.of(), grantIds());
-        assertEquals(List.of("dropped grant role:admin:assigned:user:alice: its principal user:alice was not synced"),
+        assertEquals(
+                List.of("dropped grant role:admin:assigned:user:alice: its principal user:alice was not synced"),
                 warnings.firstMessages());
     }
 
     @Test
     void aResourceListedTwiceStartsItsListingsOnce() throws SyncException {
-        assertEquals(1, writer.write(new WriteBatch.Resources("role", null, List.of(admin))).size());
+        assertEquals(
+                1,
+                writer.write(new WriteBatch.Resources("role", null, List.of(admin)))
+                        .size());
         assertEquals(List.of(), writer.write(new WriteBatch.Resources("role", null, List.of(admin))));
     }
 }

@@ -35,7 +35,8 @@ class WorkQueuesTest {
     }
 
     private static final Resource USER = Resource.newBuilder()
-            .setId(ResourceId.newBuilder().setResourceType("user").setResource("ada")).build();
+            .setId(ResourceId.newBuilder().setResourceType("user").setResource("ada"))
+            .build();
 
     /** An empty page of {@code kind}. */
     private static WriteBatch page(WorkKind kind) {
@@ -60,7 +61,8 @@ class WorkQueuesTest {
         Unit nextPage = unit("next-page", WorkKind.GRANTS);
         queues.addNextPage(nextPage);
 
-        assertEquals(List.of(nextPage, child, seedA, seedB, entitlement, grant),
+        assertEquals(
+                List.of(nextPage, child, seedA, seedB, entitlement, grant),
                 List.of(queues.next(), queues.next(), queues.next(), queues.next(), queues.next(), queues.next()));
         assertNull(queues.next());
     }
@@ -79,7 +81,8 @@ class WorkQueuesTest {
         queues.addFollowUp(roleGrants);
         assertSame(moreUsers, queues.next(), "one each running: the first registered type");
         queues.done(roles);
-        assertSame(roleGrants, queues.next(), "roles run nothing now, users two: a grant listing beats a resource page");
+        assertSame(
+                roleGrants, queues.next(), "roles run nothing now, users two: a grant listing beats a resource page");
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class C1zAssertions {
     }
 
     public static ValidationReport assertValidC1z(Path file, long timeoutSeconds) throws Exception {
-        ValidationReport report = C1zValidator.validate(file, file.toAbsolutePath().getParent());
+        ValidationReport report =
+                C1zValidator.validate(file, file.toAbsolutePath().getParent());
         assertTrue(report.valid(), String.join("\n", report.lines()));
         Optional<C1zCheckTool.Outcome> python = C1zCheckTool.runIfConfigured(file, timeoutSeconds);
         if (python.isPresent()) {

@@ -39,7 +39,8 @@ public final class C1zCheckTool {
             throw new IllegalStateException("-D" + PROPERTY + " needs python3 and zstd on the PATH");
         }
         Process process = new ProcessBuilder("python3", location.toString(), "--quiet", c1zFile.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -50,7 +51,8 @@ public final class C1zCheckTool {
 
     private static boolean runs(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {

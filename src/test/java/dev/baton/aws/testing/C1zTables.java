@@ -41,8 +41,9 @@ public final class C1zTables {
     private static Map<String, String> queries() {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("resource_types", "select external_id, data from v1_resource_types where sync_id = ?");
-        queries.put("resources", "select resource_type_id || ':' || external_id, data from v1_resources"
-                + " where sync_id = ?");
+        queries.put(
+                "resources",
+                "select resource_type_id || ':' || external_id, data from v1_resources" + " where sync_id = ?");
         queries.put("entitlements", "select external_id, data from v1_entitlements where sync_id = ?");
         queries.put("grants", "select external_id, data, expansion, needs_expansion from v1_grants where sync_id = ?");
         return queries;
@@ -52,7 +53,8 @@ public final class C1zTables {
     public static C1zTables read(Path c1z, Path tempDir) throws Exception {
         String syncId;
         try (C1zReader reader = C1zReader.open(c1z, tempDir)) {
-            syncId = reader.currentSync().map(SyncRun::syncId)
+            syncId = reader.currentSync()
+                    .map(SyncRun::syncId)
                     .orElseThrow(() -> new IllegalStateException(c1z + " records no sync"));
         }
         Map<String, SortedMap<String, String>> tables = new LinkedHashMap<>();
@@ -76,7 +78,8 @@ public final class C1zTables {
                     for (int column = 2; column <= columns; column++) {
                         byte[] value = row.getBytes(column);
                         // length-prefixed, so that (ab, c) and (a, bc) differ; -1 for NULL
-                        digest.update(Integer.toString(value == null ? -1 : value.length).getBytes());
+                        digest.update(Integer.toString(value == null ? -1 : value.length)
+                                .getBytes());
                         digest.update((byte) ':');
                         if (value != null) {
                             digest.update(value);
@@ -123,7 +126,9 @@ public final class C1zTables {
                     changed.add(id);
                 }
             });
-            List<String> extra = actual.keySet().stream().filter(id -> !expected.containsKey(id)).toList();
+            List<String> extra = actual.keySet().stream()
+                    .filter(id -> !expected.containsKey(id))
+                    .toList();
             diffs.put(name, new TableDiff(lost, extra, changed));
         }
         return new Comparison(diffs);
@@ -147,20 +152,31 @@ public final class C1zTables {
         }
 
         public int extra() {
-            return tables.values().stream().mapToInt(diff -> diff.extra().size()).sum();
+            return tables.values().stream()
+                    .mapToInt(diff -> diff.extra().size())
+                    .sum();
         }
 
         public int changed() {
-            return tables.values().stream().mapToInt(diff -> diff.changed().size()).sum();
+            return tables.values().stream()
+                    .mapToInt(diff -> diff.changed().size())
+                    .sum();
         }
 
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder();
-            tables.forEach((name, diff) -> text.append(name).append(": lost ").append(diff.lost().size())
-                    .append(first(diff.lost())).append(", extra ").append(diff.extra().size())
-                    .append(first(diff.extra())).append(", changed ").append(diff.changed().size())
-                    .append(first(diff.changed())).append('\n'));
+            tables.forEach((name, diff) -> text.append(name)
+                    .append(": lost ")
+                    .append(diff.lost().size())
+                    .append(first(diff.lost()))
+                    .append(", extra ")
+                    .append(diff.extra().size())
+                    .append(first(diff.extra()))
+                    .append(", changed ")
+                    .append(diff.changed().size())
+                    .append(first(diff.changed()))
+                    .append('\n'));
             return text.toString();
         }
 
@@ -184,7 +200,8 @@ public final class C1zTables {
             System.out.println("reference rows: " + reference.counts());
         } finally {
             try (var files = Files.walk(temp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

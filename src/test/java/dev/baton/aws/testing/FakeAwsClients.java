@@ -24,10 +24,13 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class FakeAwsClients implements AwsClients {
     public final List<Duration> pauses = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
-    private final AwsGateway gateway = new AwsGateway(RetryBudget.of(Duration.ofMinutes(1)), pause -> {
-        pauses.add(pause);
-        nanos.addAndGet(pause.toNanos());
-    }, nanos::get);
+    private final AwsGateway gateway = new AwsGateway(
+            RetryBudget.of(Duration.ofMinutes(1)),
+            pause -> {
+                pauses.add(pause);
+                nanos.addAndGet(pause.toNanos());
+            },
+            nanos::get);
     private SsoAdminClient ssoAdmin = new SsoAdminClient() {
         @Override
         public String serviceName() {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** What the benchmarks report about their own JVM process. */
 public final class ProcessStats {
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     /** CPU time of every thread of this JVM (zstd workers, JIT and GC included). */
     public static long processCpuNanos() {
@@ -21,7 +20,8 @@ public final class ProcessStats {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("VmHWM:"))
                     .map(line -> (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB")
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }

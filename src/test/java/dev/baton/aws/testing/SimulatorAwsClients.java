@@ -54,7 +54,8 @@ public final class SimulatorAwsClients implements AwsClients, AutoCloseable {
 
     /** Clients signed with a long-term key, Identity Center in {@code ssoRegion}, no retries. */
     public SimulatorAwsClients(URI endpoint, String accessKeyId, String secretAccessKey, String ssoRegion) {
-        this(builder(endpoint).credentials(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
+        this(builder(endpoint)
+                .credentials(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
                 .ssoRegion(ssoRegion));
     }
 
@@ -119,8 +120,8 @@ public final class SimulatorAwsClients implements AwsClients, AutoCloseable {
         }
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>>
-            B configure(B builder, Region clientRegion, AwsCredentials signer) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Region clientRegion, AwsCredentials signer) {
         return builder.endpointOverride(endpoint)
                 .region(clientRegion)
                 .credentialsProvider(signer == null ? credentials : StaticCredentialsProvider.create(signer))
@@ -145,12 +146,16 @@ public final class SimulatorAwsClients implements AwsClients, AutoCloseable {
 
     @Override
     public String callerAccountId() {
-        return callerAccountId != null ? callerAccountId : sts().getCallerIdentity().account();
+        return callerAccountId != null
+                ? callerAccountId
+                : sts().getCallerIdentity().account();
     }
 
     @Override
     public synchronized IamClient iam() {
-        iam = keep(iam, () -> configure(IamClient.builder(), Region.US_EAST_1, null).build());
+        iam = keep(
+                iam,
+                () -> configure(IamClient.builder(), Region.US_EAST_1, null).build());
         return iam;
     }
 
@@ -158,8 +163,12 @@ public final class SimulatorAwsClients implements AwsClients, AutoCloseable {
     public synchronized IamClient iam(String accountId) {
         AwsCredentials key = accountCredentials.get(accountId);
         if (key != null) {
-            return accountIam.computeIfAbsent(accountId,
-                    id -> keep(null, () -> configure(IamClient.builder(), Region.US_EAST_1, key).build()));
+            return accountIam.computeIfAbsent(
+                    accountId,
+                    id -> keep(
+                            null,
+                            () -> configure(IamClient.builder(), Region.US_EAST_1, key)
+                                    .build()));
         }
         if (accountId.equals(callerAccountId)) {
             return iam();
@@ -169,32 +178,42 @@ public final class SimulatorAwsClients implements AwsClients, AutoCloseable {
 
     @Override
     public synchronized StsClient sts() {
-        sts = keep(sts, () -> configure(StsClient.builder(), Region.US_EAST_1, null).build());
+        sts = keep(
+                sts,
+                () -> configure(StsClient.builder(), Region.US_EAST_1, null).build());
         return sts;
     }
 
     @Override
     public synchronized OrganizationsClient organizations() {
-        organizations = keep(organizations, () -> configure(OrganizationsClient.builder(), Region.US_EAST_1, null)
-                .build());
+        organizations = keep(
+                organizations,
+                () -> configure(OrganizationsClient.builder(), Region.US_EAST_1, null)
+                        .build());
         return organizations;
     }
 
     @Override
     public synchronized SsoAdminClient ssoAdmin() {
-        ssoAdmin = keep(ssoAdmin, () -> configure(SsoAdminClient.builder(), region, null).build());
+        ssoAdmin = keep(
+                ssoAdmin,
+                () -> configure(SsoAdminClient.builder(), region, null).build());
         return ssoAdmin;
     }
 
     @Override
     public synchronized IdentitystoreClient identityStore() {
-        identityStore = keep(identityStore, () -> configure(IdentitystoreClient.builder(), region, null).build());
+        identityStore = keep(
+                identityStore,
+                () -> configure(IdentitystoreClient.builder(), region, null).build());
         return identityStore;
     }
 
     @Override
     public synchronized CloudTrailClient cloudTrail() {
-        cloudTrail = keep(cloudTrail, () -> configure(CloudTrailClient.builder(), region, null).build());
+        cloudTrail = keep(
+                cloudTrail,
+                () -> configure(CloudTrailClient.builder(), region, null).build());
         return cloudTrail;
     }
 

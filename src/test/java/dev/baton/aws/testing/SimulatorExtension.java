@@ -82,10 +82,11 @@ public final class SimulatorExtension
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     /** Where the simulator's own contract-test worlds live on the test classpath. */
     public static final String SIMULATOR_WORLDS = "/dev/baton/aws/simulator/world/";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<Consumer<ObjectNode>, World> world;
-    private Consumer<ObjectNode> edit = tree -> { };
+    private Consumer<ObjectNode> edit = tree -> {};
     private Supplier<Clock> clocks = () -> new ManualClock(START);
     private Function<WorldState, List<JsonService>> jsonServices = JsonServices::create;
     private boolean scim = true;
@@ -316,8 +317,8 @@ public final class SimulatorExtension
 
     /** The connector user's key and role of a world that follows that convention. */
     public ConnectionFacts facts() {
-        return server().connectionFacts().orElseThrow(
-                () -> new IllegalStateException("the world has no connector user and role"));
+        return server().connectionFacts()
+                .orElseThrow(() -> new IllegalStateException("the world has no connector user and role"));
     }
 
     /** The calls served so far. */
@@ -337,13 +338,17 @@ public final class SimulatorExtension
         if (clients == null) {
             ConnectionFacts facts = facts();
             Credentials session;
-            try (StsClient sts = sts(AwsBasicCredentials.create(facts.accessKeyId(),
-                    facts.secretAccessKey().value()))) {
-                session = sts.assumeRole(r -> r.roleArn(facts.roleArn()).roleSessionName("test")
-                        .externalId(facts.externalId())).credentials();
+            try (StsClient sts = sts(AwsBasicCredentials.create(
+                    facts.accessKeyId(), facts.secretAccessKey().value()))) {
+                session = sts.assumeRole(r -> r.roleArn(facts.roleArn())
+                                .roleSessionName("test")
+                                .externalId(facts.externalId()))
+                        .credentials();
             }
-            clients = SimulatorAwsClients.builder(endpoint()).credentials(session(session))
-                    .ssoRegion(facts.region()).build();
+            clients = SimulatorAwsClients.builder(endpoint())
+                    .credentials(session(session))
+                    .ssoRegion(facts.region())
+                    .build();
         }
         return clients;
     }
@@ -354,20 +359,23 @@ public final class SimulatorExtension
     }
 
     /** One SDK client (us-east-1, no retries) signed with {@code credentials}. */
-    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
-            AwsCredentials credentials) {
-        return builder.endpointOverride(endpoint()).region(Region.US_EAST_1)
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, AwsCredentials credentials) {
+        return builder.endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** One SDK client signed with the world's long-term key {@code accessKeyId} (its secret from the world). */
-    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
-            String accessKeyId) {
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String accessKeyId) {
         Credential key = world().credential(accessKeyId)
                 .orElseThrow(() -> new IllegalArgumentException("the world has no key " + accessKeyId));
-        return client(builder, AwsBasicCredentials.create(accessKeyId, key.secretAccessKey().value()));
+        return client(
+                builder,
+                AwsBasicCredentials.create(accessKeyId, key.secretAccessKey().value()));
     }
 
     public IamClient iam(String accessKeyId, String secretAccessKey) {
@@ -400,16 +408,19 @@ public final class SimulatorExtension
 
     /** STS credentials as SDK session credentials. */
     public static AwsCredentials session(Credentials credentials) {
-        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken());
+        return AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
     /** A raw HTTP call without a body, e.g. to the control surface {@code /_simulator/stats}. */
     public HttpResponse<String> control(String method, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint() + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build();
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

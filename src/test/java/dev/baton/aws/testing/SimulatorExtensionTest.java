@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The extension's lifecycles and what it hands to tests. */
 class SimulatorExtensionTest {
     @RegisterExtension
-    static final SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create()).pageSize("organizations", 1);
+    static final SimulatorExtension aws =
+            SimulatorExtension.of(DemoWorld.create()).pageSize("organizations", 1);
+
     private static URI firstEndpoint;
 
     @Test
@@ -36,9 +38,14 @@ class SimulatorExtensionTest {
     @Test
     void theClientsActAsTheConnectorRoleWithTheOptionsApplied() {
         aws.resetStats();
-        assertEquals(aws.facts().roleArn().split(":")[4], aws.clients().sts().getCallerIdentity().account());
-        assertEquals(aws.world().accounts().size(),
-                aws.clients().organizations().listAccountsPaginator(r -> { }).stream().count(), "one per page");
+        assertEquals(
+                aws.facts().roleArn().split(":")[4],
+                aws.clients().sts().getCallerIdentity().account());
+        assertEquals(
+                aws.world().accounts().size(),
+                aws.clients().organizations().listAccountsPaginator(r -> {}).stream()
+                        .count(),
+                "one per page");
         assertEquals(1, aws.stats().calls("sts:AssumeRole"));
         assertSame(aws.clients(), aws.clients());
     }
@@ -66,7 +73,8 @@ class SimulatorExtensionTest {
     @Nested
     class PerTest {
         @RegisterExtension
-        final SimulatorExtension fresh = SimulatorExtension.ofResource("/worlds/iam-single.json").systemClock();
+        final SimulatorExtension fresh =
+                SimulatorExtension.ofResource("/worlds/iam-single.json").systemClock();
 
         @Test
         void anInstanceExtensionStartsOnePerTest() {

@@ -20,6 +20,7 @@ import java.util.Set;
 public final class AccessQuery {
     /** Enough to explain access; a principal in many nested groups could otherwise multiply paths. */
     static final int MAX_PATHS = 16;
+
     private static final int MAX_DEPTH = 20;
 
     private final SyncView view;
@@ -33,8 +34,7 @@ public final class AccessQuery {
     /** Every entitlement {@code principal} holds, in the order the grants were recorded. */
     public List<Access> of(ResourceId principal) {
         Map<String, Grant> held = new HashMap<>();
-        List<Grant> grants = view.grants(GrantFilter.ofPrincipal(principal.getResourceType(),
-                principal.getResource()));
+        List<Grant> grants = view.grants(GrantFilter.ofPrincipal(principal.getResourceType(), principal.getResource()));
         grants.forEach(grant -> held.putIfAbsent(grant.getEntitlement().getId(), grant));
         Resource resolved = resource(principal);
         List<Access> result = new ArrayList<>();
@@ -50,9 +50,20 @@ public final class AccessQuery {
         for (Grant grant : view.grants(GrantFilter.ofEntitlement(entitlementId))) {
             ResourceId principal = grant.getPrincipal().getId();
             Map<String, Optional<Grant>> held = new HashMap<>();
-            List<AccessPath> paths = paths(grant, source -> held.computeIfAbsent(source,
-                    id -> view.grants(new GrantFilter(null, null, id, principal.getResourceType(),
-                            principal.getResource())).stream().findFirst()).orElse(null));
+            List<AccessPath> paths = paths(
+                    grant,
+                    source -> held.computeIfAbsent(
+                                    source,
+                                    id -> view
+                                            .grants(new GrantFilter(
+                                                    null,
+                                                    null,
+                                                    id,
+                                                    principal.getResourceType(),
+                                                    principal.getResource()))
+                                            .stream()
+                                            .findFirst())
+                            .orElse(null));
             result.add(new Access(resource(principal), grant, entitlement(grant), paths));
         }
         return result;
@@ -70,8 +81,8 @@ public final class AccessQuery {
     }
 
     /** Adds every path to {@code grant}, {@code after} being the hops already found beyond it. */
-    private void collect(Grant grant, HeldGrants held, Set<String> visiting, List<Entitlement> after,
-            List<AccessPath> paths) {
+    private void collect(
+            Grant grant, HeldGrants held, Set<String> visiting, List<Entitlement> after, List<AccessPath> paths) {
         if (GrantKind.of(grant) == GrantKind.DIRECT) {
             paths.add(new AccessPath(after));
         }
@@ -97,19 +108,23 @@ public final class AccessQuery {
 
     /** The stored entitlement of a grant, else the one embedded in the grant. */
     public Entitlement entitlement(Grant grant) {
-        return entitlements.computeIfAbsent(grant.getEntitlement().getId(), view::entitlement)
+        return entitlements
+                .computeIfAbsent(grant.getEntitlement().getId(), view::entitlement)
                 .orElse(grant.getEntitlement());
     }
 
     private Entitlement stub(String entitlementId) {
-        return entitlements.computeIfAbsent(entitlementId, view::entitlement)
+        return entitlements
+                .computeIfAbsent(entitlementId, view::entitlement)
                 .orElse(Entitlement.newBuilder().setId(entitlementId).build());
     }
 
     /** The stored resource, else a stub holding only the id. */
     public Resource resource(ResourceId id) {
-        return resources.computeIfAbsent(id.getResourceType() + ":" + id.getResource(),
-                key -> view.resource(id.getResourceType(), id.getResource()))
+        return resources
+                .computeIfAbsent(
+                        id.getResourceType() + ":" + id.getResource(),
+                        key -> view.resource(id.getResourceType(), id.getResource()))
                 .orElse(Resource.newBuilder().setId(id).build());
     }
 }

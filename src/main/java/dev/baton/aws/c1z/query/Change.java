@@ -15,7 +15,9 @@ import java.util.Objects;
 public record Change<T>(String id, T before, T after, List<String> changedFields) {
     /** Whether the object was added, removed or changed. */
     public enum Kind {
-        ADDED, REMOVED, CHANGED;
+        ADDED,
+        REMOVED,
+        CHANGED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -45,10 +45,12 @@ final class ChangedFields {
         if (before.equals(after)) {
             return;
         }
-        if (before.getDescriptorForType().getFullName().equals(Struct.getDescriptor().getFullName())) {
+        if (before.getDescriptorForType()
+                .getFullName()
+                .equals(Struct.getDescriptor().getFullName())) {
             try {
-                compareStructs(Struct.parseFrom(before.toByteString()), Struct.parseFrom(after.toByteString()),
-                        prefix, paths);
+                compareStructs(
+                        Struct.parseFrom(before.toByteString()), Struct.parseFrom(after.toByteString()), prefix, paths);
             } catch (InvalidProtocolBufferException e) {
                 paths.add(prefix.isEmpty() ? "profile" : prefix.substring(0, prefix.length() - 1));
             }
@@ -61,8 +63,11 @@ final class ChangedFields {
                 continue;
             }
             String path = prefix + field.getName();
-            if (field.isRepeated() && field.getMessageType() != null
-                    && field.getMessageType().getFullName().equals(Any.getDescriptor().getFullName())) {
+            if (field.isRepeated()
+                    && field.getMessageType() != null
+                    && field.getMessageType()
+                            .getFullName()
+                            .equals(Any.getDescriptor().getFullName())) {
                 compareAnnotations(castAnys(a), castAnys(b), path + ".", paths);
             } else if (!field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
                 compare((Message) a, (Message) b, path + ".", paths);
@@ -109,8 +114,11 @@ final class ChangedFields {
             List<String> inner = new ArrayList<>();
             try {
                 Set<String> nested = new LinkedHashSet<>();
-                compare(DynamicMessage.parseFrom(descriptor, x.getValue()),
-                        DynamicMessage.parseFrom(descriptor, y.getValue()), prefix + name + ".", nested);
+                compare(
+                        DynamicMessage.parseFrom(descriptor, x.getValue()),
+                        DynamicMessage.parseFrom(descriptor, y.getValue()),
+                        prefix + name + ".",
+                        nested);
                 inner.addAll(nested);
             } catch (InvalidProtocolBufferException e) {
                 inner.add(prefix + name);

@@ -12,8 +12,8 @@ import java.util.List;
  * @param principalType the principal's resource type
  * @param principalId the principal's resource id, within {@code principalType}
  */
-public record GrantFilter(String resourceType, String resourceId, String entitlementId, String principalType,
-        String principalId) {
+public record GrantFilter(
+        String resourceType, String resourceId, String entitlementId, String principalType, String principalId) {
     public static GrantFilter all() {
         return new GrantFilter(null, null, null, null, null);
     }

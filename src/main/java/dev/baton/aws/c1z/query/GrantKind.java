@@ -8,7 +8,8 @@ import java.util.List;
  * the SDK's rollback does: no sources, or a source naming the grant's own entitlement, means direct.
  */
 public enum GrantKind {
-    DIRECT, EXPANDED;
+    DIRECT,
+    EXPANDED;
 
     public static GrantKind of(Grant grant) {
         var sources = grant.getSources().getSourcesMap();
@@ -18,7 +19,9 @@ public enum GrantKind {
     /** The entitlements the grant is derived from, without the grant's own one; empty for a plain direct grant. */
     public static List<String> via(Grant grant) {
         return grant.getSources().getSourcesMap().keySet().stream()
-                .filter(id -> !id.equals(grant.getEntitlement().getId())).sorted().toList();
+                .filter(id -> !id.equals(grant.getEntitlement().getId()))
+                .sorted()
+                .toList();
     }
 
     public String label() {

@@ -13,12 +13,20 @@ import java.util.List;
  * {@code sources}. Reading only the source ids of the blob skips the embedded entitlement and its resource (most of
  * a stored grant's 2 KB), which makes listing every grant of a large sync several times faster than decoding them.
  */
-public record GrantRow(String id, String entitlementId, String resourceType, String resourceId,
-        String principalType, String principalId, GrantKind kind, List<String> via) {
+public record GrantRow(
+        String id,
+        String entitlementId,
+        String resourceType,
+        String resourceId,
+        String principalType,
+        String principalId,
+        GrantKind kind,
+        List<String> via) {
     /** {@code Grant.sources}. */
     private static final int SOURCES_FIELD = 5;
     /** {@code GrantSources.sources}, a map: repeated entries of {key = 1, value = 2}. */
     private static final int MAP_FIELD = 1;
+
     private static final int KEY_FIELD = 1;
 
     public GrantRow {
@@ -28,11 +36,21 @@ public record GrantRow(String id, String entitlementId, String resourceType, Str
     }
 
     /** The row of a stored grant, from its columns and blob. */
-    static GrantRow of(String id, String entitlementId, String resourceType, String resourceId,
-            String principalType, String principalId, byte[] data) throws IOException {
+    static GrantRow of(
+            String id,
+            String entitlementId,
+            String resourceType,
+            String resourceId,
+            String principalType,
+            String principalId,
+            byte[] data)
+            throws IOException {
         List<String> sources = sourceIds(data);
         GrantKind kind = sources.isEmpty() || sources.contains(entitlementId) ? GrantKind.DIRECT : GrantKind.EXPANDED;
-        List<String> via = sources.stream().filter(source -> !source.equals(entitlementId)).sorted().toList();
+        List<String> via = sources.stream()
+                .filter(source -> !source.equals(entitlementId))
+                .sorted()
+                .toList();
         return new GrantRow(id, entitlementId, resourceType, resourceId, principalType, principalId, kind, via);
     }
 

@@ -63,8 +63,8 @@ final class Sql {
     }
 
     UncheckedC1zException failure(String problem, Exception cause) {
-        return new UncheckedC1zException(new C1zException(file + ": " + problem + " (" + cause.getMessage() + ")",
-                cause));
+        return new UncheckedC1zException(
+                new C1zException(file + ": " + problem + " (" + cause.getMessage() + ")", cause));
     }
 
     /** A statement left open for a merge scan; the caller closes it. */

@@ -22,8 +22,12 @@ import java.util.List;
  * only the rows whose bytes differ; syncs of two files are read as two cursors ordered by key and merged. Either
  * way memory holds only the changes, however large the syncs are.
  */
-public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> resources,
-        List<Change<Entitlement>> entitlements, List<Change<Grant>> grants) {
+public record SyncDiff(
+        SyncRunRow from,
+        SyncRunRow to,
+        List<Change<Resource>> resources,
+        List<Change<Entitlement>> entitlements,
+        List<Change<Grant>> grants) {
     public SyncDiff {
         resources = List.copyOf(resources);
         entitlements = List.copyOf(entitlements);
@@ -31,7 +35,9 @@ public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> re
     }
 
     public static SyncDiff between(SyncView older, SyncView newer) {
-        return new SyncDiff(older.run(), newer.run(),
+        return new SyncDiff(
+                older.run(),
+                newer.run(),
                 changes(older, newer, "v1_resources", Resource.parser()),
                 changes(older, newer, "v1_entitlements", Entitlement.parser()),
                 changes(older, newer, "v1_grants", Grant.parser()));
@@ -41,9 +47,10 @@ public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> re
         return resources.isEmpty() && entitlements.isEmpty() && grants.isEmpty();
     }
 
-    private static <T extends Message> List<Change<T>> changes(SyncView older, SyncView newer, String table,
-            Parser<T> parser) {
-        return older.sql() == newer.sql() ? changesInOneFile(older, newer, table, parser)
+    private static <T extends Message> List<Change<T>> changes(
+            SyncView older, SyncView newer, String table, Parser<T> parser) {
+        return older.sql() == newer.sql()
+                ? changesInOneFile(older, newer, table, parser)
                 : mergedChanges(older, newer, table, parser);
     }
 
@@ -52,15 +59,17 @@ public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> re
      * compares the blobs itself, so only rows that differ reach Java (a sync of 200 accounts has 360,000 grants of
      * about 2 KB each, almost all unchanged from one sync to the next).
      */
-    private static <T extends Message> List<Change<T>> changesInOneFile(SyncView older, SyncView newer,
-            String table, Parser<T> parser) {
+    private static <T extends Message> List<Change<T>> changesInOneFile(
+            SyncView older, SyncView newer, String table, Parser<T> parser) {
         String from = older.run().syncId();
         String to = newer.run().syncId();
         List<Change<T>> changes = new ArrayList<>();
         Sql sql = newer.sql();
-        sql.scan("select b.external_id, a.data, b.data from " + table + " b join " + table + " a"
-                + " on a.external_id = b.external_id and a.sync_id = ? where b.sync_id = ? and a.data != b.data",
-                List.of(from, to), row -> {
+        sql.scan(
+                "select b.external_id, a.data, b.data from " + table + " b join " + table + " a"
+                        + " on a.external_id = b.external_id and a.sync_id = ? where b.sync_id = ? and a.data != b.data",
+                List.of(from, to),
+                row -> {
                     T old = parser.parseFrom(row.getBytes(2));
                     T current = parser.parseFrom(row.getBytes(3));
                     if (!old.equals(current)) {
@@ -75,39 +84,48 @@ public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> re
     }
 
     /** Rows of sync {@code in} whose key sync {@code notIn} lacks: removed ones, or added ones. */
-    private static <T extends Message> void onlyIn(Sql sql, String table, String in, String notIn, Parser<T> parser,
-            List<Change<T>> changes, boolean removed) {
-        sql.scan("select x.external_id, x.data from " + table + " x where x.sync_id = ? and not exists (select 1"
-                + " from " + table + " y where y.external_id = x.external_id and y.sync_id = ?)", List.of(in, notIn),
+    private static <T extends Message> void onlyIn(
+            Sql sql,
+            String table,
+            String in,
+            String notIn,
+            Parser<T> parser,
+            List<Change<T>> changes,
+            boolean removed) {
+        sql.scan(
+                "select x.external_id, x.data from " + table + " x where x.sync_id = ? and not exists (select 1"
+                        + " from " + table + " y where y.external_id = x.external_id and y.sync_id = ?)",
+                List.of(in, notIn),
                 row -> {
                     T message = parser.parseFrom(row.getBytes(2));
-                    changes.add(removed ? new Change<>(row.getString(1), message, null, List.of())
-                            : new Change<>(row.getString(1), null, message, List.of()));
+                    changes.add(
+                            removed
+                                    ? new Change<>(row.getString(1), message, null, List.of())
+                                    : new Change<>(row.getString(1), null, message, List.of()));
                     return true;
                 });
     }
 
     /** Syncs of two files: both read as cursors ordered by key and merged. */
-    private static <T extends Message> List<Change<T>> mergedChanges(SyncView older, SyncView newer, String table,
-            Parser<T> parser) {
+    private static <T extends Message> List<Change<T>> mergedChanges(
+            SyncView older, SyncView newer, String table, Parser<T> parser) {
         String sql = "select external_id, data from " + table + " where sync_id = ? order by external_id";
         List<Change<T>> changes = new ArrayList<>();
         try (PreparedStatement a = older.sql().cursor(sql, List.of(older.run().syncId()));
-                PreparedStatement b = newer.sql().cursor(sql, List.of(newer.run().syncId()));
+                PreparedStatement b =
+                        newer.sql().cursor(sql, List.of(newer.run().syncId()));
                 ResultSet before = a.executeQuery();
                 ResultSet after = b.executeQuery()) {
             boolean hasBefore = before.next();
             boolean hasAfter = after.next();
             while (hasBefore || hasAfter) {
-                int order = !hasBefore ? 1 : !hasAfter ? -1
-                        : compareKeys(before.getString(1), after.getString(1));
+                int order = !hasBefore ? 1 : !hasAfter ? -1 : compareKeys(before.getString(1), after.getString(1));
                 if (order < 0) {
-                    changes.add(new Change<>(before.getString(1), parser.parseFrom(before.getBytes(2)), null,
-                            List.of()));
+                    changes.add(
+                            new Change<>(before.getString(1), parser.parseFrom(before.getBytes(2)), null, List.of()));
                     hasBefore = before.next();
                 } else if (order > 0) {
-                    changes.add(new Change<>(after.getString(1), null, parser.parseFrom(after.getBytes(2)),
-                            List.of()));
+                    changes.add(new Change<>(after.getString(1), null, parser.parseFrom(after.getBytes(2)), List.of()));
                     hasAfter = after.next();
                 } else {
                     byte[] x = before.getBytes(2);
@@ -116,8 +134,8 @@ public record SyncDiff(SyncRunRow from, SyncRunRow to, List<Change<Resource>> re
                         T old = parser.parseFrom(x);
                         T current = parser.parseFrom(y);
                         if (!old.equals(current)) {
-                            changes.add(new Change<>(after.getString(1), old, current,
-                                    ChangedFields.between(old, current)));
+                            changes.add(new Change<>(
+                                    after.getString(1), old, current, ChangedFields.between(old, current)));
                         }
                     }
                     hasBefore = before.next();

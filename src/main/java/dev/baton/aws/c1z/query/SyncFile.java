@@ -15,9 +15,10 @@ import java.util.Optional;
  * "Latest" is the text order of {@code ended_at}, then the sync id, as the SDK orders them.
  */
 public final class SyncFile implements AutoCloseable {
-    private static final Comparator<SyncRunRow> NEWEST_FIRST = Comparator
-            .comparing((SyncRunRow run) -> run.endedAt() == null ? "" : run.endedAt())
-            .thenComparing(SyncRunRow::syncId).reversed();
+    private static final Comparator<SyncRunRow> NEWEST_FIRST = Comparator.comparing(
+                    (SyncRunRow run) -> run.endedAt() == null ? "" : run.endedAt())
+            .thenComparing(SyncRunRow::syncId)
+            .reversed();
 
     private final C1zSnapshot snapshot;
     private final Sql sql;
@@ -43,9 +44,12 @@ public final class SyncFile implements AutoCloseable {
         Path c1zFile = snapshot.file();
         Sql sql = new Sql(snapshot.connection(), c1zFile);
         try {
-            List<SyncRunRow> runs = sql.list("select sync_id, sync_type, started_at, ended_at, parent_sync_id"
-                    + " from v1_sync_runs order by id", List.of(), row -> new SyncRunRow(row.getString(1),
-                    row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
+            List<SyncRunRow> runs = sql.list(
+                    "select sync_id, sync_type, started_at, ended_at, parent_sync_id"
+                            + " from v1_sync_runs order by id",
+                    List.of(),
+                    row -> new SyncRunRow(
+                            row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
             return new SyncFile(snapshot, sql, runs);
         } catch (UncheckedC1zException e) {
             snapshot.close();
@@ -69,7 +73,10 @@ public final class SyncFile implements AutoCloseable {
 
     /** Finished full syncs, newest first: what {@code baton diff} compares. */
     public List<SyncRunRow> finishedFullSyncs() {
-        return runs.stream().filter(SyncRunRow::fullAndFinished).sorted(NEWEST_FIRST).toList();
+        return runs.stream()
+                .filter(SyncRunRow::fullAndFinished)
+                .sorted(NEWEST_FIRST)
+                .toList();
     }
 
     /** The sync a question without {@code --sync-id} is about; empty for a file without syncs. */
@@ -78,7 +85,8 @@ public final class SyncFile implements AutoCloseable {
         if (full.isPresent()) {
             return full;
         }
-        Optional<SyncRunRow> finished = runs.stream().filter(SyncRunRow::finished).sorted(NEWEST_FIRST).findFirst();
+        Optional<SyncRunRow> finished =
+                runs.stream().filter(SyncRunRow::finished).sorted(NEWEST_FIRST).findFirst();
         if (finished.isPresent()) {
             return finished;
         }

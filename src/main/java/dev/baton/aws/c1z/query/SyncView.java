@@ -30,13 +30,17 @@ public final class SyncView {
     }
 
     public List<ResourceType> resourceTypes() {
-        return sql.list("select data from v1_resource_types where sync_id = ? order by id", List.of(run.syncId()),
+        return sql.list(
+                "select data from v1_resource_types where sync_id = ? order by id",
+                List.of(run.syncId()),
                 row -> ResourceType.parseFrom(row.getBytes(1)));
     }
 
     public Optional<ResourceType> resourceType(String id) {
-        return first(sql.list("select data from v1_resource_types where external_id = ? and sync_id = ?",
-                List.of(id, run.syncId()), row -> ResourceType.parseFrom(row.getBytes(1))));
+        return first(sql.list(
+                "select data from v1_resource_types where external_id = ? and sync_id = ?",
+                List.of(id, run.syncId()),
+                row -> ResourceType.parseFrom(row.getBytes(1))));
     }
 
     /** Resources of one type, or of every type when {@code type} is null. */
@@ -47,13 +51,17 @@ public final class SyncView {
             params.add(type);
         }
         params.add(run.syncId());
-        return sql.list("select data from v1_resources where 1 = 1" + condition + " and sync_id = ? order by id",
-                params, row -> Resource.parseFrom(row.getBytes(1)));
+        return sql.list(
+                "select data from v1_resources where 1 = 1" + condition + " and sync_id = ? order by id",
+                params,
+                row -> Resource.parseFrom(row.getBytes(1)));
     }
 
     public Optional<Resource> resource(String type, String id) {
-        return first(sql.list("select data from v1_resources where external_id = ? and sync_id = ?",
-                List.of(type + ":" + id, run.syncId()), row -> Resource.parseFrom(row.getBytes(1))));
+        return first(sql.list(
+                "select data from v1_resources where external_id = ? and sync_id = ?",
+                List.of(type + ":" + id, run.syncId()),
+                row -> Resource.parseFrom(row.getBytes(1))));
     }
 
     /** Entitlements, filtered by their resource's type and id when those are not null. */
@@ -69,13 +77,17 @@ public final class SyncView {
             params.add(resourceId);
         }
         params.add(run.syncId());
-        return sql.list("select data from v1_entitlements where 1 = 1" + condition + " and sync_id = ? order by id",
-                params, row -> Entitlement.parseFrom(row.getBytes(1)));
+        return sql.list(
+                "select data from v1_entitlements where 1 = 1" + condition + " and sync_id = ? order by id",
+                params,
+                row -> Entitlement.parseFrom(row.getBytes(1)));
     }
 
     public Optional<Entitlement> entitlement(String id) {
-        return first(sql.list("select data from v1_entitlements where external_id = ? and sync_id = ?",
-                List.of(id, run.syncId()), row -> Entitlement.parseFrom(row.getBytes(1))));
+        return first(sql.list(
+                "select data from v1_entitlements where external_id = ? and sync_id = ?",
+                List.of(id, run.syncId()),
+                row -> Entitlement.parseFrom(row.getBytes(1))));
     }
 
     public List<Grant> grants(GrantFilter filter) {
@@ -88,8 +100,8 @@ public final class SyncView {
         List<String> params = new ArrayList<>();
         String conditions = filter.conditions(params);
         params.add(run.syncId());
-        sql.scan("select data from v1_grants where 1 = 1" + conditions + " and sync_id = ? order by id", params,
-                row -> {
+        sql.scan(
+                "select data from v1_grants where 1 = 1" + conditions + " and sync_id = ? order by id", params, row -> {
                     consumer.accept(Grant.parseFrom(row.getBytes(1)));
                     return true;
                 });
@@ -100,11 +112,20 @@ public final class SyncView {
         List<String> params = new ArrayList<>();
         String conditions = filter.conditions(params);
         params.add(run.syncId());
-        sql.scan("select external_id, entitlement_id, resource_type_id, resource_id, principal_resource_type_id,"
-                + " principal_resource_id, data from v1_grants where 1 = 1" + conditions + " and sync_id = ?"
-                + " order by id", params, row -> {
-                    consumer.accept(GrantRow.of(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), row.getBytes(7)));
+        sql.scan(
+                "select external_id, entitlement_id, resource_type_id, resource_id, principal_resource_type_id,"
+                        + " principal_resource_id, data from v1_grants where 1 = 1" + conditions + " and sync_id = ?"
+                        + " order by id",
+                params,
+                row -> {
+                    consumer.accept(GrantRow.of(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getBytes(7)));
                     return true;
                 });
     }
@@ -115,8 +136,10 @@ public final class SyncView {
         for (ResourceType type : resourceTypes()) {
             counts.put(type.getId(), 0L);
         }
-        sql.scan("select resource_type_id, count(*) from v1_resources where sync_id = ? group by resource_type_id",
-                List.of(run.syncId()), row -> {
+        sql.scan(
+                "select resource_type_id, count(*) from v1_resources where sync_id = ? group by resource_type_id",
+                List.of(run.syncId()),
+                row -> {
                     counts.put(row.getString(1), row.getLong(2));
                     return true;
                 });
@@ -132,8 +155,11 @@ public final class SyncView {
     }
 
     private long count(String table) {
-        return sql.list("select count(*) from " + table + " where sync_id = ?", List.of(run.syncId()),
-                row -> row.getLong(1)).get(0);
+        return sql.list(
+                        "select count(*) from " + table + " where sync_id = ?",
+                        List.of(run.syncId()),
+                        row -> row.getLong(1))
+                .get(0);
     }
 
     private static <T> Optional<T> first(List<T> rows) {

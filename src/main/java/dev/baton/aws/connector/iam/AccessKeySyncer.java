@@ -76,10 +76,7 @@ final class AccessKeySyncer implements ResourceSyncer {
         if (key.createDate() != null) {
             builder.createdAt(timestamp(key.createDate()));
         }
-        return builder.profile(profile)
-                .v1Identifier(userArn)
-                .secretTrait(trait)
-                .build();
+        return builder.profile(profile).v1Identifier(userArn).secretTrait(trait).build();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
  */
 final class AccountIamSyncer implements ResourceSyncer {
     private static final Logger log = LoggerFactory.getLogger(AccountIamSyncer.class);
-    private static final List<String> CHILD_TYPES = List.of(ResourceTypes.IAM_USER_ID, ResourceTypes.ROLE_ID,
-            ResourceTypes.GROUP_ID, ResourceTypes.IAM_POLICY_ID);
+    private static final List<String> CHILD_TYPES = List.of(
+            ResourceTypes.IAM_USER_ID, ResourceTypes.ROLE_ID, ResourceTypes.GROUP_ID, ResourceTypes.IAM_POLICY_ID);
 
     private final AwsClients clients;
     private final OrganizationAccounts accounts;
@@ -73,7 +73,10 @@ final class AccountIamSyncer implements ResourceSyncer {
         List<Resource> resources = new ArrayList<>();
         for (Account account : response.accounts()) {
             if (!AccountStates.isActive(account)) {
-                log.info("baton-aws: skipping account {} ({}): status {}", account.id(), account.name(),
+                log.info(
+                        "baton-aws: skipping account {} ({}): status {}",
+                        account.id(),
+                        account.name(),
                         account.statusAsString());
                 continue;
             }

@@ -67,12 +67,17 @@ record CredentialReport(Map<String, Row> rowsByUserArn) {
         for (int slot = 1; slot <= 2; slot++) {
             Instant rotated = instant(values.get("access_key_" + slot + "_last_rotated"));
             if (rotated != null) {
-                slots.add(new KeySlot("true".equals(values.get("access_key_" + slot + "_active")), rotated,
+                slots.add(new KeySlot(
+                        "true".equals(values.get("access_key_" + slot + "_active")),
+                        rotated,
                         instant(values.get("access_key_" + slot + "_last_used_date"))));
             }
         }
-        return new Row("true".equals(values.get("password_enabled")), instant(values.get("password_last_used")),
-                "true".equals(values.get("mfa_active")), slots);
+        return new Row(
+                "true".equals(values.get("password_enabled")),
+                instant(values.get("password_last_used")),
+                "true".equals(values.get("mfa_active")),
+                slots);
     }
 
     /** Dates are ISO-8601 with an offset; "N/A", "no_information" and "not_supported" mean none. */

@@ -22,8 +22,7 @@ record EntityArn(String arn, String accountId, String kind, String name) {
 
     static EntityArn parse(String arn) throws SyncException {
         String[] sections = arn.split(":", 6);
-        if (sections.length < 6 || !sections[0].equals("arn") || !sections[2].equals("iam")
-                || sections[4].isEmpty()) {
+        if (sections.length < 6 || !sections[0].equals("arn") || !sections[2].equals("iam") || sections[4].isEmpty()) {
             throw new SyncException("baton-aws: invalid IAM ARN \"" + arn + "\"");
         }
         String resource = sections[5];

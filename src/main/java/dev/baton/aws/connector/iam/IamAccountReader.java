@@ -1,7 +1,6 @@
 package dev.baton.aws.connector.iam;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.connector.iam.IamRecords.AccessKey;
 import dev.baton.aws.connector.iam.IamRecords.AttachedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Group;
 import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;

@@ -26,10 +26,17 @@ import java.util.Map;
  *                         ones attached in this account)
  * @param report           the credential report, for access-key use without per-key calls
  */
-record IamAccountSnapshot(String accountId, List<User> users, List<Group> groups, List<Role> roles,
-                          Map<String, List<String>> groupMembers, Map<String, List<AttachedPolicy>> attached,
-                          Map<String, List<InlinePolicy>> inline, List<ListedPolicy> managedPolicies,
-                          Map<String, String> policyDocuments, CredentialReport report) {
+record IamAccountSnapshot(
+        String accountId,
+        List<User> users,
+        List<Group> groups,
+        List<Role> roles,
+        Map<String, List<String>> groupMembers,
+        Map<String, List<AttachedPolicy>> attached,
+        Map<String, List<InlinePolicy>> inline,
+        List<ListedPolicy> managedPolicies,
+        Map<String, String> policyDocuments,
+        CredentialReport report) {
     IamAccountSnapshot {
         requireNonNull(accountId, "accountId is null");
         users = List.copyOf(users);

@@ -28,14 +28,21 @@ final class IamGrants {
 
     /** IAM group member. */
     static Entitlement groupMember(Resource group) {
-        return Entitlements.assignment(group, MEMBER, group.getDisplayName() + " Group Member",
-                "Is member of the " + group.getDisplayName() + " IAM group in AWS", List.of(ResourceTypes.IAM_USER),
+        return Entitlements.assignment(
+                group,
+                MEMBER,
+                group.getDisplayName() + " Group Member",
+                "Is member of the " + group.getDisplayName() + " IAM group in AWS",
+                List.of(ResourceTypes.IAM_USER),
                 List.of(v1(Ids.v1MembershipEntitlementId(group.getId().getResource()))));
     }
 
     /** Role assignment: may assume the role. */
     static Entitlement roleAssignment(Resource role) {
-        return Entitlements.assignment(role, ASSIGNMENT, role.getDisplayName() + " Role",
+        return Entitlements.assignment(
+                role,
+                ASSIGNMENT,
+                role.getDisplayName() + " Role",
                 "Can assume the " + role.getDisplayName() + " role in AWS",
                 List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.SSO_USER),
                 List.of(v1(Ids.v1MembershipEntitlementId(role.getId().getResource()))));
@@ -43,9 +50,16 @@ final class IamGrants {
 
     /** Managed policy attached. */
     static Entitlement policyAttached(Resource policy) {
-        return Entitlements.assignment(policy, ATTACHED, policy.getDisplayName() + " Managed Policy",
+        return Entitlements.assignment(
+                policy,
+                ATTACHED,
+                policy.getDisplayName() + " Managed Policy",
                 "Has the " + policy.getDisplayName() + " managed policy in AWS",
-                List.of(ResourceTypes.IAM_USER, ResourceTypes.ROLE, ResourceTypes.GROUP, ResourceTypes.PERMISSION_SET,
+                List.of(
+                        ResourceTypes.IAM_USER,
+                        ResourceTypes.ROLE,
+                        ResourceTypes.GROUP,
+                        ResourceTypes.PERMISSION_SET,
                         ResourceTypes.PERMISSION_SET_ASSIGNMENT),
                 List.of());
     }
@@ -54,9 +68,15 @@ final class IamGrants {
     static Entitlement inlineAttached(Resource inlinePolicy) {
         String name = inlinePolicy.getDisplayName();
         String parentType = inlinePolicy.getParentResourceId().getResourceType();
-        return Entitlements.assignment(inlinePolicy, ATTACHED, name + " Inline Policy",
+        return Entitlements.assignment(
+                inlinePolicy,
+                ATTACHED,
+                name + " Inline Policy",
                 "Has the " + name + " inline policy in AWS",
-                ResourceTypes.ALL.stream().filter(type -> type.getId().equals(parentType)).toList(), List.of());
+                ResourceTypes.ALL.stream()
+                        .filter(type -> type.getId().equals(parentType))
+                        .toList(),
+                List.of());
     }
 
     /** User / role / group policy attachment: a managed policy attached to a principal, with the principal's expansion rule. */

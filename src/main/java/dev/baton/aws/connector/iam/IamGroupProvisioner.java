@@ -1,12 +1,12 @@
 package dev.baton.aws.connector.iam;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsPaging;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Grants;
 import dev.baton.aws.model.Ids;
@@ -52,13 +52,21 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         Membership membership = membership(entitlement.getResource().getId(), principal.getId());
         Grant grant = membershipGrant(entitlement, principal.getId());
         if (membership.isMember()) {
-            return new ProvisionResult(List.of(grant), List.of(),
-                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
+            return new ProvisionResult(
+                    List.of(grant), List.of(), ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         try {
-            AddUserToGroupResponse response = membership.iam().call("AddUserToGroup", membership.group().arn(),
-                    () -> membership.iam().client().addUserToGroup(request -> request
-                            .groupName(membership.group().name()).userName(membership.user().name())));
+            AddUserToGroupResponse response = membership
+                    .iam()
+                    .call(
+                            "AddUserToGroup",
+                            membership.group().arn(),
+                            () -> membership
+                                    .iam()
+                                    .client()
+                                    .addUserToGroup(request -> request.groupName(
+                                                    membership.group().name())
+                                            .userName(membership.user().name())));
             return new ProvisionResult(List.of(grant), List.of(), ProvisionAnnotations.requestId(response));
         } catch (AwsCallException e) {
             throw IamResults.callFailure("error adding iam user to iam group", e);
@@ -70,20 +78,29 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         if (!grant.getPrincipal().getId().getResourceType().equals(ResourceTypes.IAM_USER_ID)) {
             throw new SyncException("baton-aws: only iam users can be removed from iam group");
         }
-        Membership membership = membership(grant.getEntitlement().getResource().getId(), grant.getPrincipal().getId());
+        Membership membership = membership(
+                grant.getEntitlement().getResource().getId(),
+                grant.getPrincipal().getId());
         if (!membership.isMember()) {
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
         }
         try {
-            RemoveUserFromGroupResponse response = membership.iam().call("RemoveUserFromGroup",
-                    membership.group().arn(), () -> membership.iam().client().removeUserFromGroup(request -> request
-                            .groupName(membership.group().name()).userName(membership.user().name())));
+            RemoveUserFromGroupResponse response = membership
+                    .iam()
+                    .call(
+                            "RemoveUserFromGroup",
+                            membership.group().arn(),
+                            () -> membership
+                                    .iam()
+                                    .client()
+                                    .removeUserFromGroup(request -> request.groupName(
+                                                    membership.group().name())
+                                            .userName(membership.user().name())));
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
                 // Removed (or deleted) between our read and the write: the outcome the caller wanted.
-                return ProvisionResult.ofAnnotations(
-                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
+                return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.callFailure("error removing iam user from iam group", e);
         }
@@ -93,7 +110,8 @@ public final class IamGroupProvisioner implements GrantProvisioner {
     static Grant membershipGrant(Entitlement entitlement, ResourceId user) {
         String groupArn = entitlement.getResource().getId().getResource();
         V1Identifier v1 = V1Identifier.newBuilder()
-                .setId(Ids.v1MembershipGrantId(groupArn, user.getResource())).build();
+                .setId(Ids.v1MembershipGrantId(groupArn, user.getResource()))
+                .build();
         return Grants.grant(entitlement, Ids.resourceId(ResourceTypes.IAM_USER_ID, user.getResource()), List.of(v1));
     }
 
@@ -115,12 +133,16 @@ public final class IamGroupProvisioner implements GrantProvisioner {
         try {
             do {
                 String current = marker;
-                ListGroupsForUserResponse page = iam.call("ListGroupsForUser", user.arn(), () -> iam.client()
-                        .listGroupsForUser(request -> request.userName(user.name()).marker(current)));
+                ListGroupsForUserResponse page = iam.call(
+                        "ListGroupsForUser",
+                        user.arn(),
+                        () -> iam.client()
+                                .listGroupsForUser(
+                                        request -> request.userName(user.name()).marker(current)));
                 for (Group candidate : page.groups()) {
                     // A group AWS lists without its ARN is still this group when its name and path say so.
-                    if (group.arn().equals(candidate.arn()) || candidate.arn() == null
-                            && group.name().equals(candidate.groupName())) {
+                    if (group.arn().equals(candidate.arn())
+                            || candidate.arn() == null && group.name().equals(candidate.groupName())) {
                         return true;
                     }
                 }

@@ -51,7 +51,8 @@ final class IamGroupSyncer implements ResourceSyncer {
         }
         IamAccountReader reader = readers.forListing(parent);
         Page<Group> groups = AwsFailures.require(() -> reader.groups(token));
-        return new Page<>(groups.items().stream().map(group -> toResource(group, parent)).toList(), groups.next());
+        return new Page<>(
+                groups.items().stream().map(group -> toResource(group, parent)).toList(), groups.next());
     }
 
     static Resource toResource(Group group, ResourceId parent) {
@@ -102,7 +103,9 @@ final class IamGroupSyncer implements ResourceSyncer {
         Entitlement member = IamGrants.groupMember(group);
         String groupArn = group.getId().getResource();
         return userArns.stream()
-                .map(userArn -> Grants.grant(member, Ids.resourceId(ResourceTypes.IAM_USER_ID, userArn),
+                .map(userArn -> Grants.grant(
+                        member,
+                        Ids.resourceId(ResourceTypes.IAM_USER_ID, userArn),
                         List.of(IamGrants.v1(Ids.v1MembershipGrantId(groupArn, userArn)))))
                 .toList();
     }
@@ -119,6 +122,8 @@ final class IamGroupSyncer implements ResourceSyncer {
             warnings.warn("baton-aws: skipping managed policy grants of IAM group " + arn + ": " + e.errorCode());
             return List.of();
         }
-        return policies.stream().map(p -> IamGrants.policyAttachment(p, group.getId())).toList();
+        return policies.stream()
+                .map(p -> IamGrants.policyAttachment(p, group.getId()))
+                .toList();
     }
 }

@@ -1,12 +1,12 @@
 package dev.baton.aws.connector.iam;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Grants;
 import dev.baton.aws.model.Ids;
@@ -47,8 +47,8 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         Attachment attachment = attachment(policyArn, principal.getId());
         Grant grant = attachedGrant(entitlement, principal.getId());
         if (attachment.policies().isAttached(attachment.principal(), policyArn)) {
-            return new ProvisionResult(List.of(grant), List.of(),
-                    ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
+            return new ProvisionResult(
+                    List.of(grant), List.of(), ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         try {
             AwsResponse response = attachment.policies().attach(attachment.principal(), policyArn);
@@ -71,8 +71,7 @@ public final class IamPolicyProvisioner implements GrantProvisioner {
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
                 // Not attached, or the principal is gone: nothing left to revoke.
-                return ProvisionResult.ofAnnotations(
-                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
+                return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.callFailure("failed to detach managed policy", e);
         }

@@ -78,8 +78,8 @@ final class IamPolicySyncer implements ResourceSyncer {
             if (!e.kind().skippable()) {
                 throw AwsFailures.fatal(e);
             }
-            warnings.warn("baton-aws: unable to fetch managed policy document, skipping: " + policy.arn()
-                    + " (" + e.errorCode() + ")");
+            warnings.warn("baton-aws: unable to fetch managed policy document, skipping: " + policy.arn() + " ("
+                    + e.errorCode() + ")");
             return "";
         }
     }

@@ -15,8 +15,8 @@ public final class IamProvisioners {
      *                            message. Deletion is never gated.
      */
     public static List<ResourceProvisioner> create(AwsClients clients, String accountCreationType) {
-        boolean iamUserCreation = accountCreationType.isEmpty()
-                || accountCreationType.equals(ResourceTypes.IAM_USER_ID);
+        boolean iamUserCreation =
+                accountCreationType.isEmpty() || accountCreationType.equals(ResourceTypes.IAM_USER_ID);
         return List.of(
                 new IamUserProvisioner(clients, iamUserCreation),
                 new IamGroupProvisioner(clients),

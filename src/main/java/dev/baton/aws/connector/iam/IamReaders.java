@@ -89,8 +89,10 @@ final class IamReaders {
             if (e.kind() != ErrorKind.ACCESS_DENIED) {
                 throw AwsFailures.fatal(e);
             }
-            log.info("baton-aws: account {} denies the IAM fast path ({}); using per-entity IAM calls",
-                    accountId, e.getMessage());
+            log.info(
+                    "baton-aws: account {} denies the IAM fast path ({}); using per-entity IAM calls",
+                    accountId,
+                    e.getMessage());
             return new PerEntityIamReader(iam, warnings);
         }
     }

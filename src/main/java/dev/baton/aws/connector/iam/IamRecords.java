@@ -48,8 +48,16 @@ final class IamRecords {
      * @param passwordLastUsed null when never used
      * @param keysLastUsed     last use of each access key that was ever used
      */
-    record User(String arn, String name, String path, String userId, Map<String, String> tags,
-                Instant passwordLastUsed, List<Instant> keysLastUsed, boolean mfaActive, boolean consoleAccess) {
+    record User(
+            String arn,
+            String name,
+            String path,
+            String userId,
+            Map<String, String> tags,
+            Instant passwordLastUsed,
+            List<Instant> keysLastUsed,
+            boolean mfaActive,
+            boolean consoleAccess) {
         User {
             requireNonNull(arn, "arn is null");
             name = IamValues.name(name, arn);
@@ -84,8 +92,14 @@ final class IamRecords {
      * @param maxSessionDuration null when AWS did not report one
      * @param trustPolicy        decoded trust policy JSON, "" when none
      */
-    record Role(String arn, String name, String path, String description, Integer maxSessionDuration,
-                Map<String, String> tags, String trustPolicy) {
+    record Role(
+            String arn,
+            String name,
+            String path,
+            String description,
+            Integer maxSessionDuration,
+            Map<String, String> tags,
+            String trustPolicy) {
         Role {
             requireNonNull(arn, "arn is null");
             name = IamValues.name(name, arn);

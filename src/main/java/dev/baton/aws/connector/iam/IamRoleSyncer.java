@@ -54,7 +54,8 @@ final class IamRoleSyncer implements ResourceSyncer {
         }
         IamAccountReader reader = readers.forListing(parent);
         Page<Role> roles = AwsFailures.require(() -> reader.roles(token));
-        return new Page<>(roles.items().stream().map(role -> toResource(role, parent)).toList(), roles.next());
+        return new Page<>(
+                roles.items().stream().map(role -> toResource(role, parent)).toList(), roles.next());
     }
 
     static Resource toResource(Role role, ResourceId parent) {
@@ -131,7 +132,8 @@ final class IamRoleSyncer implements ResourceSyncer {
         try {
             principals = TrustPolicy.parse(trustDocument).assumingPrincipals();
         } catch (IllegalArgumentException e) {
-            warnings.warn("baton-aws: failed to parse trust policy of IAM role " + role.getId().getResource());
+            warnings.warn("baton-aws: failed to parse trust policy of IAM role "
+                    + role.getId().getResource());
             return List.of();
         }
         return trustGrants(role, principals);
@@ -142,10 +144,14 @@ final class IamRoleSyncer implements ResourceSyncer {
         List<Grant> grants = new ArrayList<>();
         for (String principalArn : principalArns.stream().distinct().toList()) {
             boolean isUser = Arn.parse(principalArn).resource().startsWith("user/");
-            ResourceId principal = Ids.resourceId(isUser ? ResourceTypes.IAM_USER_ID : ResourceTypes.ROLE_ID,
-                    principalArn);
-            grants.add(Grants.grant(assignment, principal, isUser ? List.of()
-                    : List.of(Grants.expandable(Ids.entitlementId(principal, IamGrants.ASSIGNMENT), false))));
+            ResourceId principal =
+                    Ids.resourceId(isUser ? ResourceTypes.IAM_USER_ID : ResourceTypes.ROLE_ID, principalArn);
+            grants.add(Grants.grant(
+                    assignment,
+                    principal,
+                    isUser
+                            ? List.of()
+                            : List.of(Grants.expandable(Ids.entitlementId(principal, IamGrants.ASSIGNMENT), false))));
         }
         return grants;
     }
@@ -162,6 +168,8 @@ final class IamRoleSyncer implements ResourceSyncer {
             warnings.warn("baton-aws: skipping managed policy grants of IAM role " + arn + ": " + e.errorCode());
             return List.of();
         }
-        return policies.stream().map(p -> IamGrants.policyAttachment(p, role.getId())).toList();
+        return policies.stream()
+                .map(p -> IamGrants.policyAttachment(p, role.getId()))
+                .toList();
     }
 }

@@ -17,6 +17,7 @@ import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;
 import dev.baton.aws.connector.iam.IamRecords.ManagedPolicy;
 import dev.baton.aws.connector.iam.IamRecords.Role;
 import dev.baton.aws.connector.iam.IamRecords.User;
+import dev.baton.aws.spi.SyncWarnings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.baton.aws.spi.SyncWarnings;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
@@ -81,16 +81,38 @@ final class IamSnapshotCollector {
         String marker = null;
         do {
             String current = marker;
-            GetAccountAuthorizationDetailsResponse page = calls.call("GetAccountAuthorizationDetails", "",
+            GetAccountAuthorizationDetailsResponse page = calls.call(
+                    "GetAccountAuthorizationDetails",
+                    "",
                     () -> iam.getAccountAuthorizationDetails(b -> b.marker(current)));
-            details.users().addAll(IamValues.withArn(page.userDetailList(), UserDetail::arn,
-                    u -> AwsValues.firstText(u.userId(), u.userName()), ResourceTypes.IAM_USER_ID, warnings));
-            details.groups().addAll(IamValues.withArn(page.groupDetailList(), GroupDetail::arn,
-                    g -> AwsValues.firstText(g.groupId(), g.groupName()), ResourceTypes.GROUP_ID, warnings));
-            details.roles().addAll(IamValues.withArn(page.roleDetailList(), RoleDetail::arn,
-                    r -> AwsValues.firstText(r.roleId(), r.roleName()), ResourceTypes.ROLE_ID, warnings));
-            details.policies().addAll(IamValues.withArn(page.policies(), ManagedPolicyDetail::arn,
-                    p -> AwsValues.firstText(p.policyId(), p.policyName()), ResourceTypes.IAM_POLICY_ID, warnings));
+            details.users()
+                    .addAll(IamValues.withArn(
+                            page.userDetailList(),
+                            UserDetail::arn,
+                            u -> AwsValues.firstText(u.userId(), u.userName()),
+                            ResourceTypes.IAM_USER_ID,
+                            warnings));
+            details.groups()
+                    .addAll(IamValues.withArn(
+                            page.groupDetailList(),
+                            GroupDetail::arn,
+                            g -> AwsValues.firstText(g.groupId(), g.groupName()),
+                            ResourceTypes.GROUP_ID,
+                            warnings));
+            details.roles()
+                    .addAll(IamValues.withArn(
+                            page.roleDetailList(),
+                            RoleDetail::arn,
+                            r -> AwsValues.firstText(r.roleId(), r.roleName()),
+                            ResourceTypes.ROLE_ID,
+                            warnings));
+            details.policies()
+                    .addAll(IamValues.withArn(
+                            page.policies(),
+                            ManagedPolicyDetail::arn,
+                            p -> AwsValues.firstText(p.policyId(), p.policyName()),
+                            ResourceTypes.IAM_POLICY_ID,
+                            warnings));
             marker = AwsPaging.nextMarker(page.isTruncated(), page.marker(), current);
         } while (marker != null);
         CredentialReport report = credentialReport();
@@ -101,8 +123,11 @@ final class IamSnapshotCollector {
     private record ListedRole(String description, Integer maxSessionDuration) {}
 
     /** Every page of GetAccountAuthorizationDetails, concatenated. */
-    private record Details(List<UserDetail> users, List<GroupDetail> groups, List<RoleDetail> roles,
-                           List<ManagedPolicyDetail> policies) {}
+    private record Details(
+            List<UserDetail> users,
+            List<GroupDetail> groups,
+            List<RoleDetail> roles,
+            List<ManagedPolicyDetail> policies) {}
 
     /** ListRoles, for the description and max session duration GAAD leaves out. */
     private Map<String, ListedRole> listedRoles() throws AwsCallException {
@@ -111,8 +136,10 @@ final class IamSnapshotCollector {
         do {
             String current = marker;
             var page = calls.call("ListRoles", "", () -> iam.listRoles(b -> b.marker(current)));
-            page.roles().stream().filter(role -> role.arn() != null).forEach(role -> byArn.put(role.arn(),
-                    new ListedRole(role.description(), role.maxSessionDuration())));
+            page.roles().stream()
+                    .filter(role -> role.arn() != null)
+                    .forEach(role ->
+                            byArn.put(role.arn(), new ListedRole(role.description(), role.maxSessionDuration())));
             marker = AwsPaging.nextMarker(page.isTruncated(), page.marker(), current);
         } while (marker != null);
         return byArn;
@@ -136,16 +163,22 @@ final class IamSnapshotCollector {
                 var report = calls.call("GetCredentialReport", "", () -> iam.getCredentialReport());
                 // Content is optional in AWS's model: a report without it lists nobody, so every user's
                 // credential facts are read the per-entity way.
-                return CredentialReport.parse(report.content() == null ? ""
-                        : report.content().asString(StandardCharsets.UTF_8));
+                return CredentialReport.parse(
+                        report.content() == null ? "" : report.content().asString(StandardCharsets.UTF_8));
             } catch (AwsCallException e) {
                 if (!NOT_READY.contains(e.errorCode())) {
                     throw e;
                 }
                 if (clock.instant().isAfter(deadline)) {
                     // A report that never completes must not hang the sync: treat it like a denied fast path.
-                    throw new AwsCallException("iam", "GetCredentialReport", accountId, "",
-                            ErrorKind.ACCESS_DENIED, "ReportNotComplete", e);
+                    throw new AwsCallException(
+                            "iam",
+                            "GetCredentialReport",
+                            accountId,
+                            "",
+                            ErrorKind.ACCESS_DENIED,
+                            "ReportNotComplete",
+                            e);
                 }
             }
             pause = pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), MAX_PAUSE);
@@ -165,33 +198,39 @@ final class IamSnapshotCollector {
         }
     }
 
-    private IamAccountSnapshot snapshot(Details details, Map<String, ListedRole> listedRoles,
-                                        CredentialReport report) {
+    private IamAccountSnapshot snapshot(Details details, Map<String, ListedRole> listedRoles, CredentialReport report) {
         Map<String, List<AttachedPolicy>> attached = new HashMap<>();
         Map<String, List<InlinePolicy>> inline = new HashMap<>();
         List<Group> groups = new ArrayList<>();
         for (GroupDetail group : details.groups()) {
             groups.add(new Group(group.arn(), group.groupName(), group.path(), group.groupId()));
-            attached.put(group.arn(), PerEntityIamReader.attached(group.attachedManagedPolicies(), group.arn(),
-                    warnings));
+            attached.put(
+                    group.arn(), PerEntityIamReader.attached(group.attachedManagedPolicies(), group.arn(), warnings));
             inline.put(group.arn(), inline(group.groupPolicyList(), group.arn()));
         }
         List<User> users = new ArrayList<>();
         for (UserDetail user : details.users()) {
             users.add(user(user, report.row(user.arn())));
-            attached.put(user.arn(), PerEntityIamReader.attached(user.attachedManagedPolicies(), user.arn(),
-                    warnings));
+            attached.put(user.arn(), PerEntityIamReader.attached(user.attachedManagedPolicies(), user.arn(), warnings));
             inline.put(user.arn(), inline(user.userPolicyList(), user.arn()));
         }
         List<Role> roles = new ArrayList<>();
         for (RoleDetail role : details.roles()) {
             roles.add(role(role, listedRoles.get(role.arn())));
-            attached.put(role.arn(), PerEntityIamReader.attached(role.attachedManagedPolicies(), role.arn(),
-                    warnings));
+            attached.put(role.arn(), PerEntityIamReader.attached(role.attachedManagedPolicies(), role.arn(), warnings));
             inline.put(role.arn(), inline(role.rolePolicyList(), role.arn()));
         }
-        return new IamAccountSnapshot(accountId, users, groups, roles, members(details, groups), attached, inline,
-                managedPolicies(details.policies()), documents(details.policies()), report);
+        return new IamAccountSnapshot(
+                accountId,
+                users,
+                groups,
+                roles,
+                members(details, groups),
+                attached,
+                inline,
+                managedPolicies(details.policies()),
+                documents(details.policies()),
+                report);
     }
 
     /**
@@ -201,9 +240,11 @@ final class IamSnapshotCollector {
      * attached, so that {@code --sync-only-attached-policies} does not drop what AWS did not describe.
      */
     private static List<ListedPolicy> managedPolicies(List<ManagedPolicyDetail> policies) {
-        return policies.stream().map(policy -> new ListedPolicy(new ManagedPolicy(policy.arn(), policy.policyName(),
-                "", policy.defaultVersionId()),
-                policy.attachmentCount() == null || policy.attachmentCount() > 0)).toList();
+        return policies.stream()
+                .map(policy -> new ListedPolicy(
+                        new ManagedPolicy(policy.arn(), policy.policyName(), "", policy.defaultVersionId()),
+                        policy.attachmentCount() == null || policy.attachmentCount() > 0))
+                .toList();
     }
 
     /** Group ARN to member user ARNs: GAAD lists each user's group names, not each group's members. */
@@ -226,18 +267,33 @@ final class IamSnapshotCollector {
     }
 
     private static Role role(RoleDetail role, ListedRole listed) {
-        return new Role(role.arn(), role.roleName(), role.path(), listed == null ? "" : listed.description(),
-                listed == null ? null : listed.maxSessionDuration(), PerEntityIamReader.tags(role.tags()),
+        return new Role(
+                role.arn(),
+                role.roleName(),
+                role.path(),
+                listed == null ? "" : listed.description(),
+                listed == null ? null : listed.maxSessionDuration(),
+                PerEntityIamReader.tags(role.tags()),
                 decodeDocument(role.assumeRolePolicyDocument()));
     }
 
     private static User user(UserDetail user, Row row) {
         List<Instant> keysLastUsed = new ArrayList<>();
         if (row != null) {
-            row.keySlots().stream().map(KeySlot::lastUsed).filter(used -> used != null).forEach(keysLastUsed::add);
+            row.keySlots().stream()
+                    .map(KeySlot::lastUsed)
+                    .filter(used -> used != null)
+                    .forEach(keysLastUsed::add);
         }
-        return new User(user.arn(), user.userName(), user.path(), user.userId(), PerEntityIamReader.tags(user.tags()),
-                row == null ? null : row.passwordLastUsed(), keysLastUsed, row != null && row.mfaActive(),
+        return new User(
+                user.arn(),
+                user.userName(),
+                user.path(),
+                user.userId(),
+                PerEntityIamReader.tags(user.tags()),
+                row == null ? null : row.passwordLastUsed(),
+                keysLastUsed,
+                row != null && row.mfaActive(),
                 row != null && row.passwordEnabled());
     }
 

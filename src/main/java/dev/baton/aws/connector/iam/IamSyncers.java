@@ -16,9 +16,14 @@ import java.util.Optional;
  * @param accountIam present when child-account IAM is synced
  * @param accessKey  present with {@code --sync-secrets}
  */
-public record IamSyncers(ResourceSyncer user, ResourceSyncer role, ResourceSyncer group, ResourceSyncer policy,
-                         ResourceSyncer inlinePolicy, Optional<ResourceSyncer> accountIam,
-                         Optional<ResourceSyncer> accessKey) {
+public record IamSyncers(
+        ResourceSyncer user,
+        ResourceSyncer role,
+        ResourceSyncer group,
+        ResourceSyncer policy,
+        ResourceSyncer inlinePolicy,
+        Optional<ResourceSyncer> accountIam,
+        Optional<ResourceSyncer> accessKey) {
     /**
      * @param permissionSetInlinePolicies {@link PermissionSetInlinePolicies#none()} when Identity Center is off
      */
@@ -27,14 +32,15 @@ public record IamSyncers(ResourceSyncer user, ResourceSyncer role, ResourceSynce
         SyncWarnings warnings = context.warnings();
         IamReaders readers = new IamReaders(context.clients(), scope.fastPath(), warnings);
         boolean policyGrants = scope.includes(ResourceTypes.IAM_POLICY_ID);
-        return new IamSyncers(new IamUserSyncer(readers, warnings, policyGrants),
+        return new IamSyncers(
+                new IamUserSyncer(readers, warnings, policyGrants),
                 new IamRoleSyncer(readers, warnings, policyGrants),
                 new IamGroupSyncer(readers, warnings, policyGrants),
                 new IamPolicySyncer(readers, warnings, scope.onlyAttachedPolicies()),
                 new InlinePolicySyncer(readers, warnings, permissionSetInlinePolicies),
                 context.organization().syncCrossAccountIam()
-                        ? Optional.of(new AccountIamSyncer(context.clients(), context.accounts(), warnings,
-                                scope.syncSecrets()))
+                        ? Optional.of(new AccountIamSyncer(
+                                context.clients(), context.accounts(), warnings, scope.syncSecrets()))
                         : Optional.empty(),
                 scope.syncSecrets() ? Optional.of(new AccessKeySyncer(readers)) : Optional.empty());
     }

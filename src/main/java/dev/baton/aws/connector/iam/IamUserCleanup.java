@@ -1,12 +1,12 @@
 package dev.baton.aws.connector.iam;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsPaging;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.spi.SyncException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +63,8 @@ final class IamUserCleanup {
         deleteCredentials();
         deletePoliciesAndMemberships();
         try {
-            return ProvisionAnnotations.requestId(calls.call("DeleteUser", user.arn(),
-                    () -> client.deleteUser(r -> r.userName(user.name()))));
+            return ProvisionAnnotations.requestId(
+                    calls.call("DeleteUser", user.arn(), () -> client.deleteUser(r -> r.userName(user.name()))));
         } catch (AwsCallException e) {
             throw IamResults.callFailure("failed to delete user", e);
         }
@@ -72,53 +72,115 @@ final class IamUserCleanup {
 
     private void deleteCredentials() throws SyncException {
         String name = user.name();
-        drain("access keys", "access key", "ListAccessKeys", "DeleteAccessKey", marker -> {
-            ListAccessKeysResponse page = client.listAccessKeys(r -> r.userName(name).marker(marker));
-            return new Batch<>(present(page.accessKeyMetadata(), AccessKeyMetadata::accessKeyId), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (AccessKeyMetadata key) -> client.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId())));
-        drain("signing certificates", "signing certificate", "ListSigningCertificates", "DeleteSigningCertificate",
+        drain(
+                "access keys",
+                "access key",
+                "ListAccessKeys",
+                "DeleteAccessKey",
+                marker -> {
+                    ListAccessKeysResponse page =
+                            client.listAccessKeys(r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            present(page.accessKeyMetadata(), AccessKeyMetadata::accessKeyId),
+                            AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (AccessKeyMetadata key) ->
+                        client.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId())));
+        drain(
+                "signing certificates",
+                "signing certificate",
+                "ListSigningCertificates",
+                "DeleteSigningCertificate",
                 marker -> {
                     ListSigningCertificatesResponse page =
                             client.listSigningCertificates(r -> r.userName(name).marker(marker));
-                    return new Batch<>(page.certificates(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-                }, (SigningCertificate cert) ->
+                    return new Batch<>(
+                            page.certificates(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (SigningCertificate cert) ->
                         client.deleteSigningCertificate(r -> r.userName(name).certificateId(cert.certificateId())));
-        drain("SSH public keys", "SSH public key", "ListSSHPublicKeys", "DeleteSSHPublicKey", marker -> {
-            ListSshPublicKeysResponse page = client.listSSHPublicKeys(r -> r.userName(name).marker(marker));
-            return new Batch<>(page.sshPublicKeys(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (SSHPublicKeyMetadata key) ->
-                client.deleteSSHPublicKey(r -> r.userName(name).sshPublicKeyId(key.sshPublicKeyId())));
-        drain("service specific credentials", "service specific credential", "ListServiceSpecificCredentials",
-                "DeleteServiceSpecificCredential", marker -> {
-                    ListServiceSpecificCredentialsResponse page =
-                            client.listServiceSpecificCredentials(r -> r.userName(name).marker(marker));
-                    return new Batch<>(page.serviceSpecificCredentials(),
+        drain(
+                "SSH public keys",
+                "SSH public key",
+                "ListSSHPublicKeys",
+                "DeleteSSHPublicKey",
+                marker -> {
+                    ListSshPublicKeysResponse page =
+                            client.listSSHPublicKeys(r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            page.sshPublicKeys(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (SSHPublicKeyMetadata key) ->
+                        client.deleteSSHPublicKey(r -> r.userName(name).sshPublicKeyId(key.sshPublicKeyId())));
+        drain(
+                "service specific credentials",
+                "service specific credential",
+                "ListServiceSpecificCredentials",
+                "DeleteServiceSpecificCredential",
+                marker -> {
+                    ListServiceSpecificCredentialsResponse page = client.listServiceSpecificCredentials(
+                            r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            page.serviceSpecificCredentials(),
                             AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-                }, (ServiceSpecificCredentialMetadata credential) ->
-                        client.deleteServiceSpecificCredential(r -> r.userName(name)
-                                .serviceSpecificCredentialId(credential.serviceSpecificCredentialId())));
-        drain("MFA devices", "MFA device", "ListMFADevices", "DeactivateMFADevice", marker -> {
-            ListMfaDevicesResponse page = client.listMFADevices(r -> r.userName(name).marker(marker));
-            return new Batch<>(page.mfaDevices(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (MFADevice device) ->
-                client.deactivateMFADevice(r -> r.userName(name).serialNumber(device.serialNumber())));
+                },
+                (ServiceSpecificCredentialMetadata credential) -> client.deleteServiceSpecificCredential(
+                        r -> r.userName(name).serviceSpecificCredentialId(credential.serviceSpecificCredentialId())));
+        drain(
+                "MFA devices",
+                "MFA device",
+                "ListMFADevices",
+                "DeactivateMFADevice",
+                marker -> {
+                    ListMfaDevicesResponse page =
+                            client.listMFADevices(r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            page.mfaDevices(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (MFADevice device) ->
+                        client.deactivateMFADevice(r -> r.userName(name).serialNumber(device.serialNumber())));
     }
 
     private void deletePoliciesAndMemberships() throws SyncException {
         String name = user.name();
-        drain("user policies", "user policy", "ListUserPolicies", "DeleteUserPolicy", marker -> {
-            ListUserPoliciesResponse page = client.listUserPolicies(r -> r.userName(name).marker(marker));
-            return new Batch<>(page.policyNames(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (String policy) -> client.deleteUserPolicy(r -> r.userName(name).policyName(policy)));
-        drain("attached user policies", "user policy", "ListAttachedUserPolicies", "DetachUserPolicy", marker -> {
-            ListAttachedUserPoliciesResponse page =
-                    client.listAttachedUserPolicies(r -> r.userName(name).marker(marker));
-            return new Batch<>(present(page.attachedPolicies(), AttachedPolicy::policyArn), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (AttachedPolicy policy) -> client.detachUserPolicy(r -> r.userName(name).policyArn(policy.policyArn())));
-        drain("groups for user", "user from group", "ListGroupsForUser", "RemoveUserFromGroup", marker -> {
-            ListGroupsForUserResponse page = client.listGroupsForUser(r -> r.userName(name).marker(marker));
-            return new Batch<>(page.groups(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
-        }, (Group group) -> client.removeUserFromGroup(r -> r.userName(name).groupName(group.groupName())));
+        drain(
+                "user policies",
+                "user policy",
+                "ListUserPolicies",
+                "DeleteUserPolicy",
+                marker -> {
+                    ListUserPoliciesResponse page =
+                            client.listUserPolicies(r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            page.policyNames(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (String policy) -> client.deleteUserPolicy(r -> r.userName(name).policyName(policy)));
+        drain(
+                "attached user policies",
+                "user policy",
+                "ListAttachedUserPolicies",
+                "DetachUserPolicy",
+                marker -> {
+                    ListAttachedUserPoliciesResponse page = client.listAttachedUserPolicies(
+                            r -> r.userName(name).marker(marker));
+                    return new Batch<>(
+                            present(page.attachedPolicies(), AttachedPolicy::policyArn),
+                            AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (AttachedPolicy policy) ->
+                        client.detachUserPolicy(r -> r.userName(name).policyArn(policy.policyArn())));
+        drain(
+                "groups for user",
+                "user from group",
+                "ListGroupsForUser",
+                "RemoveUserFromGroup",
+                marker -> {
+                    ListGroupsForUserResponse page =
+                            client.listGroupsForUser(r -> r.userName(name).marker(marker));
+                    return new Batch<>(page.groups(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                },
+                (Group group) ->
+                        client.removeUserFromGroup(r -> r.userName(name).groupName(group.groupName())));
     }
 
     private void deleteLoginProfile() throws SyncException {
@@ -135,8 +197,14 @@ final class IamUserCleanup {
      * Lists all items first, then deletes them: deleting while paging would shift the marker. An item that vanished
      * meanwhile (NoSuchEntity) is already gone, which is what we want.
      */
-    private <T> void drain(String plural, String singular, String listOperation, String deleteOperation,
-                           Function<String, Batch<T>> list, Function<T, AwsResponse> delete) throws SyncException {
+    private <T> void drain(
+            String plural,
+            String singular,
+            String listOperation,
+            String deleteOperation,
+            Function<String, Batch<T>> list,
+            Function<T, AwsResponse> delete)
+            throws SyncException {
         List<T> items = new ArrayList<>();
         try {
             String marker = null;
@@ -173,13 +241,14 @@ final class IamUserCleanup {
         return "failed to delete ";
     }
 
-
     /**
      * The listed items AWS named: in these two listings every member is optional, and an item without the member
      * its delete call takes cannot be deleted (DeleteUser then reports the conflict).
      */
     private static <T> List<T> present(List<T> items, Function<T, String> member) {
-        return items.stream().filter(item -> !IamValues.absent(member.apply(item))).toList();
+        return items.stream()
+                .filter(item -> !IamValues.absent(member.apply(item)))
+                .toList();
     }
 
     private record Batch<T>(List<T> items, String marker) {}

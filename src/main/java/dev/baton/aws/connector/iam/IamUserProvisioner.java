@@ -1,15 +1,15 @@
 package dev.baton.aws.connector.iam;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Struct;
-import dev.baton.aws.aws.AwsClients;
-import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.Arn;
 import dev.baton.aws.aws.AwsCallException;
+import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Profiles;
 import dev.baton.aws.model.ResourceBuilder;
@@ -72,11 +72,15 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         }
         IamCalls iam = new IamCalls(clients.gateway(), clients.iam(), "");
         try {
-            CreateUserResponse response = iam.call("CreateUser", userName, () -> iam.client().createUser(request.build()));
+            CreateUserResponse response =
+                    iam.call("CreateUser", userName, () -> iam.client().createUser(request.build()));
             // AWS's model makes User optional in the answer: without its ARN, read the user just created.
-            User created = response.user() != null && Arn.isArn(response.user().arn()) ? response.user()
+            User created = response.user() != null && Arn.isArn(response.user().arn())
+                    ? response.user()
                     : lookUp(iam, userName);
-            return new ProvisionResult(List.of(), List.of(userResource(created, effectiveEmail)),
+            return new ProvisionResult(
+                    List.of(),
+                    List.of(userResource(created, effectiveEmail)),
                     ProvisionAnnotations.requestId(response));
         } catch (AwsCallException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
@@ -84,17 +88,22 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
             }
         }
         try {
-            return new ProvisionResult(List.of(), List.of(userResource(lookUp(iam, userName), effectiveEmail)),
+            return new ProvisionResult(
+                    List.of(),
+                    List.of(userResource(lookUp(iam, userName), effectiveEmail)),
                     ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         } catch (AwsCallException e) {
-            throw IamResults.callFailure("iam user \"" + userName
-                    + "\" already exists but lookup via iam:GetUser failed", e);
+            throw IamResults.callFailure(
+                    "iam user \"" + userName + "\" already exists but lookup via iam:GetUser failed", e);
         }
     }
 
     private static User lookUp(IamCalls iam, String userName) throws AwsCallException {
         AwsOperation getUser = new AwsOperation("iam", "GetUser", iam.accountId(), userName);
-        User user = iam.gateway().call(getUser, () -> iam.client().getUser(r -> r.userName(userName)).user());
+        User user = iam.gateway()
+                .call(
+                        getUser,
+                        () -> iam.client().getUser(r -> r.userName(userName)).user());
         if (user == null || !Arn.isArn(user.arn())) {
             throw new AwsCallException(getUser, ErrorKind.OTHER, "IncompleteResponse", "AWS sent no user Arn", null);
         }
@@ -108,7 +117,8 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         }
         EntityArn user = EntityArn.parse(resource.getResource(), "user");
         String accountId = parent != null && parent.getResourceType().equals(ResourceTypes.ACCOUNT_IAM_ID)
-                ? parent.getResource() : user.accountId();
+                ? parent.getResource()
+                : user.accountId();
         IamUserCleanup cleanup = new IamUserCleanup(IamResults.iam(clients, accountId), user);
         if (!cleanup.exists()) {
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(ResourceDoesNotExist.getDefaultInstance()));
@@ -149,11 +159,17 @@ public final class IamUserProvisioner implements AccountCreator, ResourceDeleter
         List<UserTrait.Email> emails = new ArrayList<>();
         boolean supplied = !suppliedEmail.isEmpty();
         if (supplied) {
-            emails.add(UserTrait.Email.newBuilder().setAddress(suppliedEmail).setIsPrimary(true).build());
+            emails.add(UserTrait.Email.newBuilder()
+                    .setAddress(suppliedEmail)
+                    .setIsPrimary(true)
+                    .build());
             addresses.remove(suppliedEmail);
         }
         for (String address : addresses) {
-            emails.add(UserTrait.Email.newBuilder().setAddress(address).setIsPrimary(!supplied).build());
+            emails.add(UserTrait.Email.newBuilder()
+                    .setAddress(address)
+                    .setIsPrimary(!supplied)
+                    .build());
         }
         return emails;
     }

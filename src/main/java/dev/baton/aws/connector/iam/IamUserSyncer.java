@@ -39,9 +39,8 @@ final class IamUserSyncer implements ResourceSyncer {
         this.readers = requireNonNull(readers, "readers is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncPolicyGrants = syncPolicyGrants;
-        this.resourceType = syncPolicyGrants
-                ? ResourceTypes.IAM_USER
-                : ResourceTypes.withoutGrants(ResourceTypes.IAM_USER);
+        this.resourceType =
+                syncPolicyGrants ? ResourceTypes.IAM_USER : ResourceTypes.withoutGrants(ResourceTypes.IAM_USER);
     }
 
     @Override
@@ -56,7 +55,8 @@ final class IamUserSyncer implements ResourceSyncer {
         }
         IamAccountReader reader = readers.forListing(parent);
         Page<User> users = AwsFailures.require(() -> reader.users(token));
-        return new Page<>(users.items().stream().map(user -> toResource(user, parent)).toList(), users.next());
+        return new Page<>(
+                users.items().stream().map(user -> toResource(user, parent)).toList(), users.next());
     }
 
     static Resource toResource(User user, ResourceId parent) {
@@ -69,8 +69,9 @@ final class IamUserSyncer implements ResourceSyncer {
         profile.put("aws_console_access", user.consoleAccess());
         UserTrait.Builder trait = UserTrait.newBuilder()
                 .setMfaStatus(UserTrait.MFAStatus.newBuilder().setMfaEnabled(user.mfaActive()));
-        emails(user).forEach(email -> trait.addEmails(
-                UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true)));
+        emails(user)
+                .forEach(email -> trait.addEmails(
+                        UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true)));
         Instant lastLogin = user.lastLogin();
         if (lastLogin != null) {
             trait.setLastLogin(Timestamp.newBuilder().setSeconds(lastLogin.getEpochSecond()));
@@ -123,6 +124,8 @@ final class IamUserSyncer implements ResourceSyncer {
             warnings.warn("baton-aws: skipping managed policy grants of IAM user " + arn + ": " + e.errorCode());
             return Page.empty();
         }
-        return Page.last(policies.stream().map(p -> IamGrants.policyAttachment(p, resource.getId())).toList());
+        return Page.last(policies.stream()
+                .map(p -> IamGrants.policyAttachment(p, resource.getId()))
+                .toList());
     }
 }

@@ -46,8 +46,8 @@ final class IamValues {
      * The entries of {@code listed} that carry an ARN; every other one is skipped with one warning naming
      * {@code type}, the best id AWS gave ({@code id}) and the missing member.
      */
-    static <T> List<T> withArn(List<T> listed, Function<T, String> arn, Function<T, String> id, String type,
-                               SyncWarnings warnings) {
+    static <T> List<T> withArn(
+            List<T> listed, Function<T, String> arn, Function<T, String> id, String type, SyncWarnings warnings) {
         List<T> kept = new ArrayList<>();
         for (T item : listed) {
             if (Arn.isArn(arn.apply(item))) {

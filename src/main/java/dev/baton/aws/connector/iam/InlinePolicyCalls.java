@@ -28,18 +28,21 @@ final class InlinePolicyCalls {
         do {
             String current = marker;
             Names page = switch (kind) {
-                case USER -> calls.call("ListUserPolicies", principalArn, () -> {
-                    var r = iam.listUserPolicies(b -> b.userName(name).marker(current));
-                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
-                case GROUP -> calls.call("ListGroupPolicies", principalArn, () -> {
-                    var r = iam.listGroupPolicies(b -> b.groupName(name).marker(current));
-                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
-                case ROLE -> calls.call("ListRolePolicies", principalArn, () -> {
-                    var r = iam.listRolePolicies(b -> b.roleName(name).marker(current));
-                    return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
+                case USER ->
+                    calls.call("ListUserPolicies", principalArn, () -> {
+                        var r = iam.listUserPolicies(b -> b.userName(name).marker(current));
+                        return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
+                case GROUP ->
+                    calls.call("ListGroupPolicies", principalArn, () -> {
+                        var r = iam.listGroupPolicies(b -> b.groupName(name).marker(current));
+                        return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
+                case ROLE ->
+                    calls.call("ListRolePolicies", principalArn, () -> {
+                        var r = iam.listRolePolicies(b -> b.roleName(name).marker(current));
+                        return new Names(r.policyNames(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
             };
             names.addAll(page.names());
             marker = page.marker();
@@ -51,12 +54,24 @@ final class InlinePolicyCalls {
     String document(PrincipalKind kind, String principalArn, String policyName) throws AwsCallException {
         String name = Arn.parse(principalArn).name();
         String encoded = switch (kind) {
-            case USER -> calls.call("GetUserPolicy", principalArn,
-                    () -> iam.getUserPolicy(b -> b.userName(name).policyName(policyName)).policyDocument());
-            case GROUP -> calls.call("GetGroupPolicy", principalArn,
-                    () -> iam.getGroupPolicy(b -> b.groupName(name).policyName(policyName)).policyDocument());
-            case ROLE -> calls.call("GetRolePolicy", principalArn,
-                    () -> iam.getRolePolicy(b -> b.roleName(name).policyName(policyName)).policyDocument());
+            case USER ->
+                calls.call(
+                        "GetUserPolicy",
+                        principalArn,
+                        () -> iam.getUserPolicy(b -> b.userName(name).policyName(policyName))
+                                .policyDocument());
+            case GROUP ->
+                calls.call(
+                        "GetGroupPolicy",
+                        principalArn,
+                        () -> iam.getGroupPolicy(b -> b.groupName(name).policyName(policyName))
+                                .policyDocument());
+            case ROLE ->
+                calls.call(
+                        "GetRolePolicy",
+                        principalArn,
+                        () -> iam.getRolePolicy(b -> b.roleName(name).policyName(policyName))
+                                .policyDocument());
         };
         return IamValues.decodeDocument(encoded);
     }

@@ -1,11 +1,11 @@
 package dev.baton.aws.connector.iam;
 
-import dev.baton.aws.connector.ProvisionAnnotations;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.ErrorKind;
+import dev.baton.aws.connector.ProvisionAnnotations;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -68,8 +68,7 @@ public final class InlinePolicyProvisioner implements GrantProvisioner {
             return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(response));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
-                return ProvisionResult.ofAnnotations(
-                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
+                return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw IamResults.callFailure("failed to delete inline policy", e);
         }

@@ -3,8 +3,8 @@ package dev.baton.aws.connector.iam;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsCallException;
-import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.AwsFailures;
+import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.connector.iam.IamRecords.InlinePolicy;
 import dev.baton.aws.connector.iam.IamRecords.PrincipalKind;
@@ -72,19 +72,26 @@ final class InlinePolicySyncer implements ResourceSyncer {
             warnings.warn("baton-aws: skipping inline policies of " + parentArn + ": " + e.errorCode());
             return Page.empty();
         }
-        return Page.last(policies.stream().map(policy -> toResource(parent, policy)).toList());
+        return Page.last(
+                policies.stream().map(policy -> toResource(parent, policy)).toList());
     }
 
     /** An inline policy of an IAM user, group or role. */
     static Resource toResource(ResourceId parent, InlinePolicy policy) {
         String parentArn = parent.getResource();
-        return resource(parent, policy.name(), policy.document(), "Inline policy " + policy.name()
-                + " attached to " + parent.getResourceType() + " IAM " + parentArn);
+        return resource(
+                parent,
+                policy.name(),
+                policy.document(),
+                "Inline policy " + policy.name() + " attached to " + parent.getResourceType() + " IAM " + parentArn);
     }
 
     /** The one inline policy of a permission set; its document is kept raw, as SSO Admin returns it. */
     static Resource permissionSetPolicy(ResourceId permissionSet, String document) {
-        return resource(permissionSet, PERMISSION_SET_POLICY_NAME, document,
+        return resource(
+                permissionSet,
+                PERMISSION_SET_POLICY_NAME,
+                document,
                 "Inline policy attached to permission set " + permissionSet.getResource());
     }
 
@@ -114,17 +121,22 @@ final class InlinePolicySyncer implements ResourceSyncer {
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         requireParent(resource);
         ResourceId parent = resource.getParentResourceId();
-        return Page.last(List.of(Grants.grant(IamGrants.inlineAttached(resource), parent,
-                IamGrants.expansion(parent))));
+        return Page.last(
+                List.of(Grants.grant(IamGrants.inlineAttached(resource), parent, IamGrants.expansion(parent))));
     }
 
     private static void requireParent(Resource resource) throws SyncException {
-        if (!resource.hasParentResourceId() || resource.getParentResourceId().getResource().isEmpty()) {
+        if (!resource.hasParentResourceId()
+                || resource.getParentResourceId().getResource().isEmpty()) {
             throw new SyncException("baton-aws: inline policy missing parent resource");
         }
         String type = resource.getParentResourceId().getResourceType();
-        if (!List.of(ResourceTypes.IAM_USER_ID, ResourceTypes.ROLE_ID, ResourceTypes.GROUP_ID,
-                ResourceTypes.PERMISSION_SET_ID).contains(type)) {
+        if (!List.of(
+                        ResourceTypes.IAM_USER_ID,
+                        ResourceTypes.ROLE_ID,
+                        ResourceTypes.GROUP_ID,
+                        ResourceTypes.PERMISSION_SET_ID)
+                .contains(type)) {
             throw new SyncException("baton-aws: unsupported inline policy parent resource type \"" + type + "\"");
         }
     }

@@ -77,10 +77,21 @@ final class PerEntityIamReader implements IamAccountReader {
     private User user(software.amazon.awssdk.services.iam.model.User user) throws AwsCallException {
         List<String> skipped = new ArrayList<>();
         String name = IamValues.name(user.userName(), user.arn());
-        var details = soft("GetUser", user.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
+        var details = soft(
+                "GetUser", user.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
         Map<String, String> tags = details == null ? Map.of() : tags(details.tags());
-        return withCredentials(new User(user.arn(), name, user.path(), user.userId(), tags,
-                seconds(user.passwordLastUsed()), List.of(), false, false), skipped);
+        return withCredentials(
+                new User(
+                        user.arn(),
+                        name,
+                        user.path(),
+                        user.userId(),
+                        tags,
+                        seconds(user.passwordLastUsed()),
+                        List.of(),
+                        false,
+                        false),
+                skipped);
     }
 
     /**
@@ -90,10 +101,23 @@ final class PerEntityIamReader implements IamAccountReader {
     User unreported(User fromSnapshot) throws AwsCallException {
         List<String> skipped = new ArrayList<>();
         String name = fromSnapshot.name();
-        var details = soft("GetUser", fromSnapshot.arn(), () -> iam.getUser(b -> b.userName(name)).user(), skipped);
-        return withCredentials(new User(fromSnapshot.arn(), name, fromSnapshot.path(), fromSnapshot.userId(),
-                fromSnapshot.tags(), details == null ? null : seconds(details.passwordLastUsed()), List.of(), false,
-                false), skipped);
+        var details = soft(
+                "GetUser",
+                fromSnapshot.arn(),
+                () -> iam.getUser(b -> b.userName(name)).user(),
+                skipped);
+        return withCredentials(
+                new User(
+                        fromSnapshot.arn(),
+                        name,
+                        fromSnapshot.path(),
+                        fromSnapshot.userId(),
+                        fromSnapshot.tags(),
+                        details == null ? null : seconds(details.passwordLastUsed()),
+                        List.of(),
+                        false,
+                        false),
+                skipped);
     }
 
     /** {@code user} with its keys' last use, MFA and console access; warns once when a detail was skipped. */
@@ -105,14 +129,25 @@ final class PerEntityIamReader implements IamAccountReader {
                 keysLastUsed.add(key.lastUsed());
             }
         }
-        Boolean mfa = soft("ListMFADevices", user.arn(),
-                () -> !iam.listMFADevices(b -> b.userName(name)).mfaDevices().isEmpty(), skipped);
+        Boolean mfa = soft(
+                "ListMFADevices",
+                user.arn(),
+                () -> !iam.listMFADevices(b -> b.userName(name)).mfaDevices().isEmpty(),
+                skipped);
         boolean console = hasLoginProfile(user.arn(), name, skipped);
         if (!skipped.isEmpty()) {
             warnings.warn("baton-aws: incomplete IAM user " + user.arn() + ": " + String.join(", ", skipped));
         }
-        return new User(user.arn(), name, user.path(), user.userId(), user.tags(), user.passwordLastUsed(),
-                keysLastUsed, AwsValues.isTrue(mfa), console);
+        return new User(
+                user.arn(),
+                name,
+                user.path(),
+                user.userId(),
+                user.tags(),
+                user.passwordLastUsed(),
+                keysLastUsed,
+                AwsValues.isTrue(mfa),
+                console);
     }
 
     private boolean hasLoginProfile(String arn, String name, List<String> skipped) throws AwsCallException {
@@ -135,10 +170,15 @@ final class PerEntityIamReader implements IamAccountReader {
     public Page<Group> groups(PageToken token) throws AwsCallException {
         String requested = marker(token);
         var response = calls.call("ListGroups", "", () -> iam.listGroups(b -> b.marker(requested)));
-        List<Group> groups = IamValues.withArn(response.groups(),
-                software.amazon.awssdk.services.iam.model.Group::arn,
-                g -> AwsValues.firstText(g.groupId(), g.groupName()), ResourceTypes.GROUP_ID, warnings).stream()
-                .map(g -> new Group(g.arn(), g.groupName(), g.path(), g.groupId())).toList();
+        List<Group> groups = IamValues.withArn(
+                        response.groups(),
+                        software.amazon.awssdk.services.iam.model.Group::arn,
+                        g -> AwsValues.firstText(g.groupId(), g.groupName()),
+                        ResourceTypes.GROUP_ID,
+                        warnings)
+                .stream()
+                .map(g -> new Group(g.arn(), g.groupName(), g.path(), g.groupId()))
+                .toList();
         return Page.of(groups, AwsPaging.nextMarker(response.isTruncated(), response.marker(), requested));
     }
 
@@ -147,13 +187,20 @@ final class PerEntityIamReader implements IamAccountReader {
         String requested = marker(token);
         ListRolesResponse response = calls.call("ListRoles", "", () -> iam.listRoles(b -> b.marker(requested)));
         List<Role> roles = new ArrayList<>();
-        for (software.amazon.awssdk.services.iam.model.Role role : IamValues.withArn(response.roles(),
+        for (software.amazon.awssdk.services.iam.model.Role role : IamValues.withArn(
+                response.roles(),
                 software.amazon.awssdk.services.iam.model.Role::arn,
-                r -> AwsValues.firstText(r.roleId(), r.roleName()), ResourceTypes.ROLE_ID, warnings)) {
+                r -> AwsValues.firstText(r.roleId(), r.roleName()),
+                ResourceTypes.ROLE_ID,
+                warnings)) {
             List<String> skipped = new ArrayList<>();
             String name = IamValues.name(role.roleName(), role.arn());
             // ListRoles omits tags; GetRole is the only per-role source of them.
-            var details = soft("GetRole", role.arn(), () -> iam.getRole(b -> b.roleName(name)).role(), skipped);
+            var details = soft(
+                    "GetRole",
+                    role.arn(),
+                    () -> iam.getRole(b -> b.roleName(name)).role(),
+                    skipped);
             if (!skipped.isEmpty()) {
                 warnings.warn("baton-aws: incomplete IAM role " + role.arn() + ": " + String.join(", ", skipped));
             }
@@ -163,7 +210,13 @@ final class PerEntityIamReader implements IamAccountReader {
     }
 
     static Role role(software.amazon.awssdk.services.iam.model.Role role, Map<String, String> tags) {
-        return new Role(role.arn(), role.roleName(), role.path(), role.description(), role.maxSessionDuration(), tags,
+        return new Role(
+                role.arn(),
+                role.roleName(),
+                role.path(),
+                role.description(),
+                role.maxSessionDuration(),
+                tags,
                 decodeDocument(role.assumeRolePolicyDocument()));
     }
 
@@ -171,12 +224,16 @@ final class PerEntityIamReader implements IamAccountReader {
     public Optional<Role> role(String roleArn) throws AwsCallException {
         String name = Arn.parse(roleArn).name();
         try {
-            var role = calls.call("GetRole", roleArn, () -> iam.getRole(b -> b.roleName(name)).role());
+            var role = calls.call(
+                    "GetRole", roleArn, () -> iam.getRole(b -> b.roleName(name)).role());
             if (role == null) {
                 return Optional.empty();
             }
             // The ARN asked for is the role's: AWS's model requires it in the answer, but the object is known.
-            return Optional.of(role(role.toBuilder().arn(AwsValues.firstText(role.arn(), roleArn)).build(),
+            return Optional.of(role(
+                    role.toBuilder()
+                            .arn(AwsValues.firstText(role.arn(), roleArn))
+                            .build(),
                     tags(role.tags())));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
@@ -194,7 +251,9 @@ final class PerEntityIamReader implements IamAccountReader {
         String marker = null;
         do {
             String current = marker;
-            var response = calls.call("GetGroup", groupArn,
+            var response = calls.call(
+                    "GetGroup",
+                    groupArn,
                     () -> iam.getGroup(b -> b.groupName(name).marker(current)));
             identifiedUsers(response.users()).forEach(user -> members.add(user.arn()));
             marker = AwsPaging.nextMarker(response.isTruncated(), response.marker(), current);
@@ -210,18 +269,27 @@ final class PerEntityIamReader implements IamAccountReader {
         do {
             String current = marker;
             var page = switch (kind) {
-                case USER -> calls.call("ListAttachedUserPolicies", principalArn, () -> {
-                    var r = iam.listAttachedUserPolicies(b -> b.userName(name).marker(current));
-                    return new Chunk<>(r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
-                case GROUP -> calls.call("ListAttachedGroupPolicies", principalArn, () -> {
-                    var r = iam.listAttachedGroupPolicies(b -> b.groupName(name).marker(current));
-                    return new Chunk<>(r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
-                case ROLE -> calls.call("ListAttachedRolePolicies", principalArn, () -> {
-                    var r = iam.listAttachedRolePolicies(b -> b.roleName(name).marker(current));
-                    return new Chunk<>(r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
-                });
+                case USER ->
+                    calls.call("ListAttachedUserPolicies", principalArn, () -> {
+                        var r = iam.listAttachedUserPolicies(
+                                b -> b.userName(name).marker(current));
+                        return new Chunk<>(
+                                r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
+                case GROUP ->
+                    calls.call("ListAttachedGroupPolicies", principalArn, () -> {
+                        var r = iam.listAttachedGroupPolicies(
+                                b -> b.groupName(name).marker(current));
+                        return new Chunk<>(
+                                r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
+                case ROLE ->
+                    calls.call("ListAttachedRolePolicies", principalArn, () -> {
+                        var r = iam.listAttachedRolePolicies(
+                                b -> b.roleName(name).marker(current));
+                        return new Chunk<>(
+                                r.attachedPolicies(), AwsPaging.nextMarker(r.isTruncated(), r.marker(), current));
+                    });
             };
             policies.addAll(attached(page.items(), principalArn, warnings));
             marker = page.marker();
@@ -230,13 +298,17 @@ final class PerEntityIamReader implements IamAccountReader {
     }
 
     /** Attached policies as records; one AWS lists without an ARN is skipped with a warning. */
-    static List<AttachedPolicy> attached(List<software.amazon.awssdk.services.iam.model.AttachedPolicy> listed,
-                                         String principalArn, SyncWarnings warnings) {
+    static List<AttachedPolicy> attached(
+            List<software.amazon.awssdk.services.iam.model.AttachedPolicy> listed,
+            String principalArn,
+            SyncWarnings warnings) {
         List<AttachedPolicy> policies = new ArrayList<>();
         for (var policy : listed) {
             if (IamValues.absent(policy.policyArn())) {
-                warnings.warn(IamValues.skipping("managed policy attachment of", principalArn
-                        + (IamValues.absent(policy.policyName()) ? "" : " " + policy.policyName()), "PolicyArn"));
+                warnings.warn(IamValues.skipping(
+                        "managed policy attachment of",
+                        principalArn + (IamValues.absent(policy.policyName()) ? "" : " " + policy.policyName()),
+                        "PolicyArn"));
             } else {
                 policies.add(new AttachedPolicy(policy.policyName(), policy.policyArn()));
             }
@@ -264,8 +336,8 @@ final class PerEntityIamReader implements IamAccountReader {
                 if (!e.kind().skippable()) {
                     throw e;
                 }
-                warnings.warn("baton-aws: unable to fetch inline policy document, skipping: "
-                        + principalArn + " " + policyName + " (" + e.errorCode() + ")");
+                warnings.warn("baton-aws: unable to fetch inline policy document, skipping: " + principalArn + " "
+                        + policyName + " (" + e.errorCode() + ")");
                 document = "";
             }
             policies.add(new InlinePolicy(policyName, document));
@@ -309,14 +381,19 @@ final class PerEntityIamReader implements IamAccountReader {
         return keys;
     }
 
-    private List<AccessKey> accessKeys(String userArn, String userName, List<String> skipped)
-            throws AwsCallException {
+    private List<AccessKey> accessKeys(String userArn, String userName, List<String> skipped) throws AwsCallException {
         List<AccessKey> keys = new ArrayList<>();
         for (AccessKeyMetadata key : listAccessKeys(userArn, userName)) {
-            AccessKeyLastUsed used = soft("GetAccessKeyLastUsed", userArn,
-                    () -> iam.getAccessKeyLastUsed(b -> b.accessKeyId(key.accessKeyId())).accessKeyLastUsed(),
+            AccessKeyLastUsed used = soft(
+                    "GetAccessKeyLastUsed",
+                    userArn,
+                    () -> iam.getAccessKeyLastUsed(b -> b.accessKeyId(key.accessKeyId()))
+                            .accessKeyLastUsed(),
                     skipped);
-            keys.add(new AccessKey(key.accessKeyId(), key.statusAsString(), seconds(key.createDate()),
+            keys.add(new AccessKey(
+                    key.accessKeyId(),
+                    key.statusAsString(),
+                    seconds(key.createDate()),
                     used == null ? null : seconds(used.lastUsedDate())));
         }
         return keys;
@@ -324,7 +401,9 @@ final class PerEntityIamReader implements IamAccountReader {
 
     /** ListAccessKeys of one user, keys without an id (every member is optional there) skipped with a warning. */
     List<AccessKeyMetadata> listAccessKeys(String userArn, String userName) throws AwsCallException {
-        List<AccessKeyMetadata> listed = calls.call("ListAccessKeys", userArn,
+        List<AccessKeyMetadata> listed = calls.call(
+                "ListAccessKeys",
+                userArn,
                 () -> iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata());
         List<AccessKeyMetadata> keys = new ArrayList<>();
         for (AccessKeyMetadata key : listed) {
@@ -341,19 +420,28 @@ final class PerEntityIamReader implements IamAccountReader {
     public Page<ManagedPolicy> policies(PolicyScopeType scope, boolean onlyAttached, PageToken token)
             throws AwsCallException {
         String requested = marker(token);
-        ListPoliciesResponse response = calls.call("ListPolicies", "", () -> iam.listPolicies(b -> b
-                .scope(scope).onlyAttached(onlyAttached).marker(requested)));
-        List<ManagedPolicy> policies = IamValues.withArn(response.policies(),
-                software.amazon.awssdk.services.iam.model.Policy::arn,
-                p -> AwsValues.firstText(p.policyId(), p.policyName()), ResourceTypes.IAM_POLICY_ID, warnings)
-                .stream().map(p -> new ManagedPolicy(p.arn(), p.policyName(), p.description(), p.defaultVersionId()))
+        ListPoliciesResponse response = calls.call(
+                "ListPolicies",
+                "",
+                () -> iam.listPolicies(
+                        b -> b.scope(scope).onlyAttached(onlyAttached).marker(requested)));
+        List<ManagedPolicy> policies = IamValues.withArn(
+                        response.policies(),
+                        software.amazon.awssdk.services.iam.model.Policy::arn,
+                        p -> AwsValues.firstText(p.policyId(), p.policyName()),
+                        ResourceTypes.IAM_POLICY_ID,
+                        warnings)
+                .stream()
+                .map(p -> new ManagedPolicy(p.arn(), p.policyName(), p.description(), p.defaultVersionId()))
                 .toList();
         return Page.of(policies, AwsPaging.nextMarker(response.isTruncated(), response.marker(), requested));
     }
 
     @Override
     public String policyDocument(ManagedPolicy policy) throws AwsCallException {
-        PolicyVersion version = calls.call("GetPolicyVersion", policy.arn(),
+        PolicyVersion version = calls.call(
+                "GetPolicyVersion",
+                policy.arn(),
                 () -> iam.getPolicyVersion(b -> b.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
                         .policyVersion());
         return version == null ? "" : decodeDocument(version.document());
@@ -361,12 +449,15 @@ final class PerEntityIamReader implements IamAccountReader {
 
     private List<software.amazon.awssdk.services.iam.model.User> identifiedUsers(
             List<software.amazon.awssdk.services.iam.model.User> listed) {
-        return IamValues.withArn(listed, software.amazon.awssdk.services.iam.model.User::arn,
-                u -> AwsValues.firstText(u.userId(), u.userName()), ResourceTypes.IAM_USER_ID, warnings);
+        return IamValues.withArn(
+                listed,
+                software.amazon.awssdk.services.iam.model.User::arn,
+                u -> AwsValues.firstText(u.userId(), u.userName()),
+                ResourceTypes.IAM_USER_ID,
+                warnings);
     }
 
-    private <T> T soft(String operation, String arn, Supplier<T> call, List<String> skipped)
-            throws AwsCallException {
+    private <T> T soft(String operation, String arn, Supplier<T> call, List<String> skipped) throws AwsCallException {
         try {
             return calls.call(operation, arn, call);
         } catch (AwsCallException e) {

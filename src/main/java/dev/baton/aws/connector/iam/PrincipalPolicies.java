@@ -117,18 +117,19 @@ final class PrincipalPolicies {
         return calls.call("ListAttached" + kind.operationSuffix() + "s", principal.arn(), () -> switch (kind) {
             case USER -> {
                 var page = client.listAttachedUserPolicies(r -> r.userName(name).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(),
-                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                yield new AttachedPage(
+                        page.attachedPolicies(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
             case ROLE -> {
                 var page = client.listAttachedRolePolicies(r -> r.roleName(name).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(),
-                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                yield new AttachedPage(
+                        page.attachedPolicies(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
             case GROUP -> {
-                var page = client.listAttachedGroupPolicies(r -> r.groupName(name).marker(marker));
-                yield new AttachedPage(page.attachedPolicies(),
-                        AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
+                var page =
+                        client.listAttachedGroupPolicies(r -> r.groupName(name).marker(marker));
+                yield new AttachedPage(
+                        page.attachedPolicies(), AwsPaging.nextMarker(page.isTruncated(), page.marker(), marker));
             }
         });
     }

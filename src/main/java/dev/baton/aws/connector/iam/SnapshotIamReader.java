@@ -129,14 +129,21 @@ final class SnapshotIamReader implements IamAccountReader {
             Instant created = IamValues.seconds(key.createDate());
             // The report has slots, not key ids: a key is the slot created at the same second (in slot order
             // when two keys share a creation second, as ListAccessKeys lists them in creation order too).
-            Optional<KeySlot> slot = unmatched.stream().filter(s -> s.lastRotated().equals(created)).findFirst();
+            Optional<KeySlot> slot = unmatched.stream()
+                    .filter(s -> s.lastRotated().equals(created))
+                    .findFirst();
             if (slot.isPresent()) {
                 unmatched.remove(slot.get());
-                keys.add(new AccessKey(key.accessKeyId(), key.statusAsString(), created, slot.get().lastUsed()));
+                keys.add(new AccessKey(
+                        key.accessKeyId(),
+                        key.statusAsString(),
+                        created,
+                        slot.get().lastUsed()));
             } else {
                 // Created after the report was generated: ask for this key only.
                 keys.addAll(calls.accessKeys(user.arn(), user.name()).stream()
-                        .filter(k -> k.accessKeyId().equals(key.accessKeyId())).toList());
+                        .filter(k -> k.accessKeyId().equals(key.accessKeyId()))
+                        .toList());
             }
         }
         return keys;
@@ -164,13 +171,15 @@ final class SnapshotIamReader implements IamAccountReader {
             return slice(fromSnapshot, token);
         }
         if (!token.value().startsWith(AWS_MANAGED)) {
-            Page<ManagedPolicy> local = slice(fromSnapshot.stream().filter(p -> !p.awsManaged()).toList(), token);
+            Page<ManagedPolicy> local =
+                    slice(fromSnapshot.stream().filter(p -> !p.awsManaged()).toList(), token);
             return local.hasNext() ? local : new Page<>(local.items(), PageToken.of(AWS_MANAGED));
         }
         String marker = token.value().substring(AWS_MANAGED.length());
         Page<ManagedPolicy> awsManaged = calls.policies(PolicyScopeType.AWS, false, PageToken.of(marker));
         return awsManaged.hasNext()
-                ? Page.of(awsManaged.items(), AWS_MANAGED + awsManaged.next().value()) : awsManaged;
+                ? Page.of(awsManaged.items(), AWS_MANAGED + awsManaged.next().value())
+                : awsManaged;
     }
 
     @Override

@@ -62,7 +62,9 @@ record TrustPolicy(List<Statement> statements) {
         }
         List<Statement> statements = new ArrayList<>();
         for (JsonNode statement : nodes(root.get("Statement"))) {
-            statements.add(new Statement(statement.path("Effect").asText(""), strings(statement.get("Action")),
+            statements.add(new Statement(
+                    statement.path("Effect").asText(""),
+                    strings(statement.get("Action")),
                     principals(statement.get("Principal"))));
         }
         return new TrustPolicy(statements);
@@ -73,7 +75,9 @@ record TrustPolicy(List<Statement> statements) {
         List<String> arns = new ArrayList<>();
         for (Statement statement : statements) {
             if (statement.strict()) {
-                statement.principals("AWS").stream().filter(TrustPolicy::isUserOrRole).forEach(arns::add);
+                statement.principals("AWS").stream()
+                        .filter(TrustPolicy::isUserOrRole)
+                        .forEach(arns::add);
             }
         }
         return arns;
@@ -89,9 +93,11 @@ record TrustPolicy(List<Statement> statements) {
             if (!statement.allowsAssumeRole()) {
                 continue;
             }
-            statement.principals().forEach((kind, values) -> values.stream()
-                    .filter(value -> !(kind.equals("AWS") && statement.strict() && isUserOrRole(value)))
-                    .forEach(value -> others.add(kind + ":" + value)));
+            statement
+                    .principals()
+                    .forEach((kind, values) -> values.stream()
+                            .filter(value -> !(kind.equals("AWS") && statement.strict() && isUserOrRole(value)))
+                            .forEach(value -> others.add(kind + ":" + value)));
         }
         return List.copyOf(others);
     }
@@ -114,13 +120,16 @@ record TrustPolicy(List<Statement> statements) {
     }
 
     private Nhi classify(String roleAccount) {
-        List<Statement> assuming = statements.stream().filter(Statement::allowsAssumeRole).toList();
+        List<Statement> assuming =
+                statements.stream().filter(Statement::allowsAssumeRole).toList();
         TreeSet<String> services = new TreeSet<>();
         assuming.forEach(s -> s.principals("Service").forEach(service -> services.add(serviceName(service))));
         if (!services.isEmpty()) {
             return new Nhi(PLAIN_ROLE.type(), "aws.role." + services.first());
         }
-        List<String> federated = assuming.stream().flatMap(s -> s.principals("Federated").stream()).toList();
+        List<String> federated = assuming.stream()
+                .flatMap(s -> s.principals("Federated").stream())
+                .toList();
         if (!federated.isEmpty()) {
             for (String provider : federated) {
                 if (provider.contains(":oidc-provider/")) {
@@ -132,7 +141,8 @@ record TrustPolicy(List<Statement> statements) {
             }
             return new Nhi(PLAIN_ROLE.type(), "aws.role.federated");
         }
-        boolean crossAccount = assuming.stream().flatMap(s -> s.principals("AWS").stream())
+        boolean crossAccount = assuming.stream()
+                .flatMap(s -> s.principals("AWS").stream())
                 .filter(Arn::isArn)
                 .anyMatch(arn -> !Arn.parse(arn).accountId().equals(roleAccount));
         return crossAccount ? new Nhi(PLAIN_ROLE.type(), "aws.role.cross_account") : PLAIN_ROLE;
@@ -140,7 +150,9 @@ record TrustPolicy(List<Statement> statements) {
 
     private static String serviceName(String service) {
         int dot = service.indexOf('.');
-        return (dot < 0 ? service : service.substring(0, dot)).toLowerCase(Locale.ROOT).replace('-', '_');
+        return (dot < 0 ? service : service.substring(0, dot))
+                .toLowerCase(Locale.ROOT)
+                .replace('-', '_');
     }
 
     private static boolean isUserOrRole(String principal) {

@@ -49,10 +49,16 @@ public final class AccountAssignments {
         boolean couldNotVerify = !checkAccountActive(accountId);
         CreateAccountAssignmentResponse response;
         try {
-            response = clients.gateway().call(SsoOperations.CREATE_ACCOUNT_ASSIGNMENT.on(accountId),
-                    () -> clients.ssoAdmin().createAccountAssignment(r -> r.instanceArn(instanceArn)
-                            .permissionSetArn(permissionSetArn).principalId(principal.id())
-                            .principalType(principal.type()).targetId(accountId).targetType(TargetType.AWS_ACCOUNT)));
+            response = clients.gateway()
+                    .call(
+                            SsoOperations.CREATE_ACCOUNT_ASSIGNMENT.on(accountId),
+                            () -> clients.ssoAdmin()
+                                    .createAccountAssignment(r -> r.instanceArn(instanceArn)
+                                            .permissionSetArn(permissionSetArn)
+                                            .principalId(principal.id())
+                                            .principalType(principal.type())
+                                            .targetId(accountId)
+                                            .targetType(TargetType.AWS_ACCOUNT)));
         } catch (AwsCallException e) {
             throw writeFailure(accountId, couldNotVerify, e);
         }
@@ -70,10 +76,16 @@ public final class AccountAssignments {
         boolean couldNotVerify = !checkAccountActive(accountId);
         DeleteAccountAssignmentResponse response;
         try {
-            response = clients.gateway().call(SsoOperations.DELETE_ACCOUNT_ASSIGNMENT.on(accountId),
-                    () -> clients.ssoAdmin().deleteAccountAssignment(r -> r.instanceArn(instanceArn)
-                            .permissionSetArn(permissionSetArn).principalId(principal.id())
-                            .principalType(principal.type()).targetId(accountId).targetType(TargetType.AWS_ACCOUNT)));
+            response = clients.gateway()
+                    .call(
+                            SsoOperations.DELETE_ACCOUNT_ASSIGNMENT.on(accountId),
+                            () -> clients.ssoAdmin()
+                                    .deleteAccountAssignment(r -> r.instanceArn(instanceArn)
+                                            .permissionSetArn(permissionSetArn)
+                                            .principalId(principal.id())
+                                            .principalType(principal.type())
+                                            .targetId(accountId)
+                                            .targetType(TargetType.AWS_ACCOUNT)));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance());
@@ -97,10 +109,16 @@ public final class AccountAssignments {
         AwsOperation operation = SsoOperations.LIST_ACCOUNT_ASSIGNMENTS.on(permissionSetArn + " on " + accountId);
         AtomicBoolean found = new AtomicBoolean();
         try {
-            AwsCall.pages(clients.gateway(), operation,
-                    token -> clients.ssoAdmin().listAccountAssignments(r -> r.instanceArn(instanceArn)
-                            .accountId(accountId).permissionSetArn(permissionSetArn).nextToken(token)),
-                    ListAccountAssignmentsResponse::nextToken, page -> {
+            AwsCall.pages(
+                    clients.gateway(),
+                    operation,
+                    token -> clients.ssoAdmin()
+                            .listAccountAssignments(r -> r.instanceArn(instanceArn)
+                                    .accountId(accountId)
+                                    .permissionSetArn(permissionSetArn)
+                                    .nextToken(token)),
+                    ListAccountAssignmentsResponse::nextToken,
+                    page -> {
                         found.set(page.accountAssignments().stream().anyMatch(a -> names(a, principal)));
                         return !found.get();
                     });
@@ -128,8 +146,11 @@ public final class AccountAssignments {
     private boolean checkAccountActive(String accountId) throws SyncException {
         Account account;
         try {
-            account = clients.gateway().call(SsoOperations.DESCRIBE_ACCOUNT.on(accountId),
-                    () -> clients.organizations().describeAccount(r -> r.accountId(accountId))).account();
+            account = clients.gateway()
+                    .call(
+                            SsoOperations.DESCRIBE_ACCOUNT.on(accountId),
+                            () -> clients.organizations().describeAccount(r -> r.accountId(accountId)))
+                    .account();
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.ACCESS_DENIED) {
                 return false;
@@ -140,8 +161,8 @@ public final class AccountAssignments {
             return false;
         }
         if (!AccountStates.isActive(account)) {
-            throw new SyncException("baton-aws: account " + accountId + " is not active, status: "
-                    + AccountStates.stateText(account));
+            throw new SyncException(
+                    "baton-aws: account " + accountId + " is not active, status: " + AccountStates.stateText(account));
         }
         return true;
     }
@@ -150,9 +171,13 @@ public final class AccountAssignments {
         if (e.kind() != ErrorKind.CONFLICT) {
             return AwsCall.failure(e.operation() + " failed", e);
         }
-        String tip = couldNotVerify ? ". Tip: Add organizations:DescribeAccount permission to get clearer error "
-                + "messages for suspended accounts" : "";
-        return new SyncException("baton-aws: conflicting operation in progress for account " + accountId
-                + ". This may indicate the account is suspended" + tip + ": " + AwsCall.sdkMessage(e), e);
+        String tip = couldNotVerify
+                ? ". Tip: Add organizations:DescribeAccount permission to get clearer error "
+                        + "messages for suspended accounts"
+                : "";
+        return new SyncException(
+                "baton-aws: conflicting operation in progress for account " + accountId
+                        + ". This may indicate the account is suspended" + tip + ": " + AwsCall.sdkMessage(e),
+                e);
     }
 }

@@ -31,7 +31,9 @@ public final class AccountProvisioner implements GrantProvisioner {
     public ProvisionResult grant(Resource principal, Entitlement entitlement) throws SyncException {
         SsoPrincipal ssoPrincipal = SsoPrincipal.of(principal.getId());
         Binding binding = Binding.parse(entitlement.getId());
-        return new ProvisionResult(List.of(ProvisionedGrants.of(entitlement, ssoPrincipal)), List.of(),
+        return new ProvisionResult(
+                List.of(ProvisionedGrants.of(entitlement, ssoPrincipal)),
+                List.of(),
                 assignments.create(binding.accountId(), binding.permissionSetArn(), ssoPrincipal));
     }
 

@@ -48,8 +48,11 @@ final class AccountSyncer implements ResourceSyncer {
     private final PermissionSetCatalog catalog;
     private final AssignmentReader assignments;
 
-    AccountSyncer(OrganizationAccounts accounts, OrganizationHierarchy hierarchy, PermissionSetCatalog catalog,
-                  AssignmentReader assignments) {
+    AccountSyncer(
+            OrganizationAccounts accounts,
+            OrganizationHierarchy hierarchy,
+            PermissionSetCatalog catalog,
+            AssignmentReader assignments) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -73,7 +76,10 @@ final class AccountSyncer implements ResourceSyncer {
         for (Account account : response.accounts()) {
             String accountId = AccountStates.id(account); // never empty: the listing skips accounts without one
             if (!AccountStates.isActive(account)) {
-                LOG.info("skipping account {} ({}): status {}", accountId, account.name(),
+                LOG.info(
+                        "skipping account {} ({}): status {}",
+                        accountId,
+                        account.name(),
                         AccountStates.stateText(account));
                 continue;
             }
@@ -121,8 +127,12 @@ final class AccountSyncer implements ResourceSyncer {
      */
     static Entitlement entitlement(Resource account, PermissionSet permissionSet) {
         String id = Ids.accountEntitlementId(account.getId().getResource(), permissionSet.permissionSetArn());
-        return Entitlements.custom(account, id, permissionSet.name() + " access",
-                permissionSet.name() + " Permission Set", AwsValues.text(permissionSet.description()),
+        return Entitlements.custom(
+                account,
+                id,
+                permissionSet.name() + " access",
+                permissionSet.name() + " Permission Set",
+                AwsValues.text(permissionSet.description()),
                 List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP),
                 List.of(V1Identifier.newBuilder().setId(id).build()));
     }
@@ -152,8 +162,8 @@ final class AccountSyncer implements ResourceSyncer {
         PermissionSet permissionSet = catalog.describe(provisioned.get(position.permissionSetIndex()));
         AssignmentReader.AssignmentPage page =
                 assignments.read(accountId, permissionSet.permissionSetArn(), position.assignmentToken());
-        List<Grant> grants = AssignmentGrants.grants(grantEntitlement(resource, permissionSet), page.assignments(),
-                catalog.instance());
+        List<Grant> grants = AssignmentGrants.grants(
+                grantEntitlement(resource, permissionSet), page.assignments(), catalog.instance());
         PageToken next;
         if (!page.nextToken().isEmpty()) {
             next = SsoPageToken.index(position.permissionSetIndex(), page.nextToken());

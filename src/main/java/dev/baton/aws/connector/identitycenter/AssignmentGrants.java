@@ -38,10 +38,10 @@ final class AssignmentGrants {
     static Optional<Grant> grant(Entitlement entitlement, Assignment assignment, IdentityCenterInstance instance) {
         ResourceId principal;
         switch (assignment.principalType()) {
-            case "USER" -> principal = Ids.resourceId(ResourceTypes.SSO_USER_ID,
-                    instance.userArn(assignment.principalId()));
-            case "GROUP" -> principal = Ids.resourceId(ResourceTypes.SSO_GROUP_ID,
-                    instance.groupArn(assignment.principalId()));
+            case "USER" ->
+                principal = Ids.resourceId(ResourceTypes.SSO_USER_ID, instance.userArn(assignment.principalId()));
+            case "GROUP" ->
+                principal = Ids.resourceId(ResourceTypes.SSO_GROUP_ID, instance.groupArn(assignment.principalId()));
             default -> {
                 return Optional.empty();
             }
@@ -49,7 +49,8 @@ final class AssignmentGrants {
         String principalArn = principal.getResource();
         List<Message> annotations = new ArrayList<>();
         annotations.add(V1Identifier.newBuilder()
-                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principalArn)).build());
+                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principalArn))
+                .build());
         if (principal.getResourceType().equals(ResourceTypes.SSO_GROUP_ID)) {
             annotations.add(Grants.expandable(Ids.entitlementId(principal, SsoGroupSyncer.MEMBER), false));
         }

@@ -28,7 +28,10 @@ public record AssignmentPolling(Clock clock, Sleeper sleeper, Duration interval,
 
     /** Every second, for at most five minutes, on the system clock. */
     public static AssignmentPolling defaults() {
-        return new AssignmentPolling(Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()),
-                Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return new AssignmentPolling(
+                Clock.systemUTC(),
+                duration -> Thread.sleep(duration.toMillis()),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
     }
 }

@@ -35,17 +35,26 @@ final class AssignmentStatusPoller {
     }
 
     void awaitCreation(String instanceArn, AccountAssignmentOperationStatus started) throws SyncException {
-        await("creation", SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_CREATION_STATUS, started,
-                () -> clients.ssoAdmin().describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
-                        .accountAssignmentCreationRequestId(started.requestId())).accountAssignmentCreationStatus());
+        await(
+                "creation",
+                SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_CREATION_STATUS,
+                started,
+                () -> clients.ssoAdmin()
+                        .describeAccountAssignmentCreationStatus(
+                                r -> r.instanceArn(instanceArn).accountAssignmentCreationRequestId(started.requestId()))
+                        .accountAssignmentCreationStatus());
     }
 
     /** True when AWS no longer knows the assignment (404 on the status call): it is already gone. */
     boolean awaitDeletion(String instanceArn, AccountAssignmentOperationStatus started) throws SyncException {
         try {
-            await("deletion", SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_DELETION_STATUS, started,
-                    () -> clients.ssoAdmin().describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn)
-                            .accountAssignmentDeletionRequestId(started.requestId()))
+            await(
+                    "deletion",
+                    SsoOperations.DESCRIBE_ACCOUNT_ASSIGNMENT_DELETION_STATUS,
+                    started,
+                    () -> clients.ssoAdmin()
+                            .describeAccountAssignmentDeletionStatus(r ->
+                                    r.instanceArn(instanceArn).accountAssignmentDeletionRequestId(started.requestId()))
                             .accountAssignmentDeletionStatus());
             return false;
         } catch (StatusGone e) {
@@ -53,8 +62,12 @@ final class AssignmentStatusPoller {
         }
     }
 
-    private void await(String operation, AwsOperation statusCall, AccountAssignmentOperationStatus started,
-                       Supplier<AccountAssignmentOperationStatus> describe) throws SyncException {
+    private void await(
+            String operation,
+            AwsOperation statusCall,
+            AccountAssignmentOperationStatus started,
+            Supplier<AccountAssignmentOperationStatus> describe)
+            throws SyncException {
         if (started == null || finished(operation, started)) {
             return;
         }
@@ -110,7 +123,8 @@ final class AssignmentStatusPoller {
     }
 
     private static void notVerified(String operation) {
-        LOG.info("account assignment {} accepted; AWS gave no status to poll, so its outcome is not verified",
+        LOG.info(
+                "account assignment {} accepted; AWS gave no status to poll, so its outcome is not verified",
                 operation);
     }
 

@@ -32,8 +32,12 @@ final class AutoAssignments implements AssignmentReader {
      *
      * @param readers how many principals the per-principal strategy reads at once (the sync's {@code --workers})
      */
-    record Sources(AwsClients clients, OrganizationAccounts accounts, PermissionSetCatalog catalog,
-                   SyncWarnings warnings, int readers) {
+    record Sources(
+            AwsClients clients,
+            OrganizationAccounts accounts,
+            PermissionSetCatalog catalog,
+            SyncWarnings warnings,
+            int readers) {
         Sources {
             requireNonNull(clients, "clients is null");
             requireNonNull(accounts, "accounts is null");
@@ -70,20 +74,23 @@ final class AutoAssignments implements AssignmentReader {
     private AssignmentReader choose() throws SyncException {
         return switch (strategy) {
             case PER_PAIR -> perPair();
-            case PER_PRINCIPAL -> perPrincipal(directory().principalsFewerThan(Integer.MAX_VALUE).orElseThrow());
+            case PER_PRINCIPAL ->
+                perPrincipal(directory().principalsFewerThan(Integer.MAX_VALUE).orElseThrow());
             case AUTO -> chooseByCost();
-            case UPSTREAM -> new PagedPairAssignments(sources.clients(), sources.catalog().instanceProvider(),
-                    sources.warnings());
+            case UPSTREAM ->
+                new PagedPairAssignments(sources.clients(), sources.catalog().instanceProvider(), sources.warnings());
         };
     }
 
     private AssignmentReader chooseByCost() throws SyncException {
         int pairs = countPairs();
-        Optional<List<Assignment>> principals = pairs == 0
-                ? Optional.empty() : directory().principalsFewerThan(pairs);
+        Optional<List<Assignment>> principals =
+                pairs == 0 ? Optional.empty() : directory().principalsFewerThan(pairs);
         if (principals.isPresent()) {
-            LOG.info("reading account assignments per principal: {} principals < {} (account, permission set) pairs",
-                    principals.get().size(), pairs);
+            LOG.info(
+                    "reading account assignments per principal: {} principals < {} (account, permission set) pairs",
+                    principals.get().size(),
+                    pairs);
             return perPrincipal(principals.get());
         }
         LOG.info("reading account assignments per (account, permission set) pair: {} pairs", pairs);
@@ -100,8 +107,11 @@ final class AutoAssignments implements AssignmentReader {
 
     private List<String> activeAccountIds() throws SyncException {
         try {
-            return sources.accounts().all().stream().filter(AccountStates::isActive)
-                    .map(AccountStates::id).filter(id -> !id.isEmpty()).toList();
+            return sources.accounts().all().stream()
+                    .filter(AccountStates::isActive)
+                    .map(AccountStates::id)
+                    .filter(id -> !id.isEmpty())
+                    .toList();
         } catch (AwsCallException e) {
             throw AwsCall.failure(e);
         }
@@ -112,8 +122,8 @@ final class AutoAssignments implements AssignmentReader {
     }
 
     private AssignmentReader perPrincipal(List<Assignment> principals) throws SyncException {
-        return PerPrincipalAssignments.build(sources.clients(), sources.catalog().instance(), principals,
-                sources.readers(), sources.warnings());
+        return PerPrincipalAssignments.build(
+                sources.clients(), sources.catalog().instance(), principals, sources.readers(), sources.warnings());
     }
 
     private SsoPrincipalDirectory directory() {

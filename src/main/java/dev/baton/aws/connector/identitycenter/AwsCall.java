@@ -50,8 +50,13 @@ final class AwsCall {
      *
      * @param request the page asked with a token (null for the first page)
      */
-    static <R, T> List<T> all(AwsGateway gateway, AwsOperation operation, Function<String, R> request,
-                              Function<R, List<T>> items, Function<R, String> nextToken) throws AwsCallException {
+    static <R, T> List<T> all(
+            AwsGateway gateway,
+            AwsOperation operation,
+            Function<String, R> request,
+            Function<R, List<T>> items,
+            Function<R, String> nextToken)
+            throws AwsCallException {
         List<T> all = new ArrayList<>();
         pages(gateway, operation, request, nextToken, page -> {
             all.addAll(items.apply(page));
@@ -65,8 +70,13 @@ final class AwsCall {
      * to stop early. The listing ends where {@link AwsPaging#nextToken} says it does, and also on a token handed
      * out before (a cycle would otherwise never end).
      */
-    static <R> void pages(AwsGateway gateway, AwsOperation operation, Function<String, R> request,
-                          Function<R, String> nextToken, Predicate<R> onPage) throws AwsCallException {
+    static <R> void pages(
+            AwsGateway gateway,
+            AwsOperation operation,
+            Function<String, R> request,
+            Function<R, String> nextToken,
+            Predicate<R> onPage)
+            throws AwsCallException {
         Set<String> seen = new HashSet<>();
         String token = null;
         do {

@@ -2,13 +2,13 @@ package dev.baton.aws.connector.identitycenter;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.baton.aws.aws.AwsValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.baton.aws.aws.AwsCallException;
 import dev.baton.aws.aws.AwsClients;
+import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.time.Clock;
@@ -46,8 +46,12 @@ final class CloudTrailLastLogins implements SsoLastLogins {
     private final SyncWarnings warnings;
     private Map<String, Instant> latest;
 
-    CloudTrailLastLogins(AwsClients clients, IdentityCenterInstanceProvider instance, Clock clock,
-                         Duration window, SyncWarnings warnings) {
+    CloudTrailLastLogins(
+            AwsClients clients,
+            IdentityCenterInstanceProvider instance,
+            Clock clock,
+            Duration window,
+            SyncWarnings warnings) {
         this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -68,15 +72,23 @@ final class CloudTrailLastLogins implements SsoLastLogins {
         Instant start = end.minus(window);
         Map<String, Instant> found = new HashMap<>();
         try {
-            AwsCall.pages(clients.gateway(), SsoOperations.LOOKUP_EVENTS.on(SSO_EVENT_SOURCE),
-                    token -> clients.cloudTrail().lookupEvents(b -> b.startTime(start).endTime(end).nextToken(token)
-                            .lookupAttributes(LookupAttribute.builder()
-                                    .attributeKey(LookupAttributeKey.EVENT_SOURCE)
-                                    .attributeValue(SSO_EVENT_SOURCE).build())),
-                    LookupEventsResponse::nextToken, page -> {
+            AwsCall.pages(
+                    clients.gateway(),
+                    SsoOperations.LOOKUP_EVENTS.on(SSO_EVENT_SOURCE),
+                    token -> clients.cloudTrail()
+                            .lookupEvents(b -> b.startTime(start)
+                                    .endTime(end)
+                                    .nextToken(token)
+                                    .lookupAttributes(LookupAttribute.builder()
+                                            .attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                            .attributeValue(SSO_EVENT_SOURCE)
+                                            .build())),
+                    LookupEventsResponse::nextToken,
+                    page -> {
                         for (Event event : page.events()) {
-                            signIn(event, identityStoreId).ifPresent(userId -> found.merge(userId,
-                                    event.eventTime(), (a, b) -> a.isAfter(b) ? a : b));
+                            signIn(event, identityStoreId)
+                                    .ifPresent(userId ->
+                                            found.merge(userId, event.eventTime(), (a, b) -> a.isAfter(b) ? a : b));
                         }
                         return true;
                     });

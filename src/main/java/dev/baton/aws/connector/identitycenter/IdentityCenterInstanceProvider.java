@@ -72,7 +72,9 @@ public final class IdentityCenterInstanceProvider {
                     + " returned " + listed.size() + ", none with both an InstanceArn and an IdentityStoreId");
         }
         if (instances.size() > 1) {
-            LOG.warn("AWS account contains {} Identity Center instances; using the first, {}", instances.size(),
+            LOG.warn(
+                    "AWS account contains {} Identity Center instances; using the first, {}",
+                    instances.size(),
                     instances.get(0).instanceArn());
         }
         InstanceMetadata first = instances.get(0);
@@ -81,9 +83,12 @@ public final class IdentityCenterInstanceProvider {
 
     /** Every instance, all pages, in AWS order. */
     static List<InstanceMetadata> listInstances(AwsClients clients) throws AwsCallException {
-        return AwsCall.all(clients.gateway(), SsoOperations.LIST_INSTANCES,
+        return AwsCall.all(
+                clients.gateway(),
+                SsoOperations.LIST_INSTANCES,
                 token -> clients.ssoAdmin().listInstances(b -> b.nextToken(token)),
-                ListInstancesResponse::instances, ListInstancesResponse::nextToken);
+                ListInstancesResponse::instances,
+                ListInstancesResponse::nextToken);
     }
 
     /** The instances that name both their ARN and their identity store; each other one is reported once. */

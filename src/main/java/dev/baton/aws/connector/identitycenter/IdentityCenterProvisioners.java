@@ -19,8 +19,11 @@ public final class IdentityCenterProvisioners {
      *                             up on first use)
      * @param polling              how account assignment writes are awaited ({@link AssignmentPolling#defaults()})
      */
-    public record Settings(String ssoRegion, String accountCreationType, ProvisioningInstance knownInstance,
-                           AssignmentPolling polling) {
+    public record Settings(
+            String ssoRegion,
+            String accountCreationType,
+            ProvisioningInstance knownInstance,
+            AssignmentPolling polling) {
         public Settings {
             requireNonNull(ssoRegion, "ssoRegion is null");
             requireNonNull(accountCreationType, "accountCreationType is null");

@@ -31,9 +31,17 @@ public final class IdentityCenterSyncers {
      * @param readers how many principals are read at once when assignments are read per principal (the sync's
      *                {@code --workers})
      */
-    record Settings(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
-                    OrganizationHierarchy hierarchy, OrganizationAccounts accounts, Clock clock,
-                    AssignmentStrategy strategy, HttpClient http, int readers) {
+    record Settings(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            OrganizationHierarchy hierarchy,
+            OrganizationAccounts accounts,
+            Clock clock,
+            AssignmentStrategy strategy,
+            HttpClient http,
+            int readers) {
         Settings {
             requireNonNull(clients, "clients is null");
             requireNonNull(organization, "organization is null");
@@ -47,10 +55,26 @@ public final class IdentityCenterSyncers {
         }
 
         /** With as many readers as a sync has workers by default. */
-        Settings(AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings,
-                 OrganizationHierarchy hierarchy, OrganizationAccounts accounts, Clock clock,
-                 AssignmentStrategy strategy, HttpClient http) {
-            this(clients, organization, scope, warnings, hierarchy, accounts, clock, strategy, http,
+        Settings(
+                AwsClients clients,
+                OrganizationConfig organization,
+                SyncScope scope,
+                SyncWarnings warnings,
+                OrganizationHierarchy hierarchy,
+                OrganizationAccounts accounts,
+                Clock clock,
+                AssignmentStrategy strategy,
+                HttpClient http) {
+            this(
+                    clients,
+                    organization,
+                    scope,
+                    warnings,
+                    hierarchy,
+                    accounts,
+                    clock,
+                    strategy,
+                    http,
                     SyncContext.DEFAULT_WORKERS);
         }
     }
@@ -66,10 +90,12 @@ public final class IdentityCenterSyncers {
     private IdentityCenterSyncers(Settings settings) {
         AwsClients clients = settings.clients();
         SyncWarnings warnings = new DistinctWarnings(settings.warnings());
-        instance = new IdentityCenterInstanceProvider(clients, settings.organization().ssoRegion(), warnings);
+        instance = new IdentityCenterInstanceProvider(
+                clients, settings.organization().ssoRegion(), warnings);
         PermissionSetCatalog catalog = new PermissionSetCatalog(clients, instance, warnings);
-        AssignmentReader assignments = new AutoAssignments(settings.strategy(), new AutoAssignments.Sources(
-                clients, settings.accounts(), catalog, warnings, settings.readers()));
+        AssignmentReader assignments = new AutoAssignments(
+                settings.strategy(),
+                new AutoAssignments.Sources(clients, settings.accounts(), catalog, warnings, settings.readers()));
         inlinePolicies = new SsoPermissionSetInlinePolicies(clients, instance, warnings);
         ssoUser = new SsoUserSyncer(clients, instance, scim(settings), lastLogins(settings, warnings), warnings);
         ssoGroup = new SsoGroupSyncer(clients, instance, warnings);
@@ -85,10 +111,17 @@ public final class IdentityCenterSyncers {
      *                  so accounts are parented only under roots and OUs that are emitted
      */
     public static IdentityCenterSyncers create(SyncContext context, OrganizationHierarchy hierarchy) {
-        return new IdentityCenterSyncers(new Settings(context.clients(), context.organization(), context.scope(),
-                context.warnings(), hierarchy, context.accounts(), Clock.systemUTC(),
+        return new IdentityCenterSyncers(new Settings(
+                context.clients(),
+                context.organization(),
+                context.scope(),
+                context.warnings(),
+                hierarchy,
+                context.accounts(),
+                Clock.systemUTC(),
                 context.scope().fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
-                HttpClient.newHttpClient(), context.workers()));
+                HttpClient.newHttpClient(),
+                context.workers()));
     }
 
     static IdentityCenterSyncers create(Settings settings) {
@@ -97,13 +130,18 @@ public final class IdentityCenterSyncers {
 
     private static ScimUserStatuses scim(Settings settings) {
         return settings.scope().scim().enabled()
-                ? new ScimUserDirectory(settings.http(), settings.scope().scim()) : ScimUserStatuses.none();
+                ? new ScimUserDirectory(settings.http(), settings.scope().scim())
+                : ScimUserStatuses.none();
     }
 
     private SsoLastLogins lastLogins(Settings settings, SyncWarnings warnings) {
         return settings.scope().ssoUserLastLogin()
-                ? new CloudTrailLastLogins(settings.clients(), instance, settings.clock(),
-                        Duration.ofDays(settings.scope().lastLoginWindowDays()), warnings)
+                ? new CloudTrailLastLogins(
+                        settings.clients(),
+                        instance,
+                        settings.clock(),
+                        Duration.ofDays(settings.scope().lastLoginWindowDays()),
+                        warnings)
                 : SsoLastLogins.none();
     }
 

@@ -49,8 +49,8 @@ final class InstanceSource {
     private ProvisioningInstance lookUp() throws SyncException {
         List<InstanceMetadata> instances;
         try {
-            instances = IdentityCenterInstanceProvider.usable(IdentityCenterInstanceProvider.listInstances(clients),
-                    LOG::warn);
+            instances = IdentityCenterInstanceProvider.usable(
+                    IdentityCenterInstanceProvider.listInstances(clients), LOG::warn);
         } catch (AwsCallException e) {
             throw AwsCall.failure("sso:ListInstances failed", e);
         }

@@ -32,12 +32,16 @@ final class PagedPairAssignments implements AssignmentReader {
     public AssignmentPage read(String accountId, String permissionSetArn, String token) throws SyncException {
         String instanceArn = instance.get().instanceArn();
         String awsToken = token.isEmpty() ? null : token;
-        ListAccountAssignmentsResponse page = AwsCall.require(clients.gateway(),
+        ListAccountAssignmentsResponse page = AwsCall.require(
+                clients.gateway(),
                 SsoOperations.LIST_ACCOUNT_ASSIGNMENTS.in(accountId).on(permissionSetArn),
-                () -> clients.ssoAdmin().listAccountAssignments(b -> b.instanceArn(instanceArn)
-                        .accountId(accountId).permissionSetArn(permissionSetArn).nextToken(awsToken)));
-        String entry = "sso:ListAccountAssignments: account assignment of " + permissionSetArn + " on account "
-                + accountId;
+                () -> clients.ssoAdmin()
+                        .listAccountAssignments(b -> b.instanceArn(instanceArn)
+                                .accountId(accountId)
+                                .permissionSetArn(permissionSetArn)
+                                .nextToken(awsToken)));
+        String entry =
+                "sso:ListAccountAssignments: account assignment of " + permissionSetArn + " on account " + accountId;
         List<Assignment> assignments = new ArrayList<>();
         for (AccountAssignment found : page.accountAssignments()) {
             AssignedPrincipals.of(found.principalTypeAsString(), found.principalId(), entry, warnings)

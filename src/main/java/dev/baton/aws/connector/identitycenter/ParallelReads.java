@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ParallelReads {
     /** How long a failed run waits for interrupted readers to leave before it reports the failure anyway. */
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     /** A read of one item; it runs on a reader thread. */
@@ -52,8 +53,8 @@ final class ParallelReads {
      *
      * @param name names the reader threads ({@code name-<pool>-<n>}) in thread dumps and logs
      */
-    static <T, R> void forEachInOrder(List<T> items, int readers, String name, Read<T, R> read,
-                                      Consumer<T, R> consumer) throws SyncException {
+    static <T, R> void forEachInOrder(List<T> items, int readers, String name, Read<T, R> read, Consumer<T, R> consumer)
+            throws SyncException {
         requireNonNull(items, "items is null");
         requireNonNull(name, "name is null");
         requireNonNull(read, "read is null");
@@ -76,8 +77,8 @@ final class ParallelReads {
         }
     }
 
-    private static <T, R> void readInOrder(List<T> items, ExecutorService pool, Read<T, R> read,
-                                           Consumer<T, R> consumer) throws SyncException {
+    private static <T, R> void readInOrder(
+            List<T> items, ExecutorService pool, Read<T, R> read, Consumer<T, R> consumer) throws SyncException {
         CompletionService<Answer<R>> done = new ExecutorCompletionService<>(pool);
         for (int i = 0; i < items.size(); i++) {
             int index = i;
@@ -103,8 +104,7 @@ final class ParallelReads {
      * The next finished read. A failed one (or an interrupt) stops the pool at once: no reader takes another read,
      * the running ones are interrupted, and the failure is rethrown as it was thrown.
      */
-    private static <R> Answer<R> take(CompletionService<Answer<R>> done, ExecutorService pool)
-            throws SyncException {
+    private static <R> Answer<R> take(CompletionService<Answer<R>> done, ExecutorService pool) throws SyncException {
         try {
             return done.take().get();
         } catch (InterruptedException e) {

@@ -43,12 +43,19 @@ final class PerPrincipalAssignments implements AssignmentReader {
      * @param readers how many principals are read at once (the sync's {@code --workers}); the Identity Center
      *                client's rate limiter paces them, and the index is the same for any number
      */
-    static PerPrincipalAssignments build(AwsClients clients, IdentityCenterInstance instance,
-                                         List<Assignment> principals, int readers, SyncWarnings warnings)
+    static PerPrincipalAssignments build(
+            AwsClients clients,
+            IdentityCenterInstance instance,
+            List<Assignment> principals,
+            int readers,
+            SyncWarnings warnings)
             throws SyncException {
         requireNonNull(clients, "clients is null");
         Map<String, Set<Assignment>> byPair = new LinkedHashMap<>();
-        ParallelReads.forEachInOrder(principals, readers, "sso-assignment-reader",
+        ParallelReads.forEachInOrder(
+                principals,
+                readers,
+                "sso-assignment-reader",
                 principal -> assignmentsOf(clients, instance, principal),
                 (principal, assignments) -> index(principal, assignments, byPair, warnings));
         Map<String, List<Assignment>> frozen = new LinkedHashMap<>();
@@ -57,14 +64,18 @@ final class PerPrincipalAssignments implements AssignmentReader {
     }
 
     /** Adds one principal's answer to the index; runs on the building thread, in principal order. */
-    private static void index(Assignment principal, List<AccountAssignmentForPrincipal> assignments,
-                              Map<String, Set<Assignment>> byPair, SyncWarnings warnings) {
+    private static void index(
+            Assignment principal,
+            List<AccountAssignmentForPrincipal> assignments,
+            Map<String, Set<Assignment>> byPair,
+            SyncWarnings warnings) {
         for (AccountAssignmentForPrincipal found : assignments) {
             String entry = "sso:ListAccountAssignmentsForPrincipal on " + principal.principalId()
                     + ": account assignment of " + AwsValues.firstText(found.permissionSetArn(), "(no ARN)")
                     + " on account " + AwsValues.firstText(found.accountId(), "(no id)");
             Optional<String> pair = pair(found, entry, warnings);
-            Optional<Assignment> assigned = pair.isEmpty() ? Optional.empty()
+            Optional<Assignment> assigned = pair.isEmpty()
+                    ? Optional.empty()
                     : AssignedPrincipals.of(found.principalTypeAsString(), found.principalId(), entry, warnings);
             if (assigned.isPresent()) {
                 byPair.computeIfAbsent(pair.get(), k -> new LinkedHashSet<>()).add(assigned.get());
@@ -90,16 +101,17 @@ final class PerPrincipalAssignments implements AssignmentReader {
         return Optional.of(key(found.accountId(), found.permissionSetArn()));
     }
 
-    private static List<AccountAssignmentForPrincipal> assignmentsOf(AwsClients clients,
-                                                                     IdentityCenterInstance instance,
-                                                                     Assignment principal) throws SyncException {
+    private static List<AccountAssignmentForPrincipal> assignmentsOf(
+            AwsClients clients, IdentityCenterInstance instance, Assignment principal) throws SyncException {
         try {
-            return AwsCall.all(clients.gateway(),
+            return AwsCall.all(
+                    clients.gateway(),
                     SsoOperations.LIST_ACCOUNT_ASSIGNMENTS_FOR_PRINCIPAL.on(principal.principalId()),
-                    token -> clients.ssoAdmin().listAccountAssignmentsForPrincipal(b -> b
-                            .instanceArn(instance.instanceArn())
-                            .principalType(PrincipalType.fromValue(principal.principalType()))
-                            .principalId(principal.principalId()).nextToken(token)),
+                    token -> clients.ssoAdmin()
+                            .listAccountAssignmentsForPrincipal(b -> b.instanceArn(instance.instanceArn())
+                                    .principalType(PrincipalType.fromValue(principal.principalType()))
+                                    .principalId(principal.principalId())
+                                    .nextToken(token)),
                     ListAccountAssignmentsForPrincipalResponse::accountAssignments,
                     ListAccountAssignmentsForPrincipalResponse::nextToken);
         } catch (AwsCallException e) {

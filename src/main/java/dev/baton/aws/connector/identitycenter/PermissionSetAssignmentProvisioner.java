@@ -34,8 +34,12 @@ public final class PermissionSetAssignmentProvisioner implements GrantProvisione
     public ProvisionResult grant(Resource principal, Entitlement entitlement) throws SyncException {
         SsoPrincipal ssoPrincipal = SsoPrincipal.of(principal.getId());
         ScopeBindingTrait binding = binding(entitlement.getResource());
-        return new ProvisionResult(List.of(ProvisionedGrants.of(entitlement, ssoPrincipal)), List.of(),
-                assignments.create(binding.getScopeResourceId().getResource(), binding.getRoleId().getResource(),
+        return new ProvisionResult(
+                List.of(ProvisionedGrants.of(entitlement, ssoPrincipal)),
+                List.of(),
+                assignments.create(
+                        binding.getScopeResourceId().getResource(),
+                        binding.getRoleId().getResource(),
                         ssoPrincipal));
     }
 
@@ -43,14 +47,15 @@ public final class PermissionSetAssignmentProvisioner implements GrantProvisione
     public ProvisionResult revoke(Grant grant) throws SyncException {
         SsoPrincipal ssoPrincipal = SsoPrincipal.of(grant.getPrincipal().getId());
         ScopeBindingTrait binding = binding(grant.getEntitlement().getResource());
-        return ProvisionResult.ofAnnotations(assignments.delete(binding.getScopeResourceId().getResource(),
-                binding.getRoleId().getResource(), ssoPrincipal));
+        return ProvisionResult.ofAnnotations(assignments.delete(
+                binding.getScopeResourceId().getResource(), binding.getRoleId().getResource(), ssoPrincipal));
     }
 
     private static ScopeBindingTrait binding(Resource resource) throws SyncException {
         ScopeBindingTrait trait;
         try {
-            trait = Annotations.find(resource.getAnnotationsList(), ScopeBindingTrait.class).orElse(null);
+            trait = Annotations.find(resource.getAnnotationsList(), ScopeBindingTrait.class)
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             throw new SyncException("baton-aws: failed to read scope binding trait: " + e.getMessage(), e);
         }

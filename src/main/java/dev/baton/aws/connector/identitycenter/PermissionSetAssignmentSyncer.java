@@ -66,12 +66,13 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     /** Id {@code <permissionSetArn>-<accountId>}: byte-identical to what ConductorOne fabricates for JIT bindings. */
     static Resource toResource(PermissionSet permissionSet, ResourceId account) {
         String accountId = account.getResource();
-        return ResourceBuilder.builder(ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID,
+        return ResourceBuilder.builder(
+                        ResourceTypes.PERMISSION_SET_ASSIGNMENT_ID,
                         Ids.permissionSetAssignmentId(permissionSet.permissionSetArn(), accountId))
                 .displayName(permissionSet.name() + " on " + accountId)
                 .parent(account)
-                .scopeBindingTrait(Ids.resourceId(ResourceTypes.PERMISSION_SET_ID, permissionSet.permissionSetArn()),
-                        account)
+                .scopeBindingTrait(
+                        Ids.resourceId(ResourceTypes.PERMISSION_SET_ID, permissionSet.permissionSetArn()), account)
                 .build();
     }
 
@@ -82,8 +83,8 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     }
 
     static Entitlement entitlement(Resource binding) {
-        return Entitlements.assignment(binding, ASSIGNED, ASSIGNED, "",
-                List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP), List.of());
+        return Entitlements.assignment(
+                binding, ASSIGNED, ASSIGNED, "", List.of(ResourceTypes.SSO_USER, ResourceTypes.SSO_GROUP), List.of());
     }
 
     /**
@@ -93,19 +94,22 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
         ScopeBindingTrait binding = Annotations.find(resource.getAnnotationsList(), ScopeBindingTrait.class)
-                .orElseThrow(() -> new SyncException("permission_set_assignment " + resource.getId().getResource()
-                        + " has no scope binding trait"));
+                .orElseThrow(() -> new SyncException(
+                        "permission_set_assignment " + resource.getId().getResource() + " has no scope binding trait"));
         String accountId = binding.getScopeResourceId().getResource();
         String permissionSetArn = binding.getRoleId().getResource();
         SsoPageToken position = SsoPageToken.decode(token);
         if (position.policyPhase()) {
-            return Page.last(policyGrants(resource, accountId, catalog.managedPolicies(permissionSetArn),
+            return Page.last(policyGrants(
+                    resource,
+                    accountId,
+                    catalog.managedPolicies(permissionSetArn),
                     catalog.customerManagedPolicies(permissionSetArn)));
         }
         AssignmentReader.AssignmentPage page = assignments.read(accountId, permissionSetArn, position.bindingToken());
         List<Grant> grants = AssignmentGrants.grants(entitlement(resource), page.assignments(), catalog.instance());
-        PageToken next = page.nextToken().isEmpty()
-                ? SsoPageToken.phase(true, "") : SsoPageToken.phase(false, page.nextToken());
+        PageToken next =
+                page.nextToken().isEmpty() ? SsoPageToken.phase(true, "") : SsoPageToken.phase(false, page.nextToken());
         return new Page<>(grants, next);
     }
 
@@ -114,8 +118,11 @@ final class PermissionSetAssignmentSyncer implements ResourceSyncer {
      * binding's account), expandable to the holders of {@code assigned}. The catalog has already left out policies
      * without an ARN and references without a name.
      */
-    static List<Grant> policyGrants(Resource binding, String accountId, List<AttachedManagedPolicy> managed,
-                                    List<CustomerManagedPolicyReference> customerManaged) {
+    static List<Grant> policyGrants(
+            Resource binding,
+            String accountId,
+            List<AttachedManagedPolicy> managed,
+            List<CustomerManagedPolicyReference> customerManaged) {
         GrantExpandable expandable = Grants.expandable(Ids.entitlementId(binding.getId(), ASSIGNED), false);
         List<Grant> grants = new ArrayList<>();
         for (AttachedManagedPolicy policy : managed) {

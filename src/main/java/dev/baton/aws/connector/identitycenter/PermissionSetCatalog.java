@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 final class PermissionSetCatalog {
     /** Permission sets per page of the syncers that page through the catalogue, as upstream (tokens hold an index). */
     static final int PAGE_SIZE = 25;
+
     private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;
@@ -84,17 +85,23 @@ final class PermissionSetCatalog {
     }
 
     private List<String> fetchAllArns(String instanceArn) throws SyncException {
-        return arns(listAll(SsoOperations.LIST_PERMISSION_SETS.on(instanceArn),
-                token -> clients.ssoAdmin().listPermissionSets(b -> b.instanceArn(instanceArn).nextToken(token)),
-                ListPermissionSetsResponse::permissionSets, ListPermissionSetsResponse::nextToken));
+        return arns(listAll(
+                SsoOperations.LIST_PERMISSION_SETS.on(instanceArn),
+                token -> clients.ssoAdmin()
+                        .listPermissionSets(b -> b.instanceArn(instanceArn).nextToken(token)),
+                ListPermissionSetsResponse::permissionSets,
+                ListPermissionSetsResponse::nextToken));
     }
 
     private PermissionSet fetchDescription(String permissionSetArn) throws SyncException {
         String instanceArn = instance().instanceArn();
-        PermissionSet described = AwsCall.require(clients.gateway(),
-                SsoOperations.DESCRIBE_PERMISSION_SET.on(permissionSetArn),
-                () -> clients.ssoAdmin().describePermissionSet(b -> b.instanceArn(instanceArn)
-                        .permissionSetArn(permissionSetArn))).permissionSet();
+        PermissionSet described = AwsCall.require(
+                        clients.gateway(),
+                        SsoOperations.DESCRIBE_PERMISSION_SET.on(permissionSetArn),
+                        () -> clients.ssoAdmin()
+                                .describePermissionSet(
+                                        b -> b.instanceArn(instanceArn).permissionSetArn(permissionSetArn)))
+                .permissionSet();
         return described(permissionSetArn, described);
     }
 
@@ -112,9 +119,13 @@ final class PermissionSetCatalog {
 
     private List<String> fetchProvisioned(String accountId) throws SyncException {
         String instanceArn = instance().instanceArn();
-        return arns(listAll(SsoOperations.LIST_PERMISSION_SETS_PROVISIONED_TO_ACCOUNT.in(accountId).on(accountId),
-                token -> clients.ssoAdmin().listPermissionSetsProvisionedToAccount(b -> b.instanceArn(instanceArn)
-                        .accountId(accountId).nextToken(token)),
+        return arns(listAll(
+                SsoOperations.LIST_PERMISSION_SETS_PROVISIONED_TO_ACCOUNT
+                        .in(accountId)
+                        .on(accountId),
+                token -> clients.ssoAdmin()
+                        .listPermissionSetsProvisionedToAccount(b ->
+                                b.instanceArn(instanceArn).accountId(accountId).nextToken(token)),
                 ListPermissionSetsProvisionedToAccountResponse::permissionSets,
                 ListPermissionSetsProvisionedToAccountResponse::nextToken));
     }
@@ -123,10 +134,13 @@ final class PermissionSetCatalog {
         String instanceArn = instance().instanceArn();
         List<AttachedManagedPolicy> listed;
         try {
-            listed = AwsCall.all(clients.gateway(),
+            listed = AwsCall.all(
+                    clients.gateway(),
                     SsoOperations.LIST_MANAGED_POLICIES_IN_PERMISSION_SET.on(permissionSetArn),
-                    token -> clients.ssoAdmin().listManagedPoliciesInPermissionSet(b -> b.instanceArn(instanceArn)
-                            .permissionSetArn(permissionSetArn).nextToken(token)),
+                    token -> clients.ssoAdmin()
+                            .listManagedPoliciesInPermissionSet(b -> b.instanceArn(instanceArn)
+                                    .permissionSetArn(permissionSetArn)
+                                    .nextToken(token)),
                     ListManagedPoliciesInPermissionSetResponse::attachedManagedPolicies,
                     ListManagedPoliciesInPermissionSetResponse::nextToken);
         } catch (AwsCallException e) {
@@ -139,21 +153,25 @@ final class PermissionSetCatalog {
                 warnings.warn("sso:ListManagedPoliciesInPermissionSet on " + permissionSetArn + ": managed policy "
                         + AwsValues.firstText(policy.name(), "(unnamed)") + " has no Arn; skipping it");
             } else {
-                policies.add(policy.toBuilder().name(AwsValues.firstText(policy.name(), arnName(arn))).build());
+                policies.add(policy.toBuilder()
+                        .name(AwsValues.firstText(policy.name(), arnName(arn)))
+                        .build());
             }
         }
         return List.copyOf(policies);
     }
 
-    private List<CustomerManagedPolicyReference> fetchCustomerManaged(String permissionSetArn)
-            throws SyncException {
+    private List<CustomerManagedPolicyReference> fetchCustomerManaged(String permissionSetArn) throws SyncException {
         String instanceArn = instance().instanceArn();
         List<CustomerManagedPolicyReference> listed;
         try {
-            listed = AwsCall.all(clients.gateway(),
+            listed = AwsCall.all(
+                    clients.gateway(),
                     SsoOperations.LIST_CUSTOMER_MANAGED_POLICY_REFERENCES_IN_PERMISSION_SET.on(permissionSetArn),
-                    token -> clients.ssoAdmin().listCustomerManagedPolicyReferencesInPermissionSet(b -> b
-                            .instanceArn(instanceArn).permissionSetArn(permissionSetArn).nextToken(token)),
+                    token -> clients.ssoAdmin()
+                            .listCustomerManagedPolicyReferencesInPermissionSet(b -> b.instanceArn(instanceArn)
+                                    .permissionSetArn(permissionSetArn)
+                                    .nextToken(token)),
                     ListCustomerManagedPolicyReferencesInPermissionSetResponse::customerManagedPolicyReferences,
                     ListCustomerManagedPolicyReferencesInPermissionSetResponse::nextToken);
         } catch (AwsCallException e) {
@@ -180,8 +198,11 @@ final class PermissionSetCatalog {
         return List.of();
     }
 
-    private <R> List<String> listAll(AwsOperation operation, Function<String, R> request,
-                                     Function<R, List<String>> items, Function<R, String> nextToken)
+    private <R> List<String> listAll(
+            AwsOperation operation,
+            Function<String, R> request,
+            Function<R, List<String>> items,
+            Function<R, String> nextToken)
             throws SyncException {
         try {
             return AwsCall.all(clients.gateway(), operation, request, items, nextToken);

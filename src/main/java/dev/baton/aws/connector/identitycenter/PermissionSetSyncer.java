@@ -34,7 +34,8 @@ final class PermissionSetSyncer implements ResourceSyncer {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.syncPolicyGrants = syncPolicyGrants;
         this.resourceType = syncPolicyGrants
-                ? ResourceTypes.PERMISSION_SET : ResourceTypes.withoutGrants(ResourceTypes.PERMISSION_SET);
+                ? ResourceTypes.PERMISSION_SET
+                : ResourceTypes.withoutGrants(ResourceTypes.PERMISSION_SET);
     }
 
     @Override
@@ -82,7 +83,8 @@ final class PermissionSetSyncer implements ResourceSyncer {
         if (!syncPolicyGrants) {
             return Page.empty();
         }
-        return Page.last(policyGrants(resource.getId(), catalog.managedPolicies(resource.getId().getResource())));
+        return Page.last(policyGrants(
+                resource.getId(), catalog.managedPolicies(resource.getId().getResource())));
     }
 
     static List<Grant> policyGrants(ResourceId permissionSet, List<AttachedManagedPolicy> managed) {

@@ -23,13 +23,13 @@ final class PolicyGrants {
      * A grant with the SDK id {@code iam_policy:<policyArn>:attached:<principalType>:<principalId>}. The policy is
      * referenced by id and name only: the {@code iam_policy} syncer emits the full resource.
      */
-    static Grant attached(String policyArn, String policyName, ResourceId principal,
-                          List<? extends Message> annotations) {
+    static Grant attached(
+            String policyArn, String policyName, ResourceId principal, List<? extends Message> annotations) {
         Resource policy = Resource.newBuilder()
                 .setId(Ids.resourceId(ResourceTypes.IAM_POLICY_ID, policyArn))
                 .setDisplayName(policyName)
                 .build();
-        return Grants.grant(Entitlements.reference(Ids.entitlementId(policy.getId(), ATTACHED), policy), principal,
-                annotations);
+        return Grants.grant(
+                Entitlements.reference(Ids.entitlementId(policy.getId(), ATTACHED), policy), principal, annotations);
     }
 }

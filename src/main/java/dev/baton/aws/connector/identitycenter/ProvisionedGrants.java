@@ -17,12 +17,13 @@ final class ProvisionedGrants {
     static Grant of(Entitlement entitlement, SsoPrincipal principal) {
         List<Message> annotations = new ArrayList<>();
         annotations.add(V1Identifier.newBuilder()
-                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principal.arn())).build());
+                .setId(Ids.v1AssignmentGrantId(entitlement.getId(), principal.arn()))
+                .build());
         if (principal.type() == PrincipalType.GROUP) {
             annotations.add(Grants.expandable(Ids.entitlementId(principal.resourceId(), "member"), false));
         }
-        String grantId = Ids.assignmentGrantId(principal.resourceId().getResourceType(), principal.arn(),
-                entitlement.getId());
+        String grantId =
+                Ids.assignmentGrantId(principal.resourceId().getResourceType(), principal.arn(), entitlement.getId());
         return Grants.withId(grantId, entitlement, principal.resourceId(), annotations);
     }
 }

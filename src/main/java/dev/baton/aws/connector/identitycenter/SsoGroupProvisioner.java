@@ -50,12 +50,17 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         String userId = SsoPrincipal.userId(principal.getId().getResource());
         String groupArn = entitlement.getResource().getId().getResource();
         try {
-            CreateGroupMembershipResponse response = clients.gateway().call(
-                    SsoOperations.CREATE_GROUP_MEMBERSHIP.on(groupArn),
-                    () -> clients.identityStore().createGroupMembership(r -> r
-                            .identityStoreId(storeId).groupId(groupId).memberId(m -> m.userId(userId))));
-            return new ProvisionResult(List.of(membershipGrant(response.membershipId(), entitlement, principal)),
-                    List.of(), ProvisionAnnotations.requestId(response));
+            CreateGroupMembershipResponse response = clients.gateway()
+                    .call(
+                            SsoOperations.CREATE_GROUP_MEMBERSHIP.on(groupArn),
+                            () -> clients.identityStore()
+                                    .createGroupMembership(r -> r.identityStoreId(storeId)
+                                            .groupId(groupId)
+                                            .memberId(m -> m.userId(userId))));
+            return new ProvisionResult(
+                    List.of(membershipGrant(response.membershipId(), entitlement, principal)),
+                    List.of(),
+                    ProvisionAnnotations.requestId(response));
         } catch (AwsCallException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
                 throw AwsCall.failure("error adding sso user to sso group", e);
@@ -64,8 +69,8 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         List<Any> exists = ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance());
         try {
             String membershipId = membershipId(storeId, groupId, userId, groupArn);
-            return new ProvisionResult(List.of(membershipGrant(membershipId, entitlement, principal)), List.of(),
-                    exists);
+            return new ProvisionResult(
+                    List.of(membershipGrant(membershipId, entitlement, principal)), List.of(), exists);
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.ACCESS_DENIED) {
                 return ProvisionResult.ofAnnotations(exists);
@@ -97,8 +102,7 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
             return ProvisionResult.ofAnnotations(deleteMembership(storeId, membershipId, groupArn));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
-                return ProvisionResult.ofAnnotations(
-                        ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
+                return ProvisionResult.ofAnnotations(ProvisionAnnotations.of(GrantAlreadyRevoked.getDefaultInstance()));
             }
             throw AwsCall.failure("error removing sso user from sso group", e);
         }
@@ -111,25 +115,33 @@ public final class SsoGroupProvisioner implements GrantProvisioner {
         };
     }
 
-    private List<Any> deleteMembership(String storeId, String membershipId, String groupArn)
-            throws AwsCallException {
-        DeleteGroupMembershipResponse response = clients.gateway().call(
-                SsoOperations.DELETE_GROUP_MEMBERSHIP.on(groupArn),
-                () -> clients.identityStore().deleteGroupMembership(r -> r.identityStoreId(storeId)
-                        .membershipId(membershipId)));
+    private List<Any> deleteMembership(String storeId, String membershipId, String groupArn) throws AwsCallException {
+        DeleteGroupMembershipResponse response = clients.gateway()
+                .call(
+                        SsoOperations.DELETE_GROUP_MEMBERSHIP.on(groupArn),
+                        () -> clients.identityStore()
+                                .deleteGroupMembership(
+                                        r -> r.identityStoreId(storeId).membershipId(membershipId)));
         return ProvisionAnnotations.requestId(response);
     }
 
     private String membershipId(String storeId, String groupId, String userId, String groupArn)
             throws AwsCallException {
-        return clients.gateway().call(SsoOperations.GET_GROUP_MEMBERSHIP_ID.on(groupArn),
-                () -> clients.identityStore().getGroupMembershipId(r -> r.identityStoreId(storeId).groupId(groupId)
-                        .memberId(m -> m.userId(userId))).membershipId());
+        return clients.gateway()
+                .call(
+                        SsoOperations.GET_GROUP_MEMBERSHIP_ID.on(groupArn),
+                        () -> clients.identityStore()
+                                .getGroupMembershipId(r -> r.identityStoreId(storeId)
+                                        .groupId(groupId)
+                                        .memberId(m -> m.userId(userId)))
+                                .membershipId());
     }
 
     /** The membership grant the group syncer emits: the AWS MembershipId is the grant id (SDK id when absent). */
     static Grant membershipGrant(String membershipId, Entitlement entitlement, Resource principal) {
-        return SsoGroupSyncer.grant(entitlement, GroupMembership.builder().membershipId(membershipId).build(),
+        return SsoGroupSyncer.grant(
+                entitlement,
+                GroupMembership.builder().membershipId(membershipId).build(),
                 principal.getId().getResource());
     }
 }

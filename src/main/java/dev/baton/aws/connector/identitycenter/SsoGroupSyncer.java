@@ -60,10 +60,12 @@ final class SsoGroupSyncer implements ResourceSyncer {
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
         String asked = token.isFirst() ? null : token.value();
-        ListGroupsResponse response = AwsCall.require(clients.gateway(),
+        ListGroupsResponse response = AwsCall.require(
+                clients.gateway(),
                 SsoOperations.LIST_GROUPS.on(center.identityStoreId()),
-                () -> clients.identityStore().listGroups(b -> b.identityStoreId(center.identityStoreId())
-                        .nextToken(asked)));
+                () -> clients.identityStore()
+                        .listGroups(
+                                b -> b.identityStoreId(center.identityStoreId()).nextToken(asked)));
         List<Resource> groups = new ArrayList<>();
         for (Group group : response.groups()) {
             if (AwsValues.text(group.groupId()).isEmpty()) {
@@ -100,10 +102,15 @@ final class SsoGroupSyncer implements ResourceSyncer {
 
     static Entitlement entitlement(Resource group) {
         String name = group.getDisplayName();
-        return Entitlements.assignment(group, MEMBER, name + " Group Member",
-                "Is member of the " + name + " SSO group in AWS", List.of(ResourceTypes.SSO_USER),
+        return Entitlements.assignment(
+                group,
+                MEMBER,
+                name + " Group Member",
+                "Is member of the " + name + " SSO group in AWS",
+                List.of(ResourceTypes.SSO_USER),
                 List.of(V1Identifier.newBuilder()
-                        .setId(Ids.v1MembershipEntitlementId(group.getId().getResource())).build()));
+                        .setId(Ids.v1MembershipEntitlementId(group.getId().getResource()))
+                        .build()));
     }
 
     /** Membership grants, one {@code ListGroupMemberships} page per call; a group gone or hidden is skipped. */
@@ -119,9 +126,13 @@ final class SsoGroupSyncer implements ResourceSyncer {
         String asked = token.isFirst() ? null : token.value();
         ListGroupMembershipsResponse response;
         try {
-            response = clients.gateway().call(SsoOperations.LIST_GROUP_MEMBERSHIPS.on(groupArn),
-                    () -> clients.identityStore().listGroupMemberships(b -> b
-                            .identityStoreId(center.identityStoreId()).groupId(groupId).nextToken(asked)));
+            response = clients.gateway()
+                    .call(
+                            SsoOperations.LIST_GROUP_MEMBERSHIPS.on(groupArn),
+                            () -> clients.identityStore()
+                                    .listGroupMemberships(b -> b.identityStoreId(center.identityStoreId())
+                                            .groupId(groupId)
+                                            .nextToken(asked)));
         } catch (AwsCallException e) {
             if (!e.kind().skippable()) {
                 throw AwsCall.failure(e);
@@ -132,7 +143,9 @@ final class SsoGroupSyncer implements ResourceSyncer {
         Entitlement member = entitlement(resource);
         List<Grant> grants = new ArrayList<>();
         for (GroupMembership membership : response.groupMemberships()) {
-            String userId = membership.memberId() == null ? "" : AwsValues.text(membership.memberId().userId());
+            String userId = membership.memberId() == null
+                    ? ""
+                    : AwsValues.text(membership.memberId().userId());
             if (userId.isEmpty()) {
                 warnings.warn("identitystore:ListGroupMemberships on " + groupArn + ": membership "
                         + AwsValues.firstText(membership.membershipId(), "(no MembershipId)")
@@ -148,7 +161,8 @@ final class SsoGroupSyncer implements ResourceSyncer {
     static Grant grant(Entitlement member, GroupMembership membership, String userArn) {
         ResourceId principal = Ids.resourceId(ResourceTypes.SSO_USER_ID, userArn);
         V1Identifier v1 = V1Identifier.newBuilder()
-                .setId(Ids.v1MembershipGrantId(member.getResource().getId().getResource(), userArn)).build();
+                .setId(Ids.v1MembershipGrantId(member.getResource().getId().getResource(), userArn))
+                .build();
         String membershipId = AwsValues.text(membership.membershipId());
         return membershipId.isEmpty()
                 ? Grants.grant(member, principal, List.of(v1))

@@ -72,8 +72,11 @@ record SsoPageToken(int permissionSetIndex, String assignmentToken, boolean poli
             if (node == null || !node.isObject()) {
                 throw new SyncException("invalid Identity Center page token: not a JSON object");
             }
-            return new SsoPageToken(node.path(PERMISSION_SET_INDEX).asInt(0), node.path(ASSIGNMENT_TOKEN).asText(""),
-                    node.path(POLICY_PHASE).asBoolean(false), node.path(BINDING_TOKEN).asText(""));
+            return new SsoPageToken(
+                    node.path(PERMISSION_SET_INDEX).asInt(0),
+                    node.path(ASSIGNMENT_TOKEN).asText(""),
+                    node.path(POLICY_PHASE).asBoolean(false),
+                    node.path(BINDING_TOKEN).asText(""));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new SyncException("invalid Identity Center page token: " + e.getMessage(), e);
         }

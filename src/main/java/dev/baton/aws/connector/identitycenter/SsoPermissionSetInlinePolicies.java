@@ -19,8 +19,7 @@ final class SsoPermissionSetInlinePolicies implements PermissionSetInlinePolicie
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;
 
-    SsoPermissionSetInlinePolicies(AwsClients clients, IdentityCenterInstanceProvider instance,
-                                   SyncWarnings warnings) {
+    SsoPermissionSetInlinePolicies(AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
         this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -31,9 +30,12 @@ final class SsoPermissionSetInlinePolicies implements PermissionSetInlinePolicie
         String instanceArn = instance.get().instanceArn();
         GetInlinePolicyForPermissionSetResponse response;
         try {
-            response = clients.gateway().call(SsoOperations.GET_INLINE_POLICY_FOR_PERMISSION_SET.on(permissionSetArn),
-                    () -> clients.ssoAdmin().getInlinePolicyForPermissionSet(b -> b.instanceArn(instanceArn)
-                            .permissionSetArn(permissionSetArn)));
+            response = clients.gateway()
+                    .call(
+                            SsoOperations.GET_INLINE_POLICY_FOR_PERMISSION_SET.on(permissionSetArn),
+                            () -> clients.ssoAdmin()
+                                    .getInlinePolicyForPermissionSet(
+                                            b -> b.instanceArn(instanceArn).permissionSetArn(permissionSetArn)));
         } catch (AwsCallException e) {
             if (!e.kind().skippable()) {
                 throw AwsCall.failure(e);

@@ -21,12 +21,12 @@ record SsoPrincipal(ResourceId resourceId, PrincipalType type, String id) {
     /** Only {@code sso_user} and {@code sso_group}; other types fail with upstream's message. */
     static SsoPrincipal of(ResourceId principal) throws SyncException {
         return switch (principal.getResourceType()) {
-            case ResourceTypes.SSO_USER_ID -> new SsoPrincipal(principal, PrincipalType.USER,
-                    userId(principal.getResource()));
-            case ResourceTypes.SSO_GROUP_ID -> new SsoPrincipal(principal, PrincipalType.GROUP,
-                    groupId(principal.getResource()));
-            default -> throw new SyncException("baton-aws: invalid principal resource type: "
-                    + principal.getResourceType());
+            case ResourceTypes.SSO_USER_ID ->
+                new SsoPrincipal(principal, PrincipalType.USER, userId(principal.getResource()));
+            case ResourceTypes.SSO_GROUP_ID ->
+                new SsoPrincipal(principal, PrincipalType.GROUP, groupId(principal.getResource()));
+            default ->
+                throw new SyncException("baton-aws: invalid principal resource type: " + principal.getResourceType());
         };
     }
 

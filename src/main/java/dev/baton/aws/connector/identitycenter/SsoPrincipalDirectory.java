@@ -36,14 +36,24 @@ final class SsoPrincipalDirectory {
         String storeId = instance.get().identityStoreId();
         List<Assignment> principals = new ArrayList<>();
         try {
-            collect(SsoOperations.LIST_USERS.on(storeId),
-                    token -> clients.identityStore().listUsers(b -> b.identityStoreId(storeId).nextToken(token)),
-                    ListUsersResponse::nextToken, page -> page.users().stream().map(User::userId), "USER",
-                    principals, bound);
-            collect(SsoOperations.LIST_GROUPS.on(storeId),
-                    token -> clients.identityStore().listGroups(b -> b.identityStoreId(storeId).nextToken(token)),
-                    ListGroupsResponse::nextToken, page -> page.groups().stream().map(Group::groupId), "GROUP",
-                    principals, bound);
+            collect(
+                    SsoOperations.LIST_USERS.on(storeId),
+                    token -> clients.identityStore()
+                            .listUsers(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListUsersResponse::nextToken,
+                    page -> page.users().stream().map(User::userId),
+                    "USER",
+                    principals,
+                    bound);
+            collect(
+                    SsoOperations.LIST_GROUPS.on(storeId),
+                    token -> clients.identityStore()
+                            .listGroups(b -> b.identityStoreId(storeId).nextToken(token)),
+                    ListGroupsResponse::nextToken,
+                    page -> page.groups().stream().map(Group::groupId),
+                    "GROUP",
+                    principals,
+                    bound);
         } catch (AwsCallException e) {
             throw AwsCall.failure(e);
         }
@@ -51,14 +61,21 @@ final class SsoPrincipalDirectory {
     }
 
     /** Adds the ids of one listing as {@code type} principals, page by page, until there are {@code bound}. */
-    private <R> void collect(AwsOperation operation, Function<String, R> request, Function<R, String> nextToken,
-                             Function<R, Stream<String>> ids, String type, List<Assignment> principals, int bound)
+    private <R> void collect(
+            AwsOperation operation,
+            Function<String, R> request,
+            Function<R, String> nextToken,
+            Function<R, Stream<String>> ids,
+            String type,
+            List<Assignment> principals,
+            int bound)
             throws AwsCallException {
         if (principals.size() >= bound) {
             return;
         }
         AwsCall.pages(clients.gateway(), operation, request, nextToken, page -> {
-            ids.apply(page).filter(id -> id != null && !id.isEmpty())
+            ids.apply(page)
+                    .filter(id -> id != null && !id.isEmpty())
                     .forEach(id -> principals.add(new Assignment(type, id)));
             return principals.size() < bound;
         });

@@ -63,24 +63,36 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
         ProvisioningInstance target = instance.get();
         Map<String, String> fields = requiredFields(withDefaults(profile, login, email));
         String userName = fields.get("username");
-        String displayName = optional(profile, "display_name",
-                fields.get("given_name") + " " + fields.get("family_name"));
+        String displayName =
+                optional(profile, "display_name", fields.get("given_name") + " " + fields.get("family_name"));
         CreateUserResponse response;
         try {
-            response = clients.gateway().call(SsoOperations.CREATE_USER.on(userName),
-                    () -> clients.identityStore().createUser(r -> r.identityStoreId(target.identityStoreId())
-                            .userName(userName).displayName(displayName)
-                            .name(n -> n.givenName(fields.get("given_name")).familyName(fields.get("family_name")))
-                            .emails(Email.builder().primary(true).type("work").value(fields.get("email")).build())));
+            response = clients.gateway()
+                    .call(
+                            SsoOperations.CREATE_USER.on(userName),
+                            () -> clients.identityStore()
+                                    .createUser(r -> r.identityStoreId(target.identityStoreId())
+                                            .userName(userName)
+                                            .displayName(displayName)
+                                            .name(n -> n.givenName(fields.get("given_name"))
+                                                    .familyName(fields.get("family_name")))
+                                            .emails(Email.builder()
+                                                    .primary(true)
+                                                    .type("work")
+                                                    .value(fields.get("email"))
+                                                    .build())));
         } catch (AwsCallException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
                 throw AwsCall.failure("create identity center user failed", e);
             }
-            return new ProvisionResult(List.of(), List.of(existingUser(target, userName)),
+            return new ProvisionResult(
+                    List.of(),
+                    List.of(existingUser(target, userName)),
                     ProvisionAnnotations.of(GrantAlreadyExists.getDefaultInstance()));
         }
         // AWS's model requires UserId; should an answer still lack it, the new user is found by its name
-        Resource user = AwsValues.text(response.userId()).isEmpty() ? existingUser(target, userName)
+        Resource user = AwsValues.text(response.userId()).isEmpty()
+                ? existingUser(target, userName)
                 : userResource(target, response.userId(), userName, displayName, fields.get("email"));
         return new ProvisionResult(List.of(), List.of(user), ProvisionAnnotations.requestId(response));
     }
@@ -98,9 +110,11 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
             throw new SyncException("baton-aws: parse sso user arn: " + e.getMessage(), e);
         }
         try {
-            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(clients.gateway().call(
-                    SsoOperations.DELETE_USER.on(resource.getResource()),
-                    () -> clients.identityStore().deleteUser(r -> r.identityStoreId(storeId).userId(userId)))));
+            return ProvisionResult.ofAnnotations(ProvisionAnnotations.requestId(clients.gateway()
+                    .call(
+                            SsoOperations.DELETE_USER.on(resource.getResource()),
+                            () -> clients.identityStore()
+                                    .deleteUser(r -> r.identityStoreId(storeId).userId(userId)))));
         } catch (AwsCallException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {
                 return ProvisionResult.ofAnnotations(
@@ -114,34 +128,55 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
     private Resource existingUser(ProvisioningInstance target, String userName) throws SyncException {
         List<User> users;
         try {
-            users = clients.gateway().call(SsoOperations.LIST_USERS.on(target.identityStoreId()),
-                    () -> clients.identityStore().listUsers(usersNamed(target.identityStoreId(), userName)).users());
+            users = clients.gateway()
+                    .call(
+                            SsoOperations.LIST_USERS.on(target.identityStoreId()),
+                            () -> clients.identityStore()
+                                    .listUsers(usersNamed(target.identityStoreId(), userName))
+                                    .users());
         } catch (AwsCallException e) {
-            throw new SyncException("baton-aws: identity center user \"" + userName + "\" already exists but "
-                    + "lookup failed: baton-aws: list identity center users: " + AwsCall.sdkMessage(e), e);
+            throw new SyncException(
+                    "baton-aws: identity center user \"" + userName + "\" already exists but "
+                            + "lookup failed: baton-aws: list identity center users: " + AwsCall.sdkMessage(e),
+                    e);
         }
-        User user = users.stream().filter(found -> !AwsValues.text(found.userId()).isEmpty()).findFirst()
+        User user = users.stream()
+                .filter(found -> !AwsValues.text(found.userId()).isEmpty())
+                .findFirst()
                 .orElseThrow(() -> new SyncException("baton-aws: identity center user \"" + userName
                         + "\" already exists but lookup failed: baton-aws: identity center user \"" + userName
                         + "\" not found after ConflictException"));
-        String primaryEmail = user.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary()))
-                .map(e -> AwsValues.text(e.value())).findFirst().orElse("");
-        return userResource(target, user.userId(), AwsValues.firstText(user.userName(), userName),
-                AwsValues.text(user.displayName()), primaryEmail);
+        String primaryEmail = user.emails().stream()
+                .filter(e -> Boolean.TRUE.equals(e.primary()))
+                .map(e -> AwsValues.text(e.value()))
+                .findFirst()
+                .orElse("");
+        return userResource(
+                target,
+                user.userId(),
+                AwsValues.firstText(user.userName(), userName),
+                AwsValues.text(user.displayName()),
+                primaryEmail);
     }
 
     /** ListUsers narrowed to one user name by the single filter Identity Store accepts there. */
     @SuppressWarnings("deprecation") // Filters is deprecated for GetUserId, which the simulator does not implement
     private static ListUsersRequest usersNamed(String identityStoreId, String userName) {
-        return ListUsersRequest.builder().identityStoreId(identityStoreId)
-                .filters(Filter.builder().attributePath("UserName").attributeValue(userName).build()).build();
+        return ListUsersRequest.builder()
+                .identityStoreId(identityStoreId)
+                .filters(Filter.builder()
+                        .attributePath("UserName")
+                        .attributeValue(userName)
+                        .build())
+                .build();
     }
 
     /** The SDK merges {@code --create-account-login/-email} into the profile only when absent; so do we. */
     private static Struct withDefaults(Struct profile, String login, String email) {
         Struct.Builder merged = profile.toBuilder();
         if (!profile.containsFields("username") && !login.isEmpty()) {
-            merged.putFields("username", Value.newBuilder().setStringValue(login).build());
+            merged.putFields(
+                    "username", Value.newBuilder().setStringValue(login).build());
         }
         if (!profile.containsFields("email") && !email.isEmpty()) {
             merged.putFields("email", Value.newBuilder().setStringValue(email).build());
@@ -166,12 +201,15 @@ public final class SsoUserProvisioner implements AccountCreator, ResourceDeleter
 
     private static String optional(Struct profile, String key, String fallback) {
         Value value = profile.getFieldsMap().get(key);
-        return value != null && value.hasStringValue() && !value.getStringValue().isEmpty()
-                ? value.getStringValue() : fallback;
+        return value != null
+                        && value.hasStringValue()
+                        && !value.getStringValue().isEmpty()
+                ? value.getStringValue()
+                : fallback;
     }
 
-    static Resource userResource(ProvisioningInstance target, String userId, String userName, String displayName,
-                                 String email) {
+    static Resource userResource(
+            ProvisioningInstance target, String userId, String userName, String displayName, String email) {
         String arn = Ids.ssoUserArn(target.ssoRegion(), target.identityStoreId(), userId);
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("aws_user_type", "sso");

@@ -45,8 +45,12 @@ final class SsoUserSyncer implements ResourceSyncer {
     private final SsoLastLogins lastLogins;
     private final SyncWarnings warnings;
 
-    SsoUserSyncer(AwsClients clients, IdentityCenterInstanceProvider instance, ScimUserStatuses scim,
-                  SsoLastLogins lastLogins, SyncWarnings warnings) {
+    SsoUserSyncer(
+            AwsClients clients,
+            IdentityCenterInstanceProvider instance,
+            ScimUserStatuses scim,
+            SsoLastLogins lastLogins,
+            SyncWarnings warnings) {
         this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.scim = requireNonNull(scim, "scim is null");
@@ -63,10 +67,12 @@ final class SsoUserSyncer implements ResourceSyncer {
     public Page<Resource> list(ResourceId parent, PageToken token) throws SyncException {
         IdentityCenterInstance center = instance.get();
         String asked = token.isFirst() ? null : token.value();
-        ListUsersResponse response = AwsCall.require(clients.gateway(),
+        ListUsersResponse response = AwsCall.require(
+                clients.gateway(),
                 SsoOperations.LIST_USERS.on(center.identityStoreId()),
-                () -> clients.identityStore().listUsers(b -> b.identityStoreId(center.identityStoreId())
-                        .nextToken(asked)));
+                () -> clients.identityStore()
+                        .listUsers(
+                                b -> b.identityStoreId(center.identityStoreId()).nextToken(asked)));
         List<Resource> users = new ArrayList<>();
         for (User user : response.users()) {
             if (AwsValues.text(user.userId()).isEmpty()) {
@@ -75,7 +81,8 @@ final class SsoUserSyncer implements ResourceSyncer {
                         + " has no UserId; skipping it");
                 continue;
             }
-            Facts facts = new Facts(scim.active(user.userId(), user.userName()).orElse(null),
+            Facts facts = new Facts(
+                    scim.active(user.userId(), user.userName()).orElse(null),
                     lastLogins.lastLogin(user.userId()).orElse(null));
             users.add(toResource(user, center.userArn(user.userId()), facts));
         }
@@ -109,7 +116,8 @@ final class SsoUserSyncer implements ResourceSyncer {
             trait.setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_DISABLED));
         }
         if (facts.lastLogin() != null) {
-            trait.setLastLogin(Timestamp.newBuilder().setSeconds(facts.lastLogin().getEpochSecond())
+            trait.setLastLogin(Timestamp.newBuilder()
+                    .setSeconds(facts.lastLogin().getEpochSecond())
                     .setNanos(facts.lastLogin().getNano()));
         }
         return ResourceBuilder.builder(ResourceTypes.SSO_USER_ID, userArn)
@@ -130,7 +138,8 @@ final class SsoUserSyncer implements ResourceSyncer {
             return Status.ResourceStatus.RESOURCE_STATUS_DISABLED;
         }
         if (scimActive != null) {
-            return scimActive ? Status.ResourceStatus.RESOURCE_STATUS_ENABLED
+            return scimActive
+                    ? Status.ResourceStatus.RESOURCE_STATUS_ENABLED
                     : Status.ResourceStatus.RESOURCE_STATUS_DISABLED;
         }
         return Status.ResourceStatus.RESOURCE_STATUS_UNSPECIFIED;
@@ -144,7 +153,10 @@ final class SsoUserSyncer implements ResourceSyncer {
         List<UserTrait.Email> emails = new ArrayList<>();
         String userName = AwsValues.text(user.userName());
         if (userName.contains("@")) {
-            emails.add(UserTrait.Email.newBuilder().setAddress(userName).setIsPrimary(true).build());
+            emails.add(UserTrait.Email.newBuilder()
+                    .setAddress(userName)
+                    .setIsPrimary(true)
+                    .build());
         }
         if (user.hasEmails()) {
             for (Email email : user.emails()) {
@@ -152,7 +164,10 @@ final class SsoUserSyncer implements ResourceSyncer {
                     continue;
                 }
                 boolean primary = emails.isEmpty();
-                emails.add(UserTrait.Email.newBuilder().setAddress(email.value()).setIsPrimary(primary).build());
+                emails.add(UserTrait.Email.newBuilder()
+                        .setAddress(email.value())
+                        .setIsPrimary(primary)
+                        .build());
             }
         }
         return emails;

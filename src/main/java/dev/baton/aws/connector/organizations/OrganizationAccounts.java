@@ -42,8 +42,8 @@ public final class OrganizationAccounts {
      * @param organizations asked for the client only when accounts are first needed
      * @param warnings      where an account AWS lists without an id is reported (once per listing of its page)
      */
-    public OrganizationAccounts(Supplier<OrganizationsClient> organizations, AwsGateway gateway,
-                                SyncWarnings warnings) {
+    public OrganizationAccounts(
+            Supplier<OrganizationsClient> organizations, AwsGateway gateway, SyncWarnings warnings) {
         this.organizations = requireNonNull(organizations, "organizations is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -94,19 +94,22 @@ public final class OrganizationAccounts {
 
     private ListAccountsResponse call(String token) throws AwsCallException {
         String requested = token.isEmpty() ? null : token;
-        ListAccountsResponse page = gateway.call(LIST_ACCOUNTS,
-                () -> organizations.get().listAccounts(b -> b.nextToken(requested)));
+        ListAccountsResponse page =
+                gateway.call(LIST_ACCOUNTS, () -> organizations.get().listAccounts(b -> b.nextToken(requested)));
         List<Account> accounts = new ArrayList<>();
         for (Account account : page.accounts()) {
             Account read = tolerant(account);
             if (read.id().isEmpty()) {
-                warnings.warn("baton-aws: skipping account " + AwsValues.firstText(account.name(), account.email(),
-                        "(unidentified)") + ": AWS sent no Id or Arn");
+                warnings.warn("baton-aws: skipping account "
+                        + AwsValues.firstText(account.name(), account.email(), "(unidentified)")
+                        + ": AWS sent no Id or Arn");
             } else {
                 accounts.add(read);
             }
         }
-        return page.toBuilder().accounts(accounts).nextToken(AwsPaging.nextToken(page.nextToken(), requested))
+        return page.toBuilder()
+                .accounts(accounts)
+                .nextToken(AwsPaging.nextToken(page.nextToken(), requested))
                 .build();
     }
 
@@ -120,7 +123,11 @@ public final class OrganizationAccounts {
     static Account tolerant(Account account) {
         String id = AccountStates.id(account);
         String status = AwsValues.firstText(AccountStates.stateText(account), AccountStatus.ACTIVE.toString());
-        return account.toBuilder().id(id).name(AwsValues.firstText(account.name(), id)).arn(AwsValues.text(account.arn()))
-                .status(status).build();
+        return account.toBuilder()
+                .id(id)
+                .name(AwsValues.firstText(account.name(), id))
+                .arn(AwsValues.text(account.arn()))
+                .status(status)
+                .build();
     }
 }

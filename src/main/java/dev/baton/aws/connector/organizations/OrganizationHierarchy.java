@@ -50,6 +50,7 @@ public final class OrganizationHierarchy {
     private final AtomicBoolean flat = new AtomicBoolean();
     /** Some OU listing was denied: accounts are not parented under OUs, which may be missing from the sync. */
     private final AtomicBoolean organizationalUnitsHidden = new AtomicBoolean();
+
     private List<Root> roots;
     private Boolean organizationalUnitsListable;
 
@@ -57,8 +58,12 @@ public final class OrganizationHierarchy {
      * @param organizationSynced       the run emits {@code organization} resources (accounts may be parented at all)
      * @param organizationalUnitSynced the run emits {@code organizational_unit} resources
      */
-    public OrganizationHierarchy(OrganizationsClient organizations, AwsGateway gateway, SyncWarnings warnings,
-                                 boolean organizationSynced, boolean organizationalUnitSynced) {
+    public OrganizationHierarchy(
+            OrganizationsClient organizations,
+            AwsGateway gateway,
+            SyncWarnings warnings,
+            boolean organizationSynced,
+            boolean organizationalUnitSynced) {
         this.organizations = requireNonNull(organizations, "organizations is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -83,17 +88,26 @@ public final class OrganizationHierarchy {
             return Optional.empty();
         }
         Optional<Parent> parent = firstParent(accountId);
-        if (parent.isEmpty() || parent.get().type() == null || IdFromArn.absent(parent.get().id())) {
+        if (parent.isEmpty()
+                || parent.get().type() == null
+                || IdFromArn.absent(parent.get().id())) {
             return Optional.empty();
         }
         return switch (parent.get().type()) {
-            case ROOT -> Optional.of(Ids.resourceId(ResourceTypes.ORGANIZATION_ID, parent.get().id()));
-            case ORGANIZATIONAL_UNIT -> organizationalUnitsListable()
-                    ? Optional.of(Ids.resourceId(ResourceTypes.ORGANIZATIONAL_UNIT_ID, parent.get().id()))
-                    : Optional.empty();
+            case ROOT ->
+                Optional.of(Ids.resourceId(
+                        ResourceTypes.ORGANIZATION_ID, parent.get().id()));
+            case ORGANIZATIONAL_UNIT ->
+                organizationalUnitsListable()
+                        ? Optional.of(Ids.resourceId(
+                                ResourceTypes.ORGANIZATIONAL_UNIT_ID,
+                                parent.get().id()))
+                        : Optional.empty();
             case UNKNOWN_TO_SDK_VERSION -> {
-                LOG.warn("unexpected Organizations parent type {} of account {}; leaving it unparented",
-                        parent.get().typeAsString(), accountId);
+                LOG.warn(
+                        "unexpected Organizations parent type {} of account {}; leaving it unparented",
+                        parent.get().typeAsString(),
+                        accountId);
                 yield Optional.empty();
             }
         };
@@ -129,13 +143,15 @@ public final class OrganizationHierarchy {
         try {
             do {
                 String requested = token;
-                ListRootsResponse page = gateway.call(AwsOperation.of("organizations", "ListRoots"),
-                        () -> organizations.listRoots(ListRootsRequest.builder().nextToken(requested).build()));
+                ListRootsResponse page = gateway.call(
+                        AwsOperation.of("organizations", "ListRoots"),
+                        () -> organizations.listRoots(
+                                ListRootsRequest.builder().nextToken(requested).build()));
                 for (Root root : page.roots()) {
                     String id = IdFromArn.id(root.id(), root.arn());
                     if (id.isEmpty()) {
-                        warnings.warn("baton-aws: skipping organization root " + AwsValues.firstText(root.name(),
-                                "(unidentified)") + ": AWS sent no Id or Arn");
+                        warnings.warn("baton-aws: skipping organization root "
+                                + AwsValues.firstText(root.name(), "(unidentified)") + ": AWS sent no Id or Arn");
                     } else {
                         found.add(root.toBuilder().id(id).build());
                     }
@@ -154,8 +170,9 @@ public final class OrganizationHierarchy {
 
     private Optional<Parent> firstParent(String accountId) throws SyncException {
         try {
-            ListParentsResponse response = gateway.call(new AwsOperation("organizations", "ListParents", accountId,
-                    accountId), () -> organizations.listParents(builder -> builder.childId(accountId)));
+            ListParentsResponse response = gateway.call(
+                    new AwsOperation("organizations", "ListParents", accountId, accountId),
+                    () -> organizations.listParents(builder -> builder.childId(accountId)));
             return response.parents().stream().findFirst();
         } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
@@ -180,9 +197,13 @@ public final class OrganizationHierarchy {
     private boolean probeOrganizationalUnits() throws SyncException {
         String rootId = roots().get(0).id();
         try {
-            gateway.call(new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "", rootId),
-                    () -> organizations.listOrganizationalUnitsForParent(ListOrganizationalUnitsForParentRequest
-                            .builder().parentId(rootId).maxResults(1).build()));
+            gateway.call(
+                    new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "", rootId),
+                    () -> organizations.listOrganizationalUnitsForParent(
+                            ListOrganizationalUnitsForParentRequest.builder()
+                                    .parentId(rootId)
+                                    .maxResults(1)
+                                    .build()));
             return true;
         } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {

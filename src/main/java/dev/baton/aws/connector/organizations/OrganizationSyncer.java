@@ -38,7 +38,8 @@ final class OrganizationSyncer implements ResourceSyncer {
         if (parent != null) {
             return Page.empty();
         }
-        List<Resource> resources = hierarchy.roots().stream().map(OrganizationSyncer::toResource).toList();
+        List<Resource> resources =
+                hierarchy.roots().stream().map(OrganizationSyncer::toResource).toList();
         return Page.last(resources);
     }
 

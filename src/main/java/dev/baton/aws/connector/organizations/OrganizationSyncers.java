@@ -1,7 +1,5 @@
 package dev.baton.aws.connector.organizations;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.SyncScope;
@@ -21,8 +19,8 @@ public final class OrganizationSyncers {
     private final ResourceSyncer organization;
     private final ResourceSyncer organizationalUnit;
 
-    private OrganizationSyncers(OrganizationHierarchy hierarchy, ResourceSyncer organization,
-                                ResourceSyncer organizationalUnit) {
+    private OrganizationSyncers(
+            OrganizationHierarchy hierarchy, ResourceSyncer organization, ResourceSyncer organizationalUnit) {
         this.hierarchy = hierarchy;
         this.organization = organization;
         this.organizationalUnit = organizationalUnit;
@@ -33,11 +31,16 @@ public final class OrganizationSyncers {
         AwsClients clients = context.clients();
         SyncScope scope = context.scope();
         SyncWarnings warnings = context.warnings();
-        OrganizationHierarchy hierarchy = new OrganizationHierarchy(clients.organizations(), clients.gateway(), warnings,
-                scope.includes(ResourceTypes.ORGANIZATION_ID), scope.includes(ResourceTypes.ORGANIZATIONAL_UNIT_ID));
-        return new OrganizationSyncers(hierarchy, new OrganizationSyncer(hierarchy),
-                new OrganizationalUnitSyncer(clients.organizations(), clients.gateway(), warnings,
-                        hierarchy));
+        OrganizationHierarchy hierarchy = new OrganizationHierarchy(
+                clients.organizations(),
+                clients.gateway(),
+                warnings,
+                scope.includes(ResourceTypes.ORGANIZATION_ID),
+                scope.includes(ResourceTypes.ORGANIZATIONAL_UNIT_ID));
+        return new OrganizationSyncers(
+                hierarchy,
+                new OrganizationSyncer(hierarchy),
+                new OrganizationalUnitSyncer(clients.organizations(), clients.gateway(), warnings, hierarchy));
     }
 
     /** Shared with the {@code account} syncer, which parents accounts under the roots and OUs emitted here. */

@@ -38,8 +38,11 @@ final class OrganizationalUnitSyncer implements ResourceSyncer {
     private final SyncWarnings warnings;
     private final OrganizationHierarchy hierarchy;
 
-    OrganizationalUnitSyncer(OrganizationsClient organizations, AwsGateway gateway, SyncWarnings warnings,
-                             OrganizationHierarchy hierarchy) {
+    OrganizationalUnitSyncer(
+            OrganizationsClient organizations,
+            AwsGateway gateway,
+            SyncWarnings warnings,
+            OrganizationHierarchy hierarchy) {
         this.organizations = requireNonNull(organizations, "organizations is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -59,10 +62,13 @@ final class OrganizationalUnitSyncer implements ResourceSyncer {
         ListOrganizationalUnitsForParentResponse response;
         String requested = token.isFirst() ? null : token.value();
         try {
-            response = gateway.call(new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "",
-                    parent.getResource()), () -> organizations.listOrganizationalUnitsForParent(
-                            ListOrganizationalUnitsForParentRequest.builder().parentId(parent.getResource())
-                                    .nextToken(requested).build()));
+            response = gateway.call(
+                    new AwsOperation("organizations", "ListOrganizationalUnitsForParent", "", parent.getResource()),
+                    () -> organizations.listOrganizationalUnitsForParent(
+                            ListOrganizationalUnitsForParentRequest.builder()
+                                    .parentId(parent.getResource())
+                                    .nextToken(requested)
+                                    .build()));
         } catch (AwsCallException failure) {
             if (failure.kind() != ErrorKind.ACCESS_DENIED) {
                 throw AwsFailures.fatal(failure);
@@ -74,8 +80,9 @@ final class OrganizationalUnitSyncer implements ResourceSyncer {
         for (OrganizationalUnit unit : response.organizationalUnits()) {
             String id = IdFromArn.id(unit.id(), unit.arn());
             if (id.isEmpty()) {
-                warnings.warn("baton-aws: skipping organizational_unit " + AwsValues.firstText(unit.name(),
-                        "(unidentified)") + " under " + parent.getResource() + ": AWS sent no Id or Arn");
+                warnings.warn(
+                        "baton-aws: skipping organizational_unit " + AwsValues.firstText(unit.name(), "(unidentified)")
+                                + " under " + parent.getResource() + ": AWS sent no Id or Arn");
             } else {
                 units.add(toResource(unit.toBuilder().id(id).build(), parent));
             }

@@ -9,7 +9,11 @@ import static java.util.Objects.requireNonNull;
  * @param detail  the AWS error code of a denial or failure, or why the permission was not probed
  */
 public record CheckResult(String action, String account, Status status, String detail, String loss) {
-    public enum Status { OK, DENIED, NOT_PROBED }
+    public enum Status {
+        OK,
+        DENIED,
+        NOT_PROBED
+    }
 
     public CheckResult {
         requireNonNull(action, "action is null");

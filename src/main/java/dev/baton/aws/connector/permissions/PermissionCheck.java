@@ -42,7 +42,9 @@ public final class PermissionCheck {
         }
         if (required.hasChildRole()) {
             Permission assume = required.connectorRole().stream()
-                    .filter(p -> p.action().equals("sts:AssumeRole")).findFirst().orElseThrow();
+                    .filter(p -> p.action().equals("sts:AssumeRole"))
+                    .findFirst()
+                    .orElseThrow();
             for (String accountId : memberAccounts(self)) {
                 results.addAll(member(required, assume, accountId, own));
             }
@@ -50,18 +52,23 @@ public final class PermissionCheck {
         return results;
     }
 
-    private List<CheckResult> member(RequiredPermissions required, Permission assume, String accountId,
-                                     ProbeTarget own) {
+    private List<CheckResult> member(
+            RequiredPermissions required, Permission assume, String accountId, ProbeTarget own) {
         List<CheckResult> results = new ArrayList<>();
         try {
-            ProbeTarget target = new ProbeTarget(clients, clients.iam(accountId), accountId, own.instanceArn(),
-                    own.identityStoreId());
+            ProbeTarget target = new ProbeTarget(
+                    clients, clients.iam(accountId), accountId, own.instanceArn(), own.identityStoreId());
             results.add(ok(assume, accountId));
             required.childRole().forEach(permission -> results.add(probe(permission, target)));
         } catch (AwsCallException e) {
             results.add(new CheckResult(assume.action(), accountId, Status.DENIED, e.errorCode(), assume.loss()));
-            required.childRole().forEach(permission -> results.add(new CheckResult(permission.action(), accountId,
-                    Status.NOT_PROBED, "the role could not be assumed", permission.loss())));
+            required.childRole()
+                    .forEach(permission -> results.add(new CheckResult(
+                            permission.action(),
+                            accountId,
+                            Status.NOT_PROBED,
+                            "the role could not be assumed",
+                            permission.loss())));
         }
         return results;
     }
@@ -69,9 +76,12 @@ public final class PermissionCheck {
     /** ACTIVE accounts other than the connector's; none when the listing itself is denied (reported above). */
     private List<String> memberAccounts(String self) {
         try {
-            return new OrganizationAccounts(clients::organizations).all().stream()
-                    .filter(AccountStates::isActive)
-                    .map(Account::id).filter(id -> !id.equals(self)).toList();
+            return new OrganizationAccounts(clients::organizations)
+                    .all().stream()
+                            .filter(AccountStates::isActive)
+                            .map(Account::id)
+                            .filter(id -> !id.equals(self))
+                            .toList();
         } catch (AwsCallException e) {
             return List.of();
         }
@@ -80,32 +90,46 @@ public final class PermissionCheck {
     private ProbeTarget target(String accountId, software.amazon.awssdk.services.iam.IamClient iam) {
         Optional<InstanceMetadata> instance = Optional.empty();
         try {
-            instance = clients.gateway().call(AwsOperation.of("sso", "ListInstances"),
-                    () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1))).instances().stream()
+            instance = clients
+                    .gateway()
+                    .call(
+                            AwsOperation.of("sso", "ListInstances"),
+                            () -> clients.ssoAdmin().listInstances(b -> b.maxResults(1)))
+                    .instances()
+                    .stream()
                     .filter(i -> !AwsValues.text(i.instanceArn()).isEmpty()
                             && !AwsValues.text(i.identityStoreId()).isEmpty())
                     .findFirst();
         } catch (AwsCallException | IllegalStateException e) {
             // denied, or Identity Center off: the Identity Center probes run against an absent instance
         }
-        return new ProbeTarget(clients, iam, accountId,
+        return new ProbeTarget(
+                clients,
+                iam,
+                accountId,
                 instance.map(InstanceMetadata::instanceArn).orElse(ProbeTarget.ABSENT_INSTANCE),
                 instance.map(InstanceMetadata::identityStoreId).orElse(ProbeTarget.ABSENT_STORE));
     }
 
     private static CheckResult probe(Permission permission, ProbeTarget target) {
         if (permission.write()) {
-            return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED,
-                    "write: check changes nothing", permission.loss());
+            return new CheckResult(
+                    permission.action(),
+                    target.accountId(),
+                    Status.NOT_PROBED,
+                    "write: check changes nothing",
+                    permission.loss());
         }
         Optional<PermissionProbes.Probe> probe = PermissionProbes.forAction(permission.action());
         if (probe.isEmpty()) {
-            return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED, "no harmless call",
-                    permission.loss());
+            return new CheckResult(
+                    permission.action(), target.accountId(), Status.NOT_PROBED, "no harmless call", permission.loss());
         }
         int colon = permission.action().indexOf(':');
-        AwsOperation operation = AwsOperation.of(permission.action().substring(0, colon),
-                permission.action().substring(colon + 1)).in(target.accountId());
+        AwsOperation operation = AwsOperation.of(
+                        permission.action().substring(0, colon),
+                        permission.action().substring(colon + 1))
+                .in(target.accountId());
         try {
             target.clients().gateway().call(operation, () -> {
                 probe.get().run(target);
@@ -114,12 +138,16 @@ public final class PermissionCheck {
             return ok(permission, target.accountId());
         } catch (AwsCallException e) {
             return e.kind() == ErrorKind.ACCESS_DENIED
-                    ? new CheckResult(permission.action(), target.accountId(), Status.DENIED, e.errorCode(),
-                            permission.loss())
+                    ? new CheckResult(
+                            permission.action(), target.accountId(), Status.DENIED, e.errorCode(), permission.loss())
                     : ok(permission, target.accountId());
         } catch (RuntimeException e) {
-            return new CheckResult(permission.action(), target.accountId(), Status.NOT_PROBED,
-                    "probe failed: " + e.getMessage(), permission.loss());
+            return new CheckResult(
+                    permission.action(),
+                    target.accountId(),
+                    Status.NOT_PROBED,
+                    "probe failed: " + e.getMessage(),
+                    permission.loss());
         }
     }
 

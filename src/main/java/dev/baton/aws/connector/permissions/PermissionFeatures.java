@@ -13,8 +13,8 @@ import dev.baton.aws.config.SyncScope;
  * @param provisioning  {@code -p}: grants, revokes, account creation and deletion
  * @param accountCreationType {@code iam_user} or {@code sso_user}: which user type account creation makes
  */
-public record PermissionFeatures(OrganizationConfig organization, SyncScope scope, boolean provisioning,
-                                 String accountCreationType) {
+public record PermissionFeatures(
+        OrganizationConfig organization, SyncScope scope, boolean provisioning, String accountCreationType) {
     public PermissionFeatures {
         requireNonNull(organization, "organization is null");
         requireNonNull(scope, "scope is null");

@@ -62,7 +62,8 @@ public final class PolicyDocuments {
 
     /** The connector role's trust policy with the literal principal and external id of {@code setup}. */
     public static ObjectNode connectorTrustPolicy(RoleSetup setup) {
-        return trustPolicy(JSON.getNodeFactory().textNode(setup.trustedPrincipal()),
+        return trustPolicy(
+                JSON.getNodeFactory().textNode(setup.trustedPrincipal()),
                 setup.externalId().isEmpty() ? null : JSON.getNodeFactory().textNode(setup.externalId()));
     }
 
@@ -74,7 +75,8 @@ public final class PolicyDocuments {
     /** {@code baton-aws policy -o json}: both roles and the table behind them. */
     public static ObjectNode describe(RequiredPermissions required, RoleSetup setup) {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode connector = root.putObject("connectorRole").put("name", setup.connectorRoleName())
+        ObjectNode connector = root.putObject("connectorRole")
+                .put("name", setup.connectorRoleName())
                 .put("arn", setup.connectorRoleArn());
         connector.set("trustPolicy", connectorTrustPolicy(setup));
         connector.set("permissionsPolicy", permissionsPolicy(required.connectorRole()));
@@ -91,8 +93,11 @@ public final class PolicyDocuments {
 
     private static void addRows(ArrayNode table, String role, List<Permission> permissions) {
         for (Permission permission : permissions) {
-            table.addObject().put("role", role).put("action", permission.action())
-                    .put("resource", permission.resource()).put("access", permission.write() ? "write" : "read")
+            table.addObject()
+                    .put("role", role)
+                    .put("action", permission.action())
+                    .put("resource", permission.resource())
+                    .put("access", permission.write() ? "write" : "read")
                     .put("withoutIt", permission.loss());
         }
     }

@@ -9,8 +9,8 @@ import java.util.List;
  * account) and of the role assumed in each member account (empty when child-account IAM is not synced). Both lists
  * are sorted by action.
  */
-public record RequiredPermissions(PermissionFeatures features, List<Permission> connectorRole,
-                                  List<Permission> childRole) {
+public record RequiredPermissions(
+        PermissionFeatures features, List<Permission> connectorRole, List<Permission> childRole) {
     public RequiredPermissions {
         requireNonNull(features, "features is null");
         connectorRole = List.copyOf(connectorRole);

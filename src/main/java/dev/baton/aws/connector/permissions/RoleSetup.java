@@ -10,8 +10,8 @@ import static java.util.Objects.requireNonNull;
  * @param trustedPrincipal    the principal that assumes the connector role (a user or role ARN, or an account root)
  * @param externalId          required as {@code sts:ExternalId} when assuming the connector role; empty for none
  */
-public record RoleSetup(String connectorRoleName, String managementAccountId, String trustedPrincipal,
-                        String externalId) {
+public record RoleSetup(
+        String connectorRoleName, String managementAccountId, String trustedPrincipal, String externalId) {
     public RoleSetup {
         requireNonNull(connectorRoleName, "connectorRoleName is null");
         requireNonNull(managementAccountId, "managementAccountId is null");

@@ -19,18 +19,26 @@ public final class TerraformTemplate {
         variable(out, "trusted_principal_arn", "Principal that assumes the connector role", setup.trustedPrincipal());
         variable(out, "external_id", "sts:ExternalId the connector sends", setup.externalId());
         if (required.hasChildRole()) {
-            variable(out, "organization_root_id", "Root (r-...) or OU ids whose accounts get the member-account role",
+            variable(
+                    out,
+                    "organization_root_id",
+                    "Root (r-...) or OU ids whose accounts get the member-account role",
                     "r-exampleroot");
         }
-        ObjectNode trust = PolicyDocuments.trustPolicy(text("${var.trusted_principal_arn}"),
-                setup.externalId().isEmpty() ? null : text("${var.external_id}"));
+        ObjectNode trust = PolicyDocuments.trustPolicy(
+                text("${var.trusted_principal_arn}"), setup.externalId().isEmpty() ? null : text("${var.external_id}"));
         out.append("resource \"aws_iam_role\" \"baton_connector\" {\n")
-                .append("  name               = \"").append(setup.connectorRoleName()).append("\"\n")
-                .append("  assume_role_policy = ").append(heredoc(trust)).append("}\n\n");
+                .append("  name               = \"")
+                .append(setup.connectorRoleName())
+                .append("\"\n")
+                .append("  assume_role_policy = ")
+                .append(heredoc(trust))
+                .append("}\n\n");
         out.append("resource \"aws_iam_role_policy\" \"baton_connector\" {\n")
                 .append("  name   = \"baton-aws\"\n")
                 .append("  role   = aws_iam_role.baton_connector.id\n")
-                .append("  policy = ").append(heredoc(PolicyDocuments.permissionsPolicy(required.connectorRole())))
+                .append("  policy = ")
+                .append(heredoc(PolicyDocuments.permissionsPolicy(required.connectorRole())))
                 .append("}\n");
         if (required.hasChildRole()) {
             out.append("\nresource \"aws_cloudformation_stack_set\" \"baton_member_role\" {\n")
@@ -40,7 +48,8 @@ public final class TerraformTemplate {
                     .append("  parameters = {\n    ConnectorRoleArn = aws_iam_role.baton_connector.arn\n  }\n")
                     .append("  auto_deployment {\n    enabled                          = true\n")
                     .append("    retain_stacks_on_account_removal = false\n  }\n")
-                    .append("  template_body = ").append(heredoc(CloudFormationTemplate.memberTemplate(required)))
+                    .append("  template_body = ")
+                    .append(heredoc(CloudFormationTemplate.memberTemplate(required)))
                     .append("}\n\n")
                     .append("resource \"aws_cloudformation_stack_set_instance\" \"baton_member_role\" {\n")
                     .append("  stack_set_name = aws_cloudformation_stack_set.baton_member_role.name\n")
@@ -52,11 +61,16 @@ public final class TerraformTemplate {
     }
 
     private static void variable(StringBuilder out, String name, String description, String value) {
-        out.append("variable \"").append(name).append("\" {\n")
-                .append("  description = \"").append(description).append("\"\n")
+        out.append("variable \"")
+                .append(name)
+                .append("\" {\n")
+                .append("  description = \"")
+                .append(description)
+                .append("\"\n")
                 .append("  type        = string\n")
-                .append("  default     = \"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")
-                        .replace("${", "$${")).append("\"\n")
+                .append("  default     = \"")
+                .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("${", "$${"))
+                .append("\"\n")
                 .append("}\n\n");
     }
 
@@ -66,8 +80,11 @@ public final class TerraformTemplate {
 
     private static String heredoc(JsonNode document) {
         try {
-            return "<<-EOT\n" + PolicyDocuments.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document)
-                    .indent(4) + "  EOT\n";
+            return "<<-EOT\n"
+                    + PolicyDocuments.JSON
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(document)
+                            .indent(4) + "  EOT\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a policy document", e);
         }

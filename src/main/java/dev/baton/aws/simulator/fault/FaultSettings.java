@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code ratePerSecond} is keyed by rate name ({@code iam}, {@code sts}, {@code organizations},
  * {@code identityCenter}, {@code cloudtrail}); 0 or absent means unlimited.
  */
-public record FaultSettings(long latencyMs, long jitterMs, double errorRate, long seed, Map<String, Double> ratePerSecond) {
+public record FaultSettings(
+        long latencyMs, long jitterMs, double errorRate, long seed, Map<String, Double> ratePerSecond) {
     public FaultSettings {
         if (latencyMs < 0 || jitterMs < 0) {
             throw new IllegalArgumentException("latency and jitter must not be negative");

@@ -13,7 +13,9 @@ public final class NetworkFaults {
     private final Random random;
 
     public NetworkFaults(double dropConnectionRate, double truncateBodyRate, double slowBodyRate, long seed) {
-        if (dropConnectionRate < 0 || truncateBodyRate < 0 || slowBodyRate < 0
+        if (dropConnectionRate < 0
+                || truncateBodyRate < 0
+                || slowBodyRate < 0
                 || dropConnectionRate + truncateBodyRate + slowBodyRate > 1) {
             throw new IllegalArgumentException("network fault rates must be within 0..1 and add up to at most 1");
         }

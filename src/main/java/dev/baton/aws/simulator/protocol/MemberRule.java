@@ -19,7 +19,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class MemberRule {
     /** What a member holds, as far as the rule cares. */
-    enum Content { SCALAR, STRUCTURE, FILLED_COLLECTION, EMPTY_COLLECTION }
+    enum Content {
+        SCALAR,
+        STRUCTURE,
+        FILLED_COLLECTION,
+        EMPTY_COLLECTION
+    }
 
     private final SparseMode mode;
     private final long seed;
@@ -38,8 +43,8 @@ final class MemberRule {
      * @param text the member's text for scalars (used for {@code IsTruncated}), else null
      * @param path where the member sits, e.g. {@code iam.ListUsers/Users/3/PasswordLastUsed}
      */
-    boolean keep(ResponseModel.Shape owner, String member, boolean topLevel, Content content, String text,
-            String path) {
+    boolean keep(
+            ResponseModel.Shape owner, String member, boolean topLevel, Content content, String text, String path) {
         if (owner.required().contains(member) || identifying(member)) {
             return true;
         }

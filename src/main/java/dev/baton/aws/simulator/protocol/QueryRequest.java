@@ -28,9 +28,11 @@ public record QueryRequest(String action, String version, Map<String, String> pa
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
-        return new QueryRequest(parameters.getOrDefault("Action", ""), parameters.getOrDefault("Version", ""), parameters);
+        return new QueryRequest(
+                parameters.getOrDefault("Action", ""), parameters.getOrDefault("Version", ""), parameters);
     }
 
     /** The parameter, or null when absent. */
@@ -51,7 +53,8 @@ public record QueryRequest(String action, String version, Map<String, String> pa
     public Map<String, String> pairs(String prefix, String keyName, String valueName) {
         Map<String, String> result = new LinkedHashMap<>();
         for (int i = 1; parameters.containsKey(prefix + "." + i + "." + keyName); i++) {
-            result.put(parameters.get(prefix + "." + i + "." + keyName),
+            result.put(
+                    parameters.get(prefix + "." + i + "." + keyName),
                     parameters.getOrDefault(prefix + "." + i + "." + valueName, ""));
         }
         return result;

@@ -26,7 +26,7 @@ public final class ReplyTransport {
     static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         Plan plan = exchange.getAttribute(ATTRIBUTE) instanceof Plan p ? p : new Plan(NetworkFault.NONE, 0);
         switch (plan.fault()) {
-            case DROP_CONNECTION -> { }
+            case DROP_CONNECTION -> {}
             case TRUNCATE_BODY -> {
                 exchange.sendResponseHeaders(status, body.length);
                 OutputStream out = exchange.getResponseBody();

@@ -30,7 +30,11 @@ public final class ResponseModel {
 
     /** A structure (members and required names), a list ({@code element}) or a map ({@code element} = value). */
     public record Shape(Kind kind, Map<String, String> members, Set<String> required, String element) {
-        public enum Kind { STRUCTURE, LIST, MAP }
+        public enum Kind {
+            STRUCTURE,
+            LIST,
+            MAP
+        }
 
         /** The shape of member {@code name} when it is a structure, list or map; null for scalars and unknowns. */
         public String memberShape(String name) {
@@ -39,8 +43,13 @@ public final class ResponseModel {
     }
 
     /** One service's model: {@code protocol} is {@code query} or {@code json}. */
-    public record Service(String name, String protocol, String apiVersion, String targetPrefix,
-            Map<String, String> operations, Map<String, Shape> shapes) {
+    public record Service(
+            String name,
+            String protocol,
+            String apiVersion,
+            String targetPrefix,
+            Map<String, String> operations,
+            Map<String, Shape> shapes) {
         /** The output structure of {@code operation}, or empty when it has none (or is unknown). */
         public Optional<String> output(String operation) {
             return Optional.ofNullable(operations.get(operation));
@@ -67,13 +76,22 @@ public final class ResponseModel {
         root.path("services").properties().forEach(entry -> {
             JsonNode node = entry.getValue();
             Map<String, String> operations = new HashMap<>();
-            node.path("operations").properties().forEach(op -> operations.put(op.getKey(),
-                    op.getValue().isNull() ? null : op.getValue().asText()));
+            node.path("operations")
+                    .properties()
+                    .forEach(op -> operations.put(
+                            op.getKey(),
+                            op.getValue().isNull() ? null : op.getValue().asText()));
             Map<String, Shape> shapes = new HashMap<>();
             node.path("shapes").properties().forEach(shape -> shapes.put(shape.getKey(), shape(shape.getValue())));
-            services.put(entry.getKey(), new Service(entry.getKey(), node.path("protocol").asText(),
-                    node.path("apiVersion").asText(), node.path("targetPrefix").asText(null),
-                    Collections.unmodifiableMap(operations), Collections.unmodifiableMap(shapes)));
+            services.put(
+                    entry.getKey(),
+                    new Service(
+                            entry.getKey(),
+                            node.path("protocol").asText(),
+                            node.path("apiVersion").asText(),
+                            node.path("targetPrefix").asText(null),
+                            Collections.unmodifiableMap(operations),
+                            Collections.unmodifiableMap(shapes)));
         });
         return new ResponseModel(root.path("source").asText(), services);
     }
@@ -89,8 +107,11 @@ public final class ResponseModel {
         node.path("members").properties().forEach(m -> members.put(m.getKey(), textOrNull(m.getValue())));
         Set<String> required = new TreeSet<>();
         node.path("required").forEach(name -> required.add(name.asText()));
-        return new Shape(Shape.Kind.STRUCTURE, Collections.unmodifiableMap(members),
-                Collections.unmodifiableSet(required), null);
+        return new Shape(
+                Shape.Kind.STRUCTURE,
+                Collections.unmodifiableMap(members),
+                Collections.unmodifiableSet(required),
+                null);
     }
 
     private static String textOrNull(JsonNode node) {
@@ -108,12 +129,15 @@ public final class ResponseModel {
 
     /** A JSON 1.1 service by its {@code X-Amz-Target} prefix. */
     public Optional<Service> byTargetPrefix(String targetPrefix) {
-        return services.values().stream().filter(s -> targetPrefix.equals(s.targetPrefix())).findFirst();
+        return services.values().stream()
+                .filter(s -> targetPrefix.equals(s.targetPrefix()))
+                .findFirst();
     }
 
     /** An awsQuery service by its {@code Version}. */
     public Optional<Service> byQueryVersion(String version) {
-        return services.values().stream().filter(s -> s.protocol().equals("query") && s.apiVersion().equals(version))
+        return services.values().stream()
+                .filter(s -> s.protocol().equals("query") && s.apiVersion().equals(version))
                 .findFirst();
     }
 }

@@ -31,8 +31,8 @@ public final class SigV4Verifier {
     private static final String UNSIGNED = "UNSIGNED-PAYLOAD";
 
     /** What the client sent, as it arrived: header names in any case, values as received. */
-    public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-            byte[] body) {}
+    public record SignedRequest(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {}
 
     private SigV4Verifier() {}
 
@@ -49,14 +49,17 @@ public final class SigV4Verifier {
         String date = auth.group(2);
         String region = auth.group(3);
         String service = auth.group(4);
-        List<String> signedHeaders = List.of(auth.group(5).toLowerCase(Locale.ROOT).split(";"));
+        List<String> signedHeaders =
+                List.of(auth.group(5).toLowerCase(Locale.ROOT).split(";"));
         Optional<String> amzDate = header(request.headers(), "x-amz-date").or(() -> header(request.headers(), "date"));
         if (amzDate.isEmpty()) {
             return false;
         }
         String bodyHash = HexFormat.of().formatHex(sha256(request.body()));
         Optional<String> sentHash = header(request.headers(), "x-amz-content-sha256");
-        if (sentHash.isPresent() && !sentHash.get().equals(UNSIGNED) && !sentHash.get().equalsIgnoreCase(bodyHash)) {
+        if (sentHash.isPresent()
+                && !sentHash.get().equals(UNSIGNED)
+                && !sentHash.get().equalsIgnoreCase(bodyHash)) {
             return false;
         }
         String payloadHash = sentHash.filter(UNSIGNED::equals).orElse(bodyHash);
@@ -71,12 +74,15 @@ public final class SigV4Verifier {
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
         byte[] expected = hmac(key, stringToSign);
-        return MessageDigest.isEqual(expected, HexFormat.of().parseHex(auth.group(6).toLowerCase(Locale.ROOT)));
+        return MessageDigest.isEqual(
+                expected, HexFormat.of().parseHex(auth.group(6).toLowerCase(Locale.ROOT)));
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream()).findFirst();
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst();
     }
 
     /** Each path segment URI-encoded again, as the SDK does for every service but S3. */
@@ -116,13 +122,19 @@ public final class SigV4Verifier {
 
     private static String canonicalHeaders(Map<String, List<String>> headers, List<String> signed) {
         Map<String, List<String>> byName = new TreeMap<>();
-        headers.forEach((name, values) -> byName.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-                key -> new ArrayList<>()).addAll(values));
+        headers.forEach(
+                (name, values) -> byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                        .addAll(values));
         StringBuilder out = new StringBuilder();
         for (String name : signed) {
             List<String> values = byName.getOrDefault(name, List.of());
-            out.append(name).append(':')
-                    .append(String.join(",", values.stream().map(v -> v.strip().replaceAll(" +", " ")).toList()))
+            out.append(name)
+                    .append(':')
+                    .append(String.join(
+                            ",",
+                            values.stream()
+                                    .map(v -> v.strip().replaceAll(" +", " "))
+                                    .toList()))
                     .append('\n');
         }
         return out.toString();
@@ -137,8 +149,13 @@ public final class SigV4Verifier {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

@@ -68,8 +68,8 @@ public final class SparseEncoder {
             }
             Shape target = service.shape(shape.memberShape(member));
             String memberPath = path + "/" + member;
-            if (value.isNull() || !rule.keep(shape, member, topLevel, content(target, value), value.asText(),
-                    memberPath)) {
+            if (value.isNull()
+                    || !rule.keep(shape, member, topLevel, content(target, value), value.asText(), memberPath)) {
                 fields.remove();
             } else {
                 value(service, target, value, memberPath);
@@ -95,8 +95,13 @@ public final class SparseEncoder {
                     }
                 }
             }
-            case MAP -> value.properties().forEach(entry ->
-                    value(service, service.shape(shape.element()), entry.getValue(), path + "/" + entry.getKey()));
+            case MAP ->
+                value.properties()
+                        .forEach(entry -> value(
+                                service,
+                                service.shape(shape.element()),
+                                entry.getValue(),
+                                path + "/" + entry.getKey()));
         }
     }
 
@@ -160,8 +165,15 @@ public final class SparseEncoder {
             case MAP -> {
                 for (Element entry : children(element, "entry")) {
                     for (Element entryValue : children(entry, "value")) {
-                        value(service, service.shape(shape.element()), entryValue, path + "/"
-                                + children(entry, "key").stream().map(Node::getTextContent).findFirst().orElse(""));
+                        value(
+                                service,
+                                service.shape(shape.element()),
+                                entryValue,
+                                path + "/"
+                                        + children(entry, "key").stream()
+                                                .map(Node::getTextContent)
+                                                .findFirst()
+                                                .orElse(""));
                     }
                 }
             }

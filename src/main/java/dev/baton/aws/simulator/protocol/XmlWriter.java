@@ -23,7 +23,11 @@ public final class XmlWriter {
 
     /** Opens an element carrying the {@code xmlns} attribute (only the response root has one). */
     public XmlWriter startWithNamespace(String name, String namespace) {
-        out.append('<').append(name).append(" xmlns=\"").append(escape(namespace)).append("\">");
+        out.append('<')
+                .append(name)
+                .append(" xmlns=\"")
+                .append(escape(namespace))
+                .append("\">");
         open.push(name);
         return this;
     }
@@ -35,7 +39,13 @@ public final class XmlWriter {
 
     public XmlWriter element(String name, String value) {
         if (value != null) {
-            out.append('<').append(name).append('>').append(escape(value)).append("</").append(name).append('>');
+            out.append('<')
+                    .append(name)
+                    .append('>')
+                    .append(escape(value))
+                    .append("</")
+                    .append(name)
+                    .append('>');
         }
         return this;
     }

@@ -42,10 +42,19 @@ public final class AccountAssignmentRequests {
         JsonNode apply(JsonRequest request);
     }
 
-    private enum Kind { CREATE, DELETE }
+    private enum Kind {
+        CREATE,
+        DELETE
+    }
 
-    private record Request(String id, Kind kind, AccountAssignment assignment, Instant createdAt, Instant dueAt,
-            String status, String failureReason) {
+    private record Request(
+            String id,
+            Kind kind,
+            AccountAssignment assignment,
+            Instant createdAt,
+            Instant dueAt,
+            String status,
+            String failureReason) {
         Request settled(String newStatus, String reason) {
             return new Request(id, kind, assignment, createdAt, dueAt, newStatus, reason);
         }
@@ -60,12 +69,14 @@ public final class AccountAssignmentRequests {
     }
 
     JsonNode creationStatus(JsonRequest request) {
-        return status("AccountAssignmentCreationStatus",
+        return status(
+                "AccountAssignmentCreationStatus",
                 find(Kind.CREATE, request.required("AccountAssignmentCreationRequestId")));
     }
 
     JsonNode deletionStatus(JsonRequest request) {
-        return status("AccountAssignmentDeletionStatus",
+        return status(
+                "AccountAssignmentDeletionStatus",
                 find(Kind.DELETE, request.required("AccountAssignmentDeletionRequestId")));
     }
 
@@ -85,20 +96,29 @@ public final class AccountAssignmentRequests {
             throw new AwsFault(400, SsoAdminService.VALIDATION, "TargetType must be AWS_ACCOUNT");
         }
         World world = state.world();
-        String permissionSetArn = SsoAdminService.permissionSet(world.identityCenter(), request).arn();
-        AccountAssignment assignment = new AccountAssignment(request.required("TargetId"), permissionSetArn,
-                principalType(request), request.required("PrincipalId"));
+        String permissionSetArn =
+                SsoAdminService.permissionSet(world.identityCenter(), request).arn();
+        AccountAssignment assignment = new AccountAssignment(
+                request.required("TargetId"),
+                permissionSetArn,
+                principalType(request),
+                request.required("PrincipalId"));
         boolean busy = byId.values().stream()
-                .anyMatch(other -> other.status().equals("IN_PROGRESS") && other.assignment().equals(assignment));
+                .anyMatch(other -> other.status().equals("IN_PROGRESS")
+                        && other.assignment().equals(assignment));
         if (busy) {
-            throw new AwsFault(400, "ConflictException", "An account assignment operation for this principal,"
-                    + " permission set and account is already in progress.");
+            throw new AwsFault(
+                    400,
+                    "ConflictException",
+                    "An account assignment operation for this principal,"
+                            + " permission set and account is already in progress.");
         }
         Instant now = state.clock().instant();
-        String id = UUID.nameUUIDFromBytes((kind + "#" + (++sequence) + "#" + assignment)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        Request accepted = new Request(id, kind, assignment, now,
-                now.plusMillis(world.limits().assignmentDelayMs()), "IN_PROGRESS", null);
+        String id = UUID.nameUUIDFromBytes(
+                        (kind + "#" + (++sequence) + "#" + assignment).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        Request accepted = new Request(
+                id, kind, assignment, now, now.plusMillis(world.limits().assignmentDelayMs()), "IN_PROGRESS", null);
         byId.put(id, accepted);
         return accepted;
     }

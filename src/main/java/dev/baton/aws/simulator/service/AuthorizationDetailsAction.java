@@ -38,8 +38,11 @@ final class AuthorizationDetailsAction implements QueryAction {
         List<String> filters = request.list("Filter.member");
         for (String filter : filters) {
             if (!ALL_FILTERS.contains(filter)) {
-                throw new AwsFault(400, "ValidationError", "Value '" + filter + "' at 'filter' failed to satisfy "
-                        + "constraint: Member must satisfy enum value set: " + ALL_FILTERS);
+                throw new AwsFault(
+                        400,
+                        "ValidationError",
+                        "Value '" + filter + "' at 'filter' failed to satisfy "
+                                + "constraint: Member must satisfy enum value set: " + ALL_FILTERS);
             }
         }
         Set<String> wanted = Set.copyOf(filters.isEmpty() ? ALL_FILTERS : filters);
@@ -73,7 +76,8 @@ final class AuthorizationDetailsAction implements QueryAction {
             iam.policies().forEach(policy -> entries.add(new OwnedPolicy(policy, account.id())));
         }
         if (wanted.contains("AWSManagedPolicy")) {
-            world.awsManagedPolicies().stream().map(policy -> new OwnedPolicy(policy, "aws"))
+            world.awsManagedPolicies().stream()
+                    .map(policy -> new OwnedPolicy(policy, "aws"))
                     .filter(p -> IamXml.attachmentCount(iam, p.arn()) + IamXml.boundaryCount(iam, p.arn()) > 0)
                     .forEach(entries::add);
         }
@@ -85,13 +89,18 @@ final class AuthorizationDetailsAction implements QueryAction {
     }
 
     private static void user(XmlWriter xml, IamUser user, String accountId) {
-        xml.element("Path", user.path()).element("UserName", user.name()).element("UserId", user.id())
-                .element("Arn", user.arn(accountId)).element("CreateDate", user.createDate());
+        xml.element("Path", user.path())
+                .element("UserName", user.name())
+                .element("UserId", user.id())
+                .element("Arn", user.arn(accountId))
+                .element("CreateDate", user.createDate());
         IamXml.inline(xml, "UserPolicyList", user.inlinePolicies());
         xml.stringMembers("GroupList", user.groups());
         IamXml.attached(xml, "AttachedManagedPolicies", user.attachedPolicies());
         IamXml.boundary(xml, user.permissionsBoundary());
-        xml.members("Tags", new ArrayList<>(user.tags().entrySet()),
+        xml.members(
+                "Tags",
+                new ArrayList<>(user.tags().entrySet()),
                 (x, tag) -> x.element("Key", tag.getKey()).element("Value", tag.getValue()));
     }
 
@@ -102,14 +111,19 @@ final class AuthorizationDetailsAction implements QueryAction {
     }
 
     private static void role(XmlWriter xml, IamRole role, String accountId) {
-        xml.element("Path", role.path()).element("RoleName", role.name()).element("RoleId", role.id())
-                .element("Arn", role.arn(accountId)).element("CreateDate", role.createDate())
+        xml.element("Path", role.path())
+                .element("RoleName", role.name())
+                .element("RoleId", role.id())
+                .element("Arn", role.arn(accountId))
+                .element("CreateDate", role.createDate())
                 .element("AssumeRolePolicyDocument", IamXml.encode(role.trustPolicy()));
-        xml.members("InstanceProfileList", List.of(), (x, none) -> { });
+        xml.members("InstanceProfileList", List.of(), (x, none) -> {});
         IamXml.inline(xml, "RolePolicyList", role.inlinePolicies());
         IamXml.attached(xml, "AttachedManagedPolicies", role.attachedPolicies());
         IamXml.boundary(xml, role.permissionsBoundary());
-        xml.members("Tags", new ArrayList<>(role.tags().entrySet()),
+        xml.members(
+                "Tags",
+                new ArrayList<>(role.tags().entrySet()),
                 (x, tag) -> x.element("Key", tag.getKey()).element("Value", tag.getValue()));
         IamXml.roleLastUsed(xml, role);
     }

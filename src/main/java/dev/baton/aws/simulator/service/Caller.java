@@ -30,8 +30,11 @@ public record Caller(String accountId, String principalArn, String accessKeyId, 
      */
     public void checkAllowed(String action, String errorCode, int httpStatus) {
         if (denies(action)) {
-            throw new AwsFault(httpStatus, errorCode, "User: " + principalArn + " is not authorized to perform: "
-                    + action + " with an explicit deny in an identity-based policy");
+            throw new AwsFault(
+                    httpStatus,
+                    errorCode,
+                    "User: " + principalArn + " is not authorized to perform: " + action
+                            + " with an explicit deny in an identity-based policy");
         }
     }
 
@@ -46,6 +49,7 @@ public record Caller(String accountId, String principalArn, String accessKeyId, 
             }
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
-                .matcher(action.toLowerCase(Locale.ROOT)).matches();
+                .matcher(action.toLowerCase(Locale.ROOT))
+                .matches();
     }
 }

@@ -35,13 +35,16 @@ public final class CallerResolver {
         if (credential.isPresent()) {
             return userCaller(world, credential.get());
         }
-        StsSession session = sessions.find(accessKeyId).orElseThrow(() -> new AwsFault(403, "InvalidClientTokenId",
-                "The security token included in the request is invalid."));
+        StsSession session = sessions.find(accessKeyId)
+                .orElseThrow(() -> new AwsFault(
+                        403, "InvalidClientTokenId", "The security token included in the request is invalid."));
         if (!state.clock().instant().isBefore(session.expiration())) {
             throw new AwsFault(403, "ExpiredToken", "The security token included in the request is expired");
         }
-        List<String> deny = world.account(session.accountId()).flatMap(a -> a.iam().role(session.roleName()))
-                .map(IamRole::deny).orElse(List.of());
+        List<String> deny = world.account(session.accountId())
+                .flatMap(a -> a.iam().role(session.roleName()))
+                .map(IamRole::deny)
+                .orElse(List.of());
         return new Caller(session.accountId(), session.assumedRoleArn(), accessKeyId, deny);
     }
 
@@ -49,7 +52,8 @@ public final class CallerResolver {
         Account account = world.account(credential.accountId()).orElseThrow(() -> invalid());
         IamUser user = account.iam().user(credential.user()).orElseThrow(() -> invalid());
         boolean keyActive = user.accessKeys().stream()
-                .filter(key -> key.id().equals(credential.accessKeyId())).allMatch(key -> key.active());
+                .filter(key -> key.id().equals(credential.accessKeyId()))
+                .allMatch(key -> key.active());
         if (!keyActive || user.accessKeys().stream().noneMatch(key -> key.id().equals(credential.accessKeyId()))) {
             throw invalid();
         }
@@ -69,7 +73,8 @@ public final class CallerResolver {
     public Optional<SigningSecret> signingSecret(String accessKeyId) {
         Optional<Credential> credential = state.world().credential(accessKeyId);
         if (credential.isPresent()) {
-            return Optional.of(new SigningSecret(credential.get().secretAccessKey(), credential.get().sessionToken()));
+            return Optional.of(new SigningSecret(
+                    credential.get().secretAccessKey(), credential.get().sessionToken()));
         }
         return sessions.secret(accessKeyId);
     }

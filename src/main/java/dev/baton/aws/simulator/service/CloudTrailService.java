@@ -25,14 +25,21 @@ import java.util.function.Predicate;
  * them (the connector reads {@code userIdentity.onBehalfOf} from it).
  */
 public final class CloudTrailService implements JsonService {
-    private static final Set<String> LOOKUP_KEYS = Set.of("EventId", "EventName", "ReadOnly", "Username",
-            "ResourceType", "ResourceName", "EventSource", "AccessKeyId");
+    private static final Set<String> LOOKUP_KEYS = Set.of(
+            "EventId",
+            "EventName",
+            "ReadOnly",
+            "Username",
+            "ResourceType",
+            "ResourceName",
+            "EventSource",
+            "AccessKeyId");
     /** AWS keeps 90 days of event history; a lookup without StartTime covers all of it. */
     private static final Duration HISTORY = Duration.ofDays(90);
 
     private final WorldState state;
-    private final JsonPaging paging = new JsonPaging("InvalidMaxResultsException", "InvalidNextTokenException", 50,
-            "cloudtrail");
+    private final JsonPaging paging =
+            new JsonPaging("InvalidMaxResultsException", "InvalidNextTokenException", 50, "cloudtrail");
 
     public CloudTrailService(WorldState state) {
         this.state = requireNonNull(state, "state is null");
@@ -60,8 +67,8 @@ public final class CloudTrailService implements JsonService {
 
     @Override
     public Map<String, JsonAction> actions() {
-        return Map.of("LookupEvents",
-                (caller, body) -> lookupEvents(new JsonRequest(body, "InvalidParameterException")));
+        return Map.of(
+                "LookupEvents", (caller, body) -> lookupEvents(new JsonRequest(body, "InvalidParameterException")));
     }
 
     private JsonNode lookupEvents(JsonRequest request) {
@@ -78,11 +85,13 @@ public final class CloudTrailService implements JsonService {
         Instant to = end;
         Predicate<TrailEvent> matches = lookupFilter(world, request);
         List<TrailEvent> events = world.cloudTrailEvents().stream()
-                .filter(event -> !event.eventTime().isBefore(from) && !event.eventTime().isAfter(to))
+                .filter(event ->
+                        !event.eventTime().isBefore(from) && !event.eventTime().isAfter(to))
                 .filter(matches)
                 .sorted(Comparator.comparing(TrailEvent::eventTime).reversed().thenComparing(TrailEvent::eventId))
                 .toList();
-        ResultSlice<TrailEvent> page = paging.page(events, request, world.limits().pageSize(paging.pageSizeKey()));
+        ResultSlice<TrailEvent> page =
+                paging.page(events, request, world.limits().pageSize(paging.pageSizeKey()));
         return JsonReplies.page("Events", page, event -> event(world, event));
     }
 
@@ -112,8 +121,7 @@ public final class CloudTrailService implements JsonService {
     }
 
     private static ObjectNode event(World world, TrailEvent event) {
-        ObjectNode node = object()
-                .put("EventId", event.eventId())
+        ObjectNode node = object().put("EventId", event.eventId())
                 .put("EventName", event.eventName())
                 .put("ReadOnly", "false");
         putTime(node, "EventTime", event.eventTime())
@@ -126,7 +134,8 @@ public final class CloudTrailService implements JsonService {
     /** The store user's name, or the id of a user no longer in the store. */
     private static String userName(World world, TrailEvent event) {
         IdentityCenter identityCenter = world.identityCenter();
-        return identityCenter == null ? event.userId()
+        return identityCenter == null
+                ? event.userId()
                 : identityCenter.user(event.userId()).map(SsoUser::userName).orElse(event.userId());
     }
 
@@ -145,8 +154,7 @@ public final class CloudTrailService implements JsonService {
         identity.putObject("onBehalfOf")
                 .put("userId", event.userId())
                 .put("identityStoreArn", "arn:aws:identitystore::" + owner + ":identitystore/" + storeId);
-        return document
-                .put("eventTime", event.eventTime().toString())
+        return document.put("eventTime", event.eventTime().toString())
                 .put("eventSource", event.eventSource())
                 .put("eventName", event.eventName())
                 .put("awsRegion", region)

@@ -35,16 +35,24 @@ final class ContainerCredentialsHandler implements HttpHandler {
                 InstanceMetadataHandler.send(exchange, 404, "text/plain", "Not Found");
                 return;
             }
-            if (required != null && !required.value().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                InstanceMetadataHandler.send(exchange, 401, "application/json",
+            if (required != null
+                    && !required.value().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                InstanceMetadataHandler.send(
+                        exchange,
+                        401,
+                        "application/json",
                         "{\"code\":\"AccessDenied\",\"message\":\"Unable to authorize the request\"}");
                 return;
             }
             SessionIssuer.Issued issued = InstanceMetadataHandler.issueFor(state, issuer, roleArn, SESSION_NAME, 21600);
-            InstanceMetadataHandler.send(exchange, 200, "application/json", "{\"AccessKeyId\":\""
-                    + issued.session().accessKeyId() + "\",\"SecretAccessKey\":\"" + issued.secretAccessKey()
-                    + "\",\"Token\":\"" + issued.sessionToken() + "\",\"Expiration\":\"" + issued.expiration()
-                    + "\",\"RoleArn\":\"" + roleArn + "\"}");
+            InstanceMetadataHandler.send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"AccessKeyId\":\""
+                            + issued.session().accessKeyId() + "\",\"SecretAccessKey\":\"" + issued.secretAccessKey()
+                            + "\",\"Token\":\"" + issued.sessionToken() + "\",\"Expiration\":\"" + issued.expiration()
+                            + "\",\"RoleArn\":\"" + roleArn + "\"}");
         }
     }
 }

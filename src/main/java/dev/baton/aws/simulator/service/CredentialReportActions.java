@@ -39,8 +39,9 @@ final class CredentialReportActions {
             + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
     /** AWS generates a new report only when the latest one is older than this. */
     static final Duration REGENERATE_AFTER = Duration.ofHours(4);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
     private final WorldState state;
     private final ConcurrentMap<String, Report> reports = new ConcurrentHashMap<>();
@@ -66,29 +67,58 @@ final class CredentialReportActions {
             return new Report(now, csv(account));
         });
         return started.get()
-                ? new XmlWriter().element("State", "STARTED")
-                        .element("Description", "No report exists. Starting a new report generation task").toString()
+                ? new XmlWriter()
+                        .element("State", "STARTED")
+                        .element("Description", "No report exists. Starting a new report generation task")
+                        .toString()
                 : new XmlWriter().element("State", "COMPLETE").toString();
     }
 
     private String get(Caller caller, QueryRequest request) {
         Report report = reports.get(caller.accountId());
         if (report == null) {
-            throw new AwsFault(410, "ReportNotPresent", "Credential report not present. Call "
-                    + "GenerateCredentialReport to generate a credential report.");
+            throw new AwsFault(
+                    410,
+                    "ReportNotPresent",
+                    "Credential report not present. Call "
+                            + "GenerateCredentialReport to generate a credential report.");
         }
-        return new XmlWriter().element("Content", Base64.getEncoder().encodeToString(
-                        report.csv().getBytes(StandardCharsets.UTF_8)))
-                .element("ReportFormat", "text/csv").element("GeneratedTime", report.generated()).toString();
+        return new XmlWriter()
+                .element(
+                        "Content",
+                        Base64.getEncoder().encodeToString(report.csv().getBytes(StandardCharsets.UTF_8)))
+                .element("ReportFormat", "text/csv")
+                .element("GeneratedTime", report.generated())
+                .toString();
     }
 
     /** The report of one account: the root row first, then every user, one line each. */
     static String csv(Account account) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
-        out.append(String.join(",", "<root_account>", account.rootArn(), time(WorldLoader.DEFAULT_DATE),
-                "not_supported", "no_information", "not_supported", "not_supported", "false",
-                "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "N/A", "N/A", "N/A",
-                "false", "N/A", "false", "N/A"));
+        out.append(String.join(
+                ",",
+                "<root_account>",
+                account.rootArn(),
+                time(WorldLoader.DEFAULT_DATE),
+                "not_supported",
+                "no_information",
+                "not_supported",
+                "not_supported",
+                "false",
+                "false",
+                "N/A",
+                "N/A",
+                "N/A",
+                "N/A",
+                "false",
+                "N/A",
+                "N/A",
+                "N/A",
+                "N/A",
+                "false",
+                "N/A",
+                "false",
+                "N/A"));
         for (IamUser user : account.iam().users()) {
             out.append('\n').append(userRow(user, account.id()));
         }
@@ -97,11 +127,18 @@ final class CredentialReportActions {
 
     private static String userRow(IamUser user, String accountId) {
         StringBuilder row = new StringBuilder();
-        row.append(user.name()).append(',').append(user.arn(accountId)).append(',').append(time(user.createDate()));
+        row.append(user.name())
+                .append(',')
+                .append(user.arn(accountId))
+                .append(',')
+                .append(time(user.createDate()));
         boolean password = user.loginProfile();
         row.append(',').append(password);
-        row.append(',').append(!password ? "N/A" : user.passwordLastUsed() == null ? "no_information"
-                : time(user.passwordLastUsed()));
+        row.append(',')
+                .append(
+                        !password
+                                ? "N/A"
+                                : user.passwordLastUsed() == null ? "no_information" : time(user.passwordLastUsed()));
         row.append(',').append(password ? time(user.createDate()) : "N/A").append(",N/A");
         row.append(',').append(!user.mfaDevices().isEmpty());
         List<AccessKey> keys = user.accessKeys();
@@ -111,8 +148,10 @@ final class CredentialReportActions {
         List<SigningCertificate> certificates = user.signingCertificates();
         for (int i = 0; i < 2; i++) {
             SigningCertificate cert = i < certificates.size() ? certificates.get(i) : null;
-            row.append(',').append(cert != null && cert.status().equals("Active"))
-                    .append(',').append(cert == null ? "N/A" : time(cert.uploadDate()));
+            row.append(',')
+                    .append(cert != null && cert.status().equals("Active"))
+                    .append(',')
+                    .append(cert == null ? "N/A" : time(cert.uploadDate()));
         }
         return row.toString();
     }
@@ -121,8 +160,10 @@ final class CredentialReportActions {
         if (key == null) {
             return "false,N/A,N/A,N/A,N/A";
         }
-        String used = key.lastUsed() == null ? "N/A,N/A,N/A"
-                : time(key.lastUsed().date()) + "," + key.lastUsed().region() + "," + key.lastUsed().service();
+        String used = key.lastUsed() == null
+                ? "N/A,N/A,N/A"
+                : time(key.lastUsed().date()) + "," + key.lastUsed().region() + ","
+                        + key.lastUsed().service();
         return key.active() + "," + time(key.createDate()) + "," + used;
     }
 

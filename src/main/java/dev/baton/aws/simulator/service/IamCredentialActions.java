@@ -43,9 +43,15 @@ final class IamCredentialActions {
     }
 
     private String listAccessKeys(Caller caller, QueryRequest request) {
-        return pagedOfUser(caller, request, "AccessKeyMetadata", IamUser::accessKeys, (x, user, key) -> x
-                .element("UserName", user.name()).element("AccessKeyId", key.id()).element("Status", key.status())
-                .element("CreateDate", key.createDate()));
+        return pagedOfUser(
+                caller,
+                request,
+                "AccessKeyMetadata",
+                IamUser::accessKeys,
+                (x, user, key) -> x.element("UserName", user.name())
+                        .element("AccessKeyId", key.id())
+                        .element("Status", key.status())
+                        .element("CreateDate", key.createDate()));
     }
 
     private String getAccessKeyLastUsed(Caller caller, QueryRequest request) {
@@ -54,12 +60,14 @@ final class IamCredentialActions {
         for (IamUser user : account.iam().users()) {
             for (AccessKey key : user.accessKeys()) {
                 if (key.id().equals(keyId)) {
-                    XmlWriter xml = new XmlWriter().element("UserName", user.name()).start("AccessKeyLastUsed");
+                    XmlWriter xml =
+                            new XmlWriter().element("UserName", user.name()).start("AccessKeyLastUsed");
                     if (key.lastUsed() == null) {
                         xml.element("ServiceName", "N/A").element("Region", "N/A");
                     } else {
                         xml.element("LastUsedDate", key.lastUsed().date())
-                                .element("ServiceName", key.lastUsed().service()).element("Region", key.lastUsed().region());
+                                .element("ServiceName", key.lastUsed().service())
+                                .element("Region", key.lastUsed().region());
                     }
                     return xml.end().toString();
                 }
@@ -72,56 +80,101 @@ final class IamCredentialActions {
         String keyId = required(request, "AccessKeyId");
         String userName = userName(caller, request);
         state.update(world -> {
-            World changed = removeFromUser(world, caller, userName, IamUser::accessKeys, AccessKey::id, keyId,
-                    "The Access Key with id " + keyId + " cannot be found.", (u, keys) -> u.withAccessKeys(keys));
+            World changed = removeFromUser(
+                    world,
+                    caller,
+                    userName,
+                    IamUser::accessKeys,
+                    AccessKey::id,
+                    keyId,
+                    "The Access Key with id " + keyId + " cannot be found.",
+                    (u, keys) -> u.withAccessKeys(keys));
             // the secret stops working with the key, as in AWS
             return changed.withCredentials(changed.credentials().stream()
-                    .filter(credential -> !credential.accessKeyId().equals(keyId)).toList());
+                    .filter(credential -> !credential.accessKeyId().equals(keyId))
+                    .toList());
         });
         return null;
     }
 
     private String listMfaDevices(Caller caller, QueryRequest request) {
-        return pagedOfUser(caller, request, "MFADevices", IamUser::mfaDevices, (x, user, device) -> x
-                .element("UserName", user.name()).element("SerialNumber", device.serialNumber())
-                .element("EnableDate", device.enableDate()));
+        return pagedOfUser(
+                caller,
+                request,
+                "MFADevices",
+                IamUser::mfaDevices,
+                (x, user, device) -> x.element("UserName", user.name())
+                        .element("SerialNumber", device.serialNumber())
+                        .element("EnableDate", device.enableDate()));
     }
 
     private String deactivateMfaDevice(Caller caller, QueryRequest request) {
         String serial = required(request, "SerialNumber");
         String userName = userName(caller, request);
-        state.update(world -> removeFromUser(world, caller, userName, IamUser::mfaDevices, MfaDevice::serialNumber,
-                serial, "MFA Device with serial number " + serial + " does not exist.", (u, d) -> u.withMfaDevices(d)));
+        state.update(world -> removeFromUser(
+                world,
+                caller,
+                userName,
+                IamUser::mfaDevices,
+                MfaDevice::serialNumber,
+                serial,
+                "MFA Device with serial number " + serial + " does not exist.",
+                (u, d) -> u.withMfaDevices(d)));
         return null;
     }
 
     private String listSigningCertificates(Caller caller, QueryRequest request) {
-        return pagedOfUser(caller, request, "Certificates", IamUser::signingCertificates, (x, user, cert) -> x
-                .element("UserName", user.name()).element("CertificateId", cert.id())
-                .element("CertificateBody", cert.body()).element("Status", cert.status())
-                .element("UploadDate", cert.uploadDate()));
+        return pagedOfUser(
+                caller,
+                request,
+                "Certificates",
+                IamUser::signingCertificates,
+                (x, user, cert) -> x.element("UserName", user.name())
+                        .element("CertificateId", cert.id())
+                        .element("CertificateBody", cert.body())
+                        .element("Status", cert.status())
+                        .element("UploadDate", cert.uploadDate()));
     }
 
     private String deleteSigningCertificate(Caller caller, QueryRequest request) {
         String id = required(request, "CertificateId");
         String userName = userName(caller, request);
-        state.update(world -> removeFromUser(world, caller, userName, IamUser::signingCertificates,
-                SigningCertificate::id, id, "The Certificate with id " + id + " cannot be found.",
+        state.update(world -> removeFromUser(
+                world,
+                caller,
+                userName,
+                IamUser::signingCertificates,
+                SigningCertificate::id,
+                id,
+                "The Certificate with id " + id + " cannot be found.",
                 (u, certs) -> u.withSigningCertificates(certs)));
         return null;
     }
 
     private String listSshPublicKeys(Caller caller, QueryRequest request) {
-        return pagedOfUser(caller, request, "SSHPublicKeys", IamUser::sshPublicKeys, (x, user, key) -> x
-                .element("UserName", user.name()).element("SSHPublicKeyId", key.id()).element("Status", key.status())
-                .element("UploadDate", key.uploadDate()));
+        return pagedOfUser(
+                caller,
+                request,
+                "SSHPublicKeys",
+                IamUser::sshPublicKeys,
+                (x, user, key) -> x.element("UserName", user.name())
+                        .element("SSHPublicKeyId", key.id())
+                        .element("Status", key.status())
+                        .element("UploadDate", key.uploadDate()));
     }
 
     private String deleteSshPublicKey(Caller caller, QueryRequest request) {
         String id = required(request, "SSHPublicKeyId");
         String userName = required(request, "UserName");
-        state.update(world -> removeFromUser(world, caller, userName, IamUser::sshPublicKeys, SshPublicKey::id, id,
-                "The Public Key with id " + id + " cannot be found.", (u, keys) -> u.withSshPublicKeys(keys)));
+        state.update(world -> removeFromUser(
+                world,
+                caller,
+                userName,
+                IamUser::sshPublicKeys,
+                SshPublicKey::id,
+                id,
+                "The Public Key with id " + id + " cannot be found.",
+                (u, keys) -> u.withSshPublicKeys(keys)));
         return null;
     }
 
@@ -129,25 +182,43 @@ final class IamCredentialActions {
         IamUser user = IamLookup.userOrCaller(account(state.world(), caller), caller, request);
         String service = request.get("ServiceName");
         List<ServiceSpecificCredential> credentials = user.serviceSpecificCredentials().stream()
-                .filter(c -> service == null || c.serviceName().equals(service)).toList();
-        return new XmlWriter().members("ServiceSpecificCredentials", credentials, (x, c) -> x
-                .element("UserName", user.name()).element("Status", c.status())
-                .element("ServiceUserName", c.serviceUserName()).element("CreateDate", c.createDate())
-                .element("ServiceSpecificCredentialId", c.id()).element("ServiceName", c.serviceName())).toString();
+                .filter(c -> service == null || c.serviceName().equals(service))
+                .toList();
+        return new XmlWriter()
+                .members(
+                        "ServiceSpecificCredentials",
+                        credentials,
+                        (x, c) -> x.element("UserName", user.name())
+                                .element("Status", c.status())
+                                .element("ServiceUserName", c.serviceUserName())
+                                .element("CreateDate", c.createDate())
+                                .element("ServiceSpecificCredentialId", c.id())
+                                .element("ServiceName", c.serviceName()))
+                .toString();
     }
 
     private String deleteServiceSpecificCredential(Caller caller, QueryRequest request) {
         String id = required(request, "ServiceSpecificCredentialId");
         String userName = userName(caller, request);
-        state.update(world -> removeFromUser(world, caller, userName, IamUser::serviceSpecificCredentials,
-                ServiceSpecificCredential::id, id, "No such credential " + id + ".",
+        state.update(world -> removeFromUser(
+                world,
+                caller,
+                userName,
+                IamUser::serviceSpecificCredentials,
+                ServiceSpecificCredential::id,
+                id,
+                "No such credential " + id + ".",
                 (u, creds) -> u.withServiceSpecificCredentials(creds)));
         return null;
     }
 
     /** One marker-paged page of a user's (or, without UserName, the caller's) credential list. */
-    private <T> String pagedOfUser(Caller caller, QueryRequest request, String listName,
-                                   Function<IamUser, List<T>> items, ItemWriter<T> member) {
+    private <T> String pagedOfUser(
+            Caller caller,
+            QueryRequest request,
+            String listName,
+            Function<IamUser, List<T>> items,
+            ItemWriter<T> member) {
         World world = state.world();
         IamUser user = IamLookup.userOrCaller(account(world, caller), caller, request);
         ResultSlice<T> page = IamLookup.page(world, request, items.apply(user));
@@ -162,15 +233,24 @@ final class IamCredentialActions {
     }
 
     private String userName(Caller caller, QueryRequest request) {
-        return IamLookup.userOrCaller(account(state.world(), caller), caller, request).name();
+        return IamLookup.userOrCaller(account(state.world(), caller), caller, request)
+                .name();
     }
 
     /** Removes the item with {@code id} from one of a user's credential lists, or fails with NoSuchEntity. */
-    private static <T> World removeFromUser(World world, Caller caller, String userName,
-            Function<IamUser, List<T>> items, Function<T, String> idOf, String id, String missing,
+    private static <T> World removeFromUser(
+            World world,
+            Caller caller,
+            String userName,
+            Function<IamUser, List<T>> items,
+            Function<T, String> idOf,
+            String id,
+            String missing,
             java.util.function.BiFunction<IamUser, List<T>, IamUser> replace) {
         IamUser user = IamLookup.user(account(world, caller).iam(), userName);
-        List<T> remaining = items.apply(user).stream().filter(item -> !idOf.apply(item).equals(id)).toList();
+        List<T> remaining = items.apply(user).stream()
+                .filter(item -> !idOf.apply(item).equals(id))
+                .toList();
         if (remaining.size() == items.apply(user).size()) {
             throw IamLookup.noSuchEntity(missing);
         }

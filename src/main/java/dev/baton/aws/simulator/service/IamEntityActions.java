@@ -40,7 +40,8 @@ final class IamEntityActions {
         World world = state.world();
         Account account = account(world, caller);
         List<IamGroup> groups = account.iam().groups().stream()
-                .filter(group -> IamLookup.pathMatches(group.path(), request)).toList();
+                .filter(group -> IamLookup.pathMatches(group.path(), request))
+                .toList();
         ResultSlice<IamGroup> page = IamLookup.page(world, request, groups);
         XmlWriter xml = new XmlWriter().members("Groups", page.items(), (x, g) -> IamXml.group(x, g, account.id()));
         IamLookup.pageEnd(xml, page);
@@ -63,7 +64,8 @@ final class IamEntityActions {
         World world = state.world();
         Account account = account(world, caller);
         List<IamRole> roles = account.iam().roles().stream()
-                .filter(role -> IamLookup.pathMatches(role.path(), request)).toList();
+                .filter(role -> IamLookup.pathMatches(role.path(), request))
+                .toList();
         ResultSlice<IamRole> page = IamLookup.page(world, request, roles);
         XmlWriter xml = new XmlWriter().members("Roles", page.items(), (x, r) -> IamXml.role(x, r, account.id()));
         IamLookup.pageEnd(xml, page);
@@ -93,10 +95,14 @@ final class IamEntityActions {
         }
         List<OwnedPolicy> matching = policies.stream()
                 .filter(p -> IamLookup.pathMatches(p.policy().path(), request))
-                .filter(p -> !onlyAttached || IamXml.attachmentCount(account.iam(), p.arn()) > 0).toList();
+                .filter(p -> !onlyAttached || IamXml.attachmentCount(account.iam(), p.arn()) > 0)
+                .toList();
         ResultSlice<OwnedPolicy> page = IamLookup.page(world, request, matching);
-        XmlWriter xml = new XmlWriter().members("Policies", page.items(),
-                (x, p) -> IamXml.policy(x, p.policy(), p.owner(), account.iam(), true));
+        XmlWriter xml = new XmlWriter()
+                .members(
+                        "Policies",
+                        page.items(),
+                        (x, p) -> IamXml.policy(x, p.policy(), p.owner(), account.iam(), true));
         IamLookup.pageEnd(xml, page);
         return xml.toString();
     }
@@ -118,7 +124,8 @@ final class IamEntityActions {
         String versionId = required(request, "VersionId");
         ManagedPolicy policy = IamLookup.existingPolicy(world, account, arn);
         if (!policy.defaultVersionId().equals(versionId)) {
-            throw IamLookup.noSuchEntity("Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
+            throw IamLookup.noSuchEntity(
+                    "Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
         }
         XmlWriter xml = new XmlWriter().start("PolicyVersion");
         IamXml.policyVersion(xml, policy);
@@ -127,7 +134,8 @@ final class IamEntityActions {
 
     private String listAccountAliases(Caller caller, QueryRequest request) {
         World world = state.world();
-        ResultSlice<String> page = IamLookup.page(world, request, account(world, caller).aliases());
+        ResultSlice<String> page =
+                IamLookup.page(world, request, account(world, caller).aliases());
         XmlWriter xml = new XmlWriter().stringMembers("AccountAliases", page.items());
         IamLookup.pageEnd(xml, page);
         return xml.toString();

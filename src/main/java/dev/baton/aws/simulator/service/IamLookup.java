@@ -27,9 +27,12 @@ final class IamLookup {
     static String required(QueryRequest request, String name) {
         String value = request.get(name);
         if (value == null || value.isEmpty()) {
-            throw new AwsFault(400, "ValidationError", "1 validation error detected: Value null at '"
-                    + Character.toLowerCase(name.charAt(0)) + name.substring(1)
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw new AwsFault(
+                    400,
+                    "ValidationError",
+                    "1 validation error detected: Value null at '"
+                            + Character.toLowerCase(name.charAt(0)) + name.substring(1)
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return value;
     }
@@ -50,9 +53,10 @@ final class IamLookup {
     static IamUser userOrCaller(Account account, Caller caller, QueryRequest request) {
         String name = request.get("UserName");
         if (name == null || name.isEmpty()) {
-            if (!caller.principalArn().startsWith("arn:aws:iam::") || !caller.principalArn().contains(":user/")) {
-                throw new AwsFault(400, "ValidationError",
-                        "Must specify userName when calling with non-User credentials");
+            if (!caller.principalArn().startsWith("arn:aws:iam::")
+                    || !caller.principalArn().contains(":user/")) {
+                throw new AwsFault(
+                        400, "ValidationError", "Must specify userName when calling with non-User credentials");
             }
             name = caller.principalArn().substring(caller.principalArn().lastIndexOf('/') + 1);
         }
@@ -63,9 +67,13 @@ final class IamLookup {
     static Optional<ManagedPolicy> policy(World world, Account account, String arn) {
         String awsPrefix = "arn:aws:iam::aws:policy";
         if (arn.startsWith(awsPrefix)) {
-            return world.awsManagedPolicies().stream().filter(p -> p.arn("aws").equals(arn)).findFirst();
+            return world.awsManagedPolicies().stream()
+                    .filter(p -> p.arn("aws").equals(arn))
+                    .findFirst();
         }
-        return account.iam().policies().stream().filter(p -> p.arn(account.id()).equals(arn)).findFirst();
+        return account.iam().policies().stream()
+                .filter(p -> p.arn(account.id()).equals(arn))
+                .findFirst();
     }
 
     static ManagedPolicy existingPolicy(World world, Account account, String arn) {

@@ -37,7 +37,8 @@ final class IamPrincipalPolicyActions {
 
     private String listInline(IamPrincipalKind kind, Caller caller, QueryRequest request) {
         World world = state.world();
-        Map<String, JsonNode> policies = kind.inline(account(world, caller).iam(), required(request, kind.nameParameter()));
+        Map<String, JsonNode> policies =
+                kind.inline(account(world, caller).iam(), required(request, kind.nameParameter()));
         ResultSlice<String> page = IamLookup.page(world, request, new ArrayList<>(policies.keySet()));
         XmlWriter xml = new XmlWriter().stringMembers("PolicyNames", page.items());
         IamLookup.pageEnd(xml, page);
@@ -47,20 +48,25 @@ final class IamPrincipalPolicyActions {
     private String getInline(IamPrincipalKind kind, Caller caller, QueryRequest request) {
         String name = required(request, kind.nameParameter());
         String policyName = required(request, "PolicyName");
-        JsonNode document = kind.inline(account(state.world(), caller).iam(), name).get(policyName);
+        JsonNode document =
+                kind.inline(account(state.world(), caller).iam(), name).get(policyName);
         if (document == null) {
             throw IamLookup.noSuchEntity("The " + kind.label().toLowerCase(java.util.Locale.ROOT) + " policy with name "
                     + policyName + " cannot be found.");
         }
-        return new XmlWriter().element(kind.nameParameter(), name).element("PolicyName", policyName)
-                .element("PolicyDocument", IamXml.encode(document)).toString();
+        return new XmlWriter()
+                .element(kind.nameParameter(), name)
+                .element("PolicyName", policyName)
+                .element("PolicyDocument", IamXml.encode(document))
+                .toString();
     }
 
     private String deleteInline(IamPrincipalKind kind, Caller caller, QueryRequest request) {
         String name = required(request, kind.nameParameter());
         String policyName = required(request, "PolicyName");
         state.update(world -> {
-            Map<String, JsonNode> policies = new LinkedHashMap<>(kind.inline(account(world, caller).iam(), name));
+            Map<String, JsonNode> policies =
+                    new LinkedHashMap<>(kind.inline(account(world, caller).iam(), name));
             if (policies.remove(policyName) == null) {
                 throw IamLookup.noSuchEntity("The " + kind.label().toLowerCase(java.util.Locale.ROOT)
                         + " policy with name " + policyName + " cannot be found.");
@@ -74,7 +80,9 @@ final class IamPrincipalPolicyActions {
         World world = state.world();
         List<String> arns = kind.attached(account(world, caller).iam(), required(request, kind.nameParameter()));
         String prefix = request.get("PathPrefix");
-        List<String> matching = arns.stream().filter(arn -> prefix == null || policyPath(arn).startsWith(prefix)).toList();
+        List<String> matching = arns.stream()
+                .filter(arn -> prefix == null || policyPath(arn).startsWith(prefix))
+                .toList();
         ResultSlice<String> page = IamLookup.page(world, request, matching);
         XmlWriter xml = new XmlWriter();
         IamXml.attached(xml, "AttachedPolicies", page.items());

@@ -49,7 +49,8 @@ final class IamUserActions {
         World world = state.world();
         Account account = account(world, caller);
         List<IamUser> users = account.iam().users().stream()
-                .filter(user -> IamLookup.pathMatches(user.path(), request)).toList();
+                .filter(user -> IamLookup.pathMatches(user.path(), request))
+                .toList();
         ResultSlice<IamUser> page = IamLookup.page(world, request, users);
         XmlWriter xml = new XmlWriter().members("Users", page.items(), (x, user) -> IamXml.user(x, user, account.id()));
         IamLookup.pageEnd(xml, page);
@@ -98,11 +99,13 @@ final class IamUserActions {
         Map<String, String> tags = request.pairs("Tags.member", "Key", "Value");
         state.update(world -> {
             user(account(world, caller).iam(), name);
-            return world.updateIam(caller.accountId(), iam -> iam.updateUser(name, user -> {
-                Map<String, String> merged = new LinkedHashMap<>(user.tags());
-                merged.putAll(tags);
-                return user.withTags(merged);
-            }));
+            return world.updateIam(
+                    caller.accountId(),
+                    iam -> iam.updateUser(name, user -> {
+                        Map<String, String> merged = new LinkedHashMap<>(user.tags());
+                        merged.putAll(tags);
+                        return user.withTags(merged);
+                    }));
         });
         return null;
     }
@@ -115,8 +118,11 @@ final class IamUserActions {
             if (blocker != null) {
                 throw new AwsFault(409, "DeleteConflict", "Cannot delete entity, must " + blocker + " first.");
             }
-            return world.updateIam(caller.accountId(), iam -> iam.withUsers(
-                    iam.users().stream().filter(u -> !u.name().equals(name)).toList()));
+            return world.updateIam(
+                    caller.accountId(),
+                    iam -> iam.withUsers(iam.users().stream()
+                            .filter(u -> !u.name().equals(name))
+                            .toList()));
         });
         return null;
     }
@@ -151,8 +157,13 @@ final class IamUserActions {
         if (!user.loginProfile()) {
             throw IamLookup.noSuchEntity("Login Profile for User " + user.name() + " cannot be found.");
         }
-        return new XmlWriter().start("LoginProfile").element("UserName", user.name())
-                .element("CreateDate", user.createDate()).element("PasswordResetRequired", false).end().toString();
+        return new XmlWriter()
+                .start("LoginProfile")
+                .element("UserName", user.name())
+                .element("CreateDate", user.createDate())
+                .element("PasswordResetRequired", false)
+                .end()
+                .toString();
     }
 
     private String deleteLoginProfile(Caller caller, QueryRequest request) {
@@ -170,7 +181,8 @@ final class IamUserActions {
         World world = state.world();
         Account account = account(world, caller);
         IamUser user = user(account.iam(), required(request, "UserName"));
-        List<IamGroup> groups = user.groups().stream().map(name -> group(account.iam(), name)).toList();
+        List<IamGroup> groups =
+                user.groups().stream().map(name -> group(account.iam(), name)).toList();
         ResultSlice<IamGroup> page = IamLookup.page(world, request, groups);
         XmlWriter xml = new XmlWriter().members("Groups", page.items(), (x, g) -> IamXml.group(x, g, account.id()));
         IamLookup.pageEnd(xml, page);
@@ -186,11 +198,13 @@ final class IamUserActions {
             if (user(account.iam(), userName).groups().contains(groupName)) {
                 return world;
             }
-            return world.updateIam(account.id(), iam -> iam.updateUser(userName, u -> {
-                List<String> groups = new ArrayList<>(u.groups());
-                groups.add(groupName);
-                return u.withGroups(groups);
-            }));
+            return world.updateIam(
+                    account.id(),
+                    iam -> iam.updateUser(userName, u -> {
+                        List<String> groups = new ArrayList<>(u.groups());
+                        groups.add(groupName);
+                        return u.withGroups(groups);
+                    }));
         });
         return null;
     }
@@ -202,11 +216,16 @@ final class IamUserActions {
             Account account = account(world, caller);
             group(account.iam(), groupName);
             if (!user(account.iam(), userName).groups().contains(groupName)) {
-                throw IamLookup.noSuchEntity("The user with name " + userName + " cannot be found in group "
-                        + groupName + ".");
+                throw IamLookup.noSuchEntity(
+                        "The user with name " + userName + " cannot be found in group " + groupName + ".");
             }
-            return world.updateIam(account.id(), iam -> iam.updateUser(userName,
-                    u -> u.withGroups(u.groups().stream().filter(g -> !g.equals(groupName)).toList())));
+            return world.updateIam(
+                    account.id(),
+                    iam -> iam.updateUser(
+                            userName,
+                            u -> u.withGroups(u.groups().stream()
+                                    .filter(g -> !g.equals(groupName))
+                                    .toList())));
         });
         return null;
     }

@@ -21,8 +21,11 @@ final class IdentityCenterGuard {
     IdentityCenter require(World world, Caller caller, String action) {
         IdentityCenter identityCenter = world.identityCenter();
         if (identityCenter == null || !identityCenter.ownerAccountId().equals(caller.accountId())) {
-            throw new AwsFault(400, "AccessDeniedException", "User: " + caller.principalArn()
-                    + " is not authorized to perform: " + actionPrefix + ":" + action + " on this instance");
+            throw new AwsFault(
+                    400,
+                    "AccessDeniedException",
+                    "User: " + caller.principalArn() + " is not authorized to perform: " + actionPrefix + ":" + action
+                            + " on this instance");
         }
         return identityCenter;
     }

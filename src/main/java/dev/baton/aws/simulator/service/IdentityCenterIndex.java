@@ -41,14 +41,20 @@ final class IdentityCenterIndex {
         static Tables build(IdentityCenter identityCenter) {
             Map<String, List<AccountAssignment>> assignments = new HashMap<>();
             for (AccountAssignment assignment : identityCenter.assignments()) {
-                assignments.computeIfAbsent(key(assignment.accountId(), assignment.permissionSetArn()),
-                        k -> new ArrayList<>()).add(assignment);
+                assignments
+                        .computeIfAbsent(
+                                key(assignment.accountId(), assignment.permissionSetArn()), k -> new ArrayList<>())
+                        .add(assignment);
             }
             Map<String, Set<String>> setsByAccount = new HashMap<>();
             Map<String, Set<String>> accountsBySet = new HashMap<>();
             for (ProvisionedPermissionSet pair : identityCenter.effectiveProvisioned()) {
-                setsByAccount.computeIfAbsent(pair.accountId(), k -> new LinkedHashSet<>()).add(pair.permissionSetArn());
-                accountsBySet.computeIfAbsent(pair.permissionSetArn(), k -> new LinkedHashSet<>()).add(pair.accountId());
+                setsByAccount
+                        .computeIfAbsent(pair.accountId(), k -> new LinkedHashSet<>())
+                        .add(pair.permissionSetArn());
+                accountsBySet
+                        .computeIfAbsent(pair.permissionSetArn(), k -> new LinkedHashSet<>())
+                        .add(pair.accountId());
             }
             Map<String, PermissionSet> sets = new HashMap<>();
             identityCenter.permissionSets().forEach(set -> sets.putIfAbsent(set.arn(), set));

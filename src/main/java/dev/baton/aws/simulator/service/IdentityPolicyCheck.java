@@ -66,14 +66,24 @@ public final class IdentityPolicyCheck {
             }
             boolean conditional = statement.has("Condition");
             if ("Deny".equals(statement.path("Effect").asText())) {
-                throw denied(caller, action, resource, "with an explicit deny in an identity-based policy",
-                        errorCode, httpStatus);
+                throw denied(
+                        caller,
+                        action,
+                        resource,
+                        "with an explicit deny in an identity-based policy",
+                        errorCode,
+                        httpStatus);
             }
             allowed |= "Allow".equals(statement.path("Effect").asText()) && !conditional;
         }
         if (!allowed) {
-            throw denied(caller, action, resource, "because no identity-based policy allows the " + action
-                    + " action", errorCode, httpStatus);
+            throw denied(
+                    caller,
+                    action,
+                    resource,
+                    "because no identity-based policy allows the " + action + " action",
+                    errorCode,
+                    httpStatus);
         }
     }
 
@@ -84,7 +94,8 @@ public final class IdentityPolicyCheck {
         }
         String rest = caller.principalArn().substring(at + ASSUMED_ROLE.length());
         String roleName = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        return world.account(caller.accountId()).flatMap(account -> account.iam().role(roleName))
+        return world.account(caller.accountId())
+                .flatMap(account -> account.iam().role(roleName))
                 .filter(IamRole::policiesEnforced);
     }
 
@@ -95,7 +106,8 @@ public final class IdentityPolicyCheck {
         for (String arn : role.attachedPolicies()) {
             String name = arn.substring(arn.lastIndexOf('/') + 1);
             Optional<ManagedPolicy> policy = arn.startsWith("arn:aws:iam::aws:")
-                    ? world.awsManagedPolicy(name) : account.iam().policy(name);
+                    ? world.awsManagedPolicy(name)
+                    : account.iam().policy(name);
             policy.ifPresent(found -> documents.add(found.document()));
         }
         List<JsonNode> statements = new ArrayList<>();
@@ -112,7 +124,8 @@ public final class IdentityPolicyCheck {
 
     private static boolean applies(JsonNode statement, String action, String resource) {
         boolean actionMatches = statement.has("NotAction")
-                ? !anyMatches(statement.get("NotAction"), action) : anyMatches(statement.path("Action"), action);
+                ? !anyMatches(statement.get("NotAction"), action)
+                : anyMatches(statement.path("Action"), action);
         if (!actionMatches) {
             return false;
         }
@@ -141,9 +154,12 @@ public final class IdentityPolicyCheck {
         return values;
     }
 
-    private static AwsFault denied(Caller caller, String action, String resource, String reason, String errorCode,
-                                   int httpStatus) {
-        return new AwsFault(httpStatus, errorCode, "User: " + caller.principalArn() + " is not authorized to perform: "
-                + action + (resource == null ? "" : " on resource: " + resource) + " " + reason);
+    private static AwsFault denied(
+            Caller caller, String action, String resource, String reason, String errorCode, int httpStatus) {
+        return new AwsFault(
+                httpStatus,
+                errorCode,
+                "User: " + caller.principalArn() + " is not authorized to perform: " + action
+                        + (resource == null ? "" : " on resource: " + resource) + " " + reason);
     }
 }

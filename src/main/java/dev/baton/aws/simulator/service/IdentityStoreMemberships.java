@@ -37,7 +37,9 @@ final class IdentityStoreMemberships {
 
     JsonNode list(IdentityCenter identityCenter, JsonRequest request) {
         SsoGroup group = IdentityStoreService.groupOf(identityCenter, request.required("GroupId"));
-        List<Membership> members = group.members().stream().map(userId -> new Membership(group.id(), userId)).toList();
+        List<Membership> members = group.members().stream()
+                .map(userId -> new Membership(group.id(), userId))
+                .toList();
         return page(identityCenter, members, request);
     }
 
@@ -46,7 +48,8 @@ final class IdentityStoreMemberships {
         IdentityStoreService.userOf(identityCenter, userId);
         List<Membership> memberships = identityCenter.groups().stream()
                 .filter(group -> group.members().contains(userId))
-                .map(group -> new Membership(group.id(), userId)).toList();
+                .map(group -> new Membership(group.id(), userId))
+                .toList();
         return page(identityCenter, memberships, request);
     }
 
@@ -67,8 +70,8 @@ final class IdentityStoreMemberships {
             SsoGroup group = IdentityStoreService.groupOf(identityCenter, groupId);
             IdentityStoreService.userOf(identityCenter, userId);
             if (group.members().contains(userId)) {
-                throw new AwsFault(400, "ConflictException",
-                        "Member " + userId + " already exists in group " + groupId);
+                throw new AwsFault(
+                        400, "ConflictException", "Member " + userId + " already exists in group " + groupId);
             }
             List<String> members = new ArrayList<>(group.members());
             members.add(userId);
@@ -98,15 +101,15 @@ final class IdentityStoreMemberships {
     static World replaceGroup(World world, SsoGroup changed) {
         IdentityCenter identityCenter = world.identityCenter();
         List<SsoGroup> groups = identityCenter.groups().stream()
-                .map(group -> group.id().equals(changed.id()) ? changed : group).toList();
+                .map(group -> group.id().equals(changed.id()) ? changed : group)
+                .toList();
         return world.withIdentityCenter(identityCenter.withGroups(groups));
     }
 
     private JsonNode page(IdentityCenter identityCenter, List<Membership> memberships, JsonRequest request) {
         var slice = paging.page(memberships, request, state.world().limits().pageSize(paging.pageSizeKey()));
         return JsonReplies.page("GroupMemberships", slice, membership -> {
-            ObjectNode node = object()
-                    .put("IdentityStoreId", identityCenter.identityStoreId())
+            ObjectNode node = object().put("IdentityStoreId", identityCenter.identityStoreId())
                     .put("MembershipId", membershipId(identityCenter, membership.groupId(), membership.userId()))
                     .put("GroupId", membership.groupId());
             node.putObject("MemberId").put("UserId", membership.userId());
@@ -120,8 +123,7 @@ final class IdentityStoreMemberships {
     }
 
     private static JsonNode idReply(IdentityCenter identityCenter, String groupId, String userId) {
-        return object()
-                .put("MembershipId", membershipId(identityCenter, groupId, userId))
+        return object().put("MembershipId", membershipId(identityCenter, groupId, userId))
                 .put("IdentityStoreId", identityCenter.identityStoreId());
     }
 }

@@ -96,7 +96,8 @@ public final class IdentityStoreService implements JsonService {
     private JsonNode listUsers(IdentityCenter identityCenter, JsonRequest request) {
         String userName = filterValue(request, "UserName");
         List<SsoUser> matching = identityCenter.users().stream()
-                .filter(user -> userName == null || user.userName().equalsIgnoreCase(userName)).toList();
+                .filter(user -> userName == null || user.userName().equalsIgnoreCase(userName))
+                .toList();
         var slice = paging.page(matching, request, pageSize());
         return JsonReplies.page("Users", slice, user -> user(identityCenter, user));
     }
@@ -104,7 +105,8 @@ public final class IdentityStoreService implements JsonService {
     private JsonNode listGroups(IdentityCenter identityCenter, JsonRequest request) {
         String displayName = filterValue(request, "DisplayName");
         List<SsoGroup> matching = identityCenter.groups().stream()
-                .filter(group -> displayName == null || group.displayName().equalsIgnoreCase(displayName)).toList();
+                .filter(group -> displayName == null || group.displayName().equalsIgnoreCase(displayName))
+                .toList();
         var slice = paging.page(matching, request, pageSize());
         return JsonReplies.page("Groups", slice, group -> group(identityCenter, group));
     }
@@ -143,18 +145,21 @@ public final class IdentityStoreService implements JsonService {
     }
 
     static ObjectNode user(IdentityCenter identityCenter, SsoUser user) {
-        ObjectNode node = object()
-                .put("IdentityStoreId", identityCenter.identityStoreId())
+        ObjectNode node = object().put("IdentityStoreId", identityCenter.identityStoreId())
                 .put("UserId", user.id())
                 .put("UserName", user.userName());
         putExternalIds(node, user.externalIds());
-        node.putObject("Name").put("GivenName", user.givenName()).put("FamilyName", user.familyName())
+        node.putObject("Name")
+                .put("GivenName", user.givenName())
+                .put("FamilyName", user.familyName())
                 .put("Formatted", (user.givenName() + " " + user.familyName()).trim());
         node.put("DisplayName", user.displayName());
         if (!user.emails().isEmpty()) {
             ArrayNode emails = node.putArray("Emails");
             for (SsoEmail email : user.emails()) {
-                emails.addObject().put("Value", email.value()).put("Type", email.type())
+                emails.addObject()
+                        .put("Value", email.value())
+                        .put("Type", email.type())
                         .put("Primary", email.primary());
             }
         }
@@ -173,7 +178,8 @@ public final class IdentityStoreService implements JsonService {
     private static void putExternalIds(ObjectNode node, List<ExternalId> externalIds) {
         if (!externalIds.isEmpty()) {
             ArrayNode array = node.putArray("ExternalIds");
-            externalIds.forEach(id -> array.addObject().put("Issuer", id.issuer()).put("Id", id.id()));
+            externalIds.forEach(
+                    id -> array.addObject().put("Issuer", id.issuer()).put("Id", id.id()));
         }
     }
 }

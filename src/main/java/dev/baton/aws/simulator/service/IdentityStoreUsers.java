@@ -33,12 +33,20 @@ final class IdentityStoreUsers {
         List<SsoEmail> emails = emails(request.node("Emails"));
         SsoUser created = state.updateAndGet(world -> {
             IdentityCenter identityCenter = world.identityCenter();
-            boolean taken = identityCenter.users().stream().anyMatch(u -> u.userName().equalsIgnoreCase(userName));
+            boolean taken =
+                    identityCenter.users().stream().anyMatch(u -> u.userName().equalsIgnoreCase(userName));
             if (taken) {
                 throw new AwsFault(400, "ConflictException", "Duplicate UserName " + userName);
             }
-            SsoUser user = new SsoUser(newUserId(identityCenter, userName), userName,
-                    displayName == null ? userName : displayName, givenName, familyName, emails, "ENABLED", List.of());
+            SsoUser user = new SsoUser(
+                    newUserId(identityCenter, userName),
+                    userName,
+                    displayName == null ? userName : displayName,
+                    givenName,
+                    familyName,
+                    emails,
+                    "ENABLED",
+                    List.of());
             List<SsoUser> users = new ArrayList<>(identityCenter.users());
             users.add(user);
             return new WorldState.Change<>(world.withIdentityCenter(identityCenter.withUsers(users)), user);
@@ -56,13 +64,20 @@ final class IdentityStoreUsers {
         state.update(world -> {
             IdentityCenter identityCenter = world.identityCenter();
             IdentityStoreService.userOf(identityCenter, userId);
-            List<SsoUser> users = identityCenter.users().stream().filter(u -> !u.id().equals(userId)).toList();
-            List<SsoGroup> groups = identityCenter.groups().stream().map(group -> group.withMembers(
-                    group.members().stream().filter(member -> !member.equals(userId)).toList())).toList();
+            List<SsoUser> users = identityCenter.users().stream()
+                    .filter(u -> !u.id().equals(userId))
+                    .toList();
+            List<SsoGroup> groups = identityCenter.groups().stream()
+                    .map(group -> group.withMembers(group.members().stream()
+                            .filter(member -> !member.equals(userId))
+                            .toList()))
+                    .toList();
             var assignments = identityCenter.assignments().stream()
-                    .filter(a -> !(a.principalType().equals("USER") && a.principalId().equals(userId))).toList();
-            return world.withIdentityCenter(identityCenter.withUsers(users).withGroups(groups)
-                    .withAssignments(assignments));
+                    .filter(a -> !(a.principalType().equals("USER")
+                            && a.principalId().equals(userId)))
+                    .toList();
+            return world.withIdentityCenter(
+                    identityCenter.withUsers(users).withGroups(groups).withAssignments(assignments));
         });
         return object();
     }
@@ -70,9 +85,11 @@ final class IdentityStoreUsers {
     /** Deterministic, so a test or a replayed demo sees the same id for the same store and user name. */
     private static String newUserId(IdentityCenter identityCenter, String userName) {
         String seed = "user:" + identityCenter.identityStoreId() + ":" + userName.toLowerCase(Locale.ROOT);
-        String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        String id =
+                UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
         while (identityCenter.user(id).isPresent()) {
-            id = UUID.nameUUIDFromBytes((seed + id).getBytes(StandardCharsets.UTF_8)).toString();
+            id = UUID.nameUUIDFromBytes((seed + id).getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
         return id;
     }
@@ -82,7 +99,9 @@ final class IdentityStoreUsers {
         if (emails.isArray()) {
             for (JsonNode email : emails) {
                 JsonRequest entry = new JsonRequest(email, IdentityStoreService.VALIDATION);
-                result.add(new SsoEmail(entry.required("Value"), nonNull(entry.optional("Type")),
+                result.add(new SsoEmail(
+                        entry.required("Value"),
+                        nonNull(entry.optional("Type")),
                         email.path("Primary").asBoolean(false)));
             }
         }

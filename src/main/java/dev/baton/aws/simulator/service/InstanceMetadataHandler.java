@@ -99,15 +99,17 @@ final class InstanceMetadataHandler implements HttpHandler {
     }
 
     /** A session of the world role {@code roleArn} (validated when the world was loaded). */
-    static SessionIssuer.Issued issueFor(WorldState state, SessionIssuer issuer, String roleArn, String sessionName,
-            long seconds) {
+    static SessionIssuer.Issued issueFor(
+            WorldState state, SessionIssuer issuer, String roleArn, String sessionName, long seconds) {
         String[] parts = roleArn.split(":", 6);
         String accountId = parts[4];
         String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
-        IamRole role = state.world().account(accountId).flatMap(account -> account.iam().role(roleName))
+        IamRole role = state.world()
+                .account(accountId)
+                .flatMap(account -> account.iam().role(roleName))
                 .orElseThrow(() -> new IllegalStateException("the world has no role " + roleArn));
-        return issuer.issue(accountId, new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName,
-                seconds);
+        return issuer.issue(
+                accountId, new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, seconds);
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -42,8 +42,7 @@ final class JsonReplies {
     }
 
     /** A list reply: {@code {"<member>": [...], "NextToken": "..."}} with the token only when more pages exist. */
-    static <T> ObjectNode page(String member, ResultSlice<T> slice,
-            Function<T, ? extends JsonNode> mapper) {
+    static <T> ObjectNode page(String member, ResultSlice<T> slice, Function<T, ? extends JsonNode> mapper) {
         ObjectNode reply = object();
         reply.set(member, array(slice.items(), mapper));
         return putIfPresent(reply, "NextToken", slice.nextToken());

@@ -20,8 +20,11 @@ record JsonRequest(JsonNode body, String validationCode) {
     String required(String member) {
         String value = optional(member);
         if (value == null || value.isEmpty()) {
-            throw new AwsFault(400, validationCode, "1 validation error detected: Value null at '"
-                    + lowerFirst(member) + "' failed to satisfy constraint: Member must not be null");
+            throw new AwsFault(
+                    400,
+                    validationCode,
+                    "1 validation error detected: Value null at '" + lowerFirst(member)
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return value;
     }
@@ -54,7 +57,8 @@ record JsonRequest(JsonNode body, String validationCode) {
         }
         BigDecimal seconds = node.decimalValue();
         long whole = seconds.longValue();
-        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        long nanos =
+                seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole, nanos);
     }
 

@@ -13,7 +13,10 @@ public final class JsonServices {
     /** Organizations, SSO Admin, Identity Store and CloudTrail, for {@code SimulatorServer.Builder.jsonServices}. */
     public static List<JsonService> create(WorldState state) {
         AccountAssignmentRequests requests = new AccountAssignmentRequests(state);
-        return List.of(new OrganizationsService(state), new SsoAdminService(state, requests),
-                new IdentityStoreService(state, requests), new CloudTrailService(state));
+        return List.of(
+                new OrganizationsService(state),
+                new SsoAdminService(state, requests),
+                new IdentityStoreService(state, requests),
+                new CloudTrailService(state));
     }
 }

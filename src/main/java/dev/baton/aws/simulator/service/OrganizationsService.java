@@ -82,13 +82,14 @@ public final class OrganizationsService implements JsonService {
         World world = state.world();
         Organization organization = organizationOf(world);
         String management = organization.managementAccountId();
-        ObjectNode body = object()
-                .put("Id", organization.id())
+        ObjectNode body = object().put("Id", organization.id())
                 .put("Arn", organization.arn())
                 .put("FeatureSet", "ALL")
                 .put("MasterAccountArn", accountArn(organization, management))
                 .put("MasterAccountId", management)
-                .put("MasterAccountEmail", world.account(management).map(Account::email).orElse(""));
+                .put(
+                        "MasterAccountEmail",
+                        world.account(management).map(Account::email).orElse(""));
         body.putArray("AvailablePolicyTypes");
         ObjectNode reply = object();
         reply.set("Organization", body);
@@ -101,8 +102,9 @@ public final class OrganizationsService implements JsonService {
 
     private JsonNode describeAccount(World world, JsonRequest request) {
         String accountId = request.required("AccountId");
-        Account account = world.account(accountId).orElseThrow(() -> new AwsFault(400, "AccountNotFoundException",
-                "You specified an account that doesn't exist."));
+        Account account = world.account(accountId)
+                .orElseThrow(() ->
+                        new AwsFault(400, "AccountNotFoundException", "You specified an account that doesn't exist."));
         ObjectNode reply = object();
         reply.set("Account", account(world.organization(), account));
         return reply;
@@ -128,22 +130,28 @@ public final class OrganizationsService implements JsonService {
     private JsonNode listParents(World world, JsonRequest request) {
         Organization organization = world.organization();
         String childId = request.required("ChildId");
-        Optional<String> parentId = world.account(childId).map(account -> parentIdOf(organization, account))
+        Optional<String> parentId = world.account(childId)
+                .map(account -> parentIdOf(organization, account))
                 .or(() -> organization.parentOf(childId).map(OrgUnit::id));
         if (parentId.isEmpty()) {
-            throw new AwsFault(400, "ChildNotFoundException",
+            throw new AwsFault(
+                    400,
+                    "ChildNotFoundException",
                     "We can't find a root, OU, or account with the ChildId that you specified.");
         }
         var slice = paging.page(List.of(parentId.get()), request, world.limits().pageSize("organizations"));
-        return JsonReplies.page("Parents", slice, id -> object().put("Id", id).put("Type", isRoot(organization, id)
-                ? "ROOT" : "ORGANIZATIONAL_UNIT"));
+        return JsonReplies.page(
+                "Parents",
+                slice,
+                id -> object().put("Id", id).put("Type", isRoot(organization, id) ? "ROOT" : "ORGANIZATIONAL_UNIT"));
     }
 
     private JsonNode listAccountsForParent(World world, JsonRequest request) {
         Organization organization = world.organization();
         String parentId = parent(organization, request.required("ParentId")).id();
         List<Account> accounts = world.accounts().stream()
-                .filter(account -> parentIdOf(organization, account).equals(parentId)).toList();
+                .filter(account -> parentIdOf(organization, account).equals(parentId))
+                .toList();
         return accountPage(world, accounts, request);
     }
 
@@ -154,15 +162,19 @@ public final class OrganizationsService implements JsonService {
 
     private static Organization organizationOf(World world) {
         if (!world.hasOrganization()) {
-            throw new AwsFault(400, "AWSOrganizationsNotInUseException",
-                    "Your account is not a member of an organization.");
+            throw new AwsFault(
+                    400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
         }
         return world.organization();
     }
 
     private static OrgUnit parent(Organization organization, String parentId) {
-        return organization.unit(parentId).orElseThrow(() -> new AwsFault(400, "ParentNotFoundException",
-                "We can't find a root or OU with the ParentId that you specified."));
+        return organization
+                .unit(parentId)
+                .orElseThrow(() -> new AwsFault(
+                        400,
+                        "ParentNotFoundException",
+                        "We can't find a root or OU with the ParentId that you specified."));
     }
 
     /** An account the world file left unparented sits in the first root, as every organization account has a parent. */
@@ -178,8 +190,7 @@ public final class OrganizationsService implements JsonService {
     }
 
     private static ObjectNode account(Organization organization, Account account) {
-        ObjectNode node = object()
-                .put("Id", account.id())
+        ObjectNode node = object().put("Id", account.id())
                 .put("Arn", accountArn(organization, account.id()))
                 .put("Email", account.email())
                 .put("Name", account.name())
@@ -190,15 +201,16 @@ public final class OrganizationsService implements JsonService {
     }
 
     private static String accountArn(Organization organization, String accountId) {
-        return "arn:aws:organizations::" + organization.managementAccountId() + ":account/" + organization.id()
-                + "/" + accountId;
+        return "arn:aws:organizations::" + organization.managementAccountId() + ":account/" + organization.id() + "/"
+                + accountId;
     }
 
     private static ObjectNode unit(Organization organization, OrgUnit unit, String kind) {
-        return object()
-                .put("Id", unit.id())
-                .put("Arn", "arn:aws:organizations::" + organization.managementAccountId() + ":" + kind + "/"
-                        + organization.id() + "/" + unit.id())
+        return object().put("Id", unit.id())
+                .put(
+                        "Arn",
+                        "arn:aws:organizations::" + organization.managementAccountId() + ":" + kind + "/"
+                                + organization.id() + "/" + unit.id())
                 .put("Name", unit.name());
     }
 }

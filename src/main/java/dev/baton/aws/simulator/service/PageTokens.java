@@ -13,7 +13,8 @@ public final class PageTokens {
     private PageTokens() {}
 
     public static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }
 

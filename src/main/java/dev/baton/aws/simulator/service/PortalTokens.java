@@ -33,14 +33,17 @@ final class PortalTokens {
         }
         return state.world().federation().ssoPortalTokens().stream()
                 .filter(token -> token.accessToken().value().equals(accessToken))
-                .map(Federation.SsoPortalToken::userName).findFirst();
+                .map(Federation.SsoPortalToken::userName)
+                .findFirst();
     }
 
     /** A new access token for the owner of {@code refreshToken}, when the world knows that refresh token. */
     Optional<String> refresh(String refreshToken) {
         Optional<String> user = state.world().federation().ssoPortalTokens().stream()
-                .filter(token -> token.refreshToken() != null && token.refreshToken().value().equals(refreshToken))
-                .map(Federation.SsoPortalToken::userName).findFirst();
+                .filter(token -> token.refreshToken() != null
+                        && token.refreshToken().value().equals(refreshToken))
+                .map(Federation.SsoPortalToken::userName)
+                .findFirst();
         return user.map(name -> {
             String accessToken = "aoa" + issuer.opaqueToken();
             issuedUsers.put(accessToken, name);

@@ -33,6 +33,7 @@ public final class ScimHandler implements HttpHandler {
     private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     /** Identity Center returns at most this many users per SCIM page. */
     static final int MAX_COUNT = 100;
+
     private static final Pattern USER_NAME_FILTER =
             Pattern.compile("^\\s*userName\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -68,7 +69,8 @@ public final class ScimHandler implements HttpHandler {
             return false;
         }
         // constant time, so the token cannot be guessed byte by byte from response times
-        return MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
                 token.value().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -89,7 +91,9 @@ public final class ScimHandler implements HttpHandler {
                 return;
             }
             String userName = matcher.group(1).replaceAll("\\\\(.)", "$1");
-            users = users.stream().filter(user -> user.userName().equalsIgnoreCase(userName)).toList();
+            users = users.stream()
+                    .filter(user -> user.userName().equalsIgnoreCase(userName))
+                    .toList();
         }
         int from = Math.max(1, startIndex == null ? 1 : startIndex);
         int size = Math.max(0, Math.min(MAX_COUNT, count == null ? MAX_COUNT : count));
@@ -126,7 +130,10 @@ public final class ScimHandler implements HttpHandler {
         node.put("displayName", user.displayName()).put("active", user.enabled());
         ArrayNode emails = node.putArray("emails");
         for (SsoEmail email : user.emails()) {
-            emails.addObject().put("value", email.value()).put("type", email.type()).put("primary", email.primary());
+            emails.addObject()
+                    .put("value", email.value())
+                    .put("type", email.type())
+                    .put("primary", email.primary());
         }
         node.putObject("meta").put("resourceType", "User");
         return node;

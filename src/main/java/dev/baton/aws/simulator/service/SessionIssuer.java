@@ -26,9 +26,12 @@ final class SessionIssuer {
 
         /** The {@code <Credentials>} element of STS replies. */
         XmlWriter credentialsXml(XmlWriter xml) {
-            return xml.start("Credentials").element("AccessKeyId", session.accessKeyId())
-                    .element("SecretAccessKey", secretAccessKey).element("SessionToken", sessionToken)
-                    .element("Expiration", session.expiration()).end();
+            return xml.start("Credentials")
+                    .element("AccessKeyId", session.accessKeyId())
+                    .element("SecretAccessKey", secretAccessKey)
+                    .element("SessionToken", sessionToken)
+                    .element("Expiration", session.expiration())
+                    .end();
         }
     }
 
@@ -45,8 +48,8 @@ final class SessionIssuer {
         Instant expiration = state.clock().instant().plusSeconds(lifetime);
         Issued issued;
         synchronized (ids) {
-            StsSession session = new StsSession(ids.accessKeyId("ASIA"), accountId, role.name(), role.path(),
-                    role.id(), sessionName, expiration);
+            StsSession session = new StsSession(
+                    ids.accessKeyId("ASIA"), accountId, role.name(), role.path(), role.id(), sessionName, expiration);
             issued = new Issued(session, ids.secret(), "FwoGZXIvYXdzE" + ids.secret() + ids.secret());
         }
         sessions.add(issued.session(), new Secret(issued.secretAccessKey()), new Secret(issued.sessionToken()));

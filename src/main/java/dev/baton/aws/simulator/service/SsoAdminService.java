@@ -111,19 +111,26 @@ public final class SsoAdminService implements JsonService {
     /** Any account may ask; only the owner sees the instance (others get an empty list, not an error). */
     private JsonNode listInstances(Caller caller, JsonNode body) {
         IdentityCenter identityCenter = state.world().identityCenter();
-        boolean visible = identityCenter != null && identityCenter.ownerAccountId().equals(caller.accountId());
+        boolean visible =
+                identityCenter != null && identityCenter.ownerAccountId().equals(caller.accountId());
         List<IdentityCenter> instances = visible ? List.of(identityCenter) : List.of();
         JsonRequest request = new JsonRequest(body, VALIDATION);
         var slice = paging.page(instances, request, pageSize());
-        return JsonReplies.page("Instances", slice, instance -> putTime(object()
-                .put("InstanceArn", instance.instanceArn())
-                .put("IdentityStoreId", instance.identityStoreId())
-                .put("OwnerAccountId", instance.ownerAccountId())
-                .put("Status", "ACTIVE"), "CreatedDate", INSTANCE_CREATED));
+        return JsonReplies.page(
+                "Instances",
+                slice,
+                instance -> putTime(
+                        object().put("InstanceArn", instance.instanceArn())
+                                .put("IdentityStoreId", instance.identityStoreId())
+                                .put("OwnerAccountId", instance.ownerAccountId())
+                                .put("Status", "ACTIVE"),
+                        "CreatedDate",
+                        INSTANCE_CREATED));
     }
 
     private JsonNode listPermissionSets(World world, IdentityCenter identityCenter, JsonRequest request) {
-        List<String> arns = identityCenter.permissionSets().stream().map(PermissionSet::arn).toList();
+        List<String> arns =
+                identityCenter.permissionSets().stream().map(PermissionSet::arn).toList();
         return stringPage("PermissionSets", arns, request);
     }
 
@@ -139,19 +146,21 @@ public final class SsoAdminService implements JsonService {
         return reply;
     }
 
-    private JsonNode listPermissionSetsProvisionedToAccount(World world, IdentityCenter identityCenter,
-            JsonRequest request) {
+    private JsonNode listPermissionSetsProvisionedToAccount(
+            World world, IdentityCenter identityCenter, JsonRequest request) {
         String accountId = request.required("AccountId");
         List<String> arns = provisioned(request)
-                ? index.of(identityCenter).provisionedSetsByAccount().getOrDefault(accountId, List.of()) : List.of();
+                ? index.of(identityCenter).provisionedSetsByAccount().getOrDefault(accountId, List.of())
+                : List.of();
         return stringPage("PermissionSets", arns, request);
     }
 
-    private JsonNode listAccountsForProvisionedPermissionSet(World world, IdentityCenter identityCenter,
-            JsonRequest request) {
+    private JsonNode listAccountsForProvisionedPermissionSet(
+            World world, IdentityCenter identityCenter, JsonRequest request) {
         String arn = permissionSet(identityCenter, request).arn();
         List<String> accounts = provisioned(request)
-                ? index.of(identityCenter).provisionedAccountsBySet().getOrDefault(arn, List.of()) : List.of();
+                ? index.of(identityCenter).provisionedAccountsBySet().getOrDefault(arn, List.of())
+                : List.of();
         return stringPage("AccountIds", accounts, request);
     }
 
@@ -175,14 +184,16 @@ public final class SsoAdminService implements JsonService {
         return JsonReplies.page("AccountAssignments", slice, SsoAdminService::assignment);
     }
 
-    private JsonNode listAccountAssignmentsForPrincipal(World world, IdentityCenter identityCenter,
-            JsonRequest request) {
+    private JsonNode listAccountAssignmentsForPrincipal(
+            World world, IdentityCenter identityCenter, JsonRequest request) {
         String principalId = request.required("PrincipalId");
         String principalType = AccountAssignmentRequests.principalType(request);
         String accountFilter = request.object("Filter").optional("AccountId");
         List<AccountAssignment> matching = identityCenter.assignments().stream()
-                .filter(a -> a.principalId().equals(principalId) && a.principalType().equals(principalType))
-                .filter(a -> accountFilter == null || a.accountId().equals(accountFilter)).toList();
+                .filter(a ->
+                        a.principalId().equals(principalId) && a.principalType().equals(principalType))
+                .filter(a -> accountFilter == null || a.accountId().equals(accountFilter))
+                .toList();
         var slice = paging.page(matching, request, pageSize());
         return JsonReplies.page("AccountAssignments", slice, SsoAdminService::assignment);
     }
@@ -190,8 +201,11 @@ public final class SsoAdminService implements JsonService {
     private JsonNode listManagedPolicies(World world, IdentityCenter identityCenter, JsonRequest request) {
         PermissionSet set = permissionSet(identityCenter, request);
         var slice = paging.page(set.managedPolicies(), request, pageSize());
-        return JsonReplies.page("AttachedManagedPolicies", slice,
-                arn -> object().put("Name", arn.substring(arn.lastIndexOf('/') + 1)).put("Arn", arn));
+        return JsonReplies.page(
+                "AttachedManagedPolicies",
+                slice,
+                arn -> object().put("Name", arn.substring(arn.lastIndexOf('/') + 1))
+                        .put("Arn", arn));
     }
 
     private JsonNode listCustomerManagedPolicies(World world, IdentityCenter identityCenter, JsonRequest request) {
@@ -203,8 +217,8 @@ public final class SsoAdminService implements JsonService {
     /** AWS answers an empty string, not an error, for a permission set without an inline policy. */
     private JsonNode getInlinePolicy(World world, IdentityCenter identityCenter, JsonRequest request) {
         JsonNode policy = permissionSet(identityCenter, request).inlinePolicy();
-        String text = policy == null || policy.isNull() ? ""
-                : policy.isTextual() ? policy.textValue() : policy.toString();
+        String text =
+                policy == null || policy.isNull() ? "" : policy.isTextual() ? policy.textValue() : policy.toString();
         return object().put("InlinePolicy", text);
     }
 
@@ -212,7 +226,9 @@ public final class SsoAdminService implements JsonService {
         PermissionSet set = permissionSet(identityCenter, request);
         PermissionsBoundary boundary = set.permissionsBoundary();
         if (boundary == null) {
-            throw new AwsFault(400, "ResourceNotFoundException",
+            throw new AwsFault(
+                    400,
+                    "ResourceNotFoundException",
                     "Could not find a permissions boundary for permission set " + set.arn());
         }
         ObjectNode node = object();
@@ -237,13 +253,14 @@ public final class SsoAdminService implements JsonService {
 
     static PermissionSet permissionSet(IdentityCenter identityCenter, JsonRequest request) {
         String arn = request.required("PermissionSetArn");
-        return identityCenter.permissionSet(arn).orElseThrow(() -> new AwsFault(400, "ResourceNotFoundException",
-                "Could not find PermissionSet with id " + arn));
+        return identityCenter
+                .permissionSet(arn)
+                .orElseThrow(() ->
+                        new AwsFault(400, "ResourceNotFoundException", "Could not find PermissionSet with id " + arn));
     }
 
     private static ObjectNode assignment(AccountAssignment assignment) {
-        return object()
-                .put("AccountId", assignment.accountId())
+        return object().put("AccountId", assignment.accountId())
                 .put("PermissionSetArn", assignment.permissionSetArn())
                 .put("PrincipalType", assignment.principalType())
                 .put("PrincipalId", assignment.principalId());

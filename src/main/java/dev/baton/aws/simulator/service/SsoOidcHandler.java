@@ -26,7 +26,8 @@ final class SsoOidcHandler extends JsonEndpoint {
 
     @Override
     JsonNode answer(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals(PATH)) {
+        if (!exchange.getRequestMethod().equals("POST")
+                || !exchange.getRequestURI().getPath().equals(PATH)) {
             throw new AwsFault(404, "ResourceNotFoundException", "Not found");
         }
         JsonNode body = JsonProtocol.readBody(exchange.getRequestBody());
@@ -36,8 +37,11 @@ final class SsoOidcHandler extends JsonEndpoint {
         String refreshToken = body.path("refreshToken").asText();
         String accessToken = tokens.refresh(refreshToken)
                 .orElseThrow(() -> new AwsFault(400, "InvalidGrantException", "Invalid refresh token provided"));
-        ObjectNode reply = JsonProtocol.mapper().createObjectNode().put("accessToken", accessToken)
-                .put("tokenType", "Bearer").put("expiresIn", EXPIRES_IN_SECONDS)
+        ObjectNode reply = JsonProtocol.mapper()
+                .createObjectNode()
+                .put("accessToken", accessToken)
+                .put("tokenType", "Bearer")
+                .put("expiresIn", EXPIRES_IN_SECONDS)
                 .put("refreshToken", refreshToken);
         return reply;
     }

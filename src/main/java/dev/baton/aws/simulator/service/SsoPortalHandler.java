@@ -58,27 +58,36 @@ final class SsoPortalHandler extends JsonEndpoint {
         World world = state.world();
         IdentityCenter center = world.identityCenter();
         PermissionSet permissionSet = Optional.ofNullable(center)
-                .flatMap(ic -> ic.users().stream().filter(u -> u.userName().equals(user)).findFirst()
+                .flatMap(ic -> ic.users().stream()
+                        .filter(u -> u.userName().equals(user))
+                        .findFirst()
                         .flatMap(ssoUser -> assignedPermissionSet(ic, ssoUser, accountId, roleName)))
                 .orElseThrow(() -> new AwsFault(403, "ForbiddenException", "No access"));
         String reservedName = "AWSReservedSSO_" + permissionSet.name() + "_"
                 + Integer.toHexString(permissionSet.arn().hashCode() & 0x7fffffff);
-        String roleId = world.account(accountId).flatMap(account -> account.iam().role(reservedName))
-                .map(IamRole::id).orElse("AROA" + Integer.toHexString(reservedName.hashCode()).toUpperCase());
-        SessionIssuer.Issued issued = issuer.issue(accountId, new SessionIssuer.RoleRef(reservedName, RESERVED_PATH,
-                roleId), user, 3600);
+        String roleId = world.account(accountId)
+                .flatMap(account -> account.iam().role(reservedName))
+                .map(IamRole::id)
+                .orElse("AROA" + Integer.toHexString(reservedName.hashCode()).toUpperCase());
+        SessionIssuer.Issued issued =
+                issuer.issue(accountId, new SessionIssuer.RoleRef(reservedName, RESERVED_PATH, roleId), user, 3600);
         ObjectNode body = JsonProtocol.mapper().createObjectNode();
-        body.putObject("roleCredentials").put("accessKeyId", issued.session().accessKeyId())
-                .put("secretAccessKey", issued.secretAccessKey()).put("sessionToken", issued.sessionToken())
+        body.putObject("roleCredentials")
+                .put("accessKeyId", issued.session().accessKeyId())
+                .put("secretAccessKey", issued.secretAccessKey())
+                .put("sessionToken", issued.sessionToken())
                 .put("expiration", issued.expiration().toEpochMilli());
         return body;
     }
 
-    private static Optional<PermissionSet> assignedPermissionSet(IdentityCenter center, SsoUser user,
-            String accountId, String roleName) {
-        return center.permissionSets().stream().filter(ps -> ps.name().equals(roleName))
-                .filter(ps -> center.assignments().stream().anyMatch(a -> a.accountId().equals(accountId)
-                        && a.permissionSetArn().equals(ps.arn()) && assignedTo(center, a, user)))
+    private static Optional<PermissionSet> assignedPermissionSet(
+            IdentityCenter center, SsoUser user, String accountId, String roleName) {
+        return center.permissionSets().stream()
+                .filter(ps -> ps.name().equals(roleName))
+                .filter(ps -> center.assignments().stream()
+                        .anyMatch(a -> a.accountId().equals(accountId)
+                                && a.permissionSetArn().equals(ps.arn())
+                                && assignedTo(center, a, user)))
                 .findFirst();
     }
 
@@ -86,7 +95,8 @@ final class SsoPortalHandler extends JsonEndpoint {
         if (assignment.principalType().equals("USER")) {
             return assignment.principalId().equals(user.id());
         }
-        return center.group(assignment.principalId()).map(group -> group.members().contains(user.id()))
+        return center.group(assignment.principalId())
+                .map(group -> group.members().contains(user.id()))
                 .orElse(false);
     }
 
@@ -96,7 +106,8 @@ final class SsoPortalHandler extends JsonEndpoint {
             for (String pair : raw.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    values.put(
+                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -62,8 +62,13 @@ public final class StsService implements QueryService {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("AssumeRole", this::assumeRole, "GetCallerIdentity", this::getCallerIdentity,
-                "AssumeRoleWithWebIdentity", webIdentity);
+        return Map.of(
+                "AssumeRole",
+                this::assumeRole,
+                "GetCallerIdentity",
+                this::getCallerIdentity,
+                "AssumeRoleWithWebIdentity",
+                webIdentity);
     }
 
     /** AssumeRoleWithWebIdentity is called without AWS credentials: the web identity token is the proof. */
@@ -73,8 +78,11 @@ public final class StsService implements QueryService {
     }
 
     private String getCallerIdentity(Caller caller, QueryRequest request) {
-        return new XmlWriter().element("UserId", userId(caller)).element("Account", caller.accountId())
-                .element("Arn", caller.principalArn()).toString();
+        return new XmlWriter()
+                .element("UserId", userId(caller))
+                .element("Account", caller.accountId())
+                .element("Arn", caller.principalArn())
+                .toString();
     }
 
     /** {@code AIDA…} for users, {@code AROA…:<session>} for role sessions, as AWS reports them. */
@@ -84,7 +92,11 @@ public final class StsService implements QueryService {
             return session.get().roleId() + ":" + session.get().sessionName();
         }
         String name = caller.principalArn().substring(caller.principalArn().lastIndexOf('/') + 1);
-        return state.world().account(caller.accountId()).flatMap(a -> a.iam().user(name)).map(IamUser::id).orElse("");
+        return state.world()
+                .account(caller.accountId())
+                .flatMap(a -> a.iam().user(name))
+                .map(IamUser::id)
+                .orElse("");
     }
 
     private String assumeRole(Caller caller, QueryRequest request) {
@@ -98,9 +110,13 @@ public final class StsService implements QueryService {
                 .map(session -> List.of(session.roleArn(), session.assumedRoleArn()))
                 .orElse(List.of(caller.principalArn()));
         IamRole role = trustingRole(world, caller.accountId(), callerArns, matcher, request.get("ExternalId"))
-                .orElseThrow(() -> new AwsFault(403, "AccessDenied", "User: " + caller.principalArn()
-                        + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
-        return roleSession(issuer, matcher.group(1), role, sessionName, duration, new XmlWriter()).toString();
+                .orElseThrow(() -> new AwsFault(
+                        403,
+                        "AccessDenied",
+                        "User: " + caller.principalArn() + " is not authorized to perform: sts:AssumeRole on resource: "
+                                + roleArn));
+        return roleSession(issuer, matcher.group(1), role, sessionName, duration, new XmlWriter())
+                .toString();
     }
 
     /** The role ARN matched against its pattern, after both request parameters are checked as STS checks them. */
@@ -116,17 +132,21 @@ public final class StsService implements QueryService {
     }
 
     /** Issues a session of {@code role} and writes the {@code Credentials} and {@code AssumedRoleUser} elements. */
-    static XmlWriter roleSession(SessionIssuer issuer, String accountId, IamRole role, String sessionName,
-            int duration, XmlWriter xml) {
+    static XmlWriter roleSession(
+            SessionIssuer issuer, String accountId, IamRole role, String sessionName, int duration, XmlWriter xml) {
         if (duration > role.maxSessionDuration()) {
-            throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration "
-                    + "set for this role.");
+            throw new AwsFault(
+                    400,
+                    "ValidationError",
+                    "The requested DurationSeconds exceeds the MaxSessionDuration " + "set for this role.");
         }
-        SessionIssuer.Issued issued = issuer.issue(accountId,
-                new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
+        SessionIssuer.Issued issued = issuer.issue(
+                accountId, new SessionIssuer.RoleRef(role.name(), role.path(), role.id()), sessionName, duration);
         return issued.credentialsXml(xml)
-                .start("AssumedRoleUser").element("AssumedRoleId", role.id() + ":" + sessionName)
-                .element("Arn", issued.session().assumedRoleArn()).end();
+                .start("AssumedRoleUser")
+                .element("AssumedRoleId", role.id() + ":" + sessionName)
+                .element("Arn", issued.session().assumedRoleArn())
+                .end();
     }
 
     static int duration(QueryRequest request, boolean chained) {
@@ -141,8 +161,11 @@ public final class StsService implements QueryService {
             throw new AwsFault(400, "ValidationError", "DurationSeconds must be between 900 and 43200");
         }
         if (chained && duration > CHAINED_MAX_SECONDS) {
-            throw new AwsFault(400, "ValidationError", "The requested DurationSeconds exceeds the 1 hour session "
-                    + "limit for roles assumed by role chaining.");
+            throw new AwsFault(
+                    400,
+                    "ValidationError",
+                    "The requested DurationSeconds exceeds the 1 hour session "
+                            + "limit for roles assumed by role chaining.");
         }
         return duration;
     }
@@ -151,8 +174,8 @@ public final class StsService implements QueryService {
      * The role, when it exists in an active account and its trust policy lets the caller in; {@code callerArns}
      * are the user ARN, or for a role session the role ARN and the assumed-role ARN.
      */
-    private static Optional<IamRole> trustingRole(World world, String callerAccountId, List<String> callerArns,
-            Matcher roleArn, String externalId) {
+    private static Optional<IamRole> trustingRole(
+            World world, String callerAccountId, List<String> callerArns, Matcher roleArn, String externalId) {
         Optional<Account> account = world.account(roleArn.group(1)).filter(Account::active);
         Optional<IamRole> role = account.flatMap(a -> a.iam().role(roleArn.group(3)))
                 .filter(r -> r.path().equals(roleArn.group(2)));

@@ -5,8 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /** Temporary credentials issued by AssumeRole, bound to one role session of one account. */
-record StsSession(String accessKeyId, String accountId, String roleName, String rolePath, String roleId,
-        String sessionName, Instant expiration) {
+record StsSession(
+        String accessKeyId,
+        String accountId,
+        String roleName,
+        String rolePath,
+        String roleId,
+        String sessionName,
+        Instant expiration) {
     StsSession {
         requireNonNull(accessKeyId, "accessKeyId is null");
         requireNonNull(accountId, "accountId is null");

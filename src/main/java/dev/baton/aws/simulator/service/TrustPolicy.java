@@ -70,10 +70,14 @@ final class TrustPolicy {
                 return false;
             }
             for (Map.Entry<String, JsonNode> key : iterable(operator.getValue())) {
-                String claim = claims.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key.getKey()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
-                if (claim == null || values(key.getValue()).stream()
-                        .noneMatch(value -> like ? Caller.matches(value, claim) : value.equals(claim))) {
+                String claim = claims.entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase(key.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
+                if (claim == null
+                        || values(key.getValue()).stream()
+                                .noneMatch(value -> like ? Caller.matches(value, claim) : value.equals(claim))) {
                     return false;
                 }
             }
@@ -103,7 +107,9 @@ final class TrustPolicy {
             return principal.textValue().equals("*");
         }
         for (String value : values(principal.path("AWS"))) {
-            if (value.equals("*") || value.equals(accountId) || value.equals("arn:aws:iam::" + accountId + ":root")
+            if (value.equals("*")
+                    || value.equals(accountId)
+                    || value.equals("arn:aws:iam::" + accountId + ":root")
                     || arns.contains(value)) {
                 return true;
             }
@@ -120,7 +126,8 @@ final class TrustPolicy {
                 return false;
             }
             for (Map.Entry<String, JsonNode> key : iterable(operator.getValue())) {
-                if (!key.getKey().equalsIgnoreCase("sts:ExternalId") || externalId == null
+                if (!key.getKey().equalsIgnoreCase("sts:ExternalId")
+                        || externalId == null
                         || !values(key.getValue()).contains(externalId)) {
                     return false;
                 }

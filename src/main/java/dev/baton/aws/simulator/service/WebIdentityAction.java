@@ -38,33 +38,46 @@ final class WebIdentityAction implements QueryAction {
         Matcher matcher = StsService.validRoleRequest(roleArn, sessionName);
         int duration = StsService.duration(request, false);
         World world = state.world();
-        Federation.WebIdentityToken token = world.federation().webIdentityToken(tokenText)
-                .orElseThrow(() -> new AwsFault(400, "InvalidIdentityToken", "Couldn't retrieve verification key "
-                        + "from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for "
-                        + "requirements"));
+        Federation.WebIdentityToken token = world.federation()
+                .webIdentityToken(tokenText)
+                .orElseThrow(() -> new AwsFault(
+                        400,
+                        "InvalidIdentityToken",
+                        "Couldn't retrieve verification key "
+                                + "from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for "
+                                + "requirements"));
         Federation.OidcProvider provider = world.federation().oidcProviders().stream()
-                .filter(p -> p.url().equals(token.issuer()) && p.accountId().equals(matcher.group(1))).findFirst()
-                .orElseThrow(() -> new AwsFault(400, "InvalidIdentityToken",
+                .filter(p -> p.url().equals(token.issuer()) && p.accountId().equals(matcher.group(1)))
+                .findFirst()
+                .orElseThrow(() -> new AwsFault(
+                        400,
+                        "InvalidIdentityToken",
                         "No OpenIDConnect provider found in your account for " + token.issuer()));
         if (!provider.clientIds().contains(token.audience())) {
             throw new AwsFault(400, "InvalidIdentityToken", "Incorrect token audience");
         }
         Instant now = state.clock().instant();
         if (!now.isBefore(token.expiresAt())) {
-            throw new AwsFault(400, "ExpiredTokenException", "Token expired: current date/time "
-                    + now.getEpochSecond() + " must be before the expiration date/time" + token.expiresAt()
-                    .getEpochSecond());
+            throw new AwsFault(
+                    400,
+                    "ExpiredTokenException",
+                    "Token expired: current date/time "
+                            + now.getEpochSecond() + " must be before the expiration date/time"
+                            + token.expiresAt().getEpochSecond());
         }
-        Map<String, String> claims = Map.of(provider.host() + ":sub", token.subject(),
-                provider.host() + ":aud", token.audience());
-        IamRole role = world.account(matcher.group(1)).filter(Account::active)
+        Map<String, String> claims =
+                Map.of(provider.host() + ":sub", token.subject(), provider.host() + ":aud", token.audience());
+        IamRole role = world.account(matcher.group(1))
+                .filter(Account::active)
                 .flatMap(account -> account.iam().role(matcher.group(3)))
                 .filter(r -> r.path().equals(matcher.group(2)))
                 .filter(r -> new TrustPolicy(r.trustPolicy()).allowsWebIdentity(provider.arn(), claims))
-                .orElseThrow(() -> new AwsFault(403, "AccessDenied",
-                        "Not authorized to perform sts:AssumeRoleWithWebIdentity"));
+                .orElseThrow(() ->
+                        new AwsFault(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity"));
         XmlWriter xml = new XmlWriter().element("SubjectFromWebIdentityToken", token.subject());
         return StsService.roleSession(issuer, matcher.group(1), role, sessionName, duration, xml)
-                .element("Provider", provider.host()).element("Audience", token.audience()).toString();
+                .element("Provider", provider.host())
+                .element("Audience", token.audience())
+                .toString();
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The IAM contents of one account; {@code policies} are the customer-managed policies. */
-public record AccountIam(List<IamUser> users, List<IamGroup> groups, List<IamRole> roles, List<ManagedPolicy> policies) {
+public record AccountIam(
+        List<IamUser> users, List<IamGroup> groups, List<IamRole> roles, List<ManagedPolicy> policies) {
     public AccountIam {
         users = List.copyOf(users);
         groups = List.copyOf(groups);
@@ -52,14 +53,20 @@ public record AccountIam(List<IamUser> users, List<IamGroup> groups, List<IamRol
 
     /** Replaces the user called {@code name} (which must exist) with the result of {@code change}. */
     public AccountIam updateUser(String name, UnaryOperator<IamUser> change) {
-        return withUsers(users.stream().map(user -> user.name().equals(name) ? change.apply(user) : user).toList());
+        return withUsers(users.stream()
+                .map(user -> user.name().equals(name) ? change.apply(user) : user)
+                .toList());
     }
 
     public AccountIam updateGroup(String name, UnaryOperator<IamGroup> change) {
-        return withGroups(groups.stream().map(group -> group.name().equals(name) ? change.apply(group) : group).toList());
+        return withGroups(groups.stream()
+                .map(group -> group.name().equals(name) ? change.apply(group) : group)
+                .toList());
     }
 
     public AccountIam updateRole(String name, UnaryOperator<IamRole> change) {
-        return withRoles(roles.stream().map(role -> role.name().equals(name) ? change.apply(role) : role).toList());
+        return withRoles(roles.stream()
+                .map(role -> role.name().equals(name) ? change.apply(role) : role)
+                .toList());
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * management account, trusting a user whose long-term key is in {@code credentials}, usually with an
  * {@code sts:ExternalId} condition. {@code externalId} is null when the trust policy sets none.
  */
-public record ConnectorAccess(String accessKeyId, Secret secretAccessKey, String region, String roleArn, String externalId) {
+public record ConnectorAccess(
+        String accessKeyId, Secret secretAccessKey, String region, String roleArn, String externalId) {
     public static final String ROLE_NAME = "BatonConnector";
 
     public ConnectorAccess {
@@ -24,7 +25,8 @@ public record ConnectorAccess(String accessKeyId, Secret secretAccessKey, String
 
     /** The connector access of {@code world}, or empty when it does not follow the convention. */
     public static Optional<ConnectorAccess> find(World world) {
-        String managementId = world.hasOrganization() ? world.organization().managementAccountId()
+        String managementId = world.hasOrganization()
+                ? world.organization().managementAccountId()
                 : world.accounts().isEmpty() ? null : world.accounts().get(0).id();
         Optional<Account> management = managementId == null ? Optional.empty() : world.account(managementId);
         Optional<IamRole> role = management.flatMap(account -> account.iam().role(ROLE_NAME));
@@ -39,7 +41,8 @@ public record ConnectorAccess(String accessKeyId, Secret secretAccessKey, String
                 continue;
             }
             values(statement.path("Principal").path("AWS"), trusted);
-            JsonNode condition = statement.path("Condition").path("StringEquals").path("sts:ExternalId");
+            JsonNode condition =
+                    statement.path("Condition").path("StringEquals").path("sts:ExternalId");
             List<String> ids = new ArrayList<>();
             values(condition, ids);
             externalId = ids.isEmpty() ? externalId : ids.get(0);
@@ -49,10 +52,11 @@ public record ConnectorAccess(String accessKeyId, Secret secretAccessKey, String
         return world.credentials().stream()
                 .filter(credential -> world.account(credential.accountId())
                         .flatMap(account -> account.iam().user(credential.user()))
-                        .map(user -> trusted.contains(user.arn(credential.accountId()))).orElse(false))
+                        .map(user -> trusted.contains(user.arn(credential.accountId())))
+                        .orElse(false))
                 .findFirst()
-                .map(credential -> new ConnectorAccess(credential.accessKeyId(), credential.secretAccessKey(), region,
-                        roleArn, finalExternalId));
+                .map(credential -> new ConnectorAccess(
+                        credential.accessKeyId(), credential.secretAccessKey(), region, roleArn, finalExternalId));
     }
 
     private static List<JsonNode> statements(JsonNode document) {

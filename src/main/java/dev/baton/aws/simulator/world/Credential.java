@@ -9,8 +9,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param sessionToken null for a long-term key
  */
-public record Credential(String accessKeyId, Secret secretAccessKey, String accountId, String user,
-                         Secret sessionToken) {
+public record Credential(
+        String accessKeyId, Secret secretAccessKey, String accountId, String user, Secret sessionToken) {
     public Credential {
         requireNonNull(accessKeyId, "accessKeyId is null");
         requireNonNull(secretAccessKey, "secretAccessKey is null");

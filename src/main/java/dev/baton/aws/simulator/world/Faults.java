@@ -9,8 +9,14 @@ import static java.util.Objects.requireNonNull;
  * closed without a reply ({@code dropConnectionRate}), whose body stops half-way ({@code truncateBodyRate}), or
  * whose body stalls for {@code slowBodyDelayMs} half-way ({@code slowBodyRate}). Rates draw from the world's seed.
  */
-public record Faults(SparseMode sparse, long sparseSeed, boolean verifySignatures, double dropConnectionRate,
-        double truncateBodyRate, double slowBodyRate, long slowBodyDelayMs) {
+public record Faults(
+        SparseMode sparse,
+        long sparseSeed,
+        boolean verifySignatures,
+        double dropConnectionRate,
+        double truncateBodyRate,
+        double slowBodyRate,
+        long slowBodyDelayMs) {
     public static final long DEFAULT_SLOW_BODY_DELAY_MS = 5_000;
 
     public Faults {

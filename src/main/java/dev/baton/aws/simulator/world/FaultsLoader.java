@@ -11,8 +11,9 @@ final class FaultsLoader {
         }
         node.requireObject();
         String sparseText = node.string("sparse", defaults.sparse().value());
-        SparseMode sparse = SparseMode.parse(sparseText).orElseThrow(() -> node.field("sparse")
-                .error("expected none, all or random, found '" + sparseText + "'"));
+        SparseMode sparse = SparseMode.parse(sparseText)
+                .orElseThrow(
+                        () -> node.field("sparse").error("expected none, all or random, found '" + sparseText + "'"));
         double drop = rate(node, "dropConnectionRate");
         double truncate = rate(node, "truncateBodyRate");
         double slow = rate(node, "slowBodyRate");
@@ -23,8 +24,14 @@ final class FaultsLoader {
         if (delay < 0) {
             throw node.field("slowBodyDelayMs").error("must not be negative");
         }
-        return new Faults(sparse, node.longValue("sparseSeed", defaults.sparseSeed()),
-                node.booleanValue("verifySignatures", defaults.verifySignatures()), drop, truncate, slow, delay);
+        return new Faults(
+                sparse,
+                node.longValue("sparseSeed", defaults.sparseSeed()),
+                node.booleanValue("verifySignatures", defaults.verifySignatures()),
+                drop,
+                truncate,
+                slow,
+                delay);
     }
 
     private static double rate(WorldNode node, String name) {

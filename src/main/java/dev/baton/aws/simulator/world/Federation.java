@@ -31,12 +31,16 @@ public record Federation(
 
     /** The provider that issued {@code token}, with the token's claims. */
     public Optional<WebIdentityToken> webIdentityToken(String token) {
-        return oidcProviders.stream().flatMap(provider -> provider.tokens().stream())
-                .filter(candidate -> candidate.token().value().equals(token)).findFirst();
+        return oidcProviders.stream()
+                .flatMap(provider -> provider.tokens().stream())
+                .filter(candidate -> candidate.token().value().equals(token))
+                .findFirst();
     }
 
     public Optional<OidcProvider> oidcProvider(String issuerUrl) {
-        return oidcProviders.stream().filter(provider -> provider.url().equals(issuerUrl)).findFirst();
+        return oidcProviders.stream()
+                .filter(provider -> provider.url().equals(issuerUrl))
+                .findFirst();
     }
 
     /**
@@ -63,8 +67,7 @@ public record Federation(
     }
 
     /** A token an OIDC provider issued (say a Kubernetes service-account token), and the claims it carries. */
-    public record WebIdentityToken(Secret token, String issuer, String subject, String audience,
-            Instant expiresAt) {
+    public record WebIdentityToken(Secret token, String issuer, String subject, String audience, Instant expiresAt) {
         public WebIdentityToken {
             requireNonNull(token, "token is null");
             requireNonNull(issuer, "issuer is null");

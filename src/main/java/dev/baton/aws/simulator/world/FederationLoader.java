@@ -20,17 +20,26 @@ final class FederationLoader {
         }
         node.requireObject();
         List<Federation.OidcProvider> providers = node.list("oidcProviders").stream()
-                .map(provider -> provider(provider, world)).toList();
-        List<Federation.SsoPortalToken> portal = node.list("ssoPortalTokens").stream().map(token -> {
-            token.requireObject();
-            String refresh = token.string("refreshToken", null);
-            return new Federation.SsoPortalToken(new Secret(token.requiredString("accessToken")),
-                    refresh == null ? null : new Secret(refresh), token.requiredString("userName"));
-        }).toList();
+                .map(provider -> provider(provider, world))
+                .toList();
+        List<Federation.SsoPortalToken> portal = node.list("ssoPortalTokens").stream()
+                .map(token -> {
+                    token.requireObject();
+                    String refresh = token.string("refreshToken", null);
+                    return new Federation.SsoPortalToken(
+                            new Secret(token.requiredString("accessToken")),
+                            refresh == null ? null : new Secret(refresh),
+                            token.requiredString("userName"));
+                })
+                .toList();
         String instanceRole = roleArn(node, "instanceRoleArn", world);
         String containerRole = roleArn(node, "containerRoleArn", world);
         String containerToken = node.string("containerAuthorizationToken", null);
-        return new Federation(providers, portal, instanceRole, containerRole,
+        return new Federation(
+                providers,
+                portal,
+                instanceRole,
+                containerRole,
                 containerToken == null ? null : new Secret(containerToken));
     }
 
@@ -46,12 +55,17 @@ final class FederationLoader {
         }
         List<String> clientIds = node.stringList("clientIds");
         String defaultAudience = clientIds.isEmpty() ? "sts.amazonaws.com" : clientIds.get(0);
-        List<Federation.WebIdentityToken> tokens = node.list("tokens").stream().map(token -> {
-            token.requireObject();
-            return new Federation.WebIdentityToken(new Secret(token.requiredString("token")), url,
-                    token.requiredString("subject"), token.string("audience", defaultAudience),
-                    token.instant("expiresAt", NEVER));
-        }).toList();
+        List<Federation.WebIdentityToken> tokens = node.list("tokens").stream()
+                .map(token -> {
+                    token.requireObject();
+                    return new Federation.WebIdentityToken(
+                            new Secret(token.requiredString("token")),
+                            url,
+                            token.requiredString("subject"),
+                            token.string("audience", defaultAudience),
+                            token.instant("expiresAt", NEVER));
+                })
+                .toList();
         return new Federation.OidcProvider(accountId, url, clientIds, tokens);
     }
 
@@ -62,9 +76,11 @@ final class FederationLoader {
             return null;
         }
         String[] parts = arn.split(":", 6);
-        boolean exists = parts.length == 6 && parts[5].startsWith("role/") && world.account(parts[4])
-                .flatMap(account -> account.iam().role(parts[5].substring(parts[5].lastIndexOf('/') + 1)))
-                .isPresent();
+        boolean exists = parts.length == 6
+                && parts[5].startsWith("role/")
+                && world.account(parts[4])
+                        .flatMap(account -> account.iam().role(parts[5].substring(parts[5].lastIndexOf('/') + 1)))
+                        .isPresent();
         if (!exists) {
             throw node.field(name).error("no role '" + arn + "' in $.accounts");
         }
@@ -75,16 +91,21 @@ final class FederationLoader {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode providers = root.putArray("oidcProviders");
         for (Federation.OidcProvider provider : federation.oidcProviders()) {
-            ObjectNode node = providers.addObject().put("accountId", provider.accountId()).put("url", provider.url());
+            ObjectNode node =
+                    providers.addObject().put("accountId", provider.accountId()).put("url", provider.url());
             provider.clientIds().forEach(node.putArray("clientIds")::add);
             ArrayNode tokens = node.putArray("tokens");
-            provider.tokens().forEach(token -> tokens.addObject().put("token", token.token().value())
-                    .put("subject", token.subject()).put("audience", token.audience())
-                    .put("expiresAt", token.expiresAt().toString()));
+            provider.tokens()
+                    .forEach(token -> tokens.addObject()
+                            .put("token", token.token().value())
+                            .put("subject", token.subject())
+                            .put("audience", token.audience())
+                            .put("expiresAt", token.expiresAt().toString()));
         }
         ArrayNode portal = root.putArray("ssoPortalTokens");
         for (Federation.SsoPortalToken token : federation.ssoPortalTokens()) {
-            ObjectNode node = portal.addObject().put("accessToken", token.accessToken().value())
+            ObjectNode node = portal.addObject()
+                    .put("accessToken", token.accessToken().value())
                     .put("userName", token.userName());
             if (token.refreshToken() != null) {
                 node.put("refreshToken", token.refreshToken().value());
@@ -97,7 +118,9 @@ final class FederationLoader {
             root.put("containerRoleArn", federation.containerRoleArn());
         }
         if (federation.containerAuthorizationToken() != null) {
-            root.put("containerAuthorizationToken", federation.containerAuthorizationToken().value());
+            root.put(
+                    "containerAuthorizationToken",
+                    federation.containerAuthorizationToken().value());
         }
         return root;
     }

@@ -20,8 +20,8 @@ final class GeneratedIam {
     private static final String AWS = "arn:aws:iam::aws:policy/";
     private static final List<String> GROUPS = List.of("Admins", "Developers", "ReadOnly", "Operators");
     private static final List<String> GROUP_PATHS = List.of("/", "/eng/", "/", "/ops/");
-    private static final List<String> GROUP_POLICIES = List.of("AdministratorAccess", "PowerUserAccess",
-            "ReadOnlyAccess", "ViewOnlyAccess");
+    private static final List<String> GROUP_POLICIES =
+            List.of("AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess", "ViewOnlyAccess");
 
     private final IdSource ids;
     private final String management;
@@ -33,14 +33,31 @@ final class GeneratedIam {
 
     AccountIam accountIam(int index, String accountId, int userCount, String accountName, String trustedAccount) {
         List<ManagedPolicy> policies = List.of(
-                new ManagedPolicy("DeployPipeline", "/", ids.iamId("ANPA"), "Deploy through CloudFormation",
-                        document("Allow", List.of("cloudformation:*", "codepipeline:*")), "v1", daysAgo(400)),
-                new ManagedPolicy("DataAccess", "/data/", ids.iamId("ANPA"), "",
-                        document("Allow", List.of("s3:GetObject", "athena:*")), "v2", daysAgo(300)));
+                new ManagedPolicy(
+                        "DeployPipeline",
+                        "/",
+                        ids.iamId("ANPA"),
+                        "Deploy through CloudFormation",
+                        document("Allow", List.of("cloudformation:*", "codepipeline:*")),
+                        "v1",
+                        daysAgo(400)),
+                new ManagedPolicy(
+                        "DataAccess",
+                        "/data/",
+                        ids.iamId("ANPA"),
+                        "",
+                        document("Allow", List.of("s3:GetObject", "athena:*")),
+                        "v2",
+                        daysAgo(300)));
         List<IamGroup> groups = new ArrayList<>();
         for (int g = 0; g < GROUPS.size(); g++) {
             Map<String, JsonNode> inline = g == 1 ? Map.of("sandbox", document("Allow", List.of("ec2:*"))) : Map.of();
-            groups.add(new IamGroup(GROUPS.get(g), GROUP_PATHS.get(g), ids.iamId("AGPA"), daysAgo(900), inline,
+            groups.add(new IamGroup(
+                    GROUPS.get(g),
+                    GROUP_PATHS.get(g),
+                    ids.iamId("AGPA"),
+                    daysAgo(900),
+                    inline,
                     List.of(AWS + GROUP_POLICIES.get(g))));
         }
         List<IamUser> users = new ArrayList<>();
@@ -49,15 +66,31 @@ final class GeneratedIam {
         }
         List<IamRole> roles = new ArrayList<>();
         if (index > 0) {
-            roles.add(role("OrganizationAccountAccessRole", "/", trust("AWS", "arn:aws:iam::" + management + ":root",
-                    "sts:AssumeRole"), List.of(AWS + "AdministratorAccess"), null));
+            roles.add(role(
+                    "OrganizationAccountAccessRole",
+                    "/",
+                    trust("AWS", "arn:aws:iam::" + management + ":root", "sts:AssumeRole"),
+                    List.of(AWS + "AdministratorAccess"),
+                    null));
         }
-        roles.add(role("app-server", "/service-role/", trust("Service", "ec2.amazonaws.com", "sts:AssumeRole"),
-                List.of(AWS + "AmazonS3ReadOnlyAccess"), new RoleLastUsed(daysAgo(ids.nextInt(30)), "us-east-1")));
-        roles.add(role("SamlAdmins", "/federated/", trust("Federated", "arn:aws:iam::" + accountId
-                + ":saml-provider/Okta", "sts:AssumeRoleWithSAML"), List.of(AWS + "AdministratorAccess"), null));
-        roles.add(role("cross-account-audit", "/", trust("AWS", trustedAccount, "sts:AssumeRole"),
-                List.of(AWS + "SecurityAudit"), null));
+        roles.add(role(
+                "app-server",
+                "/service-role/",
+                trust("Service", "ec2.amazonaws.com", "sts:AssumeRole"),
+                List.of(AWS + "AmazonS3ReadOnlyAccess"),
+                new RoleLastUsed(daysAgo(ids.nextInt(30)), "us-east-1")));
+        roles.add(role(
+                "SamlAdmins",
+                "/federated/",
+                trust("Federated", "arn:aws:iam::" + accountId + ":saml-provider/Okta", "sts:AssumeRoleWithSAML"),
+                List.of(AWS + "AdministratorAccess"),
+                null));
+        roles.add(role(
+                "cross-account-audit",
+                "/",
+                trust("AWS", trustedAccount, "sts:AssumeRole"),
+                List.of(AWS + "SecurityAudit"),
+                null));
         return new AccountIam(users, groups, roles, policies);
     }
 
@@ -70,13 +103,18 @@ final class GeneratedIam {
         int keyCount = ids.nextInt(3);
         for (int k = 0; k < keyCount; k++) {
             AccessKeyLastUsed used = ids.nextInt(10) < 7
-                    ? new AccessKeyLastUsed(daysAgo(ids.nextInt(90)), k == 0 ? "s3" : "ec2", "us-east-1") : null;
-            keys.add(new AccessKey(ids.accessKeyId("AKIA"), ids.nextInt(100) < 85 ? "Active" : "Inactive",
-                    created.plusSeconds(86400L * k), used));
+                    ? new AccessKeyLastUsed(daysAgo(ids.nextInt(90)), k == 0 ? "s3" : "ec2", "us-east-1")
+                    : null;
+            keys.add(new AccessKey(
+                    ids.accessKeyId("AKIA"),
+                    ids.nextInt(100) < 85 ? "Active" : "Inactive",
+                    created.plusSeconds(86400L * k),
+                    used));
         }
         boolean console = ids.nextInt(10) < 6;
         List<MfaDevice> mfa = console && ids.nextInt(2) == 0
-                ? List.of(new MfaDevice("arn:aws:iam::" + accountId + ":mfa/" + name, created)) : List.of();
+                ? List.of(new MfaDevice("arn:aws:iam::" + accountId + ":mfa/" + name, created))
+                : List.of();
         Instant passwordUsed = console && ids.nextInt(10) < 8 ? daysAgo(ids.nextInt(60)) : null;
         List<String> groups = new ArrayList<>();
         for (int g = 0; g < GROUPS.size(); g++) {
@@ -84,21 +122,49 @@ final class GeneratedIam {
                 groups.add(GROUPS.get(g));
             }
         }
-        Map<String, JsonNode> inline = ids.nextInt(5) == 0
-                ? Map.of("personal-bucket", document("Allow", List.of("s3:*"))) : Map.of();
-        List<String> attached = ids.nextInt(10) < 3 ? List.of("arn:aws:iam::" + accountId + ":policy/DeployPipeline")
-                : List.of();
+        Map<String, JsonNode> inline =
+                ids.nextInt(5) == 0 ? Map.of("personal-bucket", document("Allow", List.of("s3:*"))) : Map.of();
+        List<String> attached =
+                ids.nextInt(10) < 3 ? List.of("arn:aws:iam::" + accountId + ":policy/DeployPipeline") : List.of();
         Map<String, String> tags = new LinkedHashMap<>();
         if (ids.nextInt(2) == 0) {
             tags.put("email", name + "@" + accountName + ".example.com");
         }
-        return new IamUser(name, path, ids.iamId("AIDA"), created, passwordUsed, console, tags, keys, mfa, List.of(),
-                List.of(), List.of(), groups, inline, attached, null, List.of());
+        return new IamUser(
+                name,
+                path,
+                ids.iamId("AIDA"),
+                created,
+                passwordUsed,
+                console,
+                tags,
+                keys,
+                mfa,
+                List.of(),
+                List.of(),
+                List.of(),
+                groups,
+                inline,
+                attached,
+                null,
+                List.of());
     }
 
     private IamRole role(String name, String path, JsonNode trust, List<String> attached, RoleLastUsed lastUsed) {
-        return new IamRole(name, path, ids.iamId("AROA"), daysAgo(800), "", 3600, trust, Map.of(), attached, Map.of(),
-                lastUsed, null, List.of());
+        return new IamRole(
+                name,
+                path,
+                ids.iamId("AROA"),
+                daysAgo(800),
+                "",
+                3600,
+                trust,
+                Map.of(),
+                attached,
+                Map.of(),
+                lastUsed,
+                null,
+                List.of());
     }
 
     private static JsonNode trust(String principalType, String principal, String action) {
@@ -112,15 +178,43 @@ final class GeneratedIam {
 
     /** Adds the connector user (holding {@code accessKeyId}) and the role that trusts it to the management account. */
     Account withConnector(Account account, String accessKeyId, String externalId) {
-        IamUser connector = new IamUser(CONNECTOR_USER, "/service/", ids.iamId("AIDA"), daysAgo(10), null, false,
-                Map.of("purpose", "baton-aws sync"), List.of(new AccessKey(accessKeyId, "Active", daysAgo(10), null)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), null, List.of());
+        IamUser connector = new IamUser(
+                CONNECTOR_USER,
+                "/service/",
+                ids.iamId("AIDA"),
+                daysAgo(10),
+                null,
+                false,
+                Map.of("purpose", "baton-aws sync"),
+                List.of(new AccessKey(accessKeyId, "Active", daysAgo(10), null)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                null,
+                List.of());
         ObjectNode trust = (ObjectNode) trust("AWS", connector.arn(account.id()), "sts:AssumeRole");
-        ((ObjectNode) trust.get("Statement").get(0)).putObject("Condition").putObject("StringEquals")
+        ((ObjectNode) trust.get("Statement").get(0))
+                .putObject("Condition")
+                .putObject("StringEquals")
                 .put("sts:ExternalId", externalId);
-        IamRole role = new IamRole(ConnectorAccess.ROLE_NAME, "/", ids.iamId("AROA"), daysAgo(10),
-                "Read-only role assumed by the baton-aws connector", 3600, trust, Map.of(),
-                List.of(AWS + "SecurityAudit", AWS + "ReadOnlyAccess"), Map.of(), null, null, List.of());
+        IamRole role = new IamRole(
+                ConnectorAccess.ROLE_NAME,
+                "/",
+                ids.iamId("AROA"),
+                daysAgo(10),
+                "Read-only role assumed by the baton-aws connector",
+                3600,
+                trust,
+                Map.of(),
+                List.of(AWS + "SecurityAudit", AWS + "ReadOnlyAccess"),
+                Map.of(),
+                null,
+                null,
+                List.of());
         List<IamUser> users = new ArrayList<>(account.iam().users());
         users.add(0, connector);
         List<IamRole> roles = new ArrayList<>(account.iam().roles());

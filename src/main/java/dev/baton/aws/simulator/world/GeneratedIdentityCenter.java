@@ -34,17 +34,33 @@ final class GeneratedIdentityCenter {
             sets.add(permissionSet(i, instanceId));
         }
         List<AccountAssignment> assignments = assignments(accountIds, users, groups, sets);
-        return new IdentityCenter("us-east-1", management, "arn:aws:sso:::instance/" + instanceId, storeId, users,
-                groups, sets, assignments, null, new Secret("scim-" + ids.hex(32)));
+        return new IdentityCenter(
+                "us-east-1",
+                management,
+                "arn:aws:sso:::instance/" + instanceId,
+                storeId,
+                users,
+                groups,
+                sets,
+                assignments,
+                null,
+                new Secret("scim-" + ids.hex(32)));
     }
 
     private SsoUser user(int index) {
         String given = GeneratedNames.given(index);
         String family = GeneratedNames.family(index);
-        String suffix = index >= GeneratedNames.GIVEN.size() * GeneratedNames.FAMILY.size() ? Integer.toString(index) : "";
+        String suffix =
+                index >= GeneratedNames.GIVEN.size() * GeneratedNames.FAMILY.size() ? Integer.toString(index) : "";
         String userName = (given + "." + family + suffix).toLowerCase(Locale.ROOT) + "@example.com";
-        return new SsoUser(ids.uuid(), userName, given + " " + family, given, family,
-                List.of(new SsoEmail(userName, "work", true)), ids.nextInt(100) < 3 ? "DISABLED" : "ENABLED",
+        return new SsoUser(
+                ids.uuid(),
+                userName,
+                given + " " + family,
+                given,
+                family,
+                List.of(new SsoEmail(userName, "work", true)),
+                ids.nextInt(100) < 3 ? "DISABLED" : "ENABLED",
                 List.of());
     }
 
@@ -83,31 +99,69 @@ final class GeneratedIdentityCenter {
         String arn = "arn:aws:sso:::permissionSet/" + instanceId + "/ps-" + ids.hex(16);
         String team = GeneratedNames.TEAMS.get(index % GeneratedNames.TEAMS.size());
         return switch (index % 4) {
-            case 0 -> new PermissionSet(arn, index == 0 ? "AdministratorAccess" : team + "Admin-" + index,
-                    "Administrator access", "PT1H", NOW, List.of("arn:aws:iam::aws:policy/AdministratorAccess"),
-                    List.of(), null, null);
-            case 1 -> new PermissionSet(arn, team + "Deployer-" + index, "Deploys " + team, "PT4H", NOW, List.of(),
-                    List.of(new PolicyReference("DeployPipeline", "/")), null, null);
-            case 2 -> new PermissionSet(arn, team + "Data-" + index, "Reads " + team + " data", "PT8H", NOW,
-                    List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), List.of(),
-                    document("Allow", List.of("s3:GetObject", "athena:StartQueryExecution")), null);
-            default -> new PermissionSet(arn, team + "PowerUser-" + index, "Power user with a boundary", "PT2H", NOW,
-                    List.of("arn:aws:iam::aws:policy/PowerUserAccess"), List.of(), null,
-                    new PermissionsBoundary(null, new PolicyReference("DataAccess", "/data/")));
+            case 0 ->
+                new PermissionSet(
+                        arn,
+                        index == 0 ? "AdministratorAccess" : team + "Admin-" + index,
+                        "Administrator access",
+                        "PT1H",
+                        NOW,
+                        List.of("arn:aws:iam::aws:policy/AdministratorAccess"),
+                        List.of(),
+                        null,
+                        null);
+            case 1 ->
+                new PermissionSet(
+                        arn,
+                        team + "Deployer-" + index,
+                        "Deploys " + team,
+                        "PT4H",
+                        NOW,
+                        List.of(),
+                        List.of(new PolicyReference("DeployPipeline", "/")),
+                        null,
+                        null);
+            case 2 ->
+                new PermissionSet(
+                        arn,
+                        team + "Data-" + index,
+                        "Reads " + team + " data",
+                        "PT8H",
+                        NOW,
+                        List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                        List.of(),
+                        document("Allow", List.of("s3:GetObject", "athena:StartQueryExecution")),
+                        null);
+            default ->
+                new PermissionSet(
+                        arn,
+                        team + "PowerUser-" + index,
+                        "Power user with a boundary",
+                        "PT2H",
+                        NOW,
+                        List.of("arn:aws:iam::aws:policy/PowerUserAccess"),
+                        List.of(),
+                        null,
+                        new PermissionsBoundary(null, new PolicyReference("DataAccess", "/data/")));
         };
     }
 
-    private List<AccountAssignment> assignments(List<String> accountIds, List<SsoUser> users, List<SsoGroup> groups,
-            List<PermissionSet> sets) {
+    private List<AccountAssignment> assignments(
+            List<String> accountIds, List<SsoUser> users, List<SsoGroup> groups, List<PermissionSet> sets) {
         List<AccountAssignment> result = new ArrayList<>();
         Set<AccountAssignment> seen = new HashSet<>();
         long space = (long) accountIds.size() * sets.size() * (users.size() + groups.size());
         int target = (int) Math.min(spec.assignments(), space);
         while (result.size() < target) {
             boolean group = !groups.isEmpty() && (users.isEmpty() || ids.nextInt(10) < 7);
-            String principal = group ? groups.get(ids.nextInt(groups.size())).id() : users.get(ids.nextInt(users.size())).id();
-            AccountAssignment assignment = new AccountAssignment(accountIds.get(ids.nextInt(accountIds.size())),
-                    sets.get(ids.nextInt(sets.size())).arn(), group ? "GROUP" : "USER", principal);
+            String principal = group
+                    ? groups.get(ids.nextInt(groups.size())).id()
+                    : users.get(ids.nextInt(users.size())).id();
+            AccountAssignment assignment = new AccountAssignment(
+                    accountIds.get(ids.nextInt(accountIds.size())),
+                    sets.get(ids.nextInt(sets.size())).arn(),
+                    group ? "GROUP" : "USER",
+                    principal);
             if (seen.add(assignment)) {
                 result.add(assignment);
             }

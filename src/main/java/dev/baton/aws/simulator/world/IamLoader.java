@@ -33,20 +33,33 @@ final class IamLoader {
         if (document.absent()) {
             throw document.error("required policy document is missing");
         }
-        return new ManagedPolicy(name, path(node), node.string("id", ids.iamId("ANPA")), node.string("description", ""),
-                document.document(), node.string("defaultVersionId", "v1"),
+        return new ManagedPolicy(
+                name,
+                path(node),
+                node.string("id", ids.iamId("ANPA")),
+                node.string("description", ""),
+                document.document(),
+                node.string("defaultVersionId", "v1"),
                 node.instant("createDate", WorldLoader.DEFAULT_DATE));
     }
 
     AccountIam accountIam(WorldNode node, String accountId) {
-        List<ManagedPolicy> policies = node.list("policies").stream().map(p -> managedPolicy(p, ids)).toList();
+        List<ManagedPolicy> policies =
+                node.list("policies").stream().map(p -> managedPolicy(p, ids)).toList();
         unique(node.list("policies"), policies.stream().map(ManagedPolicy::name).toList());
-        List<IamGroup> groups = node.list("groups").stream().map(g -> group(g, accountId, policies)).toList();
+        List<IamGroup> groups = node.list("groups").stream()
+                .map(g -> group(g, accountId, policies))
+                .toList();
         unique(node.list("groups"), groups.stream().map(IamGroup::name).toList());
-        Set<String> groupNames = new HashSet<>(groups.stream().map(IamGroup::name).toList());
-        List<IamUser> users = node.list("users").stream().map(u -> user(u, accountId, policies, groupNames)).toList();
+        Set<String> groupNames =
+                new HashSet<>(groups.stream().map(IamGroup::name).toList());
+        List<IamUser> users = node.list("users").stream()
+                .map(u -> user(u, accountId, policies, groupNames))
+                .toList();
         unique(node.list("users"), users.stream().map(IamUser::name).toList());
-        List<IamRole> roles = node.list("roles").stream().map(r -> role(r, accountId, policies)).toList();
+        List<IamRole> roles = node.list("roles").stream()
+                .map(r -> role(r, accountId, policies))
+                .toList();
         unique(node.list("roles"), roles.stream().map(IamRole::name).toList());
         return new AccountIam(users, groups, roles, policies);
     }
@@ -64,45 +77,77 @@ final class IamLoader {
         node.requireObject();
         List<WorldNode> groupNodes = node.list("groups");
         for (WorldNode group : groupNodes) {
-            if (group.absent() || !group.node().isTextual() || !groupNames.contains(group.node().textValue())) {
+            if (group.absent()
+                    || !group.node().isTextual()
+                    || !groupNames.contains(group.node().textValue())) {
                 throw group.error("no group named " + group.node() + " in this account");
             }
         }
-        return new IamUser(node.requiredString("name"), path(node), node.string("id", ids.iamId("AIDA")),
-                node.instant("createDate", WorldLoader.DEFAULT_DATE), node.instant("passwordLastUsed", null),
-                node.booleanValue("loginProfile", false), node.stringMap("tags"),
+        return new IamUser(
+                node.requiredString("name"),
+                path(node),
+                node.string("id", ids.iamId("AIDA")),
+                node.instant("createDate", WorldLoader.DEFAULT_DATE),
+                node.instant("passwordLastUsed", null),
+                node.booleanValue("loginProfile", false),
+                node.stringMap("tags"),
                 node.list("accessKeys").stream().map(this::accessKey).toList(),
-                node.list("mfaDevices").stream().map(d -> mfaDevice(d, accountId)).toList(),
-                node.list("signingCertificates").stream().map(this::signingCertificate).toList(),
+                node.list("mfaDevices").stream()
+                        .map(d -> mfaDevice(d, accountId))
+                        .toList(),
+                node.list("signingCertificates").stream()
+                        .map(this::signingCertificate)
+                        .toList(),
                 node.list("sshPublicKeys").stream().map(this::sshPublicKey).toList(),
-                node.list("serviceSpecificCredentials").stream().map(c -> serviceCredential(c, node)).toList(),
-                node.stringList("groups"), node.documentMap("inlinePolicies"),
-                attached(node, accountId, policies), boundary(node, accountId, policies), node.stringList("deny"));
+                node.list("serviceSpecificCredentials").stream()
+                        .map(c -> serviceCredential(c, node))
+                        .toList(),
+                node.stringList("groups"),
+                node.documentMap("inlinePolicies"),
+                attached(node, accountId, policies),
+                boundary(node, accountId, policies),
+                node.stringList("deny"));
     }
 
     private IamGroup group(WorldNode node, String accountId, List<ManagedPolicy> policies) {
         node.requireObject();
-        return new IamGroup(node.requiredString("name"), path(node), node.string("id", ids.iamId("AGPA")),
-                node.instant("createDate", WorldLoader.DEFAULT_DATE), node.documentMap("inlinePolicies"),
+        return new IamGroup(
+                node.requiredString("name"),
+                path(node),
+                node.string("id", ids.iamId("AGPA")),
+                node.instant("createDate", WorldLoader.DEFAULT_DATE),
+                node.documentMap("inlinePolicies"),
                 attached(node, accountId, policies));
     }
 
     private IamRole role(WorldNode node, String accountId, List<ManagedPolicy> policies) {
         node.requireObject();
         JsonNode trust = node.optionalDocument("trustPolicy")
-                .orElseGet(() -> JSON.createObjectNode().put("Version", "2012-10-17").set("Statement",
-                        JSON.createArrayNode()));
+                .orElseGet(() ->
+                        JSON.createObjectNode().put("Version", "2012-10-17").set("Statement", JSON.createArrayNode()));
         WorldNode lastUsed = node.field("lastUsed");
-        RoleLastUsed roleLastUsed = lastUsed.absent() ? null : new RoleLastUsed(
-                requiredInstant(lastUsed.requireObject(), "date"), lastUsed.string("region", "us-east-1"));
+        RoleLastUsed roleLastUsed = lastUsed.absent()
+                ? null
+                : new RoleLastUsed(
+                        requiredInstant(lastUsed.requireObject(), "date"), lastUsed.string("region", "us-east-1"));
         long maxSession = node.longValue("maxSessionDuration", 3600);
         if (maxSession < 3600 || maxSession > 43200) {
             throw node.field("maxSessionDuration").error("must be between 3600 and 43200 seconds");
         }
-        return new IamRole(node.requiredString("name"), path(node), node.string("id", ids.iamId("AROA")),
-                node.instant("createDate", WorldLoader.DEFAULT_DATE), node.string("description", ""), (int) maxSession,
-                trust, node.documentMap("inlinePolicies"), attached(node, accountId, policies), node.stringMap("tags"),
-                roleLastUsed, boundary(node, accountId, policies), node.stringList("deny"),
+        return new IamRole(
+                node.requiredString("name"),
+                path(node),
+                node.string("id", ids.iamId("AROA")),
+                node.instant("createDate", WorldLoader.DEFAULT_DATE),
+                node.string("description", ""),
+                (int) maxSession,
+                trust,
+                node.documentMap("inlinePolicies"),
+                attached(node, accountId, policies),
+                node.stringMap("tags"),
+                roleLastUsed,
+                boundary(node, accountId, policies),
+                node.stringList("deny"),
                 node.booleanValue("policiesEnforced", false));
     }
 
@@ -112,15 +157,21 @@ final class IamLoader {
         }
         node.requireObject();
         WorldNode lastUsed = node.field("lastUsed");
-        AccessKeyLastUsed used = lastUsed.absent() ? null : new AccessKeyLastUsed(
-                requiredInstant(lastUsed.requireObject(), "date"), lastUsed.string("service", "iam"),
-                lastUsed.string("region", "us-east-1"));
+        AccessKeyLastUsed used = lastUsed.absent()
+                ? null
+                : new AccessKeyLastUsed(
+                        requiredInstant(lastUsed.requireObject(), "date"),
+                        lastUsed.string("service", "iam"),
+                        lastUsed.string("region", "us-east-1"));
         String status = node.string("status", "Active");
         if (!status.equals("Active") && !status.equals("Inactive")) {
             throw node.field("status").error("expected Active or Inactive, found '" + status + "'");
         }
-        return new AccessKey(node.string("id", ids.accessKeyId("AKIA")), status,
-                node.instant("createDate", WorldLoader.DEFAULT_DATE), used);
+        return new AccessKey(
+                node.string("id", ids.accessKeyId("AKIA")),
+                status,
+                node.instant("createDate", WorldLoader.DEFAULT_DATE),
+                used);
     }
 
     private MfaDevice mfaDevice(WorldNode node, String accountId) {
@@ -137,8 +188,10 @@ final class IamLoader {
             return new SigningCertificate(node.node().textValue(), "Active", WorldLoader.DEFAULT_DATE, "");
         }
         node.requireObject();
-        return new SigningCertificate(node.string("id", ids.accessKeyId("") + ids.accessKeyId("")),
-                node.string("status", "Active"), node.instant("uploadDate", WorldLoader.DEFAULT_DATE),
+        return new SigningCertificate(
+                node.string("id", ids.accessKeyId("") + ids.accessKeyId("")),
+                node.string("status", "Active"),
+                node.instant("uploadDate", WorldLoader.DEFAULT_DATE),
                 node.string("body", ""));
     }
 
@@ -147,16 +200,21 @@ final class IamLoader {
             return new SshPublicKey(node.node().textValue(), "Active", WorldLoader.DEFAULT_DATE, "");
         }
         node.requireObject();
-        return new SshPublicKey(node.string("id", ids.accessKeyId("APKA")), node.string("status", "Active"),
-                node.instant("uploadDate", WorldLoader.DEFAULT_DATE), node.string("fingerprint", ""));
+        return new SshPublicKey(
+                node.string("id", ids.accessKeyId("APKA")),
+                node.string("status", "Active"),
+                node.instant("uploadDate", WorldLoader.DEFAULT_DATE),
+                node.string("fingerprint", ""));
     }
 
     private ServiceSpecificCredential serviceCredential(WorldNode node, WorldNode user) {
         node.requireObject();
         String userName = user.string("name", "user");
-        return new ServiceSpecificCredential(node.string("id", ids.accessKeyId("ACCA")),
+        return new ServiceSpecificCredential(
+                node.string("id", ids.accessKeyId("ACCA")),
                 node.string("serviceName", "codecommit.amazonaws.com"),
-                node.string("serviceUserName", userName + "-at-" + ids.digits(4)), node.string("status", "Active"),
+                node.string("serviceUserName", userName + "-at-" + ids.digits(4)),
+                node.string("status", "Active"),
                 node.instant("createDate", WorldLoader.DEFAULT_DATE));
     }
 
@@ -180,7 +238,10 @@ final class IamLoader {
         }
         String text = entry.node().textValue();
         if (!text.startsWith("arn:")) {
-            return policies.stream().filter(p -> p.name().equals(text)).findFirst().map(p -> p.arn(accountId))
+            return policies.stream()
+                    .filter(p -> p.name().equals(text))
+                    .findFirst()
+                    .map(p -> p.arn(accountId))
                     .orElseGet(() -> awsManagedArn(entry, "arn:aws:iam::aws:policy/" + text));
         }
         if (text.startsWith("arn:aws:iam::aws:policy/")) {
@@ -197,10 +258,18 @@ final class IamLoader {
         if (!awsManaged.containsKey(arn)) {
             String rest = arn.substring("arn:aws:iam::aws:policy".length());
             int slash = rest.lastIndexOf('/');
-            JsonNode document = JSON.createObjectNode().put("Version", "2012-10-17").set("Statement",
-                    JSON.createArrayNode());
-            awsManaged.put(arn, new ManagedPolicy(rest.substring(slash + 1), rest.substring(0, slash + 1),
-                    ids.iamId("ANPA"), "", document, "v1", WorldLoader.DEFAULT_DATE));
+            JsonNode document =
+                    JSON.createObjectNode().put("Version", "2012-10-17").set("Statement", JSON.createArrayNode());
+            awsManaged.put(
+                    arn,
+                    new ManagedPolicy(
+                            rest.substring(slash + 1),
+                            rest.substring(0, slash + 1),
+                            ids.iamId("ANPA"),
+                            "",
+                            document,
+                            "v1",
+                            WorldLoader.DEFAULT_DATE));
         }
         return arn;
     }
@@ -216,13 +285,19 @@ final class IamLoader {
             String userName = node.requiredString("user");
             Account account = result.account(accountId)
                     .orElseThrow(() -> node.field("accountId").error("no account with id '" + accountId + "'"));
-            IamUser user = account.iam().user(userName)
-                    .orElseThrow(() -> node.field("user").error("no IAM user '" + userName + "' in account " + accountId));
+            IamUser user = account.iam()
+                    .user(userName)
+                    .orElseThrow(
+                            () -> node.field("user").error("no IAM user '" + userName + "' in account " + accountId));
             if (credentials.stream().anyMatch(c -> c.accessKeyId().equals(keyId))) {
                 throw node.field("accessKeyId").error("duplicate access key id");
             }
             String sessionToken = node.string("sessionToken", "");
-            credentials.add(new Credential(keyId, new Secret(node.requiredString("secretAccessKey")), accountId, userName,
+            credentials.add(new Credential(
+                    keyId,
+                    new Secret(node.requiredString("secretAccessKey")),
+                    accountId,
+                    userName,
                     sessionToken.isEmpty() ? null : new Secret(sessionToken)));
             if (user.accessKeys().stream().noneMatch(key -> key.id().equals(keyId))) {
                 List<AccessKey> keys = new ArrayList<>(user.accessKeys());

@@ -43,12 +43,35 @@ public record IamRole(
     }
 
     /** A role whose policies are not enforced (the simulator's default). */
-    public IamRole(String name, String path, String id, Instant createDate, String description,
-                   int maxSessionDuration, JsonNode trustPolicy, Map<String, JsonNode> inlinePolicies,
-                   List<String> attachedPolicies, Map<String, String> tags, RoleLastUsed lastUsed,
-                   String permissionsBoundary, List<String> deny) {
-        this(name, path, id, createDate, description, maxSessionDuration, trustPolicy, inlinePolicies,
-                attachedPolicies, tags, lastUsed, permissionsBoundary, deny, false);
+    public IamRole(
+            String name,
+            String path,
+            String id,
+            Instant createDate,
+            String description,
+            int maxSessionDuration,
+            JsonNode trustPolicy,
+            Map<String, JsonNode> inlinePolicies,
+            List<String> attachedPolicies,
+            Map<String, String> tags,
+            RoleLastUsed lastUsed,
+            String permissionsBoundary,
+            List<String> deny) {
+        this(
+                name,
+                path,
+                id,
+                createDate,
+                description,
+                maxSessionDuration,
+                trustPolicy,
+                inlinePolicies,
+                attachedPolicies,
+                tags,
+                lastUsed,
+                permissionsBoundary,
+                deny,
+                false);
     }
 
     public String arn(String accountId) {
@@ -56,12 +79,38 @@ public record IamRole(
     }
 
     public IamRole withInlinePolicies(Map<String, JsonNode> newInlinePolicies) {
-        return new IamRole(name, path, id, createDate, description, maxSessionDuration, trustPolicy,
-                newInlinePolicies, attachedPolicies, tags, lastUsed, permissionsBoundary, deny, policiesEnforced);
+        return new IamRole(
+                name,
+                path,
+                id,
+                createDate,
+                description,
+                maxSessionDuration,
+                trustPolicy,
+                newInlinePolicies,
+                attachedPolicies,
+                tags,
+                lastUsed,
+                permissionsBoundary,
+                deny,
+                policiesEnforced);
     }
 
     public IamRole withAttachedPolicies(List<String> newAttachedPolicies) {
-        return new IamRole(name, path, id, createDate, description, maxSessionDuration, trustPolicy,
-                inlinePolicies, newAttachedPolicies, tags, lastUsed, permissionsBoundary, deny, policiesEnforced);
+        return new IamRole(
+                name,
+                path,
+                id,
+                createDate,
+                description,
+                maxSessionDuration,
+                trustPolicy,
+                inlinePolicies,
+                newAttachedPolicies,
+                tags,
+                lastUsed,
+                permissionsBoundary,
+                deny,
+                policiesEnforced);
     }
 }

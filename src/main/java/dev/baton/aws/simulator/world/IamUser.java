@@ -51,8 +51,24 @@ public record IamUser(
 
     /** A user with just a name, as CreateUser makes it. */
     public static IamUser create(String name, String path, String id, Instant createDate, Map<String, String> tags) {
-        return new IamUser(name, path, id, createDate, null, false, tags, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), Map.of(), List.of(), null, List.of());
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                null,
+                false,
+                tags,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                null,
+                List.of());
     }
 
     public String arn(String accountId) {
@@ -60,62 +76,212 @@ public record IamUser(
     }
 
     public IamUser withTags(Map<String, String> newTags) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, newTags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                newTags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withLoginProfile(boolean newLoginProfile) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, newLoginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                newLoginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withAccessKeys(List<AccessKey> newAccessKeys) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, newAccessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                newAccessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withMfaDevices(List<MfaDevice> newMfaDevices) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                newMfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups,
-                inlinePolicies, attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                newMfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withSigningCertificates(List<SigningCertificate> newCertificates) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, newCertificates, sshPublicKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                newCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withSshPublicKeys(List<SshPublicKey> newKeys) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, newKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                newKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withServiceSpecificCredentials(List<ServiceSpecificCredential> newCredentials) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, newCredentials, groups, inlinePolicies,
-                attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                newCredentials,
+                groups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withGroups(List<String> newGroups) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, newGroups,
-                inlinePolicies, attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                newGroups,
+                inlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withInlinePolicies(Map<String, JsonNode> newInlinePolicies) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups,
-                newInlinePolicies, attachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                newInlinePolicies,
+                attachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 
     public IamUser withAttachedPolicies(List<String> newAttachedPolicies) {
-        return new IamUser(name, path, id, createDate, passwordLastUsed, loginProfile, tags, accessKeys,
-                mfaDevices, signingCertificates, sshPublicKeys, serviceSpecificCredentials, groups, inlinePolicies,
-                newAttachedPolicies, permissionsBoundary, deny);
+        return new IamUser(
+                name,
+                path,
+                id,
+                createDate,
+                passwordLastUsed,
+                loginProfile,
+                tags,
+                accessKeys,
+                mfaDevices,
+                signingCertificates,
+                sshPublicKeys,
+                serviceSpecificCredentials,
+                groups,
+                inlinePolicies,
+                newAttachedPolicies,
+                permissionsBoundary,
+                deny);
     }
 }

@@ -38,8 +38,8 @@ public final class IdSource {
 
     public String uuid() {
         String hex = pick(HEX, 32);
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-"
-                + "8" + hex.substring(17, 20) + "-" + hex.substring(20);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-" + "8"
+                + hex.substring(17, 20) + "-" + hex.substring(20);
     }
 
     public String hex(int length) {

@@ -58,22 +58,58 @@ public record IdentityCenter(
     }
 
     public IdentityCenter withUsers(List<SsoUser> newUsers) {
-        return new IdentityCenter(region, ownerAccountId, instanceArn, identityStoreId, newUsers, groups,
-                permissionSets, assignments, provisioned, scimToken);
+        return new IdentityCenter(
+                region,
+                ownerAccountId,
+                instanceArn,
+                identityStoreId,
+                newUsers,
+                groups,
+                permissionSets,
+                assignments,
+                provisioned,
+                scimToken);
     }
 
     public IdentityCenter withGroups(List<SsoGroup> newGroups) {
-        return new IdentityCenter(region, ownerAccountId, instanceArn, identityStoreId, users, newGroups,
-                permissionSets, assignments, provisioned, scimToken);
+        return new IdentityCenter(
+                region,
+                ownerAccountId,
+                instanceArn,
+                identityStoreId,
+                users,
+                newGroups,
+                permissionSets,
+                assignments,
+                provisioned,
+                scimToken);
     }
 
     public IdentityCenter withAssignments(List<AccountAssignment> newAssignments) {
-        return new IdentityCenter(region, ownerAccountId, instanceArn, identityStoreId, users, groups,
-                permissionSets, newAssignments, provisioned, scimToken);
+        return new IdentityCenter(
+                region,
+                ownerAccountId,
+                instanceArn,
+                identityStoreId,
+                users,
+                groups,
+                permissionSets,
+                newAssignments,
+                provisioned,
+                scimToken);
     }
 
     public IdentityCenter withProvisioned(List<ProvisionedPermissionSet> newProvisioned) {
-        return new IdentityCenter(region, ownerAccountId, instanceArn, identityStoreId, users, groups,
-                permissionSets, assignments, newProvisioned, scimToken);
+        return new IdentityCenter(
+                region,
+                ownerAccountId,
+                instanceArn,
+                identityStoreId,
+                users,
+                groups,
+                permissionSets,
+                assignments,
+                newProvisioned,
+                scimToken);
     }
 }

@@ -18,35 +18,54 @@ final class IdentityCenterLoader {
             return null;
         }
         node.requireObject();
-        String defaultOwner = world.hasOrganization() ? world.organization().managementAccountId()
+        String defaultOwner = world.hasOrganization()
+                ? world.organization().managementAccountId()
                 : world.accounts().isEmpty() ? null : world.accounts().get(0).id();
         String owner = node.string("ownerAccountId", defaultOwner);
         if (owner == null || world.account(owner).isEmpty()) {
-            throw node.field("ownerAccountId").error(owner == null ? "required string is missing"
-                    : "no account with id '" + owner + "' in $.accounts");
+            throw node.field("ownerAccountId")
+                    .error(
+                            owner == null
+                                    ? "required string is missing"
+                                    : "no account with id '" + owner + "' in $.accounts");
         }
         String instanceArn = node.string("instanceArn", "arn:aws:sso:::instance/ssoins-" + ids.hex(16));
         String storeId = node.string("identityStoreId", "d-" + ids.hex(10));
         List<SsoUser> users = node.list("users").stream().map(this::user).toList();
         Map<String, String> userIds = index(node.list("users"), users);
-        List<SsoGroup> groups = node.list("groups").stream().map(group -> group(group, userIds)).toList();
+        List<SsoGroup> groups =
+                node.list("groups").stream().map(group -> group(group, userIds)).toList();
         Map<String, String> groupIds = new HashMap<>();
         groups.forEach(group -> {
             groupIds.put(group.id(), group.id());
             groupIds.putIfAbsent(group.displayName(), group.id());
         });
         String instanceId = instanceArn.substring(instanceArn.lastIndexOf('/') + 1);
-        List<PermissionSet> sets = node.list("permissionSets").stream().map(set -> permissionSet(set, instanceId)).toList();
+        List<PermissionSet> sets = node.list("permissionSets").stream()
+                .map(set -> permissionSet(set, instanceId))
+                .toList();
         List<AccountAssignment> assignments = new ArrayList<>();
         for (WorldNode assignment : node.list("assignments")) {
             assignments.add(assignment(assignment, world, sets, userIds, groupIds));
         }
         WorldNode provisionedNode = node.field("provisioned");
-        List<ProvisionedPermissionSet> provisioned = provisionedNode.absent() ? null
-                : node.list("provisioned").stream().map(pair -> provisioned(pair, world, sets)).toList();
+        List<ProvisionedPermissionSet> provisioned = provisionedNode.absent()
+                ? null
+                : node.list("provisioned").stream()
+                        .map(pair -> provisioned(pair, world, sets))
+                        .toList();
         String token = node.string("scimToken", null);
-        return new IdentityCenter(node.string("region", "us-east-1"), owner, instanceArn, storeId, users, groups, sets,
-                assignments, provisioned, token == null ? null : new Secret(token));
+        return new IdentityCenter(
+                node.string("region", "us-east-1"),
+                owner,
+                instanceArn,
+                storeId,
+                users,
+                groups,
+                sets,
+                assignments,
+                provisioned,
+                token == null ? null : new Secret(token));
     }
 
     private static Map<String, String> index(List<WorldNode> nodes, List<SsoUser> users) {
@@ -66,16 +85,27 @@ final class IdentityCenterLoader {
     private SsoUser user(WorldNode node) {
         node.requireObject();
         String userName = node.requiredString("userName");
-        List<SsoEmail> emails = node.list("emails").stream().map(email -> email.node().isTextual()
-                ? new SsoEmail(email.node().textValue(), "work", true)
-                : new SsoEmail(email.requireObject().requiredString("value"), email.string("type", "work"),
-                        email.booleanValue("primary", false))).toList();
+        List<SsoEmail> emails = node.list("emails").stream()
+                .map(email -> email.node().isTextual()
+                        ? new SsoEmail(email.node().textValue(), "work", true)
+                        : new SsoEmail(
+                                email.requireObject().requiredString("value"),
+                                email.string("type", "work"),
+                                email.booleanValue("primary", false)))
+                .toList();
         String status = node.string("status", "ENABLED");
         if (!status.equals("ENABLED") && !status.equals("DISABLED")) {
             throw node.field("status").error("expected ENABLED or DISABLED, found '" + status + "'");
         }
-        return new SsoUser(node.string("id", ids.uuid()), userName, node.string("displayName", userName),
-                node.string("givenName", ""), node.string("familyName", ""), emails, status, externalIds(node));
+        return new SsoUser(
+                node.string("id", ids.uuid()),
+                userName,
+                node.string("displayName", userName),
+                node.string("givenName", ""),
+                node.string("familyName", ""),
+                emails,
+                status,
+                externalIds(node));
     }
 
     private SsoGroup group(WorldNode node, Map<String, String> userIds) {
@@ -88,24 +118,39 @@ final class IdentityCenterLoader {
             }
             members.add(userIds.get(key));
         }
-        return new SsoGroup(node.string("id", ids.uuid()), node.requiredString("displayName"),
-                node.string("description", ""), externalIds(node), members);
+        return new SsoGroup(
+                node.string("id", ids.uuid()),
+                node.requiredString("displayName"),
+                node.string("description", ""),
+                externalIds(node),
+                members);
     }
 
     private static List<ExternalId> externalIds(WorldNode node) {
-        return node.list("externalIds").stream().map(external -> new ExternalId(
-                external.requireObject().requiredString("issuer"), external.requiredString("id"))).toList();
+        return node.list("externalIds").stream()
+                .map(external -> new ExternalId(
+                        external.requireObject().requiredString("issuer"), external.requiredString("id")))
+                .toList();
     }
 
     private PermissionSet permissionSet(WorldNode node, String instanceId) {
         node.requireObject();
         List<String> managed = node.stringList("managedPolicies").stream()
-                .map(policy -> policy.startsWith("arn:") ? policy : "arn:aws:iam::aws:policy/" + policy).toList();
-        List<PolicyReference> customer = node.list("customerManagedPolicies").stream().map(this::reference).toList();
-        return new PermissionSet(node.string("arn", "arn:aws:sso:::permissionSet/" + instanceId + "/ps-" + ids.hex(16)),
-                node.requiredString("name"), node.string("description", ""), node.string("sessionDuration", "PT1H"),
-                node.instant("createdDate", WorldLoader.DEFAULT_DATE), managed, customer,
-                node.optionalDocument("inlinePolicy").orElse(null), boundary(node.field("permissionsBoundary")));
+                .map(policy -> policy.startsWith("arn:") ? policy : "arn:aws:iam::aws:policy/" + policy)
+                .toList();
+        List<PolicyReference> customer = node.list("customerManagedPolicies").stream()
+                .map(this::reference)
+                .toList();
+        return new PermissionSet(
+                node.string("arn", "arn:aws:sso:::permissionSet/" + instanceId + "/ps-" + ids.hex(16)),
+                node.requiredString("name"),
+                node.string("description", ""),
+                node.string("sessionDuration", "PT1H"),
+                node.instant("createdDate", WorldLoader.DEFAULT_DATE),
+                managed,
+                customer,
+                node.optionalDocument("inlinePolicy").orElse(null),
+                boundary(node.field("permissionsBoundary")));
     }
 
     private PolicyReference reference(WorldNode node) {
@@ -128,8 +173,12 @@ final class IdentityCenterLoader {
         return new PermissionsBoundary(arn, reference.absent() ? null : reference(reference));
     }
 
-    private static AccountAssignment assignment(WorldNode node, World world, List<PermissionSet> sets,
-            Map<String, String> userIds, Map<String, String> groupIds) {
+    private static AccountAssignment assignment(
+            WorldNode node,
+            World world,
+            List<PermissionSet> sets,
+            Map<String, String> userIds,
+            Map<String, String> groupIds) {
         node.requireObject();
         String accountId = existingAccount(node, world);
         String setArn = permissionSetArn(node, sets);
@@ -141,8 +190,9 @@ final class IdentityCenterLoader {
         };
         String principal = node.requiredString("principalId");
         if (!principals.containsKey(principal)) {
-            throw node.field("principalId").error("no Identity Center " + type.toLowerCase(java.util.Locale.ROOT)
-                    + " with id or name '" + principal + "'");
+            throw node.field("principalId")
+                    .error("no Identity Center " + type.toLowerCase(java.util.Locale.ROOT) + " with id or name '"
+                            + principal + "'");
         }
         return new AccountAssignment(accountId, setArn, type, principals.get(principal));
     }
@@ -163,8 +213,11 @@ final class IdentityCenterLoader {
     /** A permission set given by ARN, or by name for hand-written files. */
     private static String permissionSetArn(WorldNode node, List<PermissionSet> sets) {
         String key = node.requiredString("permissionSetArn");
-        return sets.stream().filter(set -> set.arn().equals(key) || set.name().equals(key)).findFirst()
+        return sets.stream()
+                .filter(set -> set.arn().equals(key) || set.name().equals(key))
+                .findFirst()
                 .map(PermissionSet::arn)
-                .orElseThrow(() -> node.field("permissionSetArn").error("no permission set with ARN or name '" + key + "'"));
+                .orElseThrow(
+                        () -> node.field("permissionSetArn").error("no permission set with ARN or name '" + key + "'"));
     }
 }

@@ -13,44 +13,73 @@ final class IdentityCenterTree {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     ObjectNode identityCenter(IdentityCenter center) {
-        ObjectNode node = JSON.createObjectNode().put("region", center.region())
-                .put("ownerAccountId", center.ownerAccountId()).put("instanceArn", center.instanceArn())
+        ObjectNode node = JSON.createObjectNode()
+                .put("region", center.region())
+                .put("ownerAccountId", center.ownerAccountId())
+                .put("instanceArn", center.instanceArn())
                 .put("identityStoreId", center.identityStoreId());
         node.set("users", array(center.users(), this::user));
         node.set("groups", array(center.groups(), group -> {
-            ObjectNode g = JSON.createObjectNode().put("id", group.id()).put("displayName", group.displayName())
+            ObjectNode g = JSON.createObjectNode()
+                    .put("id", group.id())
+                    .put("displayName", group.displayName())
                     .put("description", group.description());
             g.set("externalIds", externalIds(group.externalIds()));
             g.set("members", strings(group.members()));
             return g;
         }));
         node.set("permissionSets", array(center.permissionSets(), this::permissionSet));
-        node.set("assignments", array(center.assignments(), a -> JSON.createObjectNode().put("accountId", a.accountId())
-                .put("permissionSetArn", a.permissionSetArn()).put("principalType", a.principalType())
-                .put("principalId", a.principalId())));
+        node.set(
+                "assignments",
+                array(
+                        center.assignments(),
+                        a -> JSON.createObjectNode()
+                                .put("accountId", a.accountId())
+                                .put("permissionSetArn", a.permissionSetArn())
+                                .put("principalType", a.principalType())
+                                .put("principalId", a.principalId())));
         if (center.provisioned() == null) {
             node.putNull("provisioned");
         } else {
-            node.set("provisioned", array(center.provisioned(), p -> JSON.createObjectNode()
-                    .put("permissionSetArn", p.permissionSetArn()).put("accountId", p.accountId())));
+            node.set(
+                    "provisioned",
+                    array(
+                            center.provisioned(),
+                            p -> JSON.createObjectNode()
+                                    .put("permissionSetArn", p.permissionSetArn())
+                                    .put("accountId", p.accountId())));
         }
-        return node.put("scimToken", center.scimToken() == null ? null : center.scimToken().value());
+        return node.put(
+                "scimToken",
+                center.scimToken() == null ? null : center.scimToken().value());
     }
 
     private ObjectNode user(SsoUser user) {
-        ObjectNode node = JSON.createObjectNode().put("id", user.id()).put("userName", user.userName())
-                .put("displayName", user.displayName()).put("givenName", user.givenName())
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", user.id())
+                .put("userName", user.userName())
+                .put("displayName", user.displayName())
+                .put("givenName", user.givenName())
                 .put("familyName", user.familyName());
-        node.set("emails", array(user.emails(), e -> JSON.createObjectNode().put("value", e.value())
-                .put("type", e.type()).put("primary", e.primary())));
+        node.set(
+                "emails",
+                array(
+                        user.emails(),
+                        e -> JSON.createObjectNode()
+                                .put("value", e.value())
+                                .put("type", e.type())
+                                .put("primary", e.primary())));
         node.put("status", user.status());
         node.set("externalIds", externalIds(user.externalIds()));
         return node;
     }
 
     private ObjectNode permissionSet(PermissionSet set) {
-        ObjectNode node = JSON.createObjectNode().put("arn", set.arn()).put("name", set.name())
-                .put("description", set.description()).put("sessionDuration", set.sessionDuration())
+        ObjectNode node = JSON.createObjectNode()
+                .put("arn", set.arn())
+                .put("name", set.name())
+                .put("description", set.description())
+                .put("sessionDuration", set.sessionDuration())
                 .put("createdDate", set.createdDate().toString());
         node.set("managedPolicies", strings(set.managedPolicies()));
         node.set("customerManagedPolicies", array(set.customerManagedPolicies(), this::reference));
@@ -61,8 +90,8 @@ final class IdentityCenterTree {
         } else if (boundary.managedPolicyArn() != null) {
             node.putObject("permissionsBoundary").put("managedPolicyArn", boundary.managedPolicyArn());
         } else {
-            node.putObject("permissionsBoundary").set("customerManagedPolicyReference",
-                    reference(boundary.customerManagedPolicyReference()));
+            node.putObject("permissionsBoundary")
+                    .set("customerManagedPolicyReference", reference(boundary.customerManagedPolicyReference()));
         }
         return node;
     }
@@ -72,6 +101,8 @@ final class IdentityCenterTree {
     }
 
     private static JsonNode externalIds(List<ExternalId> externalIds) {
-        return array(externalIds, e -> JSON.createObjectNode().put("issuer", e.issuer()).put("id", e.id()));
+        return array(
+                externalIds,
+                e -> JSON.createObjectNode().put("issuer", e.issuer()).put("id", e.id()));
     }
 }

@@ -37,10 +37,25 @@ public record Limits(
     }
 
     /** Limits with the default {@link Faults} (full replies, signatures checked, no network faults). */
-    public Limits(long latencyMs, long jitterMs, double errorRate, long seed, Map<String, Double> ratePerSecond,
-            Map<String, Integer> pageSize, long credentialLifetimeSeconds, long assignmentDelayMs) {
-        this(latencyMs, jitterMs, errorRate, seed, ratePerSecond, pageSize, credentialLifetimeSeconds,
-                assignmentDelayMs, Faults.defaults());
+    public Limits(
+            long latencyMs,
+            long jitterMs,
+            double errorRate,
+            long seed,
+            Map<String, Double> ratePerSecond,
+            Map<String, Integer> pageSize,
+            long credentialLifetimeSeconds,
+            long assignmentDelayMs) {
+        this(
+                latencyMs,
+                jitterMs,
+                errorRate,
+                seed,
+                ratePerSecond,
+                pageSize,
+                credentialLifetimeSeconds,
+                assignmentDelayMs,
+                Faults.defaults());
     }
 
     public static Limits defaults() {
@@ -58,13 +73,29 @@ public record Limits(
     }
 
     public Limits withSeed(long newSeed) {
-        return new Limits(latencyMs, jitterMs, errorRate, newSeed, ratePerSecond, pageSize,
-                credentialLifetimeSeconds, assignmentDelayMs, faults);
+        return new Limits(
+                latencyMs,
+                jitterMs,
+                errorRate,
+                newSeed,
+                ratePerSecond,
+                pageSize,
+                credentialLifetimeSeconds,
+                assignmentDelayMs,
+                faults);
     }
 
     public Limits withFaults(Faults newFaults) {
-        return new Limits(latencyMs, jitterMs, errorRate, seed, ratePerSecond, pageSize,
-                credentialLifetimeSeconds, assignmentDelayMs, newFaults);
+        return new Limits(
+                latencyMs,
+                jitterMs,
+                errorRate,
+                seed,
+                ratePerSecond,
+                pageSize,
+                credentialLifetimeSeconds,
+                assignmentDelayMs,
+                newFaults);
     }
 
     private static <V> TreeMap<String, V> merged(Map<String, V> defaults, Map<String, V> given) {

@@ -26,7 +26,8 @@ public record Organization(String id, String managementAccountId, List<OrgUnit> 
     /** The parent of a root or OU; empty for roots and unknown ids. */
     public Optional<OrgUnit> parentOf(String unitId) {
         return allUnits().stream()
-                .filter(unit -> unit.children().stream().anyMatch(child -> child.id().equals(unitId)))
+                .filter(unit ->
+                        unit.children().stream().anyMatch(child -> child.id().equals(unitId)))
                 .findFirst();
     }
 

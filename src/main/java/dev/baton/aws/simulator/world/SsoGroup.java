@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** An Identity Store group; {@code members} are user ids. */
-public record SsoGroup(String id, String displayName, String description, List<ExternalId> externalIds, List<String> members) {
+public record SsoGroup(
+        String id, String displayName, String description, List<ExternalId> externalIds, List<String> members) {
     public SsoGroup {
         requireNonNull(id, "id is null");
         requireNonNull(displayName, "displayName is null");

@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /** A CloudTrail event about an Identity Center user ({@code userId} is the identity-store user id). */
-public record TrailEvent(String eventId, Instant eventTime, String eventName, String eventSource, String accountId, String userId) {
+public record TrailEvent(
+        String eventId, Instant eventTime, String eventName, String eventSource, String accountId, String userId) {
     public TrailEvent {
         requireNonNull(eventId, "eventId is null");
         requireNonNull(eventTime, "eventTime is null");

@@ -29,10 +29,22 @@ public record World(
     }
 
     /** A world without federated sign-in (no OIDC providers, SSO portal tokens, instance or container role). */
-    public World(Organization organization, List<Account> accounts, List<ManagedPolicy> awsManagedPolicies,
-            List<Credential> credentials, IdentityCenter identityCenter, List<TrailEvent> cloudTrailEvents,
+    public World(
+            Organization organization,
+            List<Account> accounts,
+            List<ManagedPolicy> awsManagedPolicies,
+            List<Credential> credentials,
+            IdentityCenter identityCenter,
+            List<TrailEvent> cloudTrailEvents,
             Limits limits) {
-        this(organization, accounts, awsManagedPolicies, credentials, identityCenter, cloudTrailEvents, limits,
+        this(
+                organization,
+                accounts,
+                awsManagedPolicies,
+                credentials,
+                identityCenter,
+                cloudTrailEvents,
+                limits,
                 Federation.NONE);
     }
 
@@ -41,11 +53,15 @@ public record World(
     }
 
     public Optional<Credential> credential(String accessKeyId) {
-        return credentials.stream().filter(c -> c.accessKeyId().equals(accessKeyId)).findFirst();
+        return credentials.stream()
+                .filter(c -> c.accessKeyId().equals(accessKeyId))
+                .findFirst();
     }
 
     public Optional<ManagedPolicy> awsManagedPolicy(String name) {
-        return awsManagedPolicies.stream().filter(policy -> policy.name().equals(name)).findFirst();
+        return awsManagedPolicies.stream()
+                .filter(policy -> policy.name().equals(name))
+                .findFirst();
     }
 
     public boolean hasOrganization() {
@@ -58,7 +74,9 @@ public record World(
 
     /** Replaces the account with {@code id} (which must exist) by the result of {@code change}. */
     public World updateAccount(String id, UnaryOperator<Account> change) {
-        return withAccounts(accounts.stream().map(a -> a.id().equals(id) ? change.apply(a) : a).toList());
+        return withAccounts(accounts.stream()
+                .map(a -> a.id().equals(id) ? change.apply(a) : a)
+                .toList());
     }
 
     /** Shorthand for changing the IAM contents of one account. */
@@ -67,27 +85,62 @@ public record World(
     }
 
     public World withAccounts(List<Account> newAccounts) {
-        return new World(organization, newAccounts, awsManagedPolicies, credentials, identityCenter,
-                cloudTrailEvents, limits, federation);
+        return new World(
+                organization,
+                newAccounts,
+                awsManagedPolicies,
+                credentials,
+                identityCenter,
+                cloudTrailEvents,
+                limits,
+                federation);
     }
 
     public World withCredentials(List<Credential> newCredentials) {
-        return new World(organization, accounts, awsManagedPolicies, newCredentials, identityCenter,
-                cloudTrailEvents, limits, federation);
+        return new World(
+                organization,
+                accounts,
+                awsManagedPolicies,
+                newCredentials,
+                identityCenter,
+                cloudTrailEvents,
+                limits,
+                federation);
     }
 
     public World withIdentityCenter(IdentityCenter newIdentityCenter) {
-        return new World(organization, accounts, awsManagedPolicies, credentials, newIdentityCenter,
-                cloudTrailEvents, limits, federation);
+        return new World(
+                organization,
+                accounts,
+                awsManagedPolicies,
+                credentials,
+                newIdentityCenter,
+                cloudTrailEvents,
+                limits,
+                federation);
     }
 
     public World withLimits(Limits newLimits) {
-        return new World(organization, accounts, awsManagedPolicies, credentials, identityCenter,
-                cloudTrailEvents, newLimits, federation);
+        return new World(
+                organization,
+                accounts,
+                awsManagedPolicies,
+                credentials,
+                identityCenter,
+                cloudTrailEvents,
+                newLimits,
+                federation);
     }
 
     public World withFederation(Federation newFederation) {
-        return new World(organization, accounts, awsManagedPolicies, credentials, identityCenter,
-                cloudTrailEvents, limits, newFederation);
+        return new World(
+                organization,
+                accounts,
+                awsManagedPolicies,
+                credentials,
+                identityCenter,
+                cloudTrailEvents,
+                limits,
+                newFederation);
     }
 }

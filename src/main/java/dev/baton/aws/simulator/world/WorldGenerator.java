@@ -19,7 +19,8 @@ import java.util.Set;
 public final class WorldGenerator {
     static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> OU_NAMES = List.of("Security", "Infrastructure", "Prod", "Staging", "Dev", "Sandbox");
+    private static final List<String> OU_NAMES =
+            List.of("Security", "Infrastructure", "Prod", "Staging", "Dev", "Sandbox");
 
     public World generate(String spec) {
         return generate(GeneratorSpec.parse(spec));
@@ -32,11 +33,11 @@ public final class WorldGenerator {
         for (String name : OU_NAMES) {
             units.add(new OrgUnit("ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8), name, List.of()));
         }
-        OrgUnit workloads = new OrgUnit("ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8), "Workloads",
-                units.subList(2, 5));
+        OrgUnit workloads =
+                new OrgUnit("ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8), "Workloads", units.subList(2, 5));
         OrgUnit suspended = new OrgUnit("ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8), "Suspended", List.of());
-        OrgUnit root = new OrgUnit("r-" + rootSuffix, "Root",
-                List.of(units.get(0), units.get(1), workloads, units.get(5), suspended));
+        OrgUnit root = new OrgUnit(
+                "r-" + rootSuffix, "Root", List.of(units.get(0), units.get(1), workloads, units.get(5), suspended));
         List<String> accountIds = accountIds(ids, spec.accounts());
         String management = accountIds.get(0);
         GeneratedIam iam = new GeneratedIam(ids, management);
@@ -45,13 +46,19 @@ public final class WorldGenerator {
             accounts.add(account(i, accountIds, spec, iam, root, units, suspended));
         }
         String externalId = "baton-" + ids.hex(24);
-        Credential credential = new Credential(ids.accessKeyId("AKIA"), new Secret(ids.secret()), management,
-                GeneratedIam.CONNECTOR_USER);
+        Credential credential = new Credential(
+                ids.accessKeyId("AKIA"), new Secret(ids.secret()), management, GeneratedIam.CONNECTOR_USER);
         accounts.set(0, iam.withConnector(accounts.get(0), credential.accessKeyId(), externalId));
         Organization organization = new Organization("o-" + ids.lowerAlphanumeric(10), management, List.of(root));
         IdentityCenter center = new GeneratedIdentityCenter(ids, spec).build(management, accountIds);
         List<TrailEvent> events = trailEvents(ids, center, management);
-        return new World(organization, accounts, awsManagedPolicies(ids), List.of(credential), center, events,
+        return new World(
+                organization,
+                accounts,
+                awsManagedPolicies(ids),
+                List.of(credential),
+                center,
+                events,
                 Limits.defaults().withSeed(spec.seed()));
     }
 
@@ -68,26 +75,44 @@ public final class WorldGenerator {
     }
 
     /** Account 0 is the management account at the root; every 25th member from the 3rd on is suspended. */
-    private static Account account(int index, List<String> accountIds, GeneratorSpec spec, GeneratedIam iam,
-            OrgUnit root, List<OrgUnit> units, OrgUnit suspendedUnit) {
+    private static Account account(
+            int index,
+            List<String> accountIds,
+            GeneratorSpec spec,
+            GeneratedIam iam,
+            OrgUnit root,
+            List<OrgUnit> units,
+            OrgUnit suspendedUnit) {
         String id = accountIds.get(index);
         boolean suspended = index % 25 == 3;
         OrgUnit parent = index == 0 ? root : suspended ? suspendedUnit : units.get(index % units.size());
-        String team = GeneratedNames.TEAMS.get(index % GeneratedNames.TEAMS.size()).toLowerCase(java.util.Locale.ROOT);
-        String name = index == 0 ? "management" : String.format("%s-%s-%03d", team,
-                parent.name().toLowerCase(java.util.Locale.ROOT), index);
+        String team =
+                GeneratedNames.TEAMS.get(index % GeneratedNames.TEAMS.size()).toLowerCase(java.util.Locale.ROOT);
+        String name = index == 0
+                ? "management"
+                : String.format("%s-%s-%03d", team, parent.name().toLowerCase(java.util.Locale.ROOT), index);
         String trusted = accountIds.get(index == 0 ? Math.min(1, accountIds.size() - 1) : index - 1);
         AccountIam accountIam = iam.accountIam(index, id, spec.iamUsersPerAccount(), name, trusted);
-        return new Account(id, name, name + "@example.com", suspended ? "SUSPENDED" : "ACTIVE", parent.id(),
-                index % 3 == 0 ? List.of(name) : List.of(), accountIam);
+        return new Account(
+                id,
+                name,
+                name + "@example.com",
+                suspended ? "SUSPENDED" : "ACTIVE",
+                parent.id(),
+                index % 3 == 0 ? List.of(name) : List.of(),
+                accountIam);
     }
 
     private static List<TrailEvent> trailEvents(IdSource ids, IdentityCenter center, String management) {
         List<TrailEvent> events = new ArrayList<>();
         int count = Math.min(200, Math.max(1, center.users().size() / 10));
         for (int i = 0; i < Math.min(count, center.users().size()); i++) {
-            events.add(new TrailEvent(ids.uuid(), NOW.minusSeconds(60L * (1 + ids.nextInt(60 * 24 * 30))),
-                    i % 5 == 0 ? "Federate" : "Authenticate", "sso.amazonaws.com", management,
+            events.add(new TrailEvent(
+                    ids.uuid(),
+                    NOW.minusSeconds(60L * (1 + ids.nextInt(60 * 24 * 30))),
+                    i % 5 == 0 ? "Federate" : "Authenticate",
+                    "sso.amazonaws.com",
+                    management,
                     center.users().get(i).id()));
         }
         return events;
@@ -115,7 +140,13 @@ public final class WorldGenerator {
     }
 
     private static ManagedPolicy awsPolicy(IdSource ids, String name, List<String> actions) {
-        return new ManagedPolicy(name, "/", ids.iamId("ANPA"), "AWS managed policy " + name,
-                document("Allow", actions), "v1", Instant.parse("2015-02-06T18:39:46Z"));
+        return new ManagedPolicy(
+                name,
+                "/",
+                ids.iamId("ANPA"),
+                "AWS managed policy " + name,
+                document("Allow", actions),
+                "v1",
+                Instant.parse("2015-02-06T18:39:46Z"));
     }
 }

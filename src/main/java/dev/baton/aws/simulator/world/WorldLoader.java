@@ -39,8 +39,8 @@ public final class WorldLoader {
             tree = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            throw new WorldFileException("$", "not valid JSON (line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ")");
+            throw new WorldFileException(
+                    "$", "not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
         }
         if (tree == null) {
             throw new WorldFileException("$", "the file is empty");
@@ -52,7 +52,8 @@ public final class WorldLoader {
         WorldNode root = WorldNode.root(tree).requireObject();
         Limits limits = limits(root.field("limits")).withFaults(FaultsLoader.faults(root.field("faults")));
         IdSource ids = new IdSource(limits.seed());
-        List<Account> rawAccounts = root.list("accounts").stream().map(node -> rawAccount(node)).toList();
+        List<Account> rawAccounts =
+                root.list("accounts").stream().map(node -> rawAccount(node)).toList();
         Organization organization = organization(root.field("organization"), rawAccounts, ids);
         IamLoader iam = new IamLoader(ids, awsManagedPolicies(root, ids));
         List<WorldNode> accountNodes = root.list("accounts");
@@ -63,10 +64,17 @@ public final class WorldLoader {
         checkUniqueAccounts(accountNodes, accounts);
         World world = new World(organization, accounts, iam.awsManagedPolicies(), List.of(), null, List.of(), limits);
         world = iam.credentials(root, world);
-        IdentityCenter identityCenter = new IdentityCenterLoader(ids).identityCenter(root.field("identityCenter"), world);
+        IdentityCenter identityCenter =
+                new IdentityCenterLoader(ids).identityCenter(root.field("identityCenter"), world);
         List<TrailEvent> events = trailEvents(root.field("cloudTrail"), identityCenter, world, ids);
-        World loaded = new World(organization, world.accounts(), world.awsManagedPolicies(), world.credentials(),
-                identityCenter, events, limits);
+        World loaded = new World(
+                organization,
+                world.accounts(),
+                world.awsManagedPolicies(),
+                world.credentials(),
+                identityCenter,
+                events,
+                limits);
         return loaded.withFederation(FederationLoader.federation(root.field("federation"), loaded));
     }
 
@@ -76,8 +84,9 @@ public final class WorldLoader {
         }
         node.requireObject();
         Map<String, Double> rates = new LinkedHashMap<>();
-        node.entries("ratePerSecond").forEach((key, value) -> rates.put(key, node.field("ratePerSecond")
-                .doubleValue(key, 0)));
+        node.entries("ratePerSecond")
+                .forEach((key, value) ->
+                        rates.put(key, node.field("ratePerSecond").doubleValue(key, 0)));
         Map<String, Integer> pageSizes = new LinkedHashMap<>();
         node.entries("pageSize").forEach((key, value) -> {
             long size = node.field("pageSize").longValue(key, 100);
@@ -90,8 +99,14 @@ public final class WorldLoader {
         if (errorRate < 0 || errorRate > 1) {
             throw node.field("errorRate").error("must be between 0 and 1");
         }
-        return new Limits(nonNegative(node, "latencyMs", 0), nonNegative(node, "jitterMs", 0), errorRate,
-                node.longValue("seed", 1), rates, pageSizes, nonNegative(node, "credentialLifetimeSeconds", 3600),
+        return new Limits(
+                nonNegative(node, "latencyMs", 0),
+                nonNegative(node, "jitterMs", 0),
+                errorRate,
+                node.longValue("seed", 1),
+                rates,
+                pageSizes,
+                nonNegative(node, "credentialLifetimeSeconds", 3600),
                 nonNegative(node, "assignmentDelayMs", 200));
     }
 
@@ -110,8 +125,14 @@ public final class WorldLoader {
         if (!id.matches("\\d{12}")) {
             throw node.field("id").error("an account id has 12 digits, found '" + id + "'");
         }
-        return new Account(id, node.string("name", id), node.string("email", id + "@example.com"),
-                status(node), node.string("parentId", null), node.stringList("aliases"), AccountIam.empty());
+        return new Account(
+                id,
+                node.string("name", id),
+                node.string("email", id + "@example.com"),
+                status(node),
+                node.string("parentId", null),
+                node.stringList("aliases"),
+                AccountIam.empty());
     }
 
     private static String status(WorldNode node) {
@@ -127,13 +148,20 @@ public final class WorldLoader {
             return null;
         }
         node.requireObject();
-        String management = node.string("managementAccountId", accounts.isEmpty() ? null : accounts.get(0).id());
+        String management = node.string(
+                "managementAccountId",
+                accounts.isEmpty() ? null : accounts.get(0).id());
         if (management == null || accounts.stream().noneMatch(a -> a.id().equals(management))) {
-            throw node.field("managementAccountId").error(management == null
-                    ? "required string is missing" : "no account with id '" + management + "' in $.accounts");
+            throw node.field("managementAccountId")
+                    .error(
+                            management == null
+                                    ? "required string is missing"
+                                    : "no account with id '" + management + "' in $.accounts");
         }
         String orgId = node.string("id", "o-" + ids.lowerAlphanumeric(10));
-        List<OrgUnit> roots = node.list("roots").stream().map(root -> unit(root, ids, "r-", null)).toList();
+        List<OrgUnit> roots = node.list("roots").stream()
+                .map(root -> unit(root, ids, "r-", null))
+                .toList();
         if (roots.isEmpty()) {
             roots = List.of(new OrgUnit("r-" + ids.lowerAlphanumeric(4), "Root", List.of()));
         }
@@ -144,14 +172,18 @@ public final class WorldLoader {
         node.requireObject();
         String id = node.string("id", null);
         if (id == null) {
-            id = rootSuffix == null ? prefix + ids.lowerAlphanumeric(4) : "ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8);
+            id = rootSuffix == null
+                    ? prefix + ids.lowerAlphanumeric(4)
+                    : "ou-" + rootSuffix + "-" + ids.lowerAlphanumeric(8);
         }
         String suffix = rootSuffix == null ? id.substring(id.indexOf('-') + 1) : rootSuffix;
         String name = node.string("name", rootSuffix == null ? "Root" : null);
         if (name == null) {
             throw node.field("name").error("required string is missing");
         }
-        List<OrgUnit> children = node.list("children").stream().map(child -> unit(child, ids, "ou-", suffix)).toList();
+        List<OrgUnit> children = node.list("children").stream()
+                .map(child -> unit(child, ids, "ou-", suffix))
+                .toList();
         return new OrgUnit(id, name, children);
     }
 
@@ -165,7 +197,8 @@ public final class WorldLoader {
             }
         }
         WorldNode iamNode = node.field("iam");
-        AccountIam accountIam = iamNode.absent() ? AccountIam.empty() : iam.accountIam(iamNode.requireObject(), raw.id());
+        AccountIam accountIam =
+                iamNode.absent() ? AccountIam.empty() : iam.accountIam(iamNode.requireObject(), raw.id());
         return new Account(raw.id(), raw.name(), raw.email(), raw.status(), parentId, raw.aliases(), accountIam);
     }
 
@@ -173,33 +206,46 @@ public final class WorldLoader {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < accounts.size(); i++) {
             if (seen.putIfAbsent(accounts.get(i).id(), i) != null) {
-                throw nodes.get(i).field("id").error("duplicate account id '" + accounts.get(i).id() + "'");
+                throw nodes.get(i)
+                        .field("id")
+                        .error("duplicate account id '" + accounts.get(i).id() + "'");
             }
         }
     }
 
     private static List<ManagedPolicy> awsManagedPolicies(WorldNode root, IdSource ids) {
-        return root.list("awsManagedPolicies").stream().map(node -> IamLoader.managedPolicy(node, ids)).toList();
+        return root.list("awsManagedPolicies").stream()
+                .map(node -> IamLoader.managedPolicy(node, ids))
+                .toList();
     }
 
-    private static List<TrailEvent> trailEvents(WorldNode node, IdentityCenter identityCenter, World world, IdSource ids) {
+    private static List<TrailEvent> trailEvents(
+            WorldNode node, IdentityCenter identityCenter, World world, IdSource ids) {
         if (node.absent()) {
             return List.of();
         }
-        String defaultAccount = identityCenter != null ? identityCenter.ownerAccountId()
+        String defaultAccount = identityCenter != null
+                ? identityCenter.ownerAccountId()
                 : world.accounts().isEmpty() ? null : world.accounts().get(0).id();
-        return node.requireObject().list("events").stream().map(event -> {
-            event.requireObject();
-            Instant time = event.instant("eventTime", null);
-            if (time == null) {
-                throw event.field("eventTime").error("required string is missing");
-            }
-            String accountId = event.string("accountId", defaultAccount);
-            if (accountId == null) {
-                throw event.field("accountId").error("required string is missing");
-            }
-            return new TrailEvent(event.string("eventId", ids.uuid()), time, event.string("eventName", "Authenticate"),
-                    event.string("eventSource", "sso.amazonaws.com"), accountId, event.requiredString("userId"));
-        }).toList();
+        return node.requireObject().list("events").stream()
+                .map(event -> {
+                    event.requireObject();
+                    Instant time = event.instant("eventTime", null);
+                    if (time == null) {
+                        throw event.field("eventTime").error("required string is missing");
+                    }
+                    String accountId = event.string("accountId", defaultAccount);
+                    if (accountId == null) {
+                        throw event.field("accountId").error("required string is missing");
+                    }
+                    return new TrailEvent(
+                            event.string("eventId", ids.uuid()),
+                            time,
+                            event.string("eventName", "Authenticate"),
+                            event.string("eventSource", "sso.amazonaws.com"),
+                            accountId,
+                            event.requiredString("userId"));
+                })
+                .toList();
     }
 }

@@ -32,21 +32,37 @@ public final class WorldWriter {
         ObjectNode root = JSON.createObjectNode();
         if (world.hasOrganization()) {
             Organization org = world.organization();
-            ObjectNode node = root.putObject("organization").put("id", org.id())
+            ObjectNode node = root.putObject("organization")
+                    .put("id", org.id())
                     .put("managementAccountId", org.managementAccountId());
             node.set("roots", array(org.roots(), WorldWriter::unit));
         }
         root.set("accounts", array(world.accounts(), WorldWriter::account));
         root.set("awsManagedPolicies", array(world.awsManagedPolicies(), WorldWriter::policy));
-        root.set("credentials", array(world.credentials(), c -> JSON.createObjectNode()
-                .put("accessKeyId", c.accessKeyId()).put("secretAccessKey", c.secretAccessKey().value())
-                .put("accountId", c.accountId()).put("user", c.user())));
+        root.set(
+                "credentials",
+                array(
+                        world.credentials(),
+                        c -> JSON.createObjectNode()
+                                .put("accessKeyId", c.accessKeyId())
+                                .put("secretAccessKey", c.secretAccessKey().value())
+                                .put("accountId", c.accountId())
+                                .put("user", c.user())));
         if (world.hasIdentityCenter()) {
             root.set("identityCenter", new IdentityCenterTree().identityCenter(world.identityCenter()));
         }
-        root.putObject("cloudTrail").set("events", array(world.cloudTrailEvents(), e -> JSON.createObjectNode()
-                .put("eventId", e.eventId()).put("eventTime", e.eventTime().toString()).put("eventName", e.eventName())
-                .put("eventSource", e.eventSource()).put("accountId", e.accountId()).put("userId", e.userId())));
+        root.putObject("cloudTrail")
+                .set(
+                        "events",
+                        array(
+                                world.cloudTrailEvents(),
+                                e -> JSON.createObjectNode()
+                                        .put("eventId", e.eventId())
+                                        .put("eventTime", e.eventTime().toString())
+                                        .put("eventName", e.eventName())
+                                        .put("eventSource", e.eventSource())
+                                        .put("accountId", e.accountId())
+                                        .put("userId", e.userId())));
         if (!world.federation().isEmpty()) {
             root.set("federation", FederationLoader.tree(world.federation()));
         }
@@ -62,8 +78,12 @@ public final class WorldWriter {
     }
 
     private static ObjectNode account(Account account) {
-        ObjectNode node = JSON.createObjectNode().put("id", account.id()).put("name", account.name())
-                .put("email", account.email()).put("status", account.status()).put("parentId", account.parentId());
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", account.id())
+                .put("name", account.name())
+                .put("email", account.email())
+                .put("status", account.status())
+                .put("parentId", account.parentId());
         node.set("aliases", strings(account.aliases()));
         ObjectNode iam = node.putObject("iam");
         iam.set("users", array(account.iam().users(), WorldWriter::user));
@@ -83,25 +103,53 @@ public final class WorldWriter {
         node.put("passwordLastUsed", instant(user.passwordLastUsed())).put("loginProfile", user.loginProfile());
         node.set("tags", stringMap(user.tags()));
         node.set("accessKeys", array(user.accessKeys(), key -> {
-            ObjectNode k = JSON.createObjectNode().put("id", key.id()).put("status", key.status())
+            ObjectNode k = JSON.createObjectNode()
+                    .put("id", key.id())
+                    .put("status", key.status())
                     .put("createDate", key.createDate().toString());
             if (key.lastUsed() != null) {
-                k.putObject("lastUsed").put("date", key.lastUsed().date().toString())
-                        .put("service", key.lastUsed().service()).put("region", key.lastUsed().region());
+                k.putObject("lastUsed")
+                        .put("date", key.lastUsed().date().toString())
+                        .put("service", key.lastUsed().service())
+                        .put("region", key.lastUsed().region());
             }
             return k;
         }));
-        node.set("mfaDevices", array(user.mfaDevices(), d -> JSON.createObjectNode()
-                .put("serialNumber", d.serialNumber()).put("enableDate", d.enableDate().toString())));
-        node.set("signingCertificates", array(user.signingCertificates(), c -> JSON.createObjectNode()
-                .put("id", c.id()).put("status", c.status()).put("uploadDate", c.uploadDate().toString())
-                .put("body", c.body())));
-        node.set("sshPublicKeys", array(user.sshPublicKeys(), k -> JSON.createObjectNode().put("id", k.id())
-                .put("status", k.status()).put("uploadDate", k.uploadDate().toString())
-                .put("fingerprint", k.fingerprint())));
-        node.set("serviceSpecificCredentials", array(user.serviceSpecificCredentials(), c -> JSON.createObjectNode()
-                .put("id", c.id()).put("serviceName", c.serviceName()).put("serviceUserName", c.serviceUserName())
-                .put("status", c.status()).put("createDate", c.createDate().toString())));
+        node.set(
+                "mfaDevices",
+                array(
+                        user.mfaDevices(),
+                        d -> JSON.createObjectNode()
+                                .put("serialNumber", d.serialNumber())
+                                .put("enableDate", d.enableDate().toString())));
+        node.set(
+                "signingCertificates",
+                array(
+                        user.signingCertificates(),
+                        c -> JSON.createObjectNode()
+                                .put("id", c.id())
+                                .put("status", c.status())
+                                .put("uploadDate", c.uploadDate().toString())
+                                .put("body", c.body())));
+        node.set(
+                "sshPublicKeys",
+                array(
+                        user.sshPublicKeys(),
+                        k -> JSON.createObjectNode()
+                                .put("id", k.id())
+                                .put("status", k.status())
+                                .put("uploadDate", k.uploadDate().toString())
+                                .put("fingerprint", k.fingerprint())));
+        node.set(
+                "serviceSpecificCredentials",
+                array(
+                        user.serviceSpecificCredentials(),
+                        c -> JSON.createObjectNode()
+                                .put("id", c.id())
+                                .put("serviceName", c.serviceName())
+                                .put("serviceUserName", c.serviceUserName())
+                                .put("status", c.status())
+                                .put("createDate", c.createDate().toString())));
         node.set("groups", strings(user.groups()));
         node.set("inlinePolicies", documents(user.inlinePolicies()));
         node.set("attachedPolicies", strings(user.attachedPolicies()));
@@ -118,7 +166,8 @@ public final class WorldWriter {
         node.set("attachedPolicies", strings(role.attachedPolicies()));
         node.set("tags", stringMap(role.tags()));
         if (role.lastUsed() != null) {
-            node.putObject("lastUsed").put("date", role.lastUsed().date().toString())
+            node.putObject("lastUsed")
+                    .put("date", role.lastUsed().date().toString())
                     .put("region", role.lastUsed().region());
         } else {
             node.putNull("lastUsed");
@@ -132,15 +181,22 @@ public final class WorldWriter {
     }
 
     private static ObjectNode policy(ManagedPolicy policy) {
-        ObjectNode node = JSON.createObjectNode().put("name", policy.name()).put("path", policy.path())
-                .put("id", policy.id()).put("description", policy.description());
+        ObjectNode node = JSON.createObjectNode()
+                .put("name", policy.name())
+                .put("path", policy.path())
+                .put("id", policy.id())
+                .put("description", policy.description());
         node.set("document", policy.document());
-        return node.put("defaultVersionId", policy.defaultVersionId()).put("createDate", policy.createDate().toString());
+        return node.put("defaultVersionId", policy.defaultVersionId())
+                .put("createDate", policy.createDate().toString());
     }
 
     private static ObjectNode limits(Limits limits) {
-        ObjectNode node = JSON.createObjectNode().put("latencyMs", limits.latencyMs()).put("jitterMs", limits.jitterMs())
-                .put("errorRate", limits.errorRate()).put("seed", limits.seed());
+        ObjectNode node = JSON.createObjectNode()
+                .put("latencyMs", limits.latencyMs())
+                .put("jitterMs", limits.jitterMs())
+                .put("errorRate", limits.errorRate())
+                .put("seed", limits.seed());
         ObjectNode rates = node.putObject("ratePerSecond");
         limits.ratePerSecond().forEach(rates::put);
         ObjectNode pages = node.putObject("pageSize");
@@ -150,15 +206,21 @@ public final class WorldWriter {
     }
 
     private static ObjectNode faults(Faults faults) {
-        return JSON.createObjectNode().put("sparse", faults.sparse().value()).put("sparseSeed", faults.sparseSeed())
+        return JSON.createObjectNode()
+                .put("sparse", faults.sparse().value())
+                .put("sparseSeed", faults.sparseSeed())
                 .put("verifySignatures", faults.verifySignatures())
                 .put("dropConnectionRate", faults.dropConnectionRate())
-                .put("truncateBodyRate", faults.truncateBodyRate()).put("slowBodyRate", faults.slowBodyRate())
+                .put("truncateBodyRate", faults.truncateBodyRate())
+                .put("slowBodyRate", faults.slowBodyRate())
                 .put("slowBodyDelayMs", faults.slowBodyDelayMs());
     }
 
     private static ObjectNode named(String name, String path, String id, Instant createDate) {
-        return JSON.createObjectNode().put("name", name).put("path", path).put("id", id)
+        return JSON.createObjectNode()
+                .put("name", name)
+                .put("path", path)
+                .put("id", id)
                 .put("createDate", createDate.toString());
     }
 

@@ -10,8 +10,8 @@ import dev.baton.aws.proto.c1.connector.v2.GrantSources;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +27,8 @@ final class DestinationUpdate {
     private static final Any IMMUTABLE = Any.pack(GrantImmutable.getDefaultInstance());
     private static final int WRITE_CHUNK = 5_000;
     /** The richer embedding first (more bytes), then the smaller bytes: independent of arrival order. */
-    private static final Comparator<Resource> PRINCIPAL_ORDER = Comparator
-            .comparingInt((Resource resource) -> -resource.getSerializedSize())
+    private static final Comparator<Resource> PRINCIPAL_ORDER = Comparator.comparingInt(
+                    (Resource resource) -> -resource.getSerializedSize())
             .thenComparing(resource -> resource.toByteString(), ByteString.unsignedLexicographicalComparator());
 
     private final ExpansionStore store;
@@ -42,8 +42,8 @@ final class DestinationUpdate {
     DestinationUpdate(ExpansionStore store, Entitlement destination) {
         this.store = store;
         this.destination = destination;
-        store.forEachGrantPrincipal(destination.getId(),
-                (grantId, principal) -> index(Ids.resourceKey(principal), grantId));
+        store.forEachGrantPrincipal(
+                destination.getId(), (grantId, principal) -> index(Ids.resourceKey(principal), grantId));
     }
 
     /** Applies one grant of the source entitlement: creates (D, P) or adds the source to every existing (D, P). */
@@ -86,8 +86,10 @@ final class DestinationUpdate {
             return;
         }
         if (PRINCIPAL_ORDER.compare(candidate, stored.grant().getPrincipal()) < 0) {
-            pending.put(grantId, new StoredGrant(stored.grant().toBuilder().setPrincipal(candidate).build(),
-                    stored.expandable()));
+            pending.put(
+                    grantId,
+                    new StoredGrant(
+                            stored.grant().toBuilder().setPrincipal(candidate).build(), stored.expandable()));
         }
     }
 
@@ -147,7 +149,9 @@ final class DestinationUpdate {
         if (!pending.containsKey(grant.getId())) {
             updated++;
         }
-        pending.put(grant.getId(), new StoredGrant(grant.toBuilder().setSources(builder).build(), stored.expandable()));
+        pending.put(
+                grant.getId(),
+                new StoredGrant(grant.toBuilder().setSources(builder).build(), stored.expandable()));
     }
 
     private Grant newGrant(Resource principal, String sourceEntitlementId, boolean direct) {
@@ -167,7 +171,9 @@ final class DestinationUpdate {
     /** Puts the expansion annotation back so the store keeps the grant's expansion column (PreserveExpansion). */
     private static Grant withExpansion(StoredGrant stored) {
         return stored.isExpandable()
-                ? stored.grant().toBuilder().addAnnotations(Any.pack(stored.expandable())).build()
+                ? stored.grant().toBuilder()
+                        .addAnnotations(Any.pack(stored.expandable()))
+                        .build()
                 : stored.grant();
     }
 

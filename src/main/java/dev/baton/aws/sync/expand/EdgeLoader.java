@@ -20,6 +20,7 @@ final class EdgeLoader {
     private final SyncWarnings warnings;
     /** Source entitlement id → key of its resource, or {@link #MISSING}; one store read per distinct source. */
     private final Map<String, String> sourceResourceKeys = new HashMap<>();
+
     private final EntitlementGraph graph = new EntitlementGraph();
     private long droppedEdges;
     private String failure;
@@ -48,7 +49,8 @@ final class EdgeLoader {
         Grant grant = stored.grant();
         String destination = grant.getEntitlement().getId();
         String principalKey = Ids.resourceKey(grant.getPrincipal().getId());
-        EdgeSpec spec = EdgeSpec.of(stored.expandable().getShallow(), stored.expandable().getResourceTypeIdsList());
+        EdgeSpec spec = EdgeSpec.of(
+                stored.expandable().getShallow(), stored.expandable().getResourceTypeIdsList());
         for (String source : stored.expandable().getEntitlementIdsList()) {
             if (source.isBlank()) {
                 continue;

@@ -21,8 +21,12 @@ final class ExpansionPlan {
     private final List<List<Long>> edgesBySourceLevel;
     private final int collapsedCycles;
 
-    private ExpansionPlan(List<List<String>> membersOfComponent, Map<Long, EdgeSpec> condensedEdges, int[] level,
-                          List<List<Long>> edgesBySourceLevel, int collapsedCycles) {
+    private ExpansionPlan(
+            List<List<String>> membersOfComponent,
+            Map<Long, EdgeSpec> condensedEdges,
+            int[] level,
+            List<List<Long>> edgesBySourceLevel,
+            int collapsedCycles) {
         this.membersOfComponent = membersOfComponent;
         this.condensedEdges = condensedEdges;
         this.level = level;
@@ -65,8 +69,9 @@ final class ExpansionPlan {
         for (int component = 0; component < count; component++) {
             outgoing.add(new ArrayList<>(0));
         }
-        condensed.keySet().forEach(key ->
-                outgoing.get(EntitlementGraph.source(key)).add(EntitlementGraph.destination(key)));
+        condensed
+                .keySet()
+                .forEach(key -> outgoing.get(EntitlementGraph.source(key)).add(EntitlementGraph.destination(key)));
         int[] level = new int[count];
         for (int component = count - 1; component >= 0; component--) {
             for (int next : outgoing.get(component)) {

@@ -11,8 +11,8 @@ package dev.baton.aws.sync.expand;
  * @param grantsUpdated    rewrites of grants already in the store (direct grants given their sources, earlier
  *                         expanded grants reached from one more source)
  */
-public record ExpansionResult(long edges, long droppedEdges, long collapsedCycles, int depth, long grantsCreated,
-                              long grantsUpdated) {
+public record ExpansionResult(
+        long edges, long droppedEdges, long collapsedCycles, int depth, long grantsCreated, long grantsUpdated) {
     public static ExpansionResult none() {
         return new ExpansionResult(0, 0, 0, 0, 0, 0);
     }

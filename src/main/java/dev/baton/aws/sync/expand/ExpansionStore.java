@@ -28,8 +28,10 @@ public interface ExpansionStore {
      * (entitlement, principal) grants; a store can answer from its index columns without decoding the blobs.
      */
     default void forEachGrantPrincipal(String entitlementId, BiConsumer<String, ResourceId> consumer) {
-        forEachGrantOfEntitlement(entitlementId,
-                stored -> consumer.accept(stored.grant().getId(), stored.grant().getPrincipal().getId()));
+        forEachGrantOfEntitlement(
+                entitlementId,
+                stored -> consumer.accept(
+                        stored.grant().getId(), stored.grant().getPrincipal().getId()));
     }
 
     /** Upserts by grant id; a {@code GrantExpandable} annotation on a grant moves to the expansion side column. */

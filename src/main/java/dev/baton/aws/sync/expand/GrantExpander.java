@@ -59,8 +59,8 @@ public final class GrantExpander {
             }
             progress.layerDone(layer + 1, plan.layerCount(), created);
         }
-        return new ExpansionResult(graph.edgeCount(), loader.droppedEdges(), plan.collapsedCycles(), plan.depth(),
-                created, updated);
+        return new ExpansionResult(
+                graph.edgeCount(), loader.droppedEdges(), plan.collapsedCycles(), plan.depth(), created, updated);
     }
 
     private Optional<DestinationUpdate> expandInto(String destinationId, List<Inflow> inflows) {

@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CredentialReportTest {
-    private static final String CSV = String.join("\n",
+    private static final String CSV = String.join(
+            "\n",
             "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
                     + "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
                     + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
@@ -35,7 +36,8 @@ class CredentialReportTest {
         assertTrue(alice.mfaActive());
         assertEquals(Instant.parse("2024-03-01T10:00:00Z"), alice.passwordLastUsed());
         assertEquals(2, alice.keySlots().size());
-        assertEquals(Instant.parse("2024-03-05T08:30:00Z"), alice.keySlots().get(0).lastUsed());
+        assertEquals(
+                Instant.parse("2024-03-05T08:30:00Z"), alice.keySlots().get(0).lastUsed());
         assertTrue(alice.keySlots().get(0).active());
         assertFalse(alice.keySlots().get(1).active());
         assertNull(alice.keySlots().get(1).lastUsed());

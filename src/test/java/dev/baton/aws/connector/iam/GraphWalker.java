@@ -30,8 +30,12 @@ import java.util.TreeMap;
  */
 final class GraphWalker {
     /** Everything one sync produced, keyed by id; {@code duplicates} lists resources listed more than once. */
-    record Graph(Map<String, Resource> resources, Map<String, Entitlement> entitlements, Map<String, Grant> grants,
-                 List<String> duplicates, List<String> warnings) {
+    record Graph(
+            Map<String, Resource> resources,
+            Map<String, Entitlement> entitlements,
+            Map<String, Grant> grants,
+            List<String> duplicates,
+            List<String> warnings) {
         Resource resource(String type, String id) {
             Resource resource = resources.get(type + ":" + id);
             if (resource == null) {
@@ -41,8 +45,11 @@ final class GraphWalker {
         }
 
         List<String> ids(String type) {
-            return resources.values().stream().filter(r -> r.getId().getResourceType().equals(type))
-                    .map(r -> r.getId().getResource()).sorted().toList();
+            return resources.values().stream()
+                    .filter(r -> r.getId().getResourceType().equals(type))
+                    .map(r -> r.getId().getResource())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -64,8 +71,10 @@ final class GraphWalker {
                     if (resources.put(Ids.resourceKey(resource.getId()), resource) != null) {
                         duplicates.add(Ids.resourceKey(resource.getId()));
                     }
-                    resource.getAnnotationsList().stream().filter(a -> a.is(ChildResourceType.class))
-                            .map(a -> Annotations.find(List.of(a), ChildResourceType.class).orElseThrow())
+                    resource.getAnnotationsList().stream()
+                            .filter(a -> a.is(ChildResourceType.class))
+                            .map(a -> Annotations.find(List.of(a), ChildResourceType.class)
+                                    .orElseThrow())
                             .map(child -> byType.get(child.getResourceTypeId()))
                             .filter(child -> child != null)
                             .forEach(child -> work.add(new Listing(child, resource.getId())));

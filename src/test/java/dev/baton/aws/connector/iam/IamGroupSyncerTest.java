@@ -28,7 +28,9 @@ class IamGroupSyncerTest {
         assertEquals("group:" + ARN + ":member", member.getId());
         assertEquals("admins Group Member", member.getDisplayName());
         assertEquals("Is member of the admins IAM group in AWS", member.getDescription());
-        assertEquals(List.of("iam_user"), member.getGrantableToList().stream().map(t -> t.getId()).toList());
+        assertEquals(
+                List.of("iam_user"),
+                member.getGrantableToList().stream().map(t -> t.getId()).toList());
     }
 
     @Test
@@ -36,8 +38,11 @@ class IamGroupSyncerTest {
         String user = "arn:aws:iam::111111111111:user/bob";
         Grant grant = IamGroupSyncer.memberGrants(group, List.of(user)).get(0);
         assertEquals("group:" + ARN + ":member:iam_user:" + user, grant.getId());
-        assertEquals("grant:membership:" + ARN + ":" + user,
-                Annotations.find(grant.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
+        assertEquals(
+                "grant:membership:" + ARN + ":" + user,
+                Annotations.find(grant.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
     }
 
     @Test
@@ -45,7 +50,8 @@ class IamGroupSyncerTest {
         Grant grant = IamGrants.policyAttachment(
                 new AttachedPolicy("ReadOnly", "arn:aws:iam::aws:policy/ReadOnly"), group.getId());
         assertEquals("iam_policy:arn:aws:iam::aws:policy/ReadOnly:attached:group:" + ARN, grant.getId());
-        GrantExpandable expandable = Annotations.find(grant.getAnnotationsList(), GrantExpandable.class).orElseThrow();
+        GrantExpandable expandable = Annotations.find(grant.getAnnotationsList(), GrantExpandable.class)
+                .orElseThrow();
         assertEquals(List.of("group:" + ARN + ":member"), expandable.getEntitlementIdsList());
         assertTrue(expandable.getShallow());
     }

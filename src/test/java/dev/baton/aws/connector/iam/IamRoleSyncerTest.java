@@ -25,20 +25,28 @@ class IamRoleSyncerTest {
 
     @Test
     void mapsProfileWithNhiClassificationAndTrustedPrincipals() {
-        Resource resource = IamRoleSyncer.toResource(
-                new Role(ARN, "deploy", "/", "Deploys", 7200, Map.of("k", "v"), TRUST), null);
+        Resource resource =
+                IamRoleSyncer.toResource(new Role(ARN, "deploy", "/", "Deploys", 7200, Map.of("k", "v"), TRUST), null);
         assertEquals("deploy", resource.getDisplayName());
         assertFalse(resource.hasParentResourceId());
         var profile = resource.getProfile();
         assertEquals("deploy", Profiles.string(profile, "aws_role_name"));
         assertEquals("Deploys", Profiles.string(profile, "aws_role_description"));
-        assertEquals(7200, profile.getFieldsOrThrow("aws_max_session_duration_seconds").getNumberValue());
+        assertEquals(
+                7200,
+                profile.getFieldsOrThrow("aws_max_session_duration_seconds").getNumberValue());
         assertEquals("NHI_TYPE_ASSUMABLE_ROLE", Profiles.string(profile, "aws_nhi_type"));
         assertEquals("aws.role.codebuild", Profiles.string(profile, "aws_nhi_detail"));
-        assertEquals(List.of("AWS:arn:aws:iam::222222222222:root", "Service:codebuild.amazonaws.com"),
+        assertEquals(
+                List.of("AWS:arn:aws:iam::222222222222:root", "Service:codebuild.amazonaws.com"),
                 profile.getFieldsOrThrow("aws_trusted_principals").getListValue().getValuesList().stream()
-                        .map(v -> v.getStringValue()).toList());
-        assertEquals(ARN, Annotations.find(resource.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
+                        .map(v -> v.getStringValue())
+                        .toList());
+        assertEquals(
+                ARN,
+                Annotations.find(resource.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
         assertTrue(Annotations.has(resource.getAnnotationsList(), RoleTrait.class));
     }
 
@@ -55,12 +63,18 @@ class IamRoleSyncerTest {
         Entitlement assignment = IamGrants.roleAssignment(role);
         assertEquals("role:" + ARN + ":assignment", assignment.getId());
         assertEquals("deploy Role", assignment.getDisplayName());
-        assertEquals("membership:" + ARN,
-                Annotations.find(assignment.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
+        assertEquals(
+                "membership:" + ARN,
+                Annotations.find(assignment.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
 
-        List<Grant> grants = IamRoleSyncer.trustGrants(role, TrustPolicy.parse(TRUST).assumingPrincipals());
-        assertEquals(List.of("role:" + ARN + ":assignment:iam_user:arn:aws:iam::111111111111:user/alice",
-                "role:" + ARN + ":assignment:role:arn:aws:iam::111111111111:role/ci"),
+        List<Grant> grants =
+                IamRoleSyncer.trustGrants(role, TrustPolicy.parse(TRUST).assumingPrincipals());
+        assertEquals(
+                List.of(
+                        "role:" + ARN + ":assignment:iam_user:arn:aws:iam::111111111111:user/alice",
+                        "role:" + ARN + ":assignment:role:arn:aws:iam::111111111111:role/ci"),
                 grants.stream().map(Grant::getId).toList());
         assertFalse(Annotations.has(grants.get(0).getAnnotationsList(), GrantExpandable.class));
         GrantExpandable expandable = Annotations.find(grants.get(1).getAnnotationsList(), GrantExpandable.class)

@@ -59,7 +59,9 @@ class IamSnapshotCollectorTest {
         @Override
         public GetAccountAuthorizationDetailsResponse getAccountAuthorizationDetails(
                 GetAccountAuthorizationDetailsRequest request) {
-            return GetAccountAuthorizationDetailsResponse.builder().isTruncated(false).build();
+            return GetAccountAuthorizationDetailsResponse.builder()
+                    .isTruncated(false)
+                    .build();
         }
 
         @Override
@@ -78,10 +80,15 @@ class IamSnapshotCollectorTest {
             getCalls++;
             String error = getErrors.isEmpty() ? null : getErrors.poll();
             if (error != null) {
-                throw (IamException) IamException.builder().statusCode(error.equals("AccessDenied") ? 403 : 404)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(error).build()).build();
+                throw (IamException) IamException.builder()
+                        .statusCode(error.equals("AccessDenied") ? 403 : 404)
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder().errorCode(error).build())
+                        .build();
             }
-            return GetCredentialReportResponse.builder().content(SdkBytes.fromUtf8String(CSV)).build();
+            return GetCredentialReportResponse.builder()
+                    .content(SdkBytes.fromUtf8String(CSV))
+                    .build();
         }
 
         @Override
@@ -90,16 +97,21 @@ class IamSnapshotCollectorTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private IamAccountSnapshot collect(ScriptedIam iam) throws AwsCallException {
-        return new IamSnapshotCollector(new IamCalls(AwsGateway.sdkAttemptsOnly(), iam, "111111111111"),
-                message -> { throw new AssertionError("unexpected warning: " + message); }, clock, duration -> {
-            pauses.add(duration);
-            clock.advance(duration);
-        }).collect();
+        return new IamSnapshotCollector(
+                        new IamCalls(AwsGateway.sdkAttemptsOnly(), iam, "111111111111"),
+                        message -> {
+                            throw new AssertionError("unexpected warning: " + message);
+                        },
+                        clock,
+                        duration -> {
+                            pauses.add(duration);
+                            clock.advance(duration);
+                        })
+                .collect();
     }
 
     @Test
@@ -109,7 +121,9 @@ class IamSnapshotCollectorTest {
         assertEquals(1, iam.generateCalls);
         assertEquals(1, iam.getCalls);
         assertEquals(List.of(), pauses);
-        assertEquals(true, snapshot.report().row("arn:aws:iam::111111111111:user/alice").mfaActive());
+        assertEquals(
+                true,
+                snapshot.report().row("arn:aws:iam::111111111111:user/alice").mfaActive());
     }
 
     @Test
@@ -134,7 +148,9 @@ class IamSnapshotCollectorTest {
         assertEquals("ReportNotComplete", e.errorCode());
         assertEquals(1, iam.generateCalls);
         Duration waited = pauses.stream().reduce(Duration.ZERO, Duration::plus);
-        assertEquals(true, waited.compareTo(Duration.ofSeconds(60)) > 0 && waited.compareTo(Duration.ofSeconds(63)) < 0,
+        assertEquals(
+                true,
+                waited.compareTo(Duration.ofSeconds(60)) > 0 && waited.compareTo(Duration.ofSeconds(63)) < 0,
                 waited.toString());
     }
 

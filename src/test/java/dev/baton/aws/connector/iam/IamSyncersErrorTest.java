@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /** The error policy: per-resource NOT_FOUND/ACCESS_DENIED is skipped with one warning, list failures stop the sync. */
 class IamSyncersErrorTest {
@@ -32,12 +32,14 @@ class IamSyncersErrorTest {
 
     @Test
     void deniedGroupReadSkipsOnlyThatGroupsGrantsWithOneWarningEach() throws Exception {
-        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:GetGroup")).start()) {
-            GraphWalker.Graph graph = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
-                    IamSync.scope(false, false, Set.of()));
-            assertEquals(List.of(
-                    "baton-aws: skipping grants of IAM group " + A + "group/admins: AccessDenied",
-                    "baton-aws: skipping grants of IAM group " + A + "group/eng/devs: AccessDenied"),
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:GetGroup"))
+                .start()) {
+            GraphWalker.Graph graph =
+                    IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG, IamSync.scope(false, false, Set.of()));
+            assertEquals(
+                    List.of(
+                            "baton-aws: skipping grants of IAM group " + A + "group/admins: AccessDenied",
+                            "baton-aws: skipping grants of IAM group " + A + "group/eng/devs: AccessDenied"),
                     graph.warnings().stream().sorted().toList());
             assertFalse(graph.grants().keySet().stream().anyMatch(id -> id.startsWith("group:")));
             assertTrue(graph.grants().containsKey("role:" + A + "role/ci:assignment:iam_user:" + A + "user/bob"));
@@ -47,20 +49,27 @@ class IamSyncersErrorTest {
 
     @Test
     void deniedListCallStopsTheSyncWithTheCallInTheMessage() {
-        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:ListRoles")).start()) {
-            SyncException e = assertThrows(SyncException.class, () -> IamSync.sync(fixture, IamSync.staticKeys(),
-                    IamSync.NO_ORG, IamSync.scope(false, false, Set.of())));
-            assertEquals("iam:ListRoles (account 111111111111): AccessDenied: User: arn:aws:iam::111111111111:user/"
-                    + "connector is not authorized to perform: iam:ListRoles with an explicit deny in an "
-                    + "identity-based policy", e.getMessage(), "AWS's own words are kept");
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:ListRoles"))
+                .start()) {
+            SyncException e = assertThrows(
+                    SyncException.class,
+                    () -> IamSync.sync(
+                            fixture, IamSync.staticKeys(), IamSync.NO_ORG, IamSync.scope(false, false, Set.of())));
+            assertEquals(
+                    "iam:ListRoles (account 111111111111): AccessDenied: User: arn:aws:iam::111111111111:user/"
+                            + "connector is not authorized to perform: iam:ListRoles with an explicit deny in an "
+                            + "identity-based policy",
+                    e.getMessage(),
+                    "AWS's own words are kept");
         }
     }
 
     @Test
     void deniedFastPathInOneAccountLogsAndFallsBackWithoutWarnings() throws Exception {
-        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:Generate*")).start()) {
-            GraphWalker.Graph graph = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
-                    IamSync.scope(true, false, Set.of()));
+        try (SimulatorExtension fixture = IamSync.simulator("iam-single.json", denyConnector("iam:Generate*"))
+                .start()) {
+            GraphWalker.Graph graph =
+                    IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG, IamSync.scope(true, false, Set.of()));
             assertEquals(List.of(), graph.warnings());
             assertEquals(0, fixture.stats().calls("iam:GetCredentialReport"));
             assertTrue(fixture.stats().calls("iam:GetUser") > 0, "per-entity calls after the fallback");

@@ -21,25 +21,44 @@ class IamUserSyncerTest {
     private static final String ARN = "arn:aws:iam::111111111111:user/eng/alice@example.com";
 
     private static User alice(Instant password, List<Instant> keys) {
-        return new User(ARN, "alice@example.com", "/eng/", "AIDAALICE", Map.of("email", "a@corp.example", "team", "x"),
-                password, keys, true, true);
+        return new User(
+                ARN,
+                "alice@example.com",
+                "/eng/",
+                "AIDAALICE",
+                Map.of("email", "a@corp.example", "team", "x"),
+                password,
+                keys,
+                true,
+                true);
     }
 
     @Test
     void anEmailTagThatRepeatsTheUserNameIsListedOnce() {
-        User dup = new User("arn:aws:iam::111111111111:user/dup@example.com", "dup@example.com", "/", "AIDADUP",
-                Map.of("email", "dup@example.com"), null, List.of(), false, false);
+        User dup = new User(
+                "arn:aws:iam::111111111111:user/dup@example.com",
+                "dup@example.com",
+                "/",
+                "AIDADUP",
+                Map.of("email", "dup@example.com"),
+                null,
+                List.of(),
+                false,
+                false);
 
         assertEquals(List.of("dup@example.com"), IamUserSyncer.emails(dup));
-        UserTrait trait = Annotations.find(IamUserSyncer.toResource(dup, Ids.resourceId("account_iam",
-                "111111111111")).getAnnotationsList(), UserTrait.class).orElseThrow();
+        UserTrait trait = Annotations.find(
+                        IamUserSyncer.toResource(dup, Ids.resourceId("account_iam", "111111111111"))
+                                .getAnnotationsList(),
+                        UserTrait.class)
+                .orElseThrow();
         assertEquals(1, trait.getEmailsCount());
     }
 
     @Test
     void mapsIdsProfileEmailsAndAnnotations() {
-        Resource resource = IamUserSyncer.toResource(alice(null, List.of()),
-                Ids.resourceId("account_iam", "111111111111"));
+        Resource resource =
+                IamUserSyncer.toResource(alice(null, List.of()), Ids.resourceId("account_iam", "111111111111"));
         assertEquals(Ids.resourceId("iam_user", ARN), resource.getId());
         assertEquals("alice@example.com", resource.getDisplayName());
         assertEquals("111111111111", resource.getParentResourceId().getResource());
@@ -48,13 +67,27 @@ class IamUserSyncerTest {
         assertEquals("iam", Profiles.string(resource.getProfile(), "aws_user_type"));
         assertEquals("AIDAALICE", Profiles.string(resource.getProfile(), "aws_user_id"));
         assertTrue(resource.getProfile().getFieldsOrThrow("aws_console_access").getBoolValue());
-        assertEquals("a@corp.example", resource.getProfile().getFieldsOrThrow("aws_tags").getStructValue()
-                .getFieldsOrThrow("email").getStringValue());
-        assertEquals(ARN, Annotations.find(resource.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
-        assertEquals("inline_policy", Annotations.find(resource.getAnnotationsList(), ChildResourceType.class)
-                .orElseThrow().getResourceTypeId());
-        UserTrait trait = Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
-        assertEquals(List.of("alice@example.com", "a@corp.example"),
+        assertEquals(
+                "a@corp.example",
+                resource.getProfile()
+                        .getFieldsOrThrow("aws_tags")
+                        .getStructValue()
+                        .getFieldsOrThrow("email")
+                        .getStringValue());
+        assertEquals(
+                ARN,
+                Annotations.find(resource.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
+        assertEquals(
+                "inline_policy",
+                Annotations.find(resource.getAnnotationsList(), ChildResourceType.class)
+                        .orElseThrow()
+                        .getResourceTypeId());
+        UserTrait trait =
+                Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
+        assertEquals(
+                List.of("alice@example.com", "a@corp.example"),
                 trait.getEmailsList().stream().map(UserTrait.Email::getAddress).toList());
         assertTrue(trait.getEmailsList().stream().allMatch(UserTrait.Email::getIsPrimary));
         assertTrue(trait.getMfaStatus().getMfaEnabled());
@@ -75,6 +108,8 @@ class IamUserSyncerTest {
 
     private static long lastLogin(User user) {
         return Annotations.find(IamUserSyncer.toResource(user, null).getAnnotationsList(), UserTrait.class)
-                .orElseThrow().getLastLogin().getSeconds();
+                .orElseThrow()
+                .getLastLogin()
+                .getSeconds();
     }
 }

@@ -15,21 +15,22 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.FakeAwsClients;
 
 class InlinePolicySyncerTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/app";
     private final InlinePolicySyncer syncer = new InlinePolicySyncer(
-            new IamReaders(new FakeAwsClients(), true, message -> {}), message -> {},
+            new IamReaders(new FakeAwsClients(), true, message -> {}),
+            message -> {},
             arn -> Optional.of("{\"Statement\":[]}"));
 
     @Test
     void iamParentPolicyIdsAndDescriptionFollowUpstream() {
-        Resource resource = InlinePolicySyncer.toResource(Ids.resourceId("role", ROLE),
-                new InlinePolicy("S3Read", "{\"a\":1}"));
+        Resource resource =
+                InlinePolicySyncer.toResource(Ids.resourceId("role", ROLE), new InlinePolicy("S3Read", "{\"a\":1}"));
         assertEquals(ROLE + "::inline::S3Read", resource.getId().getResource());
         assertEquals("Inline policy S3Read attached to role IAM " + ROLE, resource.getDescription());
         assertEquals(ROLE, Profiles.string(resource.getProfile(), "aws_parent_arn"));
@@ -40,14 +41,20 @@ class InlinePolicySyncerTest {
     void grantGoesToTheParentWithItsExpansionRule() throws SyncException {
         Resource resource = InlinePolicySyncer.toResource(Ids.resourceId("role", ROLE), new InlinePolicy("S3Read", ""));
         assertFalse(resource.getProfile().containsFields("policy_document"));
-        var entitlement = syncer.entitlements(resource, PageToken.first()).items().get(0);
+        var entitlement =
+                syncer.entitlements(resource, PageToken.first()).items().get(0);
         assertEquals("inline_policy:" + ROLE + "::inline::S3Read:attached", entitlement.getId());
         assertEquals("S3Read Inline Policy", entitlement.getDisplayName());
-        assertEquals(List.of("role"), entitlement.getGrantableToList().stream().map(t -> t.getId()).toList());
+        assertEquals(
+                List.of("role"),
+                entitlement.getGrantableToList().stream().map(t -> t.getId()).toList());
         Grant grant = syncer.grants(resource, PageToken.first()).items().get(0);
         assertEquals("inline_policy:" + ROLE + "::inline::S3Read:attached:role:" + ROLE, grant.getId());
-        assertEquals(List.of("role:" + ROLE + ":assignment"), Annotations.find(grant.getAnnotationsList(),
-                GrantExpandable.class).orElseThrow().getEntitlementIdsList());
+        assertEquals(
+                List.of("role:" + ROLE + ":assignment"),
+                Annotations.find(grant.getAnnotationsList(), GrantExpandable.class)
+                        .orElseThrow()
+                        .getEntitlementIdsList());
     }
 
     @Test
@@ -67,7 +74,9 @@ class InlinePolicySyncerTest {
     @Test
     void topLevelListingIsEmptyAndAMissingParentIsAnError() throws SyncException {
         assertTrue(syncer.list(null, PageToken.first()).items().isEmpty());
-        Resource orphan = Resource.newBuilder().setId(Ids.resourceId("inline_policy", "x::inline::y")).build();
+        Resource orphan = Resource.newBuilder()
+                .setId(Ids.resourceId("inline_policy", "x::inline::y"))
+                .build();
         assertThrows(SyncException.class, () -> syncer.entitlements(orphan, PageToken.first()));
     }
 }

@@ -6,11 +6,11 @@ import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.simulator.world.Account;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /** The fast path against a credential report older than some users, as AWS serves one for up to four hours. */
 class SnapshotIamReaderTest {
@@ -18,28 +18,31 @@ class SnapshotIamReaderTest {
 
     private static World without(World world, String userName) {
         Account account = world.accounts().get(0);
-        return world.withAccounts(List.of(account.withIam(account.iam().withUsers(
-                account.iam().users().stream().filter(user -> !user.name().equals(userName)).toList()))));
+        return world.withAccounts(List.of(account.withIam(account.iam()
+                .withUsers(account.iam().users().stream()
+                        .filter(user -> !user.name().equals(userName))
+                        .toList()))));
     }
 
     @Test
     void usersCreatedAfterTheCredentialReportGetTheirCredentialFactsPerEntity() throws Exception {
         GraphWalker.Graph forced;
         try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
-            forced = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
-                    IamSync.scope(false, true, Set.of()));
+            forced = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG, IamSync.scope(false, true, Set.of()));
         }
         try (SimulatorExtension fixture = IamSync.simulator("iam-single.json").start()) {
             WorldState state = fixture.server().state();
             World full = state.world();
             state.update(world -> without(world, "alice"));
             try (DefaultAwsClients clients = IamSync.clients(fixture, IamSync.staticKeys(), IamSync.NO_ORG)) {
-                assertEquals(ReportStateType.STARTED, clients.iam().generateCredentialReport().state());
+                assertEquals(
+                        ReportStateType.STARTED,
+                        clients.iam().generateCredentialReport().state());
             }
             state.update(world -> full); // alice "created" after the report, which AWS keeps for four hours
             fixture.resetStats();
-            GraphWalker.Graph fast = IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG,
-                    IamSync.scope(true, true, Set.of()));
+            GraphWalker.Graph fast =
+                    IamSync.sync(fixture, IamSync.staticKeys(), IamSync.NO_ORG, IamSync.scope(true, true, Set.of()));
 
             assertEquals(1, fixture.stats().calls("iam:GenerateCredentialReport"));
             assertEquals(1, fixture.stats().calls("iam:GetLoginProfile"), "alice only");

@@ -44,17 +44,32 @@ final class SparseIam {
     }
 
     static software.amazon.awssdk.services.iam.model.User user(String path, String name) {
-        return software.amazon.awssdk.services.iam.model.User.builder().path(path).userName(name)
-                .userId("AIDA" + name.toUpperCase()).arn(A + "user" + path + name).createDate(CREATED).build();
+        return software.amazon.awssdk.services.iam.model.User.builder()
+                .path(path)
+                .userName(name)
+                .userId("AIDA" + name.toUpperCase())
+                .arn(A + "user" + path + name)
+                .createDate(CREATED)
+                .build();
     }
 
     static software.amazon.awssdk.services.iam.model.Group group(String path, String name) {
-        return software.amazon.awssdk.services.iam.model.Group.builder().path(path).groupName(name)
-                .groupId("AGPA" + name.toUpperCase()).arn(A + "group" + path + name).createDate(CREATED).build();
+        return software.amazon.awssdk.services.iam.model.Group.builder()
+                .path(path)
+                .groupName(name)
+                .groupId("AGPA" + name.toUpperCase())
+                .arn(A + "group" + path + name)
+                .createDate(CREATED)
+                .build();
     }
 
     static software.amazon.awssdk.services.iam.model.Role role(String path, String name) {
-        return software.amazon.awssdk.services.iam.model.Role.builder().path(path).roleName(name)
-                .roleId("AROA" + name.toUpperCase()).arn(A + "role" + path + name).createDate(CREATED).build();
+        return software.amazon.awssdk.services.iam.model.Role.builder()
+                .path(path)
+                .roleName(name)
+                .roleId("AROA" + name.toUpperCase())
+                .arn(A + "role" + path + name)
+                .createDate(CREATED)
+                .build();
     }
 }

@@ -80,9 +80,18 @@ class SparseIamProvisioningTest {
     @Test
     void deleteDrainsListingsWithoutIsTruncatedAndSkipsKeysWithoutId() throws Exception {
         answer(iam, GetUserResponse.builder().user(user("/", "bob")).build()).getUser(any(GetUserRequest.class));
-        answer(iam, DeleteLoginProfileResponse.builder().build()).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
-        answer(iam, ListAccessKeysResponse.builder().accessKeyMetadata(AccessKeyMetadata.builder().accessKeyId("AKIA1")
-                .build(), AccessKeyMetadata.builder().build()).build()).listAccessKeys(any(ListAccessKeysRequest.class));
+        answer(iam, DeleteLoginProfileResponse.builder().build())
+                .deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        answer(
+                        iam,
+                        ListAccessKeysResponse.builder()
+                                .accessKeyMetadata(
+                                        AccessKeyMetadata.builder()
+                                                .accessKeyId("AKIA1")
+                                                .build(),
+                                        AccessKeyMetadata.builder().build())
+                                .build())
+                .listAccessKeys(any(ListAccessKeysRequest.class));
         answer(iam, DeleteAccessKeyResponse.builder().build()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         answer(iam, ListSigningCertificatesResponse.builder().build())
                 .listSigningCertificates(any(ListSigningCertificatesRequest.class));
@@ -93,25 +102,43 @@ class SparseIamProvisioningTest {
         answer(iam, ListUserPoliciesResponse.builder().policyNames("own").build())
                 .listUserPolicies(any(ListUserPoliciesRequest.class));
         answer(iam, DeleteUserPolicyResponse.builder().build()).deleteUserPolicy(any(DeleteUserPolicyRequest.class));
-        answer(iam, ListAttachedUserPoliciesResponse.builder().attachedPolicies(AttachedPolicy.builder()
-                .policyName("nameOnly").build()).build()).listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
-        answer(iam, ListGroupsForUserResponse.builder().groups(group("/", "admins")).build())
+        answer(
+                        iam,
+                        ListAttachedUserPoliciesResponse.builder()
+                                .attachedPolicies(AttachedPolicy.builder()
+                                        .policyName("nameOnly")
+                                        .build())
+                                .build())
+                .listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
+        answer(
+                        iam,
+                        ListGroupsForUserResponse.builder()
+                                .groups(group("/", "admins"))
+                                .build())
                 .listGroupsForUser(any(ListGroupsForUserRequest.class));
         answer(iam, RemoveUserFromGroupResponse.builder().build())
                 .removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
         answer(iam, DeleteUserResponse.builder().build()).deleteUser(any(DeleteUserRequest.class));
 
-        new IamUserProvisioner(SparseIam.clients(iam), true).delete(Ids.resourceId(ResourceTypes.IAM_USER_ID,
-                A + "user/bob"), null);
+        new IamUserProvisioner(SparseIam.clients(iam), true)
+                .delete(Ids.resourceId(ResourceTypes.IAM_USER_ID, A + "user/bob"), null);
 
-        verify(iam).deleteAccessKey(DeleteAccessKeyRequest.builder().userName("bob").accessKeyId("AKIA1").build());
+        verify(iam)
+                .deleteAccessKey(DeleteAccessKeyRequest.builder()
+                        .userName("bob")
+                        .accessKeyId("AKIA1")
+                        .build());
         verify(iam, never()).detachUserPolicy(any(DetachUserPolicyRequest.class));
         verify(iam).deleteUser(DeleteUserRequest.builder().userName("bob").build());
     }
 
     @Test
     void groupMembershipAndPolicyAttachmentSurviveSparseListings() throws Exception {
-        answer(iam, ListGroupsForUserResponse.builder().groups(group("/", "other")).build())
+        answer(
+                        iam,
+                        ListGroupsForUserResponse.builder()
+                                .groups(group("/", "other"))
+                                .build())
                 .listGroupsForUser(any(ListGroupsForUserRequest.class));
         answer(iam, AddUserToGroupResponse.builder().build()).addUserToGroup(any(AddUserToGroupRequest.class));
         Resource groupResource = resource(ResourceTypes.GROUP_ID, A + "group/admins");
@@ -119,7 +146,11 @@ class SparseIamProvisioningTest {
         ProvisionResult added = new IamGroupProvisioner(SparseIam.clients(iam))
                 .grant(resource(ResourceTypes.IAM_USER_ID, A + "user/bob"), member);
         assertEquals(1, added.grants().size());
-        verify(iam).addUserToGroup(AddUserToGroupRequest.builder().groupName("admins").userName("bob").build());
+        verify(iam)
+                .addUserToGroup(AddUserToGroupRequest.builder()
+                        .groupName("admins")
+                        .userName("bob")
+                        .build());
 
         answer(iam, ListAttachedUserPoliciesResponse.builder().build())
                 .listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
@@ -127,18 +158,32 @@ class SparseIamProvisioningTest {
         answer(iam, DetachUserPolicyResponse.builder().build()).detachUserPolicy(any(DetachUserPolicyRequest.class));
         Entitlement attached = IamGrants.policyAttached(resource(ResourceTypes.IAM_POLICY_ID, POLICY));
         IamPolicyProvisioner policies = new IamPolicyProvisioner(SparseIam.clients(iam));
-        Grant grant = policies.grant(resource(ResourceTypes.IAM_USER_ID, A + "user/bob"), attached).grants().get(0);
+        Grant grant = policies.grant(resource(ResourceTypes.IAM_USER_ID, A + "user/bob"), attached)
+                .grants()
+                .get(0);
         policies.revoke(grant);
-        verify(iam).detachUserPolicy(DetachUserPolicyRequest.builder().userName("bob").policyArn(POLICY).build());
+        verify(iam)
+                .detachUserPolicy(DetachUserPolicyRequest.builder()
+                        .userName("bob")
+                        .policyArn(POLICY)
+                        .build());
 
         answer(iam, DeleteUserPolicyResponse.builder().build()).deleteUserPolicy(any(DeleteUserPolicyRequest.class));
-        Resource inline = Resource.newBuilder().setId(Ids.resourceId(ResourceTypes.INLINE_POLICY_ID,
-                Ids.inlinePolicyId(A + "user/bob", "own"))).setDisplayName("own")
-                .setParentResourceId(Ids.resourceId(ResourceTypes.IAM_USER_ID, A + "user/bob")).build();
-        ProvisionResult revoked = new InlinePolicyProvisioner(SparseIam.clients(iam)).revoke(Grant.newBuilder()
-                .setEntitlement(IamGrants.inlineAttached(inline)).setPrincipal(resource(ResourceTypes.IAM_USER_ID,
-                        A + "user/bob")).build());
+        Resource inline = Resource.newBuilder()
+                .setId(Ids.resourceId(ResourceTypes.INLINE_POLICY_ID, Ids.inlinePolicyId(A + "user/bob", "own")))
+                .setDisplayName("own")
+                .setParentResourceId(Ids.resourceId(ResourceTypes.IAM_USER_ID, A + "user/bob"))
+                .build();
+        ProvisionResult revoked = new InlinePolicyProvisioner(SparseIam.clients(iam))
+                .revoke(Grant.newBuilder()
+                        .setEntitlement(IamGrants.inlineAttached(inline))
+                        .setPrincipal(resource(ResourceTypes.IAM_USER_ID, A + "user/bob"))
+                        .build());
         assertTrue(revoked.grants().isEmpty());
-        verify(iam).deleteUserPolicy(DeleteUserPolicyRequest.builder().userName("bob").policyName("own").build());
+        verify(iam)
+                .deleteUserPolicy(DeleteUserPolicyRequest.builder()
+                        .userName("bob")
+                        .policyName("own")
+                        .build());
     }
 }

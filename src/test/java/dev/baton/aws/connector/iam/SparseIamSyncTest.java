@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 
-import dev.baton.aws.connector.PermissionSetInlinePolicies;
-import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.PermissionSetInlinePolicies;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GenerateCredentialReportRequest;
@@ -86,8 +85,8 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * names and paths come from ARNs, and a record without an ARN is skipped with one warning naming it.
  */
 class SparseIamSyncTest {
-    private static final OrganizationConfig NO_ORG = new OrganizationConfig(false, false, false, "us-east-1",
-            "OrganizationAccountAccessRole");
+    private static final OrganizationConfig NO_ORG =
+            new OrganizationConfig(false, false, false, "us-east-1", "OrganizationAccountAccessRole");
     private static final String POLICY = A + "policy/team/ReadAll";
 
     private static SyncScope scope(boolean fastPath) {
@@ -97,40 +96,83 @@ class SparseIamSyncTest {
     private static GraphWalker.Graph sync(IamClient iam, boolean fastPath) throws Exception {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         var clients = SparseIam.clients(iam);
-        IamSyncers syncers = IamSyncers.create(new SyncContext(clients, NO_ORG, scope(fastPath), warnings::add, new OrganizationAccounts(clients::organizations)), PermissionSetInlinePolicies.none());
+        IamSyncers syncers = IamSyncers.create(
+                new SyncContext(
+                        clients,
+                        NO_ORG,
+                        scope(fastPath),
+                        warnings::add,
+                        new OrganizationAccounts(clients::organizations)),
+                PermissionSetInlinePolicies.none());
         return GraphWalker.walk(syncers.syncers(), warnings);
     }
 
     /** The per-user credential calls of an unreported (or per-entity) user, each answer as sparse as allowed. */
     private static void perUserCalls(IamClient iam) {
-        answer(iam, GetUserResponse.builder().user(user("/eng/", "alice")).build()).getUser(any(GetUserRequest.class));
-        answer(iam, ListAccessKeysResponse.builder().accessKeyMetadata(
-                AccessKeyMetadata.builder().accessKeyId("AKIAALICE").build(),
-                AccessKeyMetadata.builder().build()).build()).listAccessKeys(any(ListAccessKeysRequest.class));
+        answer(iam, GetUserResponse.builder().user(user("/eng/", "alice")).build())
+                .getUser(any(GetUserRequest.class));
+        answer(
+                        iam,
+                        ListAccessKeysResponse.builder()
+                                .accessKeyMetadata(
+                                        AccessKeyMetadata.builder()
+                                                .accessKeyId("AKIAALICE")
+                                                .build(),
+                                        AccessKeyMetadata.builder().build())
+                                .build())
+                .listAccessKeys(any(ListAccessKeysRequest.class));
         answer(iam, GetAccessKeyLastUsedResponse.builder().build())
                 .getAccessKeyLastUsed(any(GetAccessKeyLastUsedRequest.class));
         answer(iam, ListMfaDevicesResponse.builder().mfaDevices(List.of()).build())
                 .listMFADevices(any(ListMfaDevicesRequest.class));
-        answer(iam, GetLoginProfileResponse.builder().loginProfile(LoginProfile.builder().userName("alice")
-                .createDate(SparseIam.CREATED).build()).build()).getLoginProfile(any(GetLoginProfileRequest.class));
+        answer(
+                        iam,
+                        GetLoginProfileResponse.builder()
+                                .loginProfile(LoginProfile.builder()
+                                        .userName("alice")
+                                        .createDate(SparseIam.CREATED)
+                                        .build())
+                                .build())
+                .getLoginProfile(any(GetLoginProfileRequest.class));
         answer(iam, GetPolicyVersionResponse.builder().build()).getPolicyVersion(any(GetPolicyVersionRequest.class));
-        answer(iam, ListPoliciesResponse.builder().policies(Policy.builder().arn(POLICY).build()).build())
+        answer(
+                        iam,
+                        ListPoliciesResponse.builder()
+                                .policies(Policy.builder().arn(POLICY).build())
+                                .build())
                 .listPolicies(any(ListPoliciesRequest.class));
     }
 
     @Test
     void fastPathSurvivesAuthorizationDetailsWithoutNamesAndAReportWithoutContent() throws Exception {
         IamClient iam = SparseIam.client();
-        answer(iam, GetAccountAuthorizationDetailsResponse.builder()
-                .userDetailList(UserDetail.builder().arn(A + "user/eng/alice")
-                                .userPolicyList(PolicyDetail.builder().policyDocument("%7B%7D").build())
-                                .attachedManagedPolicies(AttachedPolicy.builder().policyArn(POLICY).build()).build(),
-                        UserDetail.builder().userName("ghost").build())
-                .groupDetailList(GroupDetail.builder().arn(A + "group/admins").build())
-                .roleDetailList(RoleDetail.builder().arn(A + "role/svc/ci").build())
-                .policies(ManagedPolicyDetail.builder().arn(POLICY).build())
-                .build()).getAccountAuthorizationDetails(any(GetAccountAuthorizationDetailsRequest.class));
-        answer(iam, ListRolesResponse.builder().roles(role("/svc/", "ci")).build()).listRoles(any(ListRolesRequest.class));
+        answer(
+                        iam,
+                        GetAccountAuthorizationDetailsResponse.builder()
+                                .userDetailList(
+                                        UserDetail.builder()
+                                                .arn(A + "user/eng/alice")
+                                                .userPolicyList(PolicyDetail.builder()
+                                                        .policyDocument("%7B%7D")
+                                                        .build())
+                                                .attachedManagedPolicies(AttachedPolicy.builder()
+                                                        .policyArn(POLICY)
+                                                        .build())
+                                                .build(),
+                                        UserDetail.builder().userName("ghost").build())
+                                .groupDetailList(GroupDetail.builder()
+                                        .arn(A + "group/admins")
+                                        .build())
+                                .roleDetailList(RoleDetail.builder()
+                                        .arn(A + "role/svc/ci")
+                                        .build())
+                                .policies(ManagedPolicyDetail.builder()
+                                        .arn(POLICY)
+                                        .build())
+                                .build())
+                .getAccountAuthorizationDetails(any(GetAccountAuthorizationDetailsRequest.class));
+        answer(iam, ListRolesResponse.builder().roles(role("/svc/", "ci")).build())
+                .listRoles(any(ListRolesRequest.class));
         answer(iam, GenerateCredentialReportResponse.builder().build())
                 .generateCredentialReport(any(GenerateCredentialReportRequest.class));
         answer(iam, GetCredentialReportResponse.builder().build())
@@ -144,27 +186,42 @@ class SparseIamSyncTest {
         assertEquals("ci", graph.resource("role", A + "role/svc/ci").getDisplayName());
         assertEquals("ReadAll", graph.resource("iam_policy", POLICY).getDisplayName());
         assertEquals(List.of("AKIAALICE"), graph.ids("access-key"));
-        assertTrue(graph.grants().containsKey("iam_policy:" + POLICY + ":attached:iam_user:" + A + "user/eng/alice"),
+        assertTrue(
+                graph.grants().containsKey("iam_policy:" + POLICY + ":attached:iam_user:" + A + "user/eng/alice"),
                 graph.grants().keySet().toString());
-        assertEquals(List.of(
-                "baton-aws: skipping access-key of " + A + "user/eng/alice: AWS sent no AccessKeyId",
-                "baton-aws: skipping access-key of " + A + "user/eng/alice: AWS sent no AccessKeyId",
-                "baton-aws: skipping iam_user ghost: AWS sent no Arn",
-                "baton-aws: skipping inline_policy of " + A + "user/eng/alice: AWS sent no PolicyName"), graph.warnings().stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "baton-aws: skipping access-key of " + A + "user/eng/alice: AWS sent no AccessKeyId",
+                        "baton-aws: skipping access-key of " + A + "user/eng/alice: AWS sent no AccessKeyId",
+                        "baton-aws: skipping iam_user ghost: AWS sent no Arn",
+                        "baton-aws: skipping inline_policy of " + A + "user/eng/alice: AWS sent no PolicyName"),
+                graph.warnings().stream().sorted().toList());
     }
 
     @Test
     void perEntityPathSurvivesListingsWithoutIsTruncated() throws Exception {
         IamClient iam = SparseIam.client();
-        answer(iam, ListUsersResponse.builder().users(user("/eng/", "alice")).build()).listUsers(any(ListUsersRequest.class));
+        answer(iam, ListUsersResponse.builder().users(user("/eng/", "alice")).build())
+                .listUsers(any(ListUsersRequest.class));
         answer(iam, ListGroupsResponse.builder().groups(group("/", "admins")).build())
                 .listGroups(any(ListGroupsRequest.class));
-        answer(iam, ListRolesResponse.builder().roles(role("/svc/", "ci")).build()).listRoles(any(ListRolesRequest.class));
+        answer(iam, ListRolesResponse.builder().roles(role("/svc/", "ci")).build())
+                .listRoles(any(ListRolesRequest.class));
         answer(iam, GetRoleResponse.builder().role(role("/svc/", "ci")).build()).getRole(any(GetRoleRequest.class));
-        answer(iam, GetGroupResponse.builder().group(group("/", "admins")).users(user("/eng/", "alice")).build())
+        answer(
+                        iam,
+                        GetGroupResponse.builder()
+                                .group(group("/", "admins"))
+                                .users(user("/eng/", "alice"))
+                                .build())
                 .getGroup(any(GetGroupRequest.class));
-        answer(iam, ListAttachedUserPoliciesResponse.builder().attachedPolicies(
-                AttachedPolicy.builder().policyArn(POLICY).build()).build())
+        answer(
+                        iam,
+                        ListAttachedUserPoliciesResponse.builder()
+                                .attachedPolicies(AttachedPolicy.builder()
+                                        .policyArn(POLICY)
+                                        .build())
+                                .build())
                 .listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
         answer(iam, ListAttachedGroupPoliciesResponse.builder().build())
                 .listAttachedGroupPolicies(any(ListAttachedGroupPoliciesRequest.class));
@@ -176,11 +233,29 @@ class SparseIamSyncTest {
                 .listGroupPolicies(any(ListGroupPoliciesRequest.class));
         answer(iam, ListRolePoliciesResponse.builder().policyNames("trust").build())
                 .listRolePolicies(any(ListRolePoliciesRequest.class));
-        answer(iam, GetUserPolicyResponse.builder().userName("alice").policyName("own").policyDocument("%7B%7D").build())
+        answer(
+                        iam,
+                        GetUserPolicyResponse.builder()
+                                .userName("alice")
+                                .policyName("own")
+                                .policyDocument("%7B%7D")
+                                .build())
                 .getUserPolicy(any(GetUserPolicyRequest.class));
-        answer(iam, GetGroupPolicyResponse.builder().groupName("admins").policyName("shared").policyDocument("%7B%7D")
-                .build()).getGroupPolicy(any(GetGroupPolicyRequest.class));
-        answer(iam, GetRolePolicyResponse.builder().roleName("ci").policyName("trust").policyDocument("%7B%7D").build())
+        answer(
+                        iam,
+                        GetGroupPolicyResponse.builder()
+                                .groupName("admins")
+                                .policyName("shared")
+                                .policyDocument("%7B%7D")
+                                .build())
+                .getGroupPolicy(any(GetGroupPolicyRequest.class));
+        answer(
+                        iam,
+                        GetRolePolicyResponse.builder()
+                                .roleName("ci")
+                                .policyName("trust")
+                                .policyDocument("%7B%7D")
+                                .build())
                 .getRolePolicy(any(GetRolePolicyRequest.class));
         perUserCalls(iam);
 
@@ -192,10 +267,12 @@ class SparseIamSyncTest {
         assertEquals("ReadAll", graph.resource("iam_policy", POLICY).getDisplayName());
         assertEquals(3, graph.ids("inline_policy").size());
         assertEquals(List.of("AKIAALICE"), graph.ids("access-key"));
-        assertTrue(graph.grants().containsKey("group:" + A + "group/admins:member:iam_user:" + A + "user/eng/alice"),
+        assertTrue(
+                graph.grants().containsKey("group:" + A + "group/admins:member:iam_user:" + A + "user/eng/alice"),
                 graph.grants().keySet().toString());
         assertTrue(graph.grants().containsKey("iam_policy:" + POLICY + ":attached:iam_user:" + A + "user/eng/alice"));
-        assertTrue(graph.warnings().stream().allMatch(w -> w.endsWith("AWS sent no AccessKeyId")), graph.warnings()
-                .toString());
+        assertTrue(
+                graph.warnings().stream().allMatch(w -> w.endsWith("AWS sent no AccessKeyId")),
+                graph.warnings().toString());
     }
 }

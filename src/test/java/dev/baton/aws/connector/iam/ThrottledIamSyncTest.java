@@ -10,11 +10,11 @@ import dev.baton.aws.aws.DefaultAwsClients;
 import dev.baton.aws.aws.RetryBudget;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Throttling is a pace, not a failure: with the simulator's IAM accepting a half and a tenth of the client's rate,
@@ -26,11 +26,18 @@ class ThrottledIamSyncTest {
 
     private static GraphWalker.Graph sync(double serverRate, Duration budget) throws Exception {
         try (SimulatorExtension server = SimulatorExtension.ofResource("/worlds/iam-single.json")
-                .edit(world -> ((ObjectNode) world.path("limits")).putObject("ratePerSecond").put("iam", serverRate))
-                .iamAndStsOnly().systemClock().start();
-             DefaultAwsClients clients = DefaultAwsClients.create(IamSync.staticKeys(), IamSync.NO_ORG,
-                new RateLimitConfig(CLIENT_RATE, 0, 0, 0, 0), AwsClientSettings.endpoint(server.endpoint(),
-                        Clock.systemUTC()).withRetry(RetryBudget.of(budget)))) {
+                        .edit(world -> ((ObjectNode) world.path("limits"))
+                                .putObject("ratePerSecond")
+                                .put("iam", serverRate))
+                        .iamAndStsOnly()
+                        .systemClock()
+                        .start();
+                DefaultAwsClients clients = DefaultAwsClients.create(
+                        IamSync.staticKeys(),
+                        IamSync.NO_ORG,
+                        new RateLimitConfig(CLIENT_RATE, 0, 0, 0, 0),
+                        AwsClientSettings.endpoint(server.endpoint(), Clock.systemUTC())
+                                .withRetry(RetryBudget.of(budget)))) {
             return IamSync.sync(clients, IamSync.NO_ORG, IamSync.scope(false, true, Set.of()));
         }
     }
@@ -49,7 +56,10 @@ class ThrottledIamSyncTest {
     @Test
     void aCallThrottledPastItsBudgetNamesTheOperationTheAccountAndTheBudget() {
         SyncException e = assertThrows(SyncException.class, () -> sync(0.01, Duration.ofSeconds(2)));
-        assertTrue(e.getMessage().matches("iam:\\w+ .*\\(account 111111111111\\): Throttling: still failing after \\d+ "
-                + "retr(y|ies) within the retry budget of 2s \\(--retry-budget\\)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .matches("iam:\\w+ .*\\(account 111111111111\\): Throttling: still failing after \\d+ "
+                                + "retr(y|ies) within the retry budget of 2s \\(--retry-budget\\)"),
+                e.getMessage());
     }
 }

@@ -24,9 +24,11 @@ class TrustPolicyTest {
                 + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithSAML\",\"Principal\":{\"AWS\":\"arn:aws:iam::1:user/y\"}}"
                 + "]}";
         TrustPolicy policy = TrustPolicy.parse(document);
-        assertEquals(List.of("arn:aws:iam::111111111111:user/alice", "arn:aws:iam::222222222222:role/ci"),
+        assertEquals(
+                List.of("arn:aws:iam::111111111111:user/alice", "arn:aws:iam::222222222222:role/ci"),
                 policy.assumingPrincipals());
-        assertEquals(List.of("AWS:333333333333", "AWS:arn:aws:iam::1:user/y", "AWS:arn:aws:iam::222222222222:root"),
+        assertEquals(
+                List.of("AWS:333333333333", "AWS:arn:aws:iam::1:user/y", "AWS:arn:aws:iam::222222222222:root"),
                 policy.otherTrustedPrincipals());
     }
 
@@ -35,21 +37,49 @@ class TrustPolicyTest {
         assertEquals(TrustPolicy.SERVICE_LINKED, TrustPolicy.classify("/aws-service-role/x/", ROLE, ""));
         assertEquals(TrustPolicy.PLAIN_ROLE, TrustPolicy.classify("/", ROLE, ""));
         assertEquals(TrustPolicy.PLAIN_ROLE, TrustPolicy.classify("/", ROLE, "not json"));
-        assertEquals("aws.role.ecs_tasks", TrustPolicy.classify("/", ROLE, trust(
-                "{\"Service\":[\"lambda.amazonaws.com\",\"ecs-tasks.amazonaws.com\"]}", "\"sts:AssumeRole\""))
-                .detail());
-        assertEquals("aws.role.oidc", TrustPolicy.classify("/", ROLE, trust(
-                "{\"Federated\":\"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com\"}",
-                "\"sts:AssumeRoleWithWebIdentity\"")).detail());
-        assertEquals("aws.role.saml", TrustPolicy.classify("/", ROLE, trust(
-                "{\"Federated\":\"arn:aws:iam::111111111111:saml-provider/Okta\"}", "\"sts:AssumeRoleWithSAML\""))
-                .detail());
-        assertEquals("aws.role.federated", TrustPolicy.classify("/", ROLE, trust(
-                "{\"Federated\":\"cognito-identity.amazonaws.com\"}", "\"sts:AssumeRoleWithWebIdentity\"")).detail());
-        assertEquals("aws.role.cross_account", TrustPolicy.classify("/", ROLE, trust(
-                "{\"AWS\":\"arn:aws:iam::222222222222:root\"}", "\"sts:AssumeRole\"")).detail());
-        TrustPolicy.Nhi sameAccount = TrustPolicy.classify("/", ROLE, trust(
-                "{\"AWS\":\"arn:aws:iam::111111111111:user/alice\"}", "\"sts:AssumeRole\""));
+        assertEquals(
+                "aws.role.ecs_tasks",
+                TrustPolicy.classify(
+                                "/",
+                                ROLE,
+                                trust(
+                                        "{\"Service\":[\"lambda.amazonaws.com\",\"ecs-tasks.amazonaws.com\"]}",
+                                        "\"sts:AssumeRole\""))
+                        .detail());
+        assertEquals(
+                "aws.role.oidc",
+                TrustPolicy.classify(
+                                "/",
+                                ROLE,
+                                trust(
+                                        "{\"Federated\":\"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com\"}",
+                                        "\"sts:AssumeRoleWithWebIdentity\""))
+                        .detail());
+        assertEquals(
+                "aws.role.saml",
+                TrustPolicy.classify(
+                                "/",
+                                ROLE,
+                                trust(
+                                        "{\"Federated\":\"arn:aws:iam::111111111111:saml-provider/Okta\"}",
+                                        "\"sts:AssumeRoleWithSAML\""))
+                        .detail());
+        assertEquals(
+                "aws.role.federated",
+                TrustPolicy.classify(
+                                "/",
+                                ROLE,
+                                trust(
+                                        "{\"Federated\":\"cognito-identity.amazonaws.com\"}",
+                                        "\"sts:AssumeRoleWithWebIdentity\""))
+                        .detail());
+        assertEquals(
+                "aws.role.cross_account",
+                TrustPolicy.classify(
+                                "/", ROLE, trust("{\"AWS\":\"arn:aws:iam::222222222222:root\"}", "\"sts:AssumeRole\""))
+                        .detail());
+        TrustPolicy.Nhi sameAccount = TrustPolicy.classify(
+                "/", ROLE, trust("{\"AWS\":\"arn:aws:iam::111111111111:user/alice\"}", "\"sts:AssumeRole\""));
         assertEquals(TrustPolicy.PLAIN_ROLE, sameAccount);
         assertEquals("NHI_TYPE_ASSUMABLE_ROLE", sameAccount.type());
     }

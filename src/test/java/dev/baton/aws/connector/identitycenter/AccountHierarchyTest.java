@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Accounts are parented only under roots and OUs the sync emits; a role without hierarchy rights gets flat ones. */
 class AccountHierarchyTest {
     private static final Set<String> HIERARCHY_TYPES = Set.of("organization", "organizational_unit", "account");
+
     @RegisterExtension
     static final SimulatorExtension world = SmallWorldRun.simulator();
 
@@ -31,10 +32,11 @@ class AccountHierarchyTest {
         assertEquals(List.of(), sync.resources("organizational_unit"));
         List<Resource> accounts = sync.resources("account");
         assertEquals(3, accounts.size());
-        accounts.forEach(account -> assertFalse(account.hasParentResourceId(), account.getId().getResource()));
+        accounts.forEach(account ->
+                assertFalse(account.hasParentResourceId(), account.getId().getResource()));
         assertEquals(1, run.warnings.size(), run.warnings.toString());
-        assertTrue(run.warnings.get(0).startsWith("organizations:ListRoots: AccessDeniedException"),
-                run.warnings.get(0));
+        assertTrue(
+                run.warnings.get(0).startsWith("organizations:ListRoots: AccessDeniedException"), run.warnings.get(0));
     }
 
     @Test
@@ -54,8 +56,9 @@ class AccountHierarchyTest {
         SmallWorldRun run = new SmallWorldRun(world).onlyTypes(Set.of("organization", "account"));
         SyncDriver sync = run.sync();
         run.close();
-        assertEquals("organization", sync.resource("account", "111111111111").getParentResourceId()
-                .getResourceType());
+        assertEquals(
+                "organization",
+                sync.resource("account", "111111111111").getParentResourceId().getResourceType());
         assertFalse(sync.resource("account", "222222222222").hasParentResourceId());
         assertTrue(run.warnings.isEmpty(), run.warnings.toString());
     }

@@ -22,12 +22,21 @@ class AccountSyncerTest {
     static final String PS_ARN = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-0123456789abcdef";
 
     static Resource account() {
-        return AccountSyncer.toResource(Account.builder().id("222222222222").name("prod")
-                .arn("arn:aws:organizations::111111111111:account/o-example123/222222222222").build(), null);
+        return AccountSyncer.toResource(
+                Account.builder()
+                        .id("222222222222")
+                        .name("prod")
+                        .arn("arn:aws:organizations::111111111111:account/o-example123/222222222222")
+                        .build(),
+                null);
     }
 
     static PermissionSet permissionSet() {
-        return PermissionSet.builder().permissionSetArn(PS_ARN).name("Admin").description("Full access").build();
+        return PermissionSet.builder()
+                .permissionSetArn(PS_ARN)
+                .name("Admin")
+                .description("Full access")
+                .build();
     }
 
     @Test
@@ -37,19 +46,27 @@ class AccountSyncerTest {
         assertEquals("222222222222", resource.getId().getResource());
         assertEquals("prod", resource.getDisplayName());
         assertFalse(resource.hasParentResourceId());
-        assertEquals("arn:aws:organizations::111111111111:account/o-example123/222222222222",
+        assertEquals(
+                "arn:aws:organizations::111111111111:account/o-example123/222222222222",
                 Profiles.string(resource.getProfile(), "aws_account_arn"));
         assertEquals("222222222222", Profiles.string(resource.getProfile(), "aws_account_id"));
-        assertEquals("222222222222",
-                Annotations.find(resource.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
-        assertEquals("permission_set_assignment", Annotations.find(resource.getAnnotationsList(),
-                ChildResourceType.class).orElseThrow().getResourceTypeId());
+        assertEquals(
+                "222222222222",
+                Annotations.find(resource.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
+        assertEquals(
+                "permission_set_assignment",
+                Annotations.find(resource.getAnnotationsList(), ChildResourceType.class)
+                        .orElseThrow()
+                        .getResourceTypeId());
         assertTrue(Annotations.has(resource.getAnnotationsList(), AppTrait.class));
     }
 
     @Test
     void accountUnderAnOuCarriesItAsParent() {
-        Resource resource = AccountSyncer.toResource(Account.builder().id("222222222222").name("prod").arn("a").build(),
+        Resource resource = AccountSyncer.toResource(
+                Account.builder().id("222222222222").name("prod").arn("a").build(),
                 Ids.resourceId("organizational_unit", "ou-ab12-11111111"));
         assertEquals("organizational_unit", resource.getParentResourceId().getResourceType());
         assertEquals("ou-ab12-11111111", resource.getParentResourceId().getResource());
@@ -63,10 +80,16 @@ class AccountSyncerTest {
         assertEquals("Admin Permission Set", entitlement.getDisplayName());
         assertEquals("Full access", entitlement.getDescription());
         assertEquals(Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT, entitlement.getPurpose());
-        assertEquals(List.of("sso_user", "sso_group"),
-                entitlement.getGrantableToList().stream().map(ResourceType::getId).toList());
-        assertEquals("222222222222|" + PS_ARN,
-                Annotations.find(entitlement.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
+        assertEquals(
+                List.of("sso_user", "sso_group"),
+                entitlement.getGrantableToList().stream()
+                        .map(ResourceType::getId)
+                        .toList());
+        assertEquals(
+                "222222222222|" + PS_ARN,
+                Annotations.find(entitlement.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
         assertEquals(account().getId(), entitlement.getResource().getId());
     }
 
@@ -75,15 +98,20 @@ class AccountSyncerTest {
         Entitlement copy = AccountSyncer.grantEntitlement(account(), permissionSet());
         assertEquals("222222222222|" + PS_ARN, copy.getId());
         assertEquals("", copy.getSlug());
-        assertEquals(List.of("sso_group", "sso_user"),
+        assertEquals(
+                List.of("sso_group", "sso_user"),
                 copy.getGrantableToList().stream().map(ResourceType::getId).toList());
         assertEquals("Admin Permission Set", copy.getDisplayName());
     }
 
     @Test
     void missingDescriptionBecomesEmpty() {
-        Entitlement entitlement = AccountSyncer.entitlement(account(),
-                PermissionSet.builder().permissionSetArn(PS_ARN).name("ReadOnly").build());
+        Entitlement entitlement = AccountSyncer.entitlement(
+                account(),
+                PermissionSet.builder()
+                        .permissionSetArn(PS_ARN)
+                        .name("ReadOnly")
+                        .build());
         assertEquals("", entitlement.getDescription());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentD
 import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentDeletionStatusResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
 import software.amazon.awssdk.services.ssoadmin.model.StatusValues;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /** Polling of asynchronous assignment writes, on a hand-driven clock: no test waits for real time. */
 class AssignmentStatusPollerTest {
@@ -50,8 +50,9 @@ class AssignmentStatusPollerTest {
     void failedCarriesTheFailureReason() {
         ssoAdmin.statuses.add(status(StatusValues.FAILED, "Account 333333333333 is suspended"));
 
-        SyncException e = assertThrows(SyncException.class, () -> poller(Duration.ofMinutes(5))
-                .awaitCreation(INSTANCE, status(StatusValues.IN_PROGRESS, null)));
+        SyncException e = assertThrows(
+                SyncException.class,
+                () -> poller(Duration.ofMinutes(5)).awaitCreation(INSTANCE, status(StatusValues.IN_PROGRESS, null)));
 
         assertEquals("baton-aws: Account 333333333333 is suspended", e.getMessage());
     }
@@ -62,18 +63,24 @@ class AssignmentStatusPollerTest {
             ssoAdmin.statuses.add(status(StatusValues.IN_PROGRESS, null));
         }
 
-        SyncException e = assertThrows(SyncException.class, () -> poller(Duration.ofMinutes(5))
-                .awaitCreation(INSTANCE, status(StatusValues.IN_PROGRESS, null)));
+        SyncException e = assertThrows(
+                SyncException.class,
+                () -> poller(Duration.ofMinutes(5)).awaitCreation(INSTANCE, status(StatusValues.IN_PROGRESS, null)));
 
-        assertEquals("baton-aws: account assignment creation timed out. Cannot verify if operation completed "
-                + "successfully: context deadline exceeded", e.getMessage());
+        assertEquals(
+                "baton-aws: account assignment creation timed out. Cannot verify if operation completed "
+                        + "successfully: context deadline exceeded",
+                e.getMessage());
         assertEquals(300, clock.sleeps.size(), "one poll per second for five minutes");
     }
 
     @Test
     void deniedStatusCallCountsAsDone() throws Exception {
         ssoAdmin.failure = (SsoAdminException) AccessDeniedException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").build()).build();
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException")
+                        .build())
+                .build();
 
         poller(Duration.ofMinutes(5)).awaitCreation(INSTANCE, status(StatusValues.IN_PROGRESS, null));
 
@@ -84,7 +91,8 @@ class AssignmentStatusPollerTest {
     void deletionStatus404MeansAlreadyGone() throws Exception {
         ssoAdmin.failure = (SsoAdminException) SsoAdminException.builder()
                 .message("Received a 404 status error: not found")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound").build()).build();
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound").build())
+                .build();
 
         assertTrue(poller(Duration.ofMinutes(5)).awaitDeletion(INSTANCE, status(StatusValues.IN_PROGRESS, null)));
     }
@@ -104,12 +112,16 @@ class AssignmentStatusPollerTest {
     }
 
     private AssignmentStatusPoller poller(Duration timeout) {
-        return new AssignmentStatusPoller(new FakeAwsClients().ssoAdmin(ssoAdmin),
+        return new AssignmentStatusPoller(
+                new FakeAwsClients().ssoAdmin(ssoAdmin),
                 new AssignmentPolling(clock, clock::sleep, Duration.ofSeconds(1), timeout));
     }
 
     private static AccountAssignmentOperationStatus status(StatusValues value, String reason) {
-        return AccountAssignmentOperationStatus.builder().status(value).requestId("req-1").failureReason(reason)
+        return AccountAssignmentOperationStatus.builder()
+                .status(value)
+                .requestId("req-1")
+                .failureReason(reason)
                 .build();
     }
 
@@ -149,14 +161,16 @@ class AssignmentStatusPollerTest {
         public DescribeAccountAssignmentCreationStatusResponse describeAccountAssignmentCreationStatus(
                 DescribeAccountAssignmentCreationStatusRequest request) {
             return DescribeAccountAssignmentCreationStatusResponse.builder()
-                    .accountAssignmentCreationStatus(next()).build();
+                    .accountAssignmentCreationStatus(next())
+                    .build();
         }
 
         @Override
         public DescribeAccountAssignmentDeletionStatusResponse describeAccountAssignmentDeletionStatus(
                 DescribeAccountAssignmentDeletionStatusRequest request) {
             return DescribeAccountAssignmentDeletionStatusResponse.builder()
-                    .accountAssignmentDeletionStatus(next()).build();
+                    .accountAssignmentDeletionStatus(next())
+                    .build();
         }
 
         private AccountAssignmentOperationStatus next() {

@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both ways of reading account assignments give the same grants on the same world. */
 class AssignmentStrategyTest {
-    private static final Set<String> ASSIGNMENT_TYPES = Set.of("sso_user", "sso_group", "account",
-            "permission_set", "permission_set_assignment");
+    private static final Set<String> ASSIGNMENT_TYPES =
+            Set.of("sso_user", "sso_group", "account", "permission_set", "permission_set_assignment");
+
     @RegisterExtension
     static final SimulatorExtension world = SmallWorldRun.simulator();
 
@@ -38,14 +39,20 @@ class AssignmentStrategyTest {
         Result perPair = sync(AssignmentStrategy.PER_PAIR);
         Result perPrincipal = sync(AssignmentStrategy.PER_PRINCIPAL);
         assertEquals(perPair.grants(), perPrincipal.grants());
-        long assignmentGrants = perPair.grants().keySet().stream().filter(id -> id.startsWith("grant:")).count();
+        long assignmentGrants = perPair.grants().keySet().stream()
+                .filter(id -> id.startsWith("grant:"))
+                .count();
         assertEquals(7 + 7, assignmentGrants, "7 account grants (G7) and 7 binding grants (G8)");
 
-        assertEquals(5L, perPair.calls().get("sso:ListAccountAssignments"),
+        assertEquals(
+                5L,
+                perPair.calls().get("sso:ListAccountAssignments"),
                 "4 pairs, one of them 2 pages, each listed once for both G7 and G8: " + perPair.calls());
         assertNull(perPair.calls().get("sso:ListAccountAssignmentsForPrincipal"));
         assertNull(perPrincipal.calls().get("sso:ListAccountAssignments"));
-        assertEquals(7L, perPrincipal.calls().get("sso:ListAccountAssignmentsForPrincipal"),
+        assertEquals(
+                7L,
+                perPrincipal.calls().get("sso:ListAccountAssignmentsForPrincipal"),
                 "one call per user and group (5 + 2): " + perPrincipal.calls());
     }
 
@@ -54,7 +61,8 @@ class AssignmentStrategyTest {
         Result upstream = sync(AssignmentStrategy.UPSTREAM);
         Result perPair = sync(AssignmentStrategy.PER_PAIR);
         assertEquals(perPair.grants(), upstream.grants());
-        assertEquals(2 * perPair.calls().get("sso:ListAccountAssignments"),
+        assertEquals(
+                2 * perPair.calls().get("sso:ListAccountAssignments"),
                 upstream.calls().get("sso:ListAccountAssignments"),
                 "G7 and G8 each read every page of every pair: " + upstream.calls());
     }
@@ -65,9 +73,12 @@ class AssignmentStrategyTest {
         Result perPair = sync(AssignmentStrategy.PER_PAIR);
         assertEquals(perPair.grants(), auto.grants());
         assertTrue(auto.calls().containsKey("sso:ListAccountAssignments"));
-        assertFalse(auto.calls().containsKey("sso:ListAccountAssignmentsForPrincipal"),
+        assertFalse(
+                auto.calls().containsKey("sso:ListAccountAssignmentsForPrincipal"),
                 "4 pairs < 7 principals: " + auto.calls());
-        assertEquals(2L, auto.calls().get("identitystore:ListUsers") - 3,
+        assertEquals(
+                2L,
+                auto.calls().get("identitystore:ListUsers") - 3,
                 "counting principals stops at the pair count (2 pages of 2) on top of the 3 user pages");
     }
 }

@@ -11,8 +11,12 @@ class CloudTrailLastLoginsTest {
     private static Event event(String name, String userId, String storeArn) {
         String json = "{\"eventName\":\"" + name + "\",\"userIdentity\":{\"onBehalfOf\":{\"userId\":\"" + userId
                 + "\",\"identityStoreArn\":\"" + storeArn + "\"}}}";
-        return Event.builder().eventId("e-1").eventName(name).eventTime(Instant.parse("2026-11-01T00:00:00Z"))
-                .cloudTrailEvent(json).build();
+        return Event.builder()
+                .eventId("e-1")
+                .eventName(name)
+                .eventTime(Instant.parse("2026-11-01T00:00:00Z"))
+                .cloudTrailEvent(json)
+                .build();
     }
 
     @Test
@@ -28,9 +32,19 @@ class CloudTrailLastLoginsTest {
         assertEquals(Optional.empty(), CloudTrailLastLogins.signIn(event("ListAccounts", "u-1", store), "d-123"));
         assertEquals(Optional.empty(), CloudTrailLastLogins.signIn(event("Authenticate", "", store), "d-123"));
         assertEquals(Optional.empty(), CloudTrailLastLogins.signIn(event("Authenticate", "u-1", ""), "d-123"));
-        assertEquals(Optional.empty(), CloudTrailLastLogins.signIn(event("Authenticate", "u-1",
-                "arn:aws:identitystore::111111111111:identitystore/d-999"), "d-123"));
-        assertEquals(Optional.empty(), CloudTrailLastLogins.signIn(Event.builder().eventId("x")
-                .eventTime(Instant.EPOCH).cloudTrailEvent("{not json").build(), "d-123"));
+        assertEquals(
+                Optional.empty(),
+                CloudTrailLastLogins.signIn(
+                        event("Authenticate", "u-1", "arn:aws:identitystore::111111111111:identitystore/d-999"),
+                        "d-123"));
+        assertEquals(
+                Optional.empty(),
+                CloudTrailLastLogins.signIn(
+                        Event.builder()
+                                .eventId("x")
+                                .eventTime(Instant.EPOCH)
+                                .cloudTrailEvent("{not json")
+                                .build(),
+                        "d-123"));
     }
 }

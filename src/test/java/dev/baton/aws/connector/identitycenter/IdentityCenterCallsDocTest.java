@@ -74,7 +74,9 @@ class IdentityCenterCallsDocTest {
 
     private void assertMethodExists(String testClass, String method) throws ClassNotFoundException {
         Class<?> type = Class.forName(getClass().getPackageName() + "." + testClass);
-        assertTrue(Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method)),
+        assertTrue(
+                Arrays.stream(type.getDeclaredMethods())
+                        .anyMatch(m -> m.getName().equals(method)),
                 testClass + "." + method + " does not exist");
     }
 }

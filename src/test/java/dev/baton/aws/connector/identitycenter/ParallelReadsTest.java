@@ -26,14 +26,19 @@ class ParallelReadsTest {
     void answersReachTheConsumerInItemOrderOnTheCallersThread() throws SyncException {
         Thread caller = Thread.currentThread();
         List<String> consumed = new ArrayList<>();
-        ParallelReads.forEachInOrder(ITEMS, 6, "test-reader", item -> {
-            pause(ThreadLocalRandom.current().nextInt(3));
-            return "answer " + item + " on " + Thread.currentThread().getName();
-        }, (item, answer) -> {
-            assertSame(caller, Thread.currentThread());
-            assertTrue(answer.startsWith("answer " + item + " on test-reader-"), answer);
-            consumed.add(answer.substring(0, answer.indexOf(" on ")));
-        });
+        ParallelReads.forEachInOrder(
+                ITEMS,
+                6,
+                "test-reader",
+                item -> {
+                    pause(ThreadLocalRandom.current().nextInt(3));
+                    return "answer " + item + " on " + Thread.currentThread().getName();
+                },
+                (item, answer) -> {
+                    assertSame(caller, Thread.currentThread());
+                    assertTrue(answer.startsWith("answer " + item + " on test-reader-"), answer);
+                    consumed.add(answer.substring(0, answer.indexOf(" on ")));
+                });
         assertEquals(ITEMS.stream().map(item -> "answer " + item).toList(), consumed);
     }
 
@@ -41,30 +46,46 @@ class ParallelReadsTest {
     void oneReaderReadsOnTheCallersThread() throws SyncException {
         Thread caller = Thread.currentThread();
         List<Integer> consumed = new ArrayList<>();
-        ParallelReads.forEachInOrder(ITEMS, 1, "test-reader", item -> {
-            assertSame(caller, Thread.currentThread());
-            return item;
-        }, (item, answer) -> consumed.add(answer));
+        ParallelReads.forEachInOrder(
+                ITEMS,
+                1,
+                "test-reader",
+                item -> {
+                    assertSame(caller, Thread.currentThread());
+                    return item;
+                },
+                (item, answer) -> consumed.add(answer));
         assertEquals(ITEMS, consumed);
     }
 
     @Test
     void aRuntimeFailureOfARead_andAFailingConsumer_areRethrownAsThrown() {
         IllegalStateException bug = new IllegalStateException("bug");
-        assertSame(bug, assertThrows(IllegalStateException.class, () -> ParallelReads.forEachInOrder(ITEMS, 4,
-                "test-reader", item -> {
-                    if (item == 50) {
-                        throw bug;
-                    }
-                    return item;
-                }, (item, answer) -> { })));
+        assertSame(
+                bug,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> ParallelReads.forEachInOrder(
+                                ITEMS,
+                                4,
+                                "test-reader",
+                                item -> {
+                                    if (item == 50) {
+                                        throw bug;
+                                    }
+                                    return item;
+                                },
+                                (item, answer) -> {})));
         SyncException stop = new SyncException("stop");
-        assertSame(stop, assertThrows(SyncException.class, () -> ParallelReads.forEachInOrder(ITEMS, 4,
-                "test-reader", item -> item, (item, answer) -> {
-                    if (item == 10) {
-                        throw stop;
-                    }
-                })));
+        assertSame(
+                stop,
+                assertThrows(
+                        SyncException.class,
+                        () -> ParallelReads.forEachInOrder(ITEMS, 4, "test-reader", item -> item, (item, answer) -> {
+                            if (item == 10) {
+                                throw stop;
+                            }
+                        })));
     }
 
     @Test
@@ -75,16 +96,21 @@ class ParallelReadsTest {
         AtomicReference<Boolean> flag = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                ParallelReads.forEachInOrder(ITEMS, 2, "test-reader", item -> {
-                    reading.countDown();
-                    try {
-                        pause(TimeUnit.MINUTES.toMillis(1));
-                    } catch (SyncException e) {
-                        interruptedReads.incrementAndGet();
-                        throw e;
-                    }
-                    return item;
-                }, (item, answer) -> { });
+                ParallelReads.forEachInOrder(
+                        ITEMS,
+                        2,
+                        "test-reader",
+                        item -> {
+                            reading.countDown();
+                            try {
+                                pause(TimeUnit.MINUTES.toMillis(1));
+                            } catch (SyncException e) {
+                                interruptedReads.incrementAndGet();
+                                throw e;
+                            }
+                            return item;
+                        },
+                        (item, answer) -> {});
             } catch (Throwable e) {
                 thrown.set(e);
                 flag.set(Thread.currentThread().isInterrupted());

@@ -37,8 +37,8 @@ class PerPrincipalAssignmentsTest {
     private static final int ACCOUNTS = 7;
     private static final int PERMISSION_SETS = 5;
     private static final int PAGES = 3;
-    private static final IdentityCenterInstance INSTANCE_OF_STORE = new IdentityCenterInstance(SparseAnswers.REGION,
-            INSTANCE, STORE);
+    private static final IdentityCenterInstance INSTANCE_OF_STORE =
+            new IdentityCenterInstance(SparseAnswers.REGION, INSTANCE, STORE);
 
     /** Every principal's assignments over {@link #PAGES} pages, answered after {@code beforeAnswer} ran. */
     private static final class Listings extends SparseAnswers.OneInstance {
@@ -59,19 +59,29 @@ class PerPrincipalAssignmentsTest {
             List<AccountAssignmentForPrincipal> entries = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = principal * 7 + page * 3 + i;
-                entries.add(AccountAssignmentForPrincipal.builder().accountId(account(n % ACCOUNTS))
+                entries.add(AccountAssignmentForPrincipal.builder()
+                        .accountId(account(n % ACCOUNTS))
                         .permissionSetArn(permissionSet(n % PERMISSION_SETS))
-                        .principalType(request.principalTypeAsString()).principalId(request.principalId()).build());
+                        .principalType(request.principalTypeAsString())
+                        .principalId(request.principalId())
+                        .build());
             }
             // what AWS may add for a user: the assignment of a group it belongs to, naming the group
-            entries.add(AccountAssignmentForPrincipal.builder().accountId(account(principal % ACCOUNTS))
-                    .permissionSetArn(permissionSet(0)).principalType("GROUP").principalId("g-" + principal % 4)
+            entries.add(AccountAssignmentForPrincipal.builder()
+                    .accountId(account(principal % ACCOUNTS))
+                    .permissionSetArn(permissionSet(0))
+                    .principalType("GROUP")
+                    .principalId("g-" + principal % 4)
                     .build());
             if (principal % 5 == 0) {
-                entries.add(AccountAssignmentForPrincipal.builder().permissionSetArn(permissionSet(page)).build());
+                entries.add(AccountAssignmentForPrincipal.builder()
+                        .permissionSetArn(permissionSet(page))
+                        .build());
             }
-            return ListAccountAssignmentsForPrincipalResponse.builder().accountAssignments(entries)
-                    .nextToken(page < PAGES ? String.valueOf(page + 1) : null).build();
+            return ListAccountAssignmentsForPrincipalResponse.builder()
+                    .accountAssignments(entries)
+                    .nextToken(page < PAGES ? String.valueOf(page + 1) : null)
+                    .build();
         }
     }
 
@@ -95,12 +105,14 @@ class PerPrincipalAssignmentsTest {
 
     private static Built build(Listings listings, List<Assignment> principals, int readers) throws SyncException {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        PerPrincipalAssignments index = PerPrincipalAssignments.build(new FakeAwsClients().ssoAdmin(listings),
-                INSTANCE_OF_STORE, principals, readers, warnings::add);
+        PerPrincipalAssignments index = PerPrincipalAssignments.build(
+                new FakeAwsClients().ssoAdmin(listings), INSTANCE_OF_STORE, principals, readers, warnings::add);
         Map<String, List<Assignment>> byPair = new LinkedHashMap<>();
         for (int a = 0; a < ACCOUNTS; a++) {
             for (int p = 0; p < PERMISSION_SETS; p++) {
-                byPair.put(a + "/" + p, index.read(account(a), permissionSet(p), "").assignments());
+                byPair.put(
+                        a + "/" + p,
+                        index.read(account(a), permissionSet(p), "").assignments());
             }
         }
         return new Built(byPair, List.copyOf(warnings));
@@ -122,8 +134,8 @@ class PerPrincipalAssignmentsTest {
                 throw new IllegalStateException(e);
             }
         });
-        Built built = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> build(listings, principals(readers * 3), readers));
+        Built built = assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> build(listings, principals(readers * 3), readers));
         assertEquals(readers * 3 * PAGES, listings.calls.get());
         assertFalse(built.byPair().values().stream().allMatch(List::isEmpty));
     }
@@ -131,15 +143,19 @@ class PerPrincipalAssignmentsTest {
     @Test
     void parallelReadingBuildsTheSameIndexAndWarningsAsOneAfterTheOther() throws SyncException {
         List<Assignment> principals = principals(300);
-        Built sequential = build(new Listings(request -> { }), principals, 1);
+        Built sequential = build(new Listings(request -> {}), principals, 1);
         Built parallel = build(new Listings(request -> sleepUpTo(3)), principals, 8);
 
         assertEquals(sequential, parallel, "same pairs, same principals in the same order, same warnings");
         assertEquals(sequential.byPair().keySet(), parallel.byPair().keySet());
-        assertTrue(sequential.byPair().values().stream().mapToInt(List::size).sum() > 300,
+        assertTrue(
+                sequential.byPair().values().stream().mapToInt(List::size).sum() > 300,
                 "every principal is assigned somewhere");
-        assertEquals(60 * PAGES, sequential.warnings().size(), "one entry without an account per page of every "
-                + "fifth principal: " + sequential.warnings().subList(0, 2));
+        assertEquals(
+                60 * PAGES,
+                sequential.warnings().size(),
+                "one entry without an account per page of every " + "fifth principal: "
+                        + sequential.warnings().subList(0, 2));
     }
 
     @Test
@@ -148,9 +164,14 @@ class PerPrincipalAssignmentsTest {
         Listings listings = new Listings(request -> {
             if (request.principalId().equals("p-3")) {
                 failed.countDown();
-                throw SsoAdminException.builder().statusCode(400).message("not allowed")
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
-                                .errorMessage("not allowed").build()).build();
+                throw SsoAdminException.builder()
+                        .statusCode(400)
+                        .message("not allowed")
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("AccessDeniedException")
+                                .errorMessage("not allowed")
+                                .build())
+                        .build();
             }
             try {
                 failed.await(); // the others are still in flight when p-3 fails
@@ -160,8 +181,9 @@ class PerPrincipalAssignmentsTest {
                 throw new IllegalStateException("interrupted", e);
             }
         });
-        SyncException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(SyncException.class,
-                () -> build(listings, principals(1000), 4)));
+        SyncException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThrows(SyncException.class, () -> build(listings, principals(1000), 4)));
 
         assertTrue(e.getMessage().contains("p-3"), e.getMessage());
         assertTrue(e.getMessage().contains("AccessDenied"), e.getMessage());

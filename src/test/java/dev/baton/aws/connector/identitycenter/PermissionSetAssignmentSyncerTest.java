@@ -1,7 +1,6 @@
 package dev.baton.aws.connector.identitycenter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.aws.model.Annotations;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
@@ -22,8 +21,8 @@ class PermissionSetAssignmentSyncerTest {
     private static final String BINDING_ID = PS_ARN + "-222222222222";
 
     private static Resource binding() {
-        return PermissionSetAssignmentSyncer.toResource(AccountSyncerTest.permissionSet(),
-                AccountSyncerTest.account().getId());
+        return PermissionSetAssignmentSyncer.toResource(
+                AccountSyncerTest.permissionSet(), AccountSyncerTest.account().getId());
     }
 
     @Test
@@ -49,31 +48,47 @@ class PermissionSetAssignmentSyncerTest {
         assertEquals("assigned", assigned.getSlug());
         assertEquals("assigned", assigned.getDisplayName());
         assertEquals("", assigned.getDescription());
-        assertEquals(List.of("sso_user", "sso_group"),
+        assertEquals(
+                List.of("sso_user", "sso_group"),
                 assigned.getGrantableToList().stream().map(ResourceType::getId).toList());
     }
 
     @Test
     void policyCompositionGrantsExpandToHoldersOfAssigned() throws SyncException {
-        List<Grant> grants = PermissionSetAssignmentSyncer.policyGrants(binding(), "222222222222",
-                List.of(AttachedManagedPolicy.builder().name("ReadOnlyAccess")
-                        .arn("arn:aws:iam::aws:policy/ReadOnlyAccess").build()),
-                List.of(CustomerManagedPolicyReference.builder().name("RootPolicy").build(),
-                        CustomerManagedPolicyReference.builder().name("DivPolicy").path("/division_abc/").build()));
-        assertEquals(List.of(
-                "iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached:permission_set_assignment:" + BINDING_ID,
-                "iam_policy:arn:aws:iam::222222222222:policy/RootPolicy:attached:permission_set_assignment:"
-                        + BINDING_ID,
-                "iam_policy:arn:aws:iam::222222222222:policy/division_abc/DivPolicy:attached:"
-                        + "permission_set_assignment:" + BINDING_ID),
+        List<Grant> grants = PermissionSetAssignmentSyncer.policyGrants(
+                binding(),
+                "222222222222",
+                List.of(AttachedManagedPolicy.builder()
+                        .name("ReadOnlyAccess")
+                        .arn("arn:aws:iam::aws:policy/ReadOnlyAccess")
+                        .build()),
+                List.of(
+                        CustomerManagedPolicyReference.builder()
+                                .name("RootPolicy")
+                                .build(),
+                        CustomerManagedPolicyReference.builder()
+                                .name("DivPolicy")
+                                .path("/division_abc/")
+                                .build()));
+        assertEquals(
+                List.of(
+                        "iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached:permission_set_assignment:"
+                                + BINDING_ID,
+                        "iam_policy:arn:aws:iam::222222222222:policy/RootPolicy:attached:permission_set_assignment:"
+                                + BINDING_ID,
+                        "iam_policy:arn:aws:iam::222222222222:policy/division_abc/DivPolicy:attached:"
+                                + "permission_set_assignment:" + BINDING_ID),
                 grants.stream().map(Grant::getId).toList());
         Grant first = grants.get(0);
-        assertEquals("iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached", first.getEntitlement().getId());
+        assertEquals(
+                "iam_policy:arn:aws:iam::aws:policy/ReadOnlyAccess:attached",
+                first.getEntitlement().getId());
         assertEquals("ReadOnlyAccess", first.getEntitlement().getResource().getDisplayName());
         assertEquals(BINDING_ID, first.getPrincipal().getId().getResource());
-        GrantExpandable expandable = Annotations.find(first.getAnnotationsList(), GrantExpandable.class).orElseThrow();
-        assertEquals(List.of("permission_set_assignment:" + BINDING_ID + ":assigned"),
-                expandable.getEntitlementIdsList());
+        GrantExpandable expandable = Annotations.find(first.getAnnotationsList(), GrantExpandable.class)
+                .orElseThrow();
+        assertEquals(
+                List.of("permission_set_assignment:" + BINDING_ID + ":assigned"), expandable.getEntitlementIdsList());
         assertEquals(false, expandable.getShallow());
     }
 }

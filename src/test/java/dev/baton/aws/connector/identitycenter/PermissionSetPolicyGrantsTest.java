@@ -9,10 +9,10 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.proto.c1.connector.v2.SkipEntitlementsAndGrants;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The binding policy grant exists only when {@code iam_policy} is synced: without it the policies would reference nothing. */
@@ -21,7 +21,9 @@ class PermissionSetPolicyGrantsTest {
     static final SimulatorExtension world = SmallWorldRun.simulator();
 
     private static ResourceSyncer permissionSetSyncer(SmallWorldRun run) {
-        return run.syncers().stream().filter(s -> s.resourceType().getId().equals("permission_set")).findFirst()
+        return run.syncers().stream()
+                .filter(s -> s.resourceType().getId().equals("permission_set"))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -20,8 +20,11 @@ class PermissionSetSyncerTest {
         assertEquals(AccountSyncerTest.PS_ARN, resource.getId().getResource());
         assertEquals("Admin", resource.getDisplayName());
         assertEquals("Full access", resource.getDescription());
-        assertEquals("inline_policy", Annotations.find(resource.getAnnotationsList(), ChildResourceType.class)
-                .orElseThrow().getResourceTypeId());
+        assertEquals(
+                "inline_policy",
+                Annotations.find(resource.getAnnotationsList(), ChildResourceType.class)
+                        .orElseThrow()
+                        .getResourceTypeId());
         assertEquals(true, Annotations.has(resource.getAnnotationsList(), RoleTrait.class));
         assertEquals(false, Annotations.has(resource.getAnnotationsList(), V1Identifier.class));
     }
@@ -29,11 +32,17 @@ class PermissionSetSyncerTest {
     @Test
     void managedPoliciesAreStructuralGrantsWithoutExpansion() {
         Resource resource = PermissionSetSyncer.toResource(AccountSyncerTest.permissionSet());
-        List<Grant> grants = PermissionSetSyncer.policyGrants(resource.getId(), List.of(AttachedManagedPolicy
-                .builder().name("AdministratorAccess").arn("arn:aws:iam::aws:policy/AdministratorAccess").build()));
+        List<Grant> grants = PermissionSetSyncer.policyGrants(
+                resource.getId(),
+                List.of(AttachedManagedPolicy.builder()
+                        .name("AdministratorAccess")
+                        .arn("arn:aws:iam::aws:policy/AdministratorAccess")
+                        .build()));
         assertEquals(1, grants.size());
-        assertEquals("iam_policy:arn:aws:iam::aws:policy/AdministratorAccess:attached:permission_set:"
-                + AccountSyncerTest.PS_ARN, grants.get(0).getId());
+        assertEquals(
+                "iam_policy:arn:aws:iam::aws:policy/AdministratorAccess:attached:permission_set:"
+                        + AccountSyncerTest.PS_ARN,
+                grants.get(0).getId());
         assertEquals(0, grants.get(0).getAnnotationsCount());
     }
 }

@@ -1,14 +1,16 @@
 package dev.baton.aws.connector.identitycenter;
 
-import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.ScimConfig;
 import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
+import dev.baton.aws.connector.SyncContext;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationSyncers;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorAwsClients;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import dev.baton.aws.testing.SimulatorExtension;
-import dev.baton.aws.testing.SimulatorAwsClients;
 
 /** One sync of the {@code sso-small.json} world with chosen options; collects the warnings it reports. */
 final class SmallWorldRun {
@@ -81,17 +81,26 @@ final class SmallWorldRun {
     /** The syncers, organization ones first, as the connector registers them. */
     List<ResourceSyncer> syncers() {
         clients = world.clients(accessKeyId, secret, REGION);
-        OrganizationConfig organization = new OrganizationConfig(true, true, false, REGION,
-                "OrganizationAccountAccessRole");
+        OrganizationConfig organization =
+                new OrganizationConfig(true, true, false, REGION, "OrganizationAccountAccessRole");
         SyncScope scope = new SyncScope(types, false, false, lastLogin, 30, true, scim);
-        OrganizationSyncers organizations = OrganizationSyncers.create(SyncContext.of(clients, organization, scope, warnings::add));
-        identityCenter = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(clients, organization, scope,
-                warnings::add, organizations.hierarchy(), new OrganizationAccounts(clients::organizations),
-                Clock.fixed(NOW, ZoneOffset.UTC), strategy,
+        OrganizationSyncers organizations =
+                OrganizationSyncers.create(SyncContext.of(clients, organization, scope, warnings::add));
+        identityCenter = IdentityCenterSyncers.create(new IdentityCenterSyncers.Settings(
+                clients,
+                organization,
+                scope,
+                warnings::add,
+                organizations.hierarchy(),
+                new OrganizationAccounts(clients::organizations),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                strategy,
                 HttpClient.newHttpClient()));
         List<ResourceSyncer> all = new ArrayList<>(organizations.all());
         all.addAll(identityCenter.all());
-        return all.stream().filter(s -> types.isEmpty() || types.contains(s.resourceType().getId())).toList();
+        return all.stream()
+                .filter(s -> types.isEmpty() || types.contains(s.resourceType().getId()))
+                .toList();
     }
 
     IdentityCenterSyncers identityCenter() {

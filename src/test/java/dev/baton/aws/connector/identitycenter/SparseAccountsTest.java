@@ -12,13 +12,13 @@ import dev.baton.aws.model.Profiles;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ListAccountsRequest;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Organization accounts as the Identity Center {@code account} syncer reads them, with only some members given:
@@ -33,11 +33,14 @@ class SparseAccountsTest {
     void accountsAreReadByStateThenStatusAndWithoutEitherCountAsActive() {
         assertTrue(AccountStates.isActive(Account.builder().build()));
         assertTrue(AccountStates.isActive(Account.builder().status("ACTIVE").build()));
-        assertTrue(AccountStates.isActive(Account.builder().state("ACTIVE").status("SUSPENDED").build()));
-        assertFalse(AccountStates.isActive(Account.builder().state("PENDING_CLOSURE").build()));
+        assertTrue(AccountStates.isActive(
+                Account.builder().state("ACTIVE").status("SUSPENDED").build()));
+        assertFalse(AccountStates.isActive(
+                Account.builder().state("PENDING_CLOSURE").build()));
         assertFalse(AccountStates.isActive(Account.builder().status("SUSPENDED").build()));
-        assertEquals("SOMETHING_NEW", AccountStates.stateText(Account.builder().state("SOMETHING_NEW")
-                .build()));
+        assertEquals(
+                "SOMETHING_NEW",
+                AccountStates.stateText(Account.builder().state("SOMETHING_NEW").build()));
     }
 
     @Test
@@ -45,10 +48,20 @@ class SparseAccountsTest {
         OrganizationsClient organizations = new OrganizationsClient() {
             @Override
             public ListAccountsResponse listAccounts(ListAccountsRequest request) {
-                return ListAccountsResponse.builder().accounts(Account.builder().arn(ACCOUNT_ARN).build(),
-                        Account.builder().id("333333333333").state("SUSPENDED").build(),
-                        Account.builder().build(),
-                        Account.builder().id("444444444444").name("prod").status("ACTIVE").build()).build();
+                return ListAccountsResponse.builder()
+                        .accounts(
+                                Account.builder().arn(ACCOUNT_ARN).build(),
+                                Account.builder()
+                                        .id("333333333333")
+                                        .state("SUSPENDED")
+                                        .build(),
+                                Account.builder().build(),
+                                Account.builder()
+                                        .id("444444444444")
+                                        .name("prod")
+                                        .status("ACTIVE")
+                                        .build())
+                        .build();
             }
 
             @Override
@@ -60,20 +73,22 @@ class SparseAccountsTest {
             public void close() {}
         };
         FakeAwsClients clients = new FakeAwsClients().organizations(organizations);
-        AccountSyncer syncer = new AccountSyncer(new OrganizationAccounts(() -> organizations, clients.gateway(), run.sink),
-                new OrganizationHierarchy(organizations, clients.gateway(), run.sink, false, false), run.catalog(clients),
+        AccountSyncer syncer = new AccountSyncer(
+                new OrganizationAccounts(() -> organizations, clients.gateway(), run.sink),
+                new OrganizationHierarchy(organizations, clients.gateway(), run.sink, false, false),
+                run.catalog(clients),
                 (accountId, permissionSetArn, token) -> new AssignmentReader.AssignmentPage(List.of(), ""));
 
         Page<Resource> page = syncer.list(null, PageToken.first());
 
         assertFalse(page.hasNext());
-        assertEquals(List.of(ACCOUNT, "444444444444"),
+        assertEquals(
+                List.of(ACCOUNT, "444444444444"),
                 page.items().stream().map(r -> r.getId().getResource()).toList());
         Resource derived = page.items().get(0);
         assertEquals(ACCOUNT, derived.getDisplayName());
         assertEquals(ACCOUNT, Profiles.string(derived.getProfile(), "aws_account_id"));
         assertEquals(ACCOUNT_ARN, Profiles.string(derived.getProfile(), "aws_account_arn"));
-        assertEquals(List.of("baton-aws: skipping account (unidentified): AWS sent no Id or Arn"),
-                run.warnings);
+        assertEquals(List.of("baton-aws: skipping account (unidentified): AWS sent no Id or Arn"), run.warnings);
     }
 }

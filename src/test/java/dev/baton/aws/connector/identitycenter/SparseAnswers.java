@@ -1,6 +1,7 @@
 package dev.baton.aws.connector.identitycenter;
 
 import dev.baton.aws.spi.SyncWarnings;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 import software.amazon.awssdk.services.ssoadmin.model.ListInstancesRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListInstancesResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Shared set-up of the tests that answer Identity Center calls with only the members AWS's model marks required
@@ -41,8 +41,12 @@ final class SparseAnswers {
     abstract static class OneInstance implements SsoAdminClient {
         @Override
         public ListInstancesResponse listInstances(ListInstancesRequest request) {
-            return ListInstancesResponse.builder().instances(InstanceMetadata.builder().instanceArn(INSTANCE)
-                    .identityStoreId(STORE).build()).build();
+            return ListInstancesResponse.builder()
+                    .instances(InstanceMetadata.builder()
+                            .instanceArn(INSTANCE)
+                            .identityStoreId(STORE)
+                            .build())
+                    .build();
         }
 
         @Override
@@ -56,7 +60,11 @@ final class SparseAnswers {
 
     /** What AWS answers a caller over its rate, after the SDK's own attempts. */
     static SsoAdminException throttled() {
-        return (SsoAdminException) SsoAdminException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        return (SsoAdminException) SsoAdminException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException")
+                        .build())
+                .build();
     }
 }

@@ -13,6 +13,7 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.identitystore.model.ListUsersRequest;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.User;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * The Identity Store and CloudTrail reads of the sync, answered with only the members AWS's model marks required
@@ -47,7 +47,7 @@ class SparseIdentityStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     private final SparseAnswers run = new SparseAnswers();
-    private final FakeAwsClients clients = new FakeAwsClients().ssoAdmin(new SparseAnswers.OneInstance() { });
+    private final FakeAwsClients clients = new FakeAwsClients().ssoAdmin(new SparseAnswers.OneInstance() {});
 
     /** Identity Store answering the three listings the sync uses. */
     private void store(List<User> users, List<Group> groups, List<GroupMembership> memberships) {
@@ -64,7 +64,9 @@ class SparseIdentityStoreTest {
 
             @Override
             public ListGroupMembershipsResponse listGroupMemberships(ListGroupMembershipsRequest request) {
-                return ListGroupMembershipsResponse.builder().groupMemberships(memberships).build();
+                return ListGroupMembershipsResponse.builder()
+                        .groupMemberships(memberships)
+                        .build();
             }
 
             @Override
@@ -78,16 +80,25 @@ class SparseIdentityStoreTest {
     }
 
     private SsoUserSyncer users() {
-        return new SsoUserSyncer(clients, run.instance(clients), ScimUserStatuses.none(), SsoLastLogins.none(),
-                run.sink);
+        return new SsoUserSyncer(
+                clients, run.instance(clients), ScimUserStatuses.none(), SsoLastLogins.none(), run.sink);
     }
 
     @Test
     void listUsersWithOnlyIdsGivesUsersNamedByTheirId() throws Exception {
-        store(List.of(User.builder().identityStoreId(STORE).userId("u-1").build(),
-                User.builder().identityStoreId(STORE).userId("u-2").displayName("Bo")
-                        .emails(Email.builder().build(), Email.builder().value("bo@example.com").build()).build()),
-                List.of(), List.of());
+        store(
+                List.of(
+                        User.builder().identityStoreId(STORE).userId("u-1").build(),
+                        User.builder()
+                                .identityStoreId(STORE)
+                                .userId("u-2")
+                                .displayName("Bo")
+                                .emails(
+                                        Email.builder().build(),
+                                        Email.builder().value("bo@example.com").build())
+                                .build()),
+                List.of(),
+                List.of());
 
         Page<Resource> page = users().list(null, PageToken.first());
 
@@ -105,7 +116,8 @@ class SparseIdentityStoreTest {
     void listUsersEmptyAnswerAndAUserWithoutIdAreSurvived() throws Exception {
         store(List.of(User.builder().identityStoreId(STORE).userName("ghost").build()), List.of(), List.of());
         assertEquals(List.of(), users().list(null, PageToken.first()).items());
-        assertEquals(List.of("identitystore:ListUsers on " + STORE + ": user ghost has no UserId; skipping it"),
+        assertEquals(
+                List.of("identitystore:ListUsers on " + STORE + ": user ghost has no UserId; skipping it"),
                 run.warnings);
 
         store(List.of(), List.of(), List.of());
@@ -114,39 +126,60 @@ class SparseIdentityStoreTest {
 
     @Test
     void listGroupsWithOnlyIdsGivesGroupsNamedByTheirId() throws Exception {
-        store(List.of(), List.of(Group.builder().identityStoreId(STORE).groupId("g-1").build()), List.of());
+        store(
+                List.of(),
+                List.of(Group.builder().identityStoreId(STORE).groupId("g-1").build()),
+                List.of());
 
-        Page<Resource> page = new SsoGroupSyncer(clients, run.instance(clients), run.sink)
-                .list(null, PageToken.first());
+        Page<Resource> page =
+                new SsoGroupSyncer(clients, run.instance(clients), run.sink).list(null, PageToken.first());
 
         assertFalse(page.hasNext());
         assertEquals(GROUP_ARN, page.items().get(0).getId().getResource());
         assertEquals("g-1", page.items().get(0).getDisplayName());
-        assertEquals("g-1 Group Member", SsoGroupSyncer.entitlement(page.items().get(0)).getDisplayName());
+        assertEquals(
+                "g-1 Group Member",
+                SsoGroupSyncer.entitlement(page.items().get(0)).getDisplayName());
     }
 
     @Test
     void listGroupMembershipsWithoutMembershipIdUsesTheSdkGrantIdAndWithoutMemberIsSkipped() throws Exception {
-        store(List.of(), List.of(), List.of(
-                GroupMembership.builder().identityStoreId(STORE).memberId(MemberId.fromUserId("u-1")).build(),
-                GroupMembership.builder().identityStoreId(STORE).membershipId("m-2").build()));
+        store(
+                List.of(),
+                List.of(),
+                List.of(
+                        GroupMembership.builder()
+                                .identityStoreId(STORE)
+                                .memberId(MemberId.fromUserId("u-1"))
+                                .build(),
+                        GroupMembership.builder()
+                                .identityStoreId(STORE)
+                                .membershipId("m-2")
+                                .build()));
         SsoGroupSyncer groups = new SsoGroupSyncer(clients, run.instance(clients), run.sink);
-        Resource group = SsoGroupSyncer.toResource(Group.builder().groupId("g-1").build(), GROUP_ARN);
+        Resource group =
+                SsoGroupSyncer.toResource(Group.builder().groupId("g-1").build(), GROUP_ARN);
 
         Page<Grant> page = groups.grants(group, PageToken.first());
 
         assertFalse(page.hasNext());
-        assertEquals(List.of(Ids.grantId(SsoGroupSyncer.entitlement(group).getId(),
-                Ids.resourceId("sso_user", USER_ARN))), page.items().stream().map(Grant::getId).toList());
-        assertEquals(List.of("identitystore:ListGroupMemberships on " + GROUP_ARN + ": membership m-2 has no "
-                + "MemberId.UserId; skipping it"), run.warnings);
+        assertEquals(
+                List.of(Ids.grantId(SsoGroupSyncer.entitlement(group).getId(), Ids.resourceId("sso_user", USER_ARN))),
+                page.items().stream().map(Grant::getId).toList());
+        assertEquals(
+                List.of("identitystore:ListGroupMemberships on " + GROUP_ARN + ": membership m-2 has no "
+                        + "MemberId.UserId; skipping it"),
+                run.warnings);
     }
 
     @Test
     void principalDirectoryReadsUsersAndGroupsWithOnlyIds() throws Exception {
-        store(List.of(User.builder().identityStoreId(STORE).userId("u-1").build()),
-                List.of(Group.builder().identityStoreId(STORE).groupId("g-1").build()), List.of());
-        assertEquals(Optional.of(List.of(new Assignment("USER", "u-1"), new Assignment("GROUP", "g-1"))),
+        store(
+                List.of(User.builder().identityStoreId(STORE).userId("u-1").build()),
+                List.of(Group.builder().identityStoreId(STORE).groupId("g-1").build()),
+                List.of());
+        assertEquals(
+                Optional.of(List.of(new Assignment("USER", "u-1"), new Assignment("GROUP", "g-1"))),
                 new SsoPrincipalDirectory(clients, run.instance(clients)).principalsFewerThan(10));
     }
 
@@ -166,8 +199,8 @@ class SparseIdentityStoreTest {
             @Override
             public void close() {}
         });
-        return new CloudTrailLastLogins(clients, run.instance(clients), Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofDays(30), run.sink);
+        return new CloudTrailLastLogins(
+                clients, run.instance(clients), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30), run.sink);
     }
 
     @Test
@@ -181,7 +214,8 @@ class SparseIdentityStoreTest {
         String record = "{\"eventName\":\"Authenticate\",\"userIdentity\":{\"onBehalfOf\":{\"userId\":\"u-1\","
                 + "\"identityStoreArn\":\"arn:aws:identitystore::111111111111:identitystore/" + STORE + "\"}}}";
         Instant signedIn = NOW.minus(Duration.ofDays(2));
-        CloudTrailLastLogins logins = lastLogins(List.of(Event.builder().build(),
+        CloudTrailLastLogins logins = lastLogins(List.of(
+                Event.builder().build(),
                 Event.builder().cloudTrailEvent(record).build(),
                 Event.builder().eventTime(NOW).build(),
                 Event.builder().eventTime(signedIn).cloudTrailEvent(record).build()));

@@ -24,6 +24,7 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.ResourceDoesNotExist;
 import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,6 @@ import software.amazon.awssdk.services.ssoadmin.model.DescribeAccountAssignmentD
 import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListAccountAssignmentsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.SsoAdminException;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Every Identity Center write and the reads around it, answered with only the members AWS's model marks required:
@@ -84,13 +84,17 @@ class SparseProvisioningTest {
     /** Scripted SSO Admin answers for one assignment write. */
     private final class Assignments extends SparseAnswers.OneInstance {
         List<AccountAssignment> existing = List.of();
-        CreateAccountAssignmentResponse created = CreateAccountAssignmentResponse.builder().build();
-        DeleteAccountAssignmentResponse deleted = DeleteAccountAssignmentResponse.builder().build();
+        CreateAccountAssignmentResponse created =
+                CreateAccountAssignmentResponse.builder().build();
+        DeleteAccountAssignmentResponse deleted =
+                DeleteAccountAssignmentResponse.builder().build();
         SsoAdminException writeFailure;
 
         @Override
         public ListAccountAssignmentsResponse listAccountAssignments(ListAccountAssignmentsRequest request) {
-            return ListAccountAssignmentsResponse.builder().accountAssignments(existing).build();
+            return ListAccountAssignmentsResponse.builder()
+                    .accountAssignments(existing)
+                    .build();
         }
 
         @Override
@@ -138,8 +142,14 @@ class SparseProvisioningTest {
             @Override
             public void close() {}
         });
-        return new AccountAssignments(clients, InstanceSource.of(TARGET), new AssignmentPolling(
-                Clock.fixed(NOW, ZoneOffset.UTC), duration -> { }, Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        return new AccountAssignments(
+                clients,
+                InstanceSource.of(TARGET),
+                new AssignmentPolling(
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        duration -> {},
+                        Duration.ofSeconds(1),
+                        Duration.ofMinutes(5)));
     }
 
     private static SsoPrincipal user() throws SyncException {
@@ -156,8 +166,11 @@ class SparseProvisioningTest {
 
     @Test
     void creationStatusAnsweredWithNothingEndsTheWaitAsAccepted() throws Exception {
-        ssoAdmin.created = CreateAccountAssignmentResponse.builder().accountAssignmentCreationStatus(
-                AccountAssignmentOperationStatus.builder().requestId("req-1").build()).build();
+        ssoAdmin.created = CreateAccountAssignmentResponse.builder()
+                .accountAssignmentCreationStatus(AccountAssignmentOperationStatus.builder()
+                        .requestId("req-1")
+                        .build())
+                .build();
 
         assignments(Account.builder().build()).create(ACCOUNT, PS, user());
 
@@ -166,11 +179,18 @@ class SparseProvisioningTest {
 
     @Test
     void deletionFindsTheAssignmentByItsPrincipalAloneAndAcceptsAStatusAnsweredWithNothing() throws Exception {
-        ssoAdmin.existing = List.of(AccountAssignment.builder().principalType("USER").principalId("u-1").build());
-        ssoAdmin.deleted = DeleteAccountAssignmentResponse.builder().accountAssignmentDeletionStatus(
-                AccountAssignmentOperationStatus.builder().requestId("req-2").build()).build();
+        ssoAdmin.existing = List.of(AccountAssignment.builder()
+                .principalType("USER")
+                .principalId("u-1")
+                .build());
+        ssoAdmin.deleted = DeleteAccountAssignmentResponse.builder()
+                .accountAssignmentDeletionStatus(AccountAssignmentOperationStatus.builder()
+                        .requestId("req-2")
+                        .build())
+                .build();
 
-        List<Any> annotations = assignments(Account.builder().state("ACTIVE").build()).delete(ACCOUNT, PS, user());
+        List<Any> annotations =
+                assignments(Account.builder().state("ACTIVE").build()).delete(ACCOUNT, PS, user());
 
         assertFalse(annotations.stream().anyMatch(a -> a.is(GrantAlreadyRevoked.class)));
         assertEquals(List.of("deletion req-2"), statusCalls);
@@ -185,16 +205,21 @@ class SparseProvisioningTest {
 
     @Test
     void describeAccountReportingOnlyItsStateIsReadByTheState() {
-        SyncException e = assertThrows(SyncException.class,
+        SyncException e = assertThrows(
+                SyncException.class,
                 () -> assignments(Account.builder().state("SUSPENDED").build()).create(ACCOUNT, PS, user()));
         assertEquals("baton-aws: account " + ACCOUNT + " is not active, status: SUSPENDED", e.getMessage());
     }
 
     @Test
     void describeAccountWithoutStateLeavesTheWriteUnverified() {
-        ssoAdmin.writeFailure = (SsoAdminException) SsoAdminException.builder().message("conflict")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ConflictException").build()).build();
-        SyncException e = assertThrows(SyncException.class,
+        ssoAdmin.writeFailure = (SsoAdminException) SsoAdminException.builder()
+                .message("conflict")
+                .awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("ConflictException").build())
+                .build();
+        SyncException e = assertThrows(
+                SyncException.class,
                 () -> assignments(Account.builder().build()).create(ACCOUNT, PS, user()));
         assertTrue(e.getMessage().contains("Tip: Add organizations:DescribeAccount permission"), e.getMessage());
     }
@@ -209,12 +234,16 @@ class SparseProvisioningTest {
             if (conflict) {
                 throw conflict();
             }
-            return CreateUserResponse.builder().identityStoreId(STORE).userId("u-9").build();
+            return CreateUserResponse.builder()
+                    .identityStoreId(STORE)
+                    .userId("u-9")
+                    .build();
         }
 
         @Override
         public ListUsersResponse listUsers(ListUsersRequest request) {
-            return ListUsersResponse.builder().users(User.builder().identityStoreId(STORE).userId("u-9").build())
+            return ListUsersResponse.builder()
+                    .users(User.builder().identityStoreId(STORE).userId("u-9").build())
                     .build();
         }
 
@@ -229,15 +258,25 @@ class SparseProvisioningTest {
                 throw conflict();
             }
             if (throttledCalls.getAndDecrement() > 0) {
-                throw (IdentitystoreException) IdentitystoreException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+                throw (IdentitystoreException) IdentitystoreException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ThrottlingException")
+                                .build())
+                        .build();
             }
-            return CreateGroupMembershipResponse.builder().identityStoreId(STORE).membershipId("m-1").build();
+            return CreateGroupMembershipResponse.builder()
+                    .identityStoreId(STORE)
+                    .membershipId("m-1")
+                    .build();
         }
 
         @Override
         public GetGroupMembershipIdResponse getGroupMembershipId(GetGroupMembershipIdRequest request) {
-            return GetGroupMembershipIdResponse.builder().identityStoreId(STORE).membershipId("m-1").build();
+            return GetGroupMembershipIdResponse.builder()
+                    .identityStoreId(STORE)
+                    .membershipId("m-1")
+                    .build();
         }
 
         @Override
@@ -246,8 +285,12 @@ class SparseProvisioningTest {
         }
 
         private IdentitystoreException conflict() {
-            return (IdentitystoreException) IdentitystoreException.builder().message("exists")
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ConflictException").build()).build();
+            return (IdentitystoreException) IdentitystoreException.builder()
+                    .message("exists")
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ConflictException")
+                            .build())
+                    .build();
         }
 
         @Override
@@ -269,7 +312,8 @@ class SparseProvisioningTest {
     private static Struct profile() {
         Struct.Builder profile = Struct.newBuilder();
         Map.of("username", "kim", "given_name", "Kim", "family_name", "Lee", "email", "kim@example.com")
-                .forEach((key, value) -> profile.putFields(key, Value.newBuilder().setStringValue(value).build()));
+                .forEach((key, value) -> profile.putFields(
+                        key, Value.newBuilder().setStringValue(value).build()));
         return profile.build();
     }
 
@@ -285,7 +329,9 @@ class SparseProvisioningTest {
     void aConflictingCreateFindsTheUserListedWithOnlyItsIds() throws Exception {
         store.conflict = true;
         ProvisionResult result = userProvisioner().createAccount("", "", profile());
-        assertEquals(Ids.ssoUserArn(REGION, STORE, "u-9"), result.resources().get(0).getId().getResource());
+        assertEquals(
+                Ids.ssoUserArn(REGION, STORE, "u-9"),
+                result.resources().get(0).getId().getResource());
         assertEquals("kim", result.resources().get(0).getDisplayName());
         assertTrue(result.annotations().stream().anyMatch(a -> a.is(GrantAlreadyExists.class)));
     }
@@ -302,8 +348,8 @@ class SparseProvisioningTest {
     }
 
     private static Entitlement member() {
-        return SsoGroupSyncer.entitlement(SsoGroupSyncer.toResource(Group.builder().groupId("g-1").build(),
-                GROUP_ARN));
+        return SsoGroupSyncer.entitlement(
+                SsoGroupSyncer.toResource(Group.builder().groupId("g-1").build(), GROUP_ARN));
     }
 
     private static Resource userResource() {

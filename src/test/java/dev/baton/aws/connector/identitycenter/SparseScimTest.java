@@ -35,8 +35,13 @@ class SparseScimTest {
         });
         server.start();
         try {
-            ScimUserDirectory scim = new ScimUserDirectory(HttpClient.newHttpClient(), new ScimConfig(true,
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/scim/v2", new Secret("token")), 2);
+            ScimUserDirectory scim = new ScimUserDirectory(
+                    HttpClient.newHttpClient(),
+                    new ScimConfig(
+                            true,
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/scim/v2",
+                            new Secret("token")),
+                    2);
 
             assertEquals(Optional.of(true), scim.active("u-1", null));
             assertEquals(Optional.of(false), scim.active("no-such-id", "bo"));

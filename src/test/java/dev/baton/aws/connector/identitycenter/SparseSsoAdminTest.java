@@ -19,6 +19,7 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.FakeAwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,6 @@ import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsProvisio
 import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsRequest;
 import software.amazon.awssdk.services.ssoadmin.model.ListPermissionSetsResponse;
 import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
-import dev.baton.aws.testing.FakeAwsClients;
 
 /**
  * Every SSO Admin read of the sync, answered with only the members AWS's model marks required (none, for SSO
@@ -74,32 +74,50 @@ class SparseSsoAdminTest {
     @Test
     void listInstancesAnsweredWithNothingMeansNoInstance() {
         instances();
-        SyncException e = assertThrows(SyncException.class, () -> run.instance(clients).get());
-        assertTrue(e.getMessage().startsWith("no IAM Identity Center instance found in region " + REGION),
-                e.getMessage());
+        SyncException e =
+                assertThrows(SyncException.class, () -> run.instance(clients).get());
+        assertTrue(
+                e.getMessage().startsWith("no IAM Identity Center instance found in region " + REGION), e.getMessage());
     }
 
     @Test
     void listInstancesSkipsInstancesWithoutArnOrIdentityStoreAndSaysSo() {
-        instances(InstanceMetadata.builder().build(), InstanceMetadata.builder().instanceArn(INSTANCE).build());
+        instances(
+                InstanceMetadata.builder().build(),
+                InstanceMetadata.builder().instanceArn(INSTANCE).build());
 
-        SyncException e = assertThrows(SyncException.class, () -> run.instance(clients).get());
+        SyncException e =
+                assertThrows(SyncException.class, () -> run.instance(clients).get());
 
-        assertEquals("no usable IAM Identity Center instance in region " + REGION + ": sso:ListInstances returned 2,"
-                + " none with both an InstanceArn and an IdentityStoreId", e.getMessage());
-        assertEquals(List.of("sso:ListInstances: an Identity Center instance (identity store unknown) has no "
-                        + "InstanceArn; skipping it",
-                "sso:ListInstances: Identity Center instance " + INSTANCE + " has no IdentityStoreId, so its users "
-                        + "and groups cannot be read; skipping it"), run.warnings);
+        assertEquals(
+                "no usable IAM Identity Center instance in region " + REGION + ": sso:ListInstances returned 2,"
+                        + " none with both an InstanceArn and an IdentityStoreId",
+                e.getMessage());
+        assertEquals(
+                List.of(
+                        "sso:ListInstances: an Identity Center instance (identity store unknown) has no "
+                                + "InstanceArn; skipping it",
+                        "sso:ListInstances: Identity Center instance " + INSTANCE
+                                + " has no IdentityStoreId, so its users " + "and groups cannot be read; skipping it"),
+                run.warnings);
     }
 
     @Test
     void listInstancesUsesTheFirstUsableInstanceForSyncAndProvisioning() throws Exception {
-        instances(InstanceMetadata.builder().instanceArn("arn:aws:sso:::instance/ssoins-sparse").build(),
-                InstanceMetadata.builder().instanceArn(INSTANCE).identityStoreId(STORE).build());
+        instances(
+                InstanceMetadata.builder()
+                        .instanceArn("arn:aws:sso:::instance/ssoins-sparse")
+                        .build(),
+                InstanceMetadata.builder()
+                        .instanceArn(INSTANCE)
+                        .identityStoreId(STORE)
+                        .build());
 
-        assertEquals(new IdentityCenterInstance(REGION, INSTANCE, STORE), run.instance(clients).get());
-        assertEquals(new ProvisioningInstance(INSTANCE, STORE, REGION),
+        assertEquals(
+                new IdentityCenterInstance(REGION, INSTANCE, STORE),
+                run.instance(clients).get());
+        assertEquals(
+                new ProvisioningInstance(INSTANCE, STORE, REGION),
                 InstanceSource.lookingUp(clients, REGION).get());
         assertEquals(1, run.warnings.size());
     }
@@ -125,8 +143,14 @@ class SparseSsoAdminTest {
             public ListPermissionSetsResponse listPermissionSets(ListPermissionSetsRequest request) {
                 asked.add(String.valueOf(request.nextToken()));
                 return request.nextToken() == null
-                        ? ListPermissionSetsResponse.builder().permissionSets(PS).nextToken("t-1").build()
-                        : ListPermissionSetsResponse.builder().permissionSets(PS_2).nextToken("t-1").build();
+                        ? ListPermissionSetsResponse.builder()
+                                .permissionSets(PS)
+                                .nextToken("t-1")
+                                .build()
+                        : ListPermissionSetsResponse.builder()
+                                .permissionSets(PS_2)
+                                .nextToken("t-1")
+                                .build();
             }
         });
         assertEquals(List.of(PS, PS_2), run.catalog(clients).allArns());
@@ -152,19 +176,35 @@ class SparseSsoAdminTest {
     void describePermissionSetAnsweredWithNothingKeepsTheIdsAndNamesTheSetByItsId() throws Exception {
         onePermissionSet(DescribePermissionSetResponse.builder().build());
         PermissionSetCatalog sparse = run.catalog(clients);
-        Resource resource = new PermissionSetSyncer(sparse, true).list(null, PageToken.first()).items().get(0);
+        Resource resource = new PermissionSetSyncer(sparse, true)
+                .list(null, PageToken.first())
+                .items()
+                .get(0);
         assertEquals(PS, resource.getId().getResource());
         assertEquals("ps-aaaaaaaaaaaaaaaa", resource.getDisplayName());
         assertEquals("", resource.getDescription());
-        assertEquals("ps-aaaaaaaaaaaaaaaa access", AccountSyncer.entitlement(account(), sparse.describe(PS)).getSlug());
+        assertEquals(
+                "ps-aaaaaaaaaaaaaaaa access",
+                AccountSyncer.entitlement(account(), sparse.describe(PS)).getSlug());
 
-        onePermissionSet(DescribePermissionSetResponse.builder().permissionSet(PermissionSet.builder()
-                .permissionSetArn(PS).name("Admin").description("full").build()).build());
+        onePermissionSet(DescribePermissionSetResponse.builder()
+                .permissionSet(PermissionSet.builder()
+                        .permissionSetArn(PS)
+                        .name("Admin")
+                        .description("full")
+                        .build())
+                .build());
         PermissionSetCatalog full = run.catalog(clients);
-        assertEquals(AccountSyncer.entitlement(account(), full.describe(PS)).getId(),
+        assertEquals(
+                AccountSyncer.entitlement(account(), full.describe(PS)).getId(),
                 AccountSyncer.entitlement(account(), sparse.describe(PS)).getId());
-        assertEquals(PermissionSetAssignmentSyncer.toResource(full.describe(PS), account().getId()).getId(),
-                PermissionSetAssignmentSyncer.toResource(sparse.describe(PS), account().getId()).getId());
+        assertEquals(
+                PermissionSetAssignmentSyncer.toResource(
+                                full.describe(PS), account().getId())
+                        .getId(),
+                PermissionSetAssignmentSyncer.toResource(
+                                sparse.describe(PS), account().getId())
+                        .getId());
         assertEquals(List.of(), run.warnings);
     }
 
@@ -178,8 +218,8 @@ class SparseSsoAdminTest {
             }
         });
         PermissionSetCatalog catalog = run.catalog(clients);
-        Page<Resource> bindings = new PermissionSetAssignmentSyncer(catalog,
-                new PerPairAssignments(clients, catalog.instanceProvider(), run.sink))
+        Page<Resource> bindings = new PermissionSetAssignmentSyncer(
+                        catalog, new PerPairAssignments(clients, catalog.instanceProvider(), run.sink))
                 .list(account().getId(), PageToken.first());
         assertEquals(List.of(), bindings.items());
         assertFalse(bindings.hasNext());
@@ -191,7 +231,9 @@ class SparseSsoAdminTest {
             @Override
             public ListManagedPoliciesInPermissionSetResponse listManagedPoliciesInPermissionSet(
                     ListManagedPoliciesInPermissionSetRequest request) {
-                return ListManagedPoliciesInPermissionSetResponse.builder().attachedManagedPolicies(managed).build();
+                return ListManagedPoliciesInPermissionSetResponse.builder()
+                        .attachedManagedPolicies(managed)
+                        .build();
             }
 
             @Override
@@ -199,52 +241,74 @@ class SparseSsoAdminTest {
                     listCustomerManagedPolicyReferencesInPermissionSet(
                             ListCustomerManagedPolicyReferencesInPermissionSetRequest request) {
                 return ListCustomerManagedPolicyReferencesInPermissionSetResponse.builder()
-                        .customerManagedPolicyReferences(references).build();
+                        .customerManagedPolicyReferences(references)
+                        .build();
             }
         });
     }
 
     @Test
     void managedPolicyWithoutNameIsNamedByItsArnAndOneWithoutArnIsSkippedOnce() throws Exception {
-        policies(List.of(AttachedManagedPolicy.builder().arn(READ_ONLY).build(),
-                AttachedManagedPolicy.builder().name("Orphan").build(), AttachedManagedPolicy.builder().build()),
+        policies(
+                List.of(
+                        AttachedManagedPolicy.builder().arn(READ_ONLY).build(),
+                        AttachedManagedPolicy.builder().name("Orphan").build(),
+                        AttachedManagedPolicy.builder().build()),
                 List.of());
         PermissionSetCatalog catalog = run.catalog(clients);
         ResourceId permissionSet = Ids.resourceId(ResourceTypes.PERMISSION_SET_ID, PS);
 
         List<Grant> toPermissionSet = new PermissionSetSyncer(catalog, true)
-                .grants(Resource.newBuilder().setId(permissionSet).build(), PageToken.first()).items();
+                .grants(Resource.newBuilder().setId(permissionSet).build(), PageToken.first())
+                .items();
         List<Grant> toBinding = bindingPolicyGrants(catalog);
 
-        assertEquals(List.of("iam_policy:" + READ_ONLY + ":attached:permission_set:" + PS),
+        assertEquals(
+                List.of("iam_policy:" + READ_ONLY + ":attached:permission_set:" + PS),
                 toPermissionSet.stream().map(Grant::getId).toList());
-        assertEquals("ReadOnlyAccess", toPermissionSet.get(0).getEntitlement().getResource().getDisplayName());
+        assertEquals(
+                "ReadOnlyAccess",
+                toPermissionSet.get(0).getEntitlement().getResource().getDisplayName());
         assertEquals(1, toBinding.size());
-        assertEquals(List.of(
-                "sso:ListManagedPoliciesInPermissionSet on " + PS + ": managed policy Orphan has no Arn; skipping it",
-                "sso:ListManagedPoliciesInPermissionSet on " + PS + ": managed policy (unnamed) has no Arn; "
-                        + "skipping it"), run.warnings);
+        assertEquals(
+                List.of(
+                        "sso:ListManagedPoliciesInPermissionSet on " + PS
+                                + ": managed policy Orphan has no Arn; skipping it",
+                        "sso:ListManagedPoliciesInPermissionSet on " + PS + ": managed policy (unnamed) has no Arn; "
+                                + "skipping it"),
+                run.warnings);
     }
 
     @Test
     void customerManagedReferenceWithOnlyItsNameTakesTheDefaultPathAndOneWithoutNameIsSkipped() throws Exception {
-        policies(List.of(), List.of(CustomerManagedPolicyReference.builder().name("RootPolicy").build(),
-                CustomerManagedPolicyReference.builder().path("/division/").build()));
+        policies(
+                List.of(),
+                List.of(
+                        CustomerManagedPolicyReference.builder()
+                                .name("RootPolicy")
+                                .build(),
+                        CustomerManagedPolicyReference.builder()
+                                .path("/division/")
+                                .build()));
 
         List<Grant> grants = bindingPolicyGrants(run.catalog(clients));
 
         assertEquals(1, grants.size());
         String id = grants.get(0).getId();
         assertTrue(id.startsWith("iam_policy:arn:aws:iam::" + ACCOUNT + ":policy/RootPolicy:attached:"), id);
-        assertEquals(List.of("sso:ListCustomerManagedPolicyReferencesInPermissionSet on " + PS + ": a customer "
-                + "managed policy reference (path /division/) has no Name; skipping it"), run.warnings);
+        assertEquals(
+                List.of("sso:ListCustomerManagedPolicyReferencesInPermissionSet on " + PS + ": a customer "
+                        + "managed policy reference (path /division/) has no Name; skipping it"),
+                run.warnings);
     }
 
     private List<Grant> bindingPolicyGrants(PermissionSetCatalog catalog) throws SyncException {
         Resource binding = PermissionSetAssignmentSyncer.toResource(
                 PermissionSetCatalog.described(PS, null), account().getId());
-        return new PermissionSetAssignmentSyncer(catalog, (a, p, t) -> new AssignmentReader.AssignmentPage(List.of(), ""))
-                .grants(binding, SsoPageToken.phase(true, "")).items();
+        return new PermissionSetAssignmentSyncer(
+                        catalog, (a, p, t) -> new AssignmentReader.AssignmentPage(List.of(), ""))
+                .grants(binding, SsoPageToken.phase(true, ""))
+                .items();
     }
 
     @Test
@@ -256,7 +320,8 @@ class SparseSsoAdminTest {
                 return GetInlinePolicyForPermissionSetResponse.builder().build();
             }
         });
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 new SsoPermissionSetInlinePolicies(clients, run.instance(clients), run.sink).inlinePolicy(PS));
         assertEquals(List.of(), run.warnings);
     }
@@ -266,12 +331,23 @@ class SparseSsoAdminTest {
         clients.ssoAdmin(new SparseAnswers.OneInstance() {
             @Override
             public ListAccountAssignmentsResponse listAccountAssignments(ListAccountAssignmentsRequest request) {
-                return ListAccountAssignmentsResponse.builder().accountAssignments(
-                        AccountAssignment.builder().principalType("USER").principalId("u-1").build(),
-                        AccountAssignment.builder().principalType("GROUP").principalId("g-1").build(),
-                        AccountAssignment.builder().build(),
-                        AccountAssignment.builder().principalId("u-2").build(),
-                        AccountAssignment.builder().principalType("ROLE").principalId("r-1").build()).build();
+                return ListAccountAssignmentsResponse.builder()
+                        .accountAssignments(
+                                AccountAssignment.builder()
+                                        .principalType("USER")
+                                        .principalId("u-1")
+                                        .build(),
+                                AccountAssignment.builder()
+                                        .principalType("GROUP")
+                                        .principalId("g-1")
+                                        .build(),
+                                AccountAssignment.builder().build(),
+                                AccountAssignment.builder().principalId("u-2").build(),
+                                AccountAssignment.builder()
+                                        .principalType("ROLE")
+                                        .principalId("r-1")
+                                        .build())
+                        .build();
             }
         });
         IdentityCenterInstanceProvider instance = run.instance(clients);
@@ -285,9 +361,12 @@ class SparseSsoAdminTest {
         assertEquals(expected, paged.assignments());
         assertEquals("", paged.nextToken());
         String entry = "sso:ListAccountAssignments: account assignment of " + PS + " on account " + ACCOUNT;
-        assertEquals(List.of(entry + " has no PrincipalId; skipping it",
-                entry + " for principal u-2 has no PrincipalType; skipping it",
-                entry + " for principal r-1 has PrincipalType ROLE, which is neither USER nor GROUP; skipping it"),
+        assertEquals(
+                List.of(
+                        entry + " has no PrincipalId; skipping it",
+                        entry + " for principal u-2 has no PrincipalType; skipping it",
+                        entry
+                                + " for principal r-1 has PrincipalType ROLE, which is neither USER nor GROUP; skipping it"),
                 run.warnings);
     }
 
@@ -297,23 +376,36 @@ class SparseSsoAdminTest {
             @Override
             public ListAccountAssignmentsForPrincipalResponse listAccountAssignmentsForPrincipal(
                     ListAccountAssignmentsForPrincipalRequest request) {
-                return ListAccountAssignmentsForPrincipalResponse.builder().accountAssignments(
-                        AccountAssignmentForPrincipal.builder().accountId(ACCOUNT).permissionSetArn(PS)
-                                .principalType("USER").principalId("u-1").build(),
-                        AccountAssignmentForPrincipal.builder().permissionSetArn(PS).principalType("USER")
-                                .principalId("u-1").build(),
-                        AccountAssignmentForPrincipal.builder().build()).build();
+                return ListAccountAssignmentsForPrincipalResponse.builder()
+                        .accountAssignments(
+                                AccountAssignmentForPrincipal.builder()
+                                        .accountId(ACCOUNT)
+                                        .permissionSetArn(PS)
+                                        .principalType("USER")
+                                        .principalId("u-1")
+                                        .build(),
+                                AccountAssignmentForPrincipal.builder()
+                                        .permissionSetArn(PS)
+                                        .principalType("USER")
+                                        .principalId("u-1")
+                                        .build(),
+                                AccountAssignmentForPrincipal.builder().build())
+                        .build();
             }
         });
-        PerPrincipalAssignments index = PerPrincipalAssignments.build(clients, run.instance(clients).get(),
-                List.of(new Assignment("USER", "u-1")), 1, run.sink);
+        PerPrincipalAssignments index = PerPrincipalAssignments.build(
+                clients, run.instance(clients).get(), List.of(new Assignment("USER", "u-1")), 1, run.sink);
 
-        assertEquals(List.of(new Assignment("USER", "u-1")), index.read(ACCOUNT, PS, "").assignments());
-        assertEquals(List.of(
-                "sso:ListAccountAssignmentsForPrincipal on u-1: account assignment of " + PS + " on account (no id)"
-                        + " has no AccountId; skipping it",
-                "sso:ListAccountAssignmentsForPrincipal on u-1: account assignment of (no ARN) on account (no id)"
-                        + " has no AccountId; skipping it"), run.warnings);
+        assertEquals(
+                List.of(new Assignment("USER", "u-1")),
+                index.read(ACCOUNT, PS, "").assignments());
+        assertEquals(
+                List.of(
+                        "sso:ListAccountAssignmentsForPrincipal on u-1: account assignment of " + PS
+                                + " on account (no id)" + " has no AccountId; skipping it",
+                        "sso:ListAccountAssignmentsForPrincipal on u-1: account assignment of (no ARN) on account (no id)"
+                                + " has no AccountId; skipping it"),
+                run.warnings);
     }
 
     @Test
@@ -334,6 +426,8 @@ class SparseSsoAdminTest {
     }
 
     private static Resource account() {
-        return Resource.newBuilder().setId(Ids.resourceId(ResourceTypes.ACCOUNT_ID, ACCOUNT)).build();
+        return Resource.newBuilder()
+                .setId(Ids.resourceId(ResourceTypes.ACCOUNT_ID, ACCOUNT))
+                .build();
     }
 }

@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
 class SsoPrincipalTest {
     @Test
     void userAndGroupIdsComeFromTheArn() throws Exception {
-        SsoPrincipal user = SsoPrincipal.of(Ids.resourceId("sso_user",
-                "arn:aws:identitystore:us-east-1::d-123/user/906717cc-1234"));
-        SsoPrincipal group = SsoPrincipal.of(Ids.resourceId("sso_group",
-                "arn:aws:identitystore:us-east-1::d-123/group/g-1"));
+        SsoPrincipal user = SsoPrincipal.of(
+                Ids.resourceId("sso_user", "arn:aws:identitystore:us-east-1::d-123/user/906717cc-1234"));
+        SsoPrincipal group =
+                SsoPrincipal.of(Ids.resourceId("sso_group", "arn:aws:identitystore:us-east-1::d-123/group/g-1"));
 
         assertEquals(PrincipalType.USER, user.type());
         assertEquals("906717cc-1234", user.id());
@@ -24,7 +24,8 @@ class SsoPrincipalTest {
 
     @Test
     void otherTypesAreRefusedWithUpstreamsMessage() {
-        SyncException e = assertThrows(SyncException.class,
+        SyncException e = assertThrows(
+                SyncException.class,
                 () -> SsoPrincipal.of(Ids.resourceId("iam_user", "arn:aws:iam::111111111111:user/a")));
 
         assertEquals("baton-aws: invalid principal resource type: iam_user", e.getMessage());
@@ -38,8 +39,8 @@ class SsoPrincipalTest {
 
     @Test
     void accountEntitlementIdSplitsOnTheFirstBar() throws Exception {
-        AccountProvisioner.Binding binding = AccountProvisioner.Binding.parse(
-                "222222222222|arn:aws:sso:::permissionSet/ssoins-1/ps-1");
+        AccountProvisioner.Binding binding =
+                AccountProvisioner.Binding.parse("222222222222|arn:aws:sso:::permissionSet/ssoins-1/ps-1");
 
         assertEquals("222222222222", binding.accountId());
         assertEquals("arn:aws:sso:::permissionSet/ssoins-1/ps-1", binding.permissionSetArn());

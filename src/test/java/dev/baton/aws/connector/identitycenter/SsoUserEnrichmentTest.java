@@ -13,12 +13,12 @@ import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.proto.c1.connector.v2.Status.ResourceStatus;
 import dev.baton.aws.proto.c1.connector.v2.UserTrait;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SSO users enriched from SCIM ({@code active}) and CloudTrail (last sign-in). */
@@ -33,8 +33,10 @@ class SsoUserEnrichmentTest {
 
     @Test
     void scimDirectoryReadsActiveForEveryUserAcrossPages() throws SyncException {
-        ScimUserDirectory scim = new ScimUserDirectory(HttpClient.newHttpClient(), new ScimConfig(true,
-                world.endpoint() + "/scim/v2/", new Secret(SmallWorldRun.SCIM_TOKEN)), 2);
+        ScimUserDirectory scim = new ScimUserDirectory(
+                HttpClient.newHttpClient(),
+                new ScimConfig(true, world.endpoint() + "/scim/v2/", new Secret(SmallWorldRun.SCIM_TOKEN)),
+                2);
         assertEquals(Optional.of(true), scim.active("u-alice", "alice@example.com"));
         assertEquals(Optional.of(false), scim.active("u-carol", "carol@example.com"));
         assertEquals(Optional.of(false), scim.active("unknown-id", "carol@example.com"), "user name fallback");
@@ -44,13 +46,17 @@ class SsoUserEnrichmentTest {
 
     @Test
     void syncWithScimMarksTheDisabledUser() throws SyncException {
-        SmallWorldRun run = new SmallWorldRun(world).scim(SmallWorldRun.SCIM_TOKEN).onlyTypes(Set.of("sso_user"));
+        SmallWorldRun run =
+                new SmallWorldRun(world).scim(SmallWorldRun.SCIM_TOKEN).onlyTypes(Set.of("sso_user"));
         SyncDriver sync = run.sync();
         run.close();
         Resource carol = sync.resource("sso_user", userArn("u-carol"));
         assertEquals(ResourceStatus.RESOURCE_STATUS_DISABLED, carol.getStatus().getStatus());
-        assertEquals(UserTrait.Status.StatusValue.STATUS_DISABLED, trait(sync, "u-carol").getStatus().getStatus());
-        assertEquals(ResourceStatus.RESOURCE_STATUS_ENABLED,
+        assertEquals(
+                UserTrait.Status.StatusValue.STATUS_DISABLED,
+                trait(sync, "u-carol").getStatus().getStatus());
+        assertEquals(
+                ResourceStatus.RESOURCE_STATUS_ENABLED,
                 sync.resource("sso_user", userArn("u-alice")).getStatus().getStatus());
     }
 
@@ -68,9 +74,12 @@ class SsoUserEnrichmentTest {
         SmallWorldRun run = new SmallWorldRun(world).lastLogin().onlyTypes(Set.of("sso_user"));
         SyncDriver sync = run.sync();
         run.close();
-        assertEquals(Instant.parse("2026-11-25T17:30:00Z").getEpochSecond(),
-                trait(sync, "u-alice").getLastLogin().getSeconds(), "Federate after Authenticate");
-        assertEquals(Instant.parse("2026-11-22T12:00:00Z").getEpochSecond(),
+        assertEquals(
+                Instant.parse("2026-11-25T17:30:00Z").getEpochSecond(),
+                trait(sync, "u-alice").getLastLogin().getSeconds(),
+                "Federate after Authenticate");
+        assertEquals(
+                Instant.parse("2026-11-22T12:00:00Z").getEpochSecond(),
                 trait(sync, "u-bob").getLastLogin().getSeconds());
         assertFalse(trait(sync, "u-carol").hasLastLogin(), "not a sign-in event");
         assertFalse(trait(sync, "u-dave").hasLastLogin(), "outside the 30-day window");
@@ -79,7 +88,9 @@ class SsoUserEnrichmentTest {
 
     @Test
     void lastLoginWithoutCloudTrailPermissionWarnsOnceAndSyncsUsers() throws SyncException {
-        SmallWorldRun run = new SmallWorldRun(world).as("AKIASSOTESTNOTRAILXX", "limited-secret").lastLogin()
+        SmallWorldRun run = new SmallWorldRun(world)
+                .as("AKIASSOTESTNOTRAILXX", "limited-secret")
+                .lastLogin()
                 .onlyTypes(Set.of("sso_user"));
         SyncDriver sync = run.sync();
         run.close();

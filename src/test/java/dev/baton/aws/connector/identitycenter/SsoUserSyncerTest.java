@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.identitystore.model.User;
 import software.amazon.awssdk.services.identitystore.model.UserStatus;
 
 class SsoUserSyncerTest {
-    private static final IdentityCenterInstance INSTANCE = new IdentityCenterInstance("eu-west-1",
-            "arn:aws:sso:::instance/ssoins-1111222233334444", "d-1234567890");
+    private static final IdentityCenterInstance INSTANCE =
+            new IdentityCenterInstance("eu-west-1", "arn:aws:sso:::instance/ssoins-1111222233334444", "d-1234567890");
     private static final String ARN = "arn:aws:identitystore:eu-west-1::d-1234567890/user/u-1";
 
     private static User.Builder user() {
@@ -35,22 +35,33 @@ class SsoUserSyncerTest {
 
     @Test
     void mapsIdDisplayNameProfileAndV1Identifier() {
-        Resource resource = SsoUserSyncer.toResource(user()
-                .externalIds(ExternalId.builder().id("okta-1").issuer("okta").build()).build(), ARN,
+        Resource resource = SsoUserSyncer.toResource(
+                user().externalIds(
+                                ExternalId.builder().id("okta-1").issuer("okta").build())
+                        .build(),
+                ARN,
                 SsoUserSyncer.Facts.none());
         assertEquals("sso_user", resource.getId().getResourceType());
         assertEquals(ARN, resource.getId().getResource());
         assertEquals("bob@example.com", resource.getDisplayName());
         Struct profile = resource.getProfile();
-        assertEquals(List.of("aws_user_type", "aws_user_name", "aws_user_id", "external_ids"),
+        assertEquals(
+                List.of("aws_user_type", "aws_user_name", "aws_user_id", "external_ids"),
                 List.copyOf(profile.getFieldsMap().keySet()));
         assertEquals("sso", Profiles.string(profile, "aws_user_type"));
         assertEquals("Bob B", Profiles.string(profile, "aws_user_name"));
         assertEquals("u-1", Profiles.string(profile, "aws_user_id"));
-        Struct externalId = profile.getFieldsOrThrow("external_ids").getListValue().getValues(0).getStructValue();
+        Struct externalId = profile.getFieldsOrThrow("external_ids")
+                .getListValue()
+                .getValues(0)
+                .getStructValue();
         assertEquals("okta-1", Profiles.string(externalId, "id"));
         assertEquals("okta", Profiles.string(externalId, "issuer"));
-        assertEquals(ARN, Annotations.find(resource.getAnnotationsList(), V1Identifier.class).orElseThrow().getId());
+        assertEquals(
+                ARN,
+                Annotations.find(resource.getAnnotationsList(), V1Identifier.class)
+                        .orElseThrow()
+                        .getId());
     }
 
     @Test
@@ -61,22 +72,33 @@ class SsoUserSyncerTest {
 
     @Test
     void userNameAddressIsPrimaryAndStoreEmailsFollowAsSecondary() {
-        User user = user().emails(Email.builder().value("bob@work.example").primary(true).build(),
-                Email.builder().value("bob@home.example").build()).build();
+        User user = user().emails(
+                        Email.builder().value("bob@work.example").primary(true).build(),
+                        Email.builder().value("bob@home.example").build())
+                .build();
         List<UserTrait.Email> emails = SsoUserSyncer.emails(user);
-        assertEquals(List.of("bob@example.com", "bob@work.example", "bob@home.example"),
+        assertEquals(
+                List.of("bob@example.com", "bob@work.example", "bob@home.example"),
                 emails.stream().map(UserTrait.Email::getAddress).toList());
-        assertEquals(List.of(true, false, false), emails.stream().map(UserTrait.Email::getIsPrimary).toList());
+        assertEquals(
+                List.of(true, false, false),
+                emails.stream().map(UserTrait.Email::getIsPrimary).toList());
     }
 
     @Test
     void firstStoreEmailIsPrimaryWhenTheUserNameIsNoAddress() {
-        User user = user().userName("bob").emails(Email.builder().value("b1@example.com").primary(false).build(),
-                Email.builder().value("b2@example.com").primary(true).build()).build();
+        User user = user().userName("bob")
+                .emails(
+                        Email.builder().value("b1@example.com").primary(false).build(),
+                        Email.builder().value("b2@example.com").primary(true).build())
+                .build();
         List<UserTrait.Email> emails = SsoUserSyncer.emails(user);
-        assertEquals(List.of("b1@example.com", "b2@example.com"),
+        assertEquals(
+                List.of("b1@example.com", "b2@example.com"),
                 emails.stream().map(UserTrait.Email::getAddress).toList());
-        assertEquals(List.of(true, false), emails.stream().map(UserTrait.Email::getIsPrimary).toList());
+        assertEquals(
+                List.of(true, false),
+                emails.stream().map(UserTrait.Email::getIsPrimary).toList());
     }
 
     @Test
@@ -88,24 +110,29 @@ class SsoUserSyncerTest {
     @Test
     void scimActiveFillsInWhenIdentityStoreGivesNoStatus() {
         assertEquals(ResourceStatus.RESOURCE_STATUS_DISABLED, SsoUserSyncer.status(null, false));
-        assertEquals(ResourceStatus.RESOURCE_STATUS_ENABLED,
-                SsoUserSyncer.status(UserStatus.UNKNOWN_TO_SDK_VERSION, true));
+        assertEquals(
+                ResourceStatus.RESOURCE_STATUS_ENABLED, SsoUserSyncer.status(UserStatus.UNKNOWN_TO_SDK_VERSION, true));
         assertEquals(ResourceStatus.RESOURCE_STATUS_UNSPECIFIED, SsoUserSyncer.status(null, null));
     }
 
     @Test
     void disabledUserIsDisabledOnResourceAndTrait() {
         Resource resource = SsoUserSyncer.toResource(user().build(), ARN, new SsoUserSyncer.Facts(false, null));
-        assertEquals(ResourceStatus.RESOURCE_STATUS_DISABLED, resource.getStatus().getStatus());
-        UserTrait trait = Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
-        assertEquals(UserTrait.Status.StatusValue.STATUS_DISABLED, trait.getStatus().getStatus());
+        assertEquals(
+                ResourceStatus.RESOURCE_STATUS_DISABLED, resource.getStatus().getStatus());
+        UserTrait trait =
+                Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
+        assertEquals(
+                UserTrait.Status.StatusValue.STATUS_DISABLED, trait.getStatus().getStatus());
     }
 
     @Test
     void unknownStatusDefaultsToEnabledLikeTheSdk() {
         Resource resource = SsoUserSyncer.toResource(user().build(), ARN, SsoUserSyncer.Facts.none());
-        UserTrait trait = Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
-        assertEquals(UserTrait.Status.StatusValue.STATUS_ENABLED, trait.getStatus().getStatus());
+        UserTrait trait =
+                Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
+        assertEquals(
+                UserTrait.Status.StatusValue.STATUS_ENABLED, trait.getStatus().getStatus());
         assertEquals(UserTrait.AccountType.ACCOUNT_TYPE_HUMAN, trait.getAccountType());
         assertFalse(trait.hasLastLogin());
     }
@@ -114,7 +141,8 @@ class SsoUserSyncerTest {
     void lastLoginFromCloudTrailGoesIntoTheTrait() {
         Instant login = Instant.parse("2026-11-20T08:15:30.250Z");
         Resource resource = SsoUserSyncer.toResource(user().build(), ARN, new SsoUserSyncer.Facts(null, login));
-        UserTrait trait = Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
+        UserTrait trait =
+                Annotations.find(resource.getAnnotationsList(), UserTrait.class).orElseThrow();
         assertTrue(trait.hasLastLogin());
         assertEquals(login.getEpochSecond(), trait.getLastLogin().getSeconds());
         assertEquals(250_000_000, trait.getLastLogin().getNanos());

@@ -59,7 +59,8 @@ public final class SyncDriver {
             resources.put(Ids.resourceKey(resource.getId()), resource);
             for (var any : resource.getAnnotationsList()) {
                 if (any.is(ChildResourceType.class)) {
-                    String child = Annotations.find(List.of(any), ChildResourceType.class).orElseThrow()
+                    String child = Annotations.find(List.of(any), ChildResourceType.class)
+                            .orElseThrow()
                             .getResourceTypeId();
                     if (syncers.containsKey(child)) {
                         listAll(syncers.get(child), resource.getId());
@@ -97,7 +98,9 @@ public final class SyncDriver {
     }
 
     public List<Resource> resources(String resourceType) {
-        return resources.values().stream().filter(r -> r.getId().getResourceType().equals(resourceType)).toList();
+        return resources.values().stream()
+                .filter(r -> r.getId().getResourceType().equals(resourceType))
+                .toList();
     }
 
     public Resource resource(String resourceType, String id) {

@@ -29,8 +29,12 @@ class OrganizationAccountsTest {
             requestedTokens.add(request.nextToken());
             if (failures > 0) {
                 failures--;
-                throw (OrganizationsException) OrganizationsException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").build()).build();
+                throw (OrganizationsException) OrganizationsException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("AccessDeniedException")
+                                .build())
+                        .build();
             }
             String token = request.nextToken() == null ? "" : request.nextToken();
             return switch (token) {
@@ -42,8 +46,10 @@ class OrganizationAccountsTest {
         }
 
         private static ListAccountsResponse page(String accountId, String next) {
-            return ListAccountsResponse.builder().accounts(Account.builder().id(accountId).build())
-                    .nextToken(next).build();
+            return ListAccountsResponse.builder()
+                    .accounts(Account.builder().id(accountId).build())
+                    .nextToken(next)
+                    .build();
         }
 
         @Override
@@ -52,8 +58,7 @@ class OrganizationAccountsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static List<String> ids(List<Account> accounts) {
@@ -76,7 +81,9 @@ class OrganizationAccountsTest {
     void aTokenThisListingDidNotHandOutIsSentToAws() throws AwsCallException {
         PagedOrganizations organizations = new PagedOrganizations();
         OrganizationAccounts accounts = new OrganizationAccounts(() -> organizations);
-        assertEquals(List.of("999999999999"), ids(accounts.page("from-an-earlier-run").accounts()));
+        assertEquals(
+                List.of("999999999999"),
+                ids(accounts.page("from-an-earlier-run").accounts()));
         assertEquals(4, organizations.requestedTokens.size(), "the listing, then the resumed page");
     }
 

@@ -8,8 +8,8 @@ import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.IamUser;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldWriter;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.simulator.world.WorldWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,21 +45,42 @@ final class EnforcedDemoWorld {
                     if (connector || node.path("name").asText().equals(CHILD_ROLE)) {
                         node.put("policiesEnforced", true);
                         node.putArray("attachedPolicies");
-                        node.set("trustPolicy", connector ? PolicyDocuments.connectorTrustPolicy(SETUP)
-                                : PolicyDocuments.memberTrustPolicy(SETUP));
-                        node.putObject("inlinePolicies").set(POLICY_NAME, PolicyDocuments.permissionsPolicy(
-                                connector ? required.connectorRole() : required.childRole()));
+                        node.set(
+                                "trustPolicy",
+                                connector
+                                        ? PolicyDocuments.connectorTrustPolicy(SETUP)
+                                        : PolicyDocuments.memberTrustPolicy(SETUP));
+                        node.putObject("inlinePolicies")
+                                .set(
+                                        POLICY_NAME,
+                                        PolicyDocuments.permissionsPolicy(
+                                                connector ? required.connectorRole() : required.childRole()));
                     }
                 }
                 for (JsonNode role : account.path("iam").path("roles")) {
                     if (role.path("name").asText().equals("OktaAdmins")) {
-                        ((ObjectNode) role).putObject("inlinePolicies").set("okta-extra", JSON.valueToTree(Map.of(
-                                "Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow",
-                                        "Action", "s3:GetObject", "Resource", "*")))));
+                        ((ObjectNode) role)
+                                .putObject("inlinePolicies")
+                                .set(
+                                        "okta-extra",
+                                        JSON.valueToTree(Map.of(
+                                                "Version",
+                                                "2012-10-17",
+                                                "Statement",
+                                                List.of(Map.of(
+                                                        "Effect",
+                                                        "Allow",
+                                                        "Action",
+                                                        "s3:GetObject",
+                                                        "Resource",
+                                                        "*")))));
                     }
                 }
                 if (account.path("id").asText().equals(MANAGEMENT)) {
-                    ((ObjectNode) account).withObjectProperty("iam").withArrayProperty("users").add(leaver());
+                    ((ObjectNode) account)
+                            .withObjectProperty("iam")
+                            .withArrayProperty("users")
+                            .add(leaver());
                 }
             }
             return tree;
@@ -79,10 +100,15 @@ final class EnforcedDemoWorld {
         state.update(world -> {
             World result = world;
             for (var account : world.accounts()) {
-                result = result.updateIam(account.id(), iam -> iam.withRoles(iam.roles().stream()
-                        .map(role -> !role.policiesEnforced() ? role : role.withInlinePolicies(Map.of(POLICY_NAME,
-                                role.name().equals(SETUP.connectorRoleName()) ? connector : child)))
-                        .toList()));
+                result = result.updateIam(
+                        account.id(),
+                        iam -> iam.withRoles(iam.roles().stream()
+                                .map(role -> !role.policiesEnforced()
+                                        ? role
+                                        : role.withInlinePolicies(Map.of(
+                                                POLICY_NAME,
+                                                role.name().equals(SETUP.connectorRoleName()) ? connector : child)))
+                                .toList()));
             }
             return result;
         });
@@ -101,12 +127,19 @@ final class EnforcedDemoWorld {
         for (JsonNode account : tree.path("accounts")) {
             String id = account.path("id").asText();
             if (id.equals(MANAGEMENT) || id.equals(MEMBER)) {
-                ((ObjectNode) account).withObjectProperty("iam").withArrayProperty("users").add(newcomer(id));
+                ((ObjectNode) account)
+                        .withObjectProperty("iam")
+                        .withArrayProperty("users")
+                        .add(newcomer(id));
             }
         }
         World loaded = new WorldLoader().load(tree);
         for (String accountId : List.of(MANAGEMENT, MEMBER)) {
-            IamUser newcomer = loaded.account(accountId).orElseThrow().iam().user("newcomer").orElseThrow();
+            IamUser newcomer = loaded.account(accountId)
+                    .orElseThrow()
+                    .iam()
+                    .user("newcomer")
+                    .orElseThrow();
             state.update(world -> world.updateIam(accountId, iam -> {
                 List<IamUser> users = new ArrayList<>(iam.users());
                 users.add(newcomer);
@@ -116,10 +149,15 @@ final class EnforcedDemoWorld {
     }
 
     private static ObjectNode newcomer(String accountId) {
-        ObjectNode user = JSON.createObjectNode().put("name", "newcomer").put("path", "/staff/")
-                .put("createDate", "2026-01-02T00:00:00Z").put("loginProfile", true);
+        ObjectNode user = JSON.createObjectNode()
+                .put("name", "newcomer")
+                .put("path", "/staff/")
+                .put("createDate", "2026-01-02T00:00:00Z")
+                .put("loginProfile", true);
         user.putArray("mfaDevices").add("arn:aws:iam::" + accountId + ":mfa/newcomer");
-        ObjectNode key = user.putArray("accessKeys").addObject().put("id", "AKIANEWCOMER" + accountId.substring(4))
+        ObjectNode key = user.putArray("accessKeys")
+                .addObject()
+                .put("id", "AKIANEWCOMER" + accountId.substring(4))
                 .put("createDate", "2026-01-02T00:00:00Z");
         key.putObject("lastUsed").put("date", "2026-01-03T00:00:00Z").put("service", "s3");
         return user;
@@ -134,18 +172,22 @@ final class EnforcedDemoWorld {
         ArrayNode provisioned = ((ObjectNode) tree.path("identityCenter")).putArray("provisioned");
         Set<String> pairs = new java.util.TreeSet<>();
         for (JsonNode assignment : tree.path("identityCenter").path("assignments")) {
-            pairs.add(assignment.path("permissionSetArn").asText() + " " + assignment.path("accountId").asText());
+            pairs.add(assignment.path("permissionSetArn").asText() + " "
+                    + assignment.path("accountId").asText());
         }
         for (JsonNode permissionSet : tree.path("identityCenter").path("permissionSets")) {
             // a customer-managed policy exists only in some accounts: provisioning it elsewhere is a data warning
             if (permissionSet.path("customerManagedPolicies").isEmpty()) {
                 for (JsonNode account : tree.path("accounts")) {
-                    pairs.add(permissionSet.path("arn").asText() + " " + account.path("id").asText());
+                    pairs.add(permissionSet.path("arn").asText() + " "
+                            + account.path("id").asText());
                 }
             }
         }
         for (String pair : pairs) {
-            provisioned.addObject().put("permissionSetArn", pair.substring(0, pair.indexOf(' ')))
+            provisioned
+                    .addObject()
+                    .put("permissionSetArn", pair.substring(0, pair.indexOf(' ')))
                     .put("accountId", pair.substring(pair.indexOf(' ') + 1));
         }
         return new WorldLoader().load(tree);
@@ -153,16 +195,25 @@ final class EnforcedDemoWorld {
 
     private static ObjectNode leaver() {
         return JSON.valueToTree(Map.ofEntries(
-                Map.entry("name", "leaver"), Map.entry("path", "/staff/"), Map.entry("loginProfile", true),
+                Map.entry("name", "leaver"),
+                Map.entry("path", "/staff/"),
+                Map.entry("loginProfile", true),
                 Map.entry("groups", List.of("Developers")),
                 Map.entry("accessKeys", List.of("AKIALEAVER0000000001")),
                 Map.entry("mfaDevices", List.of("arn:aws:iam::111122223333:mfa/leaver")),
                 Map.entry("signingCertificates", List.of("LEAVERCERT0001")),
                 Map.entry("sshPublicKeys", List.of("APKALEAVER0001")),
                 Map.entry("serviceSpecificCredentials", List.of(Map.of("id", "ACCALEAVER0001"))),
-                Map.entry("inlinePolicies", Map.of("leaver-inline", Map.of("Version", "2012-10-17",
-                        "Statement", List.of(Map.of("Effect", "Allow", "Action", "s3:ListBucket",
-                                "Resource", "*"))))),
+                Map.entry(
+                        "inlinePolicies",
+                        Map.of(
+                                "leaver-inline",
+                                Map.of(
+                                        "Version",
+                                        "2012-10-17",
+                                        "Statement",
+                                        List.of(Map.of(
+                                                "Effect", "Allow", "Action", "s3:ListBucket", "Resource", "*"))))),
                 Map.entry("attachedPolicies", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"))));
     }
 }

@@ -31,25 +31,48 @@ class PolicyFormatsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/dev/baton/aws/connector/permissions");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final RoleSetup SETUP = new RoleSetup("BatonConnector", "111111111111",
-            "arn:aws:iam::999999999999:role/BatonRunner", "0123456789abcdef0123456789abcdef");
+    private static final RoleSetup SETUP = new RoleSetup(
+            "BatonConnector",
+            "111111111111",
+            "arn:aws:iam::999999999999:role/BatonRunner",
+            "0123456789abcdef0123456789abcdef");
     private static final RequiredPermissions REQUIRED = PermissionCatalog.required(new PermissionFeatures(
             new OrganizationConfig(true, true, true, "us-east-1", "BatonMemberReadOnly"),
-            new SyncScope(Set.of(), true, false, false, 30, true, ScimConfig.disabled()), true, "iam_user"));
+            new SyncScope(Set.of(), true, false, false, 30, true, ScimConfig.disabled()),
+            true,
+            "iam_user"));
 
     @Test
     void jsonNamesBothRolesAndTheirTrust() throws IOException {
         JsonNode json = PolicyDocuments.describe(REQUIRED, SETUP);
-        assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())),
+        assertEquals(
+                new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())),
                 actions(json.path("connectorRole").path("permissionsPolicy")));
-        assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.childRole())),
+        assertEquals(
+                new TreeSet<>(RequiredPermissions.actions(REQUIRED.childRole())),
                 actions(json.path("memberAccountRole").path("permissionsPolicy")));
-        JsonNode trust = json.path("connectorRole").path("trustPolicy").path("Statement").get(0);
-        assertEquals(SETUP.trustedPrincipal(), trust.path("Principal").path("AWS").asText());
-        assertEquals(SETUP.externalId(), trust.path("Condition").path("StringEquals").path("sts:ExternalId").asText());
-        assertEquals("arn:aws:iam::111111111111:role/BatonConnector", json.path("memberAccountRole")
-                .path("trustPolicy").path("Statement").get(0).path("Principal").path("AWS").asText());
-        assertTrue(json.path("connectorRole").path("permissionsPolicy").toString()
+        JsonNode trust =
+                json.path("connectorRole").path("trustPolicy").path("Statement").get(0);
+        assertEquals(
+                SETUP.trustedPrincipal(), trust.path("Principal").path("AWS").asText());
+        assertEquals(
+                SETUP.externalId(),
+                trust.path("Condition")
+                        .path("StringEquals")
+                        .path("sts:ExternalId")
+                        .asText());
+        assertEquals(
+                "arn:aws:iam::111111111111:role/BatonConnector",
+                json.path("memberAccountRole")
+                        .path("trustPolicy")
+                        .path("Statement")
+                        .get(0)
+                        .path("Principal")
+                        .path("AWS")
+                        .asText());
+        assertTrue(json.path("connectorRole")
+                .path("permissionsPolicy")
+                .toString()
                 .contains("\"Resource\":\"arn:aws:iam::*:role/BatonMemberReadOnly\""));
         golden("policy.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
     }
@@ -59,10 +82,18 @@ class PolicyFormatsTest {
         String terraform = TerraformTemplate.render(REQUIRED, SETUP);
         List<JsonNode> heredocs = heredocs(terraform);
         assertEquals(3, heredocs.size(), terraform);
-        assertEquals("${var.external_id}", heredocs.get(0).path("Statement").get(0).path("Condition")
-                .path("StringEquals").path("sts:ExternalId").asText());
+        assertEquals(
+                "${var.external_id}",
+                heredocs.get(0)
+                        .path("Statement")
+                        .get(0)
+                        .path("Condition")
+                        .path("StringEquals")
+                        .path("sts:ExternalId")
+                        .asText());
         assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())), actions(heredocs.get(1)));
-        assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.childRole())),
+        assertEquals(
+                new TreeSet<>(RequiredPermissions.actions(REQUIRED.childRole())),
                 actions(memberPolicy(heredocs.get(2))));
         golden("policy.tf", terraform);
     }
@@ -73,11 +104,21 @@ class PolicyFormatsTest {
         JsonNode template = YAML.readTree(yaml);
         assertEquals("2010-09-09", template.path("AWSTemplateFormatVersion").textValue());
         JsonNode role = template.path("Resources").path("BatonConnectorRole").path("Properties");
-        assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())),
+        assertEquals(
+                new TreeSet<>(RequiredPermissions.actions(REQUIRED.connectorRole())),
                 actions(role.path("Policies").get(0).path("PolicyDocument")));
-        assertEquals("ExternalId", role.path("AssumeRolePolicyDocument").path("Statement").get(0)
-                .path("Condition").path("StringEquals").path("sts:ExternalId").path("Ref").asText());
-        JsonNode stackSet = template.path("Resources").path("BatonMemberAccountRoles").path("Properties");
+        assertEquals(
+                "ExternalId",
+                role.path("AssumeRolePolicyDocument")
+                        .path("Statement")
+                        .get(0)
+                        .path("Condition")
+                        .path("StringEquals")
+                        .path("sts:ExternalId")
+                        .path("Ref")
+                        .asText());
+        JsonNode stackSet =
+                template.path("Resources").path("BatonMemberAccountRoles").path("Properties");
         assertEquals("SERVICE_MANAGED", stackSet.path("PermissionModel").asText());
         JsonNode member = JSON.readTree(stackSet.path("TemplateBody").asText());
         assertEquals(new TreeSet<>(RequiredPermissions.actions(REQUIRED.childRole())), actions(memberPolicy(member)));
@@ -88,19 +129,27 @@ class PolicyFormatsTest {
     void withoutMemberAccountsThereIsNoMemberRoleAnywhere() throws IOException {
         RequiredPermissions standalone = PermissionCatalog.required(new PermissionFeatures(
                 new OrganizationConfig(false, false, false, "us-east-1", "OrganizationAccountAccessRole"),
-                new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled()), false, "iam_user"));
+                new SyncScope(Set.of(), false, false, false, 30, true, ScimConfig.disabled()),
+                false,
+                "iam_user"));
         assertFalse(standalone.hasChildRole());
         assertFalse(PolicyDocuments.describe(standalone, SETUP).has("memberAccountRole"));
         assertFalse(TerraformTemplate.render(standalone, SETUP).contains("stack_set"));
-        assertFalse(YAML.readTree(CloudFormationTemplate.render(standalone, SETUP)).path("Resources")
+        assertFalse(YAML.readTree(CloudFormationTemplate.render(standalone, SETUP))
+                .path("Resources")
                 .has("BatonMemberAccountRoles"));
         assertFalse(RequiredPermissions.actions(standalone.connectorRole()).contains("sts:AssumeRole"));
         assertTrue(standalone.connectorRole().stream().noneMatch(Permission::write));
     }
 
     private static JsonNode memberPolicy(JsonNode memberTemplate) {
-        return memberTemplate.path("Resources").path("BatonMemberAccountRole").path("Properties").path("Policies")
-                .get(0).path("PolicyDocument");
+        return memberTemplate
+                .path("Resources")
+                .path("BatonMemberAccountRole")
+                .path("Properties")
+                .path("Policies")
+                .get(0)
+                .path("PolicyDocument");
     }
 
     private static Set<String> actions(JsonNode policy) {
@@ -113,7 +162,8 @@ class PolicyFormatsTest {
 
     private static List<JsonNode> heredocs(String terraform) throws IOException {
         List<JsonNode> documents = new ArrayList<>();
-        Matcher heredoc = Pattern.compile("<<-EOT\n(.*?)\n\\s*EOT\n", Pattern.DOTALL).matcher(terraform);
+        Matcher heredoc =
+                Pattern.compile("<<-EOT\n(.*?)\n\\s*EOT\n", Pattern.DOTALL).matcher(terraform);
         while (heredoc.find()) {
             documents.add(JSON.readTree(heredoc.group(1)));
         }

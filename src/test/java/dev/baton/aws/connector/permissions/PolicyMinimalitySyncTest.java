@@ -12,6 +12,7 @@ import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.world.ConnectorAccess;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -35,7 +35,9 @@ class PolicyMinimalitySyncTest {
     static final RequiredPermissions REQUIRED = PermissionCatalog.required(FEATURES);
 
     @RegisterExtension
-    static final SimulatorExtension simulator = SimulatorExtension.of(EnforcedDemoWorld.world(REQUIRED)).systemClock();
+    static final SimulatorExtension simulator =
+            SimulatorExtension.of(EnforcedDemoWorld.world(REQUIRED)).systemClock();
+
     private static WorldState state;
     private static SimulatorServer server;
     private static ConnectorAccess access;
@@ -43,10 +45,13 @@ class PolicyMinimalitySyncTest {
 
     /** Every sync feature on (Organizations, Identity Center, member-account IAM, secrets, SCIM, CloudTrail). */
     static PermissionFeatures features(boolean fastPath, boolean provisioning) {
-        OrganizationConfig organization = new OrganizationConfig(true, true, true, "us-east-1",
-                EnforcedDemoWorld.CHILD_ROLE);
-        return new PermissionFeatures(organization, new SyncScope(Set.of(), true, false, true, 3650, fastPath,
-                ScimConfig.disabled()), provisioning, "iam_user");
+        OrganizationConfig organization =
+                new OrganizationConfig(true, true, true, "us-east-1", EnforcedDemoWorld.CHILD_ROLE);
+        return new PermissionFeatures(
+                organization,
+                new SyncScope(Set.of(), true, false, true, 3650, fastPath, ScimConfig.disabled()),
+                provisioning,
+                "iam_user");
     }
 
     @BeforeAll
@@ -64,11 +69,21 @@ class PolicyMinimalitySyncTest {
     static PermissionFeatures withScim(PermissionFeatures features) {
         SyncScope scope = features.scope();
         String token = state.world().identityCenter().scimToken().value();
-        return new PermissionFeatures(features.organization(), new SyncScope(scope.resourceTypes(),
-                scope.syncSecrets(), scope.onlyAttachedPolicies(), scope.ssoUserLastLogin(),
-                scope.lastLoginWindowDays(), scope.fastPath(), new ScimConfig(true,
-                server.endpoint().toString().replaceAll("/$", "") + "/scim/v2", new Secret(token))),
-                features.provisioning(), features.accountCreationType());
+        return new PermissionFeatures(
+                features.organization(),
+                new SyncScope(
+                        scope.resourceTypes(),
+                        scope.syncSecrets(),
+                        scope.onlyAttachedPolicies(),
+                        scope.ssoUserLastLogin(),
+                        scope.lastLoginWindowDays(),
+                        scope.fastPath(),
+                        new ScimConfig(
+                                true,
+                                server.endpoint().toString().replaceAll("/$", "") + "/scim/v2",
+                                new Secret(token))),
+                features.provisioning(),
+                features.accountCreationType());
     }
 
     @Test
@@ -76,9 +91,23 @@ class PolicyMinimalitySyncTest {
         assertNull(baseline.failure());
         assertEquals(List.of(), baseline.warnings());
         assertFalse(baseline.resourcesByType().isEmpty());
-        assertEquals(Set.of("access-key", "account", "account_iam", "group", "iam_policy", "iam_user",
-                "inline_policy", "organization", "organizational_unit", "permission_set",
-                "permission_set_assignment", "role", "sso_group", "sso_user"), baseline.resourcesByType().keySet());
+        assertEquals(
+                Set.of(
+                        "access-key",
+                        "account",
+                        "account_iam",
+                        "group",
+                        "iam_policy",
+                        "iam_user",
+                        "inline_policy",
+                        "organization",
+                        "organizational_unit",
+                        "permission_set",
+                        "permission_set_assignment",
+                        "role",
+                        "sso_group",
+                        "sso_user"),
+                baseline.resourcesByType().keySet());
     }
 
     @TestFactory
@@ -96,12 +125,21 @@ class PolicyMinimalitySyncTest {
     private static DynamicTest removal(Permission permission, String role) {
         return DynamicTest.dynamicTest("without " + permission.action() + " (" + role + ")", () -> {
             if (role.equals("connector role")) {
-                EnforcedDemoWorld.allow(state, new RequiredPermissions(FEATURES,
-                        EnforcedDemoWorld.without(REQUIRED.connectorRole(), Set.of(permission.action())),
-                        REQUIRED.childRole()), Set.of());
+                EnforcedDemoWorld.allow(
+                        state,
+                        new RequiredPermissions(
+                                FEATURES,
+                                EnforcedDemoWorld.without(REQUIRED.connectorRole(), Set.of(permission.action())),
+                                REQUIRED.childRole()),
+                        Set.of());
             } else {
-                EnforcedDemoWorld.allow(state, new RequiredPermissions(FEATURES, REQUIRED.connectorRole(),
-                        EnforcedDemoWorld.without(REQUIRED.childRole(), Set.of(permission.action()))), Set.of());
+                EnforcedDemoWorld.allow(
+                        state,
+                        new RequiredPermissions(
+                                FEATURES,
+                                REQUIRED.connectorRole(),
+                                EnforcedDemoWorld.without(REQUIRED.childRole(), Set.of(permission.action()))),
+                        Set.of());
             }
             World before = state.world();
             PolicySyncRun reference = baseline;
@@ -115,9 +153,12 @@ class PolicyMinimalitySyncTest {
                 state.update(world -> withoutAction);
             }
             try {
-                String difference = PolicySyncRun.run(server, access, withScim(FEATURES)).differenceFrom(reference);
-                assertFalse(difference.isEmpty(), permission.action() + " is in the policy, but the sync lost"
-                        + " nothing without it (" + permission.loss() + ")");
+                String difference =
+                        PolicySyncRun.run(server, access, withScim(FEATURES)).differenceFrom(reference);
+                assertFalse(
+                        difference.isEmpty(),
+                        permission.action() + " is in the policy, but the sync lost" + " nothing without it ("
+                                + permission.loss() + ")");
             } finally {
                 state.update(world -> before);
                 EnforcedDemoWorld.allow(state, REQUIRED, Set.of());

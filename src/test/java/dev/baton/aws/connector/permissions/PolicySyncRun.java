@@ -22,8 +22,12 @@ import java.util.List;
 import java.util.SortedMap;
 
 /** One full sync against the simulator with the run's flags, reduced to what a lost permission can change. */
-record PolicySyncRun(String failure, List<String> warnings, SortedMap<String, Long> resourcesByType,
-                     long entitlements, long grants) {
+record PolicySyncRun(
+        String failure,
+        List<String> warnings,
+        SortedMap<String, Long> resourcesByType,
+        long entitlements,
+        long grants) {
 
     static PolicySyncRun run(SimulatorServer server, ConnectorAccess access, PermissionFeatures features) {
         try (InMemorySyncStore store = new InMemorySyncStore()) {
@@ -32,30 +36,45 @@ record PolicySyncRun(String failure, List<String> warnings, SortedMap<String, Lo
     }
 
     /** A sync into {@code store}, which the caller reads afterwards. */
-    static PolicySyncRun run(SimulatorServer server, ConnectorAccess access, PermissionFeatures features,
-                             InMemorySyncStore store) {
+    static PolicySyncRun run(
+            SimulatorServer server, ConnectorAccess access, PermissionFeatures features, InMemorySyncStore store) {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         WarningCollector collector = new WarningCollector(100, warnings::add);
         Clock clock = Clock.systemUTC();
         try (DefaultAwsClients clients = clients(server, access, features)) {
-            AwsConnector connector = AwsConnector.create(clients, features.organization(), features.scope(),
-                    collector, features.accountCreationType());
-            SyncSummary summary = new SyncEngine(connector.syncers(), store, SyncOptions.defaults().withWorkers(4),
-                    collector, new AwsApiCallStats(clients.stats()), progress -> { }, clock).run();
-            return new PolicySyncRun(null, List.copyOf(warnings), summary.resourcesByType(), summary.entitlements(),
-                    summary.grants());
+            AwsConnector connector = AwsConnector.create(
+                    clients, features.organization(), features.scope(), collector, features.accountCreationType());
+            SyncSummary summary = new SyncEngine(
+                            connector.syncers(),
+                            store,
+                            SyncOptions.defaults().withWorkers(4),
+                            collector,
+                            new AwsApiCallStats(clients.stats()),
+                            progress -> {},
+                            clock)
+                    .run();
+            return new PolicySyncRun(
+                    null, List.copyOf(warnings), summary.resourcesByType(), summary.entitlements(), summary.grants());
         } catch (SyncException | dev.baton.aws.aws.AwsCallException | RuntimeException e) {
-            return new PolicySyncRun(String.valueOf(e.getMessage()), List.copyOf(warnings), new java.util.TreeMap<>(),
-                    0, 0);
+            return new PolicySyncRun(
+                    String.valueOf(e.getMessage()), List.copyOf(warnings), new java.util.TreeMap<>(), 0, 0);
         }
     }
 
     static DefaultAwsClients clients(SimulatorServer server, ConnectorAccess access, PermissionFeatures features)
             throws dev.baton.aws.aws.AwsCallException {
-        CredentialsConfig credentials = new CredentialsConfig(access.accessKeyId(),
-                new Secret(access.secretAccessKey().value()), access.region(), access.roleArn(),
-                access.externalId(), "", new Secret(""));
-        return DefaultAwsClients.create(credentials, features.organization(), RateLimitConfig.defaults(),
+        CredentialsConfig credentials = new CredentialsConfig(
+                access.accessKeyId(),
+                new Secret(access.secretAccessKey().value()),
+                access.region(),
+                access.roleArn(),
+                access.externalId(),
+                "",
+                new Secret(""));
+        return DefaultAwsClients.create(
+                credentials,
+                features.organization(),
+                RateLimitConfig.defaults(),
                 AwsClientSettings.endpoint(server.endpoint(), Clock.systemUTC()));
     }
 

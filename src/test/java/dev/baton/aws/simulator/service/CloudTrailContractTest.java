@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.InvalidNextTokenException;
@@ -23,17 +25,19 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.ThrottlingException;
-import dev.baton.aws.testing.SimulatorExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CloudTrail LookupEvents through the real SDK v2 client, as the last-login event feed calls it. */
 class CloudTrailContractTest {
     private static final LookupAttribute SSO = LookupAttribute.builder()
-            .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("sso.amazonaws.com").build();
+            .attributeKey(LookupAttributeKey.EVENT_SOURCE)
+            .attributeValue("sso.amazonaws.com")
+            .build();
     private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant END = Instant.parse("2026-11-28T12:00:00Z");
+
     @RegisterExtension
     static final SimulatorExtension simulator = JsonWorld.simulator();
+
     private static CloudTrailClient cloudTrail;
 
     @BeforeAll
@@ -48,20 +52,33 @@ class CloudTrailContractTest {
 
     @Test
     void ssoEventsPageNewestFirstToTheLastPage() {
-        LookupEventsRequest request = LookupEventsRequest.builder().lookupAttributes(SSO).startTime(START).endTime(END).build();
+        LookupEventsRequest request = LookupEventsRequest.builder()
+                .lookupAttributes(SSO)
+                .startTime(START)
+                .endTime(END)
+                .build();
         LookupEventsResponse first = cloudTrail.lookupEvents(request);
         assertEquals(2, first.events().size());
         assertNotNull(first.nextToken());
-        LookupEventsResponse last = cloudTrail.lookupEvents(request.toBuilder().nextToken(first.nextToken()).build());
+        LookupEventsResponse last = cloudTrail.lookupEvents(
+                request.toBuilder().nextToken(first.nextToken()).build());
         assertNull(last.nextToken());
-        assertEquals(List.of("ev-4", "ev-3", "ev-2", "ev-1"), cloudTrail.lookupEventsPaginator(request).events().stream()
-                .map(Event::eventId).toList());
+        assertEquals(
+                List.of("ev-4", "ev-3", "ev-2", "ev-1"),
+                cloudTrail.lookupEventsPaginator(request).events().stream()
+                        .map(Event::eventId)
+                        .toList());
     }
 
     @Test
     void eventCarriesWhatTheLastLoginFeedReads() throws IOException {
-        Event event = cloudTrail.lookupEvents(r -> r.lookupAttributes(SSO).startTime(START)
-                .endTime(Instant.parse("2026-11-28T11:10:00Z")).maxResults(50)).events().get(0);
+        Event event = cloudTrail
+                .lookupEvents(r -> r.lookupAttributes(SSO)
+                        .startTime(START)
+                        .endTime(Instant.parse("2026-11-28T11:10:00Z"))
+                        .maxResults(50))
+                .events()
+                .get(0);
         assertEquals("ev-2", event.eventId());
         assertEquals(Instant.parse("2026-11-28T11:00:00Z"), event.eventTime());
         assertEquals("sso.amazonaws.com", event.eventSource());
@@ -75,7 +92,9 @@ class CloudTrailContractTest {
 
     @Test
     void errorsUseCloudTrailCodes() {
-        assertThrows(InvalidTimeRangeException.class, () -> cloudTrail.lookupEvents(r -> r.startTime(END).endTime(START)));
+        assertThrows(
+                InvalidTimeRangeException.class,
+                () -> cloudTrail.lookupEvents(r -> r.startTime(END).endTime(START)));
         assertThrows(InvalidNextTokenException.class, () -> cloudTrail.lookupEvents(r -> r.nextToken("forged")));
     }
 

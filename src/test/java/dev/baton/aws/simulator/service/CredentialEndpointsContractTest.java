@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,8 +25,6 @@ import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
-import dev.baton.aws.testing.SimulatorExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The simulator's credential endpoints through the SDK's own clients: AssumeRoleWithWebIdentity, the SSO portal,
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CredentialEndpointsContractTest {
     private static final String PREFIX = "eyJhbGciOiJSUzI1NiJ9.service-account-token-";
     private static final String IRSA = "arn:aws:iam::111111111111:role/Irsa";
+
     @RegisterExtension
     final SimulatorExtension sim = SimulatorExtension.ofJson(world()).iamAndStsOnly();
 
@@ -47,16 +48,21 @@ class CredentialEndpointsContractTest {
     }
 
     private StsClient anonymousSts() {
-        return StsClient.builder().endpointOverride(sim.server().endpoint()).region(Region.US_EAST_1)
+        return StsClient.builder()
+                .endpointOverride(sim.server().endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private AwsServiceException webIdentityFailure(String token) {
         try (StsClient sts = anonymousSts()) {
-            return assertThrows(AwsServiceException.class, () -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(IRSA)
-                    .roleSessionName("pod").webIdentityToken(token)));
+            return assertThrows(
+                    AwsServiceException.class,
+                    () -> sts.assumeRoleWithWebIdentity(
+                            r -> r.roleArn(IRSA).roleSessionName("pod").webIdentityToken(token)));
         }
     }
 
@@ -69,12 +75,15 @@ class CredentialEndpointsContractTest {
     @Test
     void webIdentityTokenOfTheTrustedServiceAccountGetsARoleSession() {
         try (StsClient sts = anonymousSts()) {
-            AssumeRoleWithWebIdentityResponse response = sts.assumeRoleWithWebIdentity(r -> r.roleArn(IRSA)
-                    .roleSessionName("pod").webIdentityToken(PREFIX + "baton.c2lnbmF0dXJl"));
+            AssumeRoleWithWebIdentityResponse response = sts.assumeRoleWithWebIdentity(
+                    r -> r.roleArn(IRSA).roleSessionName("pod").webIdentityToken(PREFIX + "baton.c2lnbmF0dXJl"));
             assertEquals("system:serviceaccount:baton:baton-aws", response.subjectFromWebIdentityToken());
-            assertEquals("arn:aws:sts::111111111111:assumed-role/Irsa/pod", callerArn(
-                    response.credentials().accessKeyId(), response.credentials().secretAccessKey(),
-                    response.credentials().sessionToken()));
+            assertEquals(
+                    "arn:aws:sts::111111111111:assumed-role/Irsa/pod",
+                    callerArn(
+                            response.credentials().accessKeyId(),
+                            response.credentials().secretAccessKey(),
+                            response.credentials().sessionToken()));
         }
     }
 
@@ -82,9 +91,12 @@ class CredentialEndpointsContractTest {
     void webIdentityFailuresUseAwsCodesAndWords() {
         AwsServiceException untrusted = webIdentityFailure(PREFIX + "other.c2lnbmF0dXJl");
         assertEquals("AccessDenied", untrusted.awsErrorDetails().errorCode());
-        assertEquals("Not authorized to perform sts:AssumeRoleWithWebIdentity",
+        assertEquals(
+                "Not authorized to perform sts:AssumeRoleWithWebIdentity",
                 untrusted.awsErrorDetails().errorMessage());
-        assertEquals("InvalidIdentityToken", webIdentityFailure("not-a-known-token").awsErrorDetails().errorCode());
+        assertEquals(
+                "InvalidIdentityToken",
+                webIdentityFailure("not-a-known-token").awsErrorDetails().errorCode());
         AwsServiceException audience = webIdentityFailure(PREFIX + "audience.c2lnbmF0dXJl");
         assertEquals("Incorrect token audience", audience.awsErrorDetails().errorMessage());
         AwsServiceException expired = webIdentityFailure(PREFIX + "expired.c2lnbmF0dXJl");
@@ -93,14 +105,19 @@ class CredentialEndpointsContractTest {
     }
 
     private SsoClient portal() {
-        return SsoClient.builder().endpointOverride(sim.server().endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return SsoClient.builder()
+                .endpointOverride(sim.server().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private RoleCredentials roleCredentials(SsoClient portal, String token) {
-        return portal.getRoleCredentials(r -> r.accessToken(token).accountId("111111111111")
-                .roleName("BatonReadOnly")).roleCredentials();
+        return portal.getRoleCredentials(
+                        r -> r.accessToken(token).accountId("111111111111").roleName("BatonReadOnly"))
+                .roleCredentials();
     }
 
     @Test
@@ -111,11 +128,11 @@ class CredentialEndpointsContractTest {
                     .matches("arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_BatonReadOnly_[0-9a-f]+/alice"));
             assertTrue(alice.expiration() > System.currentTimeMillis() - 86_400_000L * 365 * 10, "epoch millis");
 
-            AwsServiceException bob = assertThrows(AwsServiceException.class,
-                    () -> roleCredentials(portal, "aoaSsoAccessTokenBob0123456789"));
+            AwsServiceException bob = assertThrows(
+                    AwsServiceException.class, () -> roleCredentials(portal, "aoaSsoAccessTokenBob0123456789"));
             assertEquals("ForbiddenException", bob.awsErrorDetails().errorCode());
-            AwsServiceException unknown = assertThrows(AwsServiceException.class,
-                    () -> roleCredentials(portal, "aoaUnknown"));
+            AwsServiceException unknown =
+                    assertThrows(AwsServiceException.class, () -> roleCredentials(portal, "aoaUnknown"));
             assertEquals("UnauthorizedException", unknown.awsErrorDetails().errorCode());
             assertEquals(401, unknown.statusCode());
         }
@@ -123,41 +140,58 @@ class CredentialEndpointsContractTest {
 
     @Test
     void ssoOidcRefreshIssuesAnAccessTokenThePortalAccepts() {
-        try (SsoOidcClient oidc = SsoOidcClient.builder().endpointOverride(sim.server().endpoint())
-                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build(); SsoClient portal = portal()) {
-            String token = oidc.createToken(r -> r.clientId("c").clientSecret("s").grantType("refresh_token")
-                    .refreshToken("aorSsoRefreshTokenAlice0123456789")).accessToken();
+        try (SsoOidcClient oidc = SsoOidcClient.builder()
+                        .endpointOverride(sim.server().endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                SsoClient portal = portal()) {
+            String token = oidc.createToken(r -> r.clientId("c")
+                            .clientSecret("s")
+                            .grantType("refresh_token")
+                            .refreshToken("aorSsoRefreshTokenAlice0123456789"))
+                    .accessToken();
             assertTrue(roleCredentials(portal, token).accessKeyId().startsWith("ASIA"));
-            AwsServiceException bad = assertThrows(AwsServiceException.class, () -> oidc.createToken(r -> r
-                    .clientId("c").clientSecret("s").grantType("refresh_token").refreshToken("wrong")));
+            AwsServiceException bad = assertThrows(
+                    AwsServiceException.class,
+                    () -> oidc.createToken(r -> r.clientId("c")
+                            .clientSecret("s")
+                            .grantType("refresh_token")
+                            .refreshToken("wrong")));
             assertEquals("InvalidGrantException", bad.awsErrorDetails().errorCode());
         }
     }
 
     @Test
     void instanceMetadataRequiresTheSessionToken() throws Exception {
-        assertEquals(401, http("GET", "/latest/meta-data/iam/security-credentials/", null, null).statusCode());
+        assertEquals(
+                401,
+                http("GET", "/latest/meta-data/iam/security-credentials/", null, null)
+                        .statusCode());
         assertEquals(400, http("PUT", "/latest/api/token", null, null).statusCode());
-        String token = http("PUT", "/latest/api/token", "X-aws-ec2-metadata-token-ttl-seconds", "60").body();
-        HttpResponse<String> list = http("GET", "/latest/meta-data/iam/security-credentials/",
-                "X-aws-ec2-metadata-token", token);
+        String token = http("PUT", "/latest/api/token", "X-aws-ec2-metadata-token-ttl-seconds", "60")
+                .body();
+        HttpResponse<String> list =
+                http("GET", "/latest/meta-data/iam/security-credentials/", "X-aws-ec2-metadata-token", token);
         assertEquals("Ec2Instance", list.body());
-        HttpResponse<String> credentials = http("GET", "/latest/meta-data/iam/security-credentials/Ec2Instance",
-                "X-aws-ec2-metadata-token", token);
+        HttpResponse<String> credentials = http(
+                "GET", "/latest/meta-data/iam/security-credentials/Ec2Instance", "X-aws-ec2-metadata-token", token);
         assertTrue(credentials.body().contains("\"Code\":\"Success\""), credentials.body());
     }
 
     @Test
     void containerCredentialsRequireTheAuthorizationToken() throws Exception {
-        assertEquals(401, http("GET", "/v2/credentials/x", "Authorization", "wrong").statusCode());
-        HttpResponse<String> ok = http("GET", "/v2/credentials/x", "Authorization",
-                "container-authorization-token-7f3a");
+        assertEquals(
+                401, http("GET", "/v2/credentials/x", "Authorization", "wrong").statusCode());
+        HttpResponse<String> ok =
+                http("GET", "/v2/credentials/x", "Authorization", "container-authorization-token-7f3a");
         assertTrue(ok.body().contains("\"RoleArn\":\"arn:aws:iam::111111111111:role/EcsTask\""), ok.body());
     }
 
     private HttpResponse<String> http(String method, String path, String header, String value) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.server().endpoint() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(sim.server().endpoint() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (header != null) {
             request.header(header, value);

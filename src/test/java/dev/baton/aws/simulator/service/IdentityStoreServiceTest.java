@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class IdentityStoreServiceTest {
     private final JsonWorld world = new JsonWorld();
-    private final IdentityStoreService service = new IdentityStoreService(world.state,
-            new AccountAssignmentRequests(world.state));
+    private final IdentityStoreService service =
+            new IdentityStoreService(world.state, new AccountAssignmentRequests(world.state));
 
     private JsonNode call(String action, String members) {
         return JsonWorld.call(service, CONNECTOR, action, "{\"IdentityStoreId\":\"" + STORE + "\"" + members + "}");
@@ -35,7 +35,8 @@ class IdentityStoreServiceTest {
     @Test
     void listUsersPagesAndCarriesTheProfile() {
         JsonNode first = call("ListUsers", "");
-        JsonNode last = call("ListUsers", ",\"NextToken\":\"" + first.get("NextToken").asText() + "\"");
+        JsonNode last =
+                call("ListUsers", ",\"NextToken\":\"" + first.get("NextToken").asText() + "\"");
         assertEquals(2, first.get("Users").size());
         assertFalse(last.has("NextToken"));
         JsonNode carol = first.get("Users").get(0);
@@ -43,7 +44,8 @@ class IdentityStoreServiceTest {
         assertEquals("carol@example.com", carol.get("UserName").asText());
         assertEquals("Carol C", carol.get("DisplayName").asText());
         assertEquals("Carol", carol.get("Name").get("GivenName").asText());
-        assertEquals("carol@example.com", carol.get("Emails").get(0).get("Value").asText());
+        assertEquals(
+                "carol@example.com", carol.get("Emails").get(0).get("Value").asText());
         assertTrue(carol.get("Emails").get(0).get("Primary").asBoolean());
         assertEquals("okta", carol.get("ExternalIds").get(0).get("Issuer").asText());
         assertEquals("DISABLED", first.get("Users").get(1).get("UserStatus").asText());
@@ -52,12 +54,15 @@ class IdentityStoreServiceTest {
 
     @Test
     void userNameFilterFindsOneUserIgnoringCase() {
-        JsonNode found = call("ListUsers",
-                ",\"Filters\":[{\"AttributePath\":\"UserName\",\"AttributeValue\":\"ERIN\"}]").get("Users");
+        JsonNode found = call(
+                        "ListUsers", ",\"Filters\":[{\"AttributePath\":\"UserName\",\"AttributeValue\":\"ERIN\"}]")
+                .get("Users");
         assertEquals(1, found.size());
         assertEquals("u-erin", found.get(0).get("UserId").asText());
-        assertEquals("ValidationException", fault("ListUsers",
-                ",\"Filters\":[{\"AttributePath\":\"Title\",\"AttributeValue\":\"x\"}]").code());
+        assertEquals(
+                "ValidationException",
+                fault("ListUsers", ",\"Filters\":[{\"AttributePath\":\"Title\",\"AttributeValue\":\"x\"}]")
+                        .code());
     }
 
     @Test
@@ -65,10 +70,22 @@ class IdentityStoreServiceTest {
         JsonNode groups = call("ListGroups", ",\"MaxResults\":50").get("Groups");
         assertEquals(3, groups.size());
         assertEquals("all engineers", groups.get(0).get("Description").asText());
-        assertEquals("Operators", call("DescribeGroup", ",\"GroupId\":\"g-ops\"").get("DisplayName").asText());
-        assertEquals("Dave D", call("DescribeUser", ",\"UserId\":\"u-dave\"").get("DisplayName").asText());
-        assertEquals("ResourceNotFoundException", fault("DescribeUser", ",\"UserId\":\"u-nobody\"").code());
-        assertEquals("ResourceNotFoundException", fault("DescribeGroup", ",\"GroupId\":\"g-nobody\"").code());
+        assertEquals(
+                "Operators",
+                call("DescribeGroup", ",\"GroupId\":\"g-ops\"")
+                        .get("DisplayName")
+                        .asText());
+        assertEquals(
+                "Dave D",
+                call("DescribeUser", ",\"UserId\":\"u-dave\"")
+                        .get("DisplayName")
+                        .asText());
+        assertEquals(
+                "ResourceNotFoundException",
+                fault("DescribeUser", ",\"UserId\":\"u-nobody\"").code());
+        assertEquals(
+                "ResourceNotFoundException",
+                fault("DescribeGroup", ",\"GroupId\":\"g-nobody\"").code());
     }
 
     @Test
@@ -77,33 +94,61 @@ class IdentityStoreServiceTest {
         String token = "";
         do {
             JsonNode page = call("ListGroupMemberships", ",\"GroupId\":\"g-eng\"" + token);
-            page.get("GroupMemberships").forEach(m -> members.add(m.get("MemberId").get("UserId").asText()));
-            token = page.has("NextToken") ? ",\"NextToken\":\"" + page.get("NextToken").asText() + "\"" : null;
+            page.get("GroupMemberships")
+                    .forEach(m -> members.add(m.get("MemberId").get("UserId").asText()));
+            token = page.has("NextToken")
+                    ? ",\"NextToken\":\"" + page.get("NextToken").asText() + "\""
+                    : null;
         } while (token != null);
         assertEquals(List.of("u-carol", "u-dave", "u-erin"), members);
         JsonNode forCarol = call("ListGroupMembershipsForMember", ",\"MemberId\":{\"UserId\":\"u-carol\"}")
                 .get("GroupMemberships");
         assertEquals(2, forCarol.size());
         String id = call("GetGroupMembershipId", ",\"GroupId\":\"g-ops\",\"MemberId\":{\"UserId\":\"u-carol\"}")
-                .get("MembershipId").asText();
+                .get("MembershipId")
+                .asText();
         assertEquals(id, forCarol.get(1).get("MembershipId").asText());
-        assertEquals(id, new IdentityStoreService(new JsonWorld().state, new AccountAssignmentRequests(world.state))
-                .actions().get("GetGroupMembershipId").handle(CONNECTOR, JsonWorld.body("{\"IdentityStoreId\":\"" + STORE
-                        + "\",\"GroupId\":\"g-ops\",\"MemberId\":{\"UserId\":\"u-carol\"}}")).get("MembershipId").asText());
+        assertEquals(
+                id,
+                new IdentityStoreService(new JsonWorld().state, new AccountAssignmentRequests(world.state))
+                        .actions()
+                        .get("GetGroupMembershipId")
+                        .handle(
+                                CONNECTOR,
+                                JsonWorld.body("{\"IdentityStoreId\":\"" + STORE
+                                        + "\",\"GroupId\":\"g-ops\",\"MemberId\":{\"UserId\":\"u-carol\"}}"))
+                        .get("MembershipId")
+                        .asText());
     }
 
     @Test
     void createThenDeleteMembershipChangesTheWorld() {
         String add = ",\"GroupId\":\"g-ops\",\"MemberId\":{\"UserId\":\"u-erin\"}";
         String id = call("CreateGroupMembership", add).get("MembershipId").asText();
-        assertTrue(world.state.world().identityCenter().group("g-ops").orElseThrow().members().contains("u-erin"));
+        assertTrue(world.state
+                .world()
+                .identityCenter()
+                .group("g-ops")
+                .orElseThrow()
+                .members()
+                .contains("u-erin"));
         assertEquals("ConflictException", fault("CreateGroupMembership", add).code());
         assertEquals(id, call("GetGroupMembershipId", add).get("MembershipId").asText());
 
         call("DeleteGroupMembership", ",\"MembershipId\":\"" + id + "\"");
-        assertFalse(world.state.world().identityCenter().group("g-ops").orElseThrow().members().contains("u-erin"));
-        assertEquals("ResourceNotFoundException", fault("DeleteGroupMembership", ",\"MembershipId\":\"" + id + "\"").code());
-        assertEquals("ResourceNotFoundException", fault("GetGroupMembershipId", add).code());
+        assertFalse(world.state
+                .world()
+                .identityCenter()
+                .group("g-ops")
+                .orElseThrow()
+                .members()
+                .contains("u-erin"));
+        assertEquals(
+                "ResourceNotFoundException",
+                fault("DeleteGroupMembership", ",\"MembershipId\":\"" + id + "\"")
+                        .code());
+        assertEquals(
+                "ResourceNotFoundException", fault("GetGroupMembershipId", add).code());
     }
 
     @Test
@@ -116,14 +161,19 @@ class IdentityStoreServiceTest {
         assertEquals("Frank", frank.givenName());
         assertEquals("ENABLED", frank.status());
         assertTrue(frank.emails().get(0).primary());
-        assertEquals("ConflictException", fault("CreateUser", ",\"UserName\":\"FRANK@example.com\"").code());
+        assertEquals(
+                "ConflictException",
+                fault("CreateUser", ",\"UserName\":\"FRANK@example.com\"").code());
 
         call("DeleteUser", ",\"UserId\":\"u-carol\"");
         var identityCenter = world.state.world().identityCenter();
         assertTrue(identityCenter.user("u-carol").isEmpty());
         assertFalse(identityCenter.group("g-eng").orElseThrow().members().contains("u-carol"));
-        assertTrue(identityCenter.assignments().stream().noneMatch(a -> a.principalId().equals("u-carol")));
-        assertEquals("ResourceNotFoundException", fault("DeleteUser", ",\"UserId\":\"u-carol\"").code());
+        assertTrue(identityCenter.assignments().stream()
+                .noneMatch(a -> a.principalId().equals("u-carol")));
+        assertEquals(
+                "ResourceNotFoundException",
+                fault("DeleteUser", ",\"UserId\":\"u-carol\"").code());
         assertNotEquals(userId, "u-carol");
     }
 
@@ -136,7 +186,9 @@ class IdentityStoreServiceTest {
             for (int i = 0; i < 16; i++) {
                 outcomes.add(pool.submit(() -> {
                     try {
-                        return call("CreateGroupMembership", add).get("MembershipId").asText();
+                        return call("CreateGroupMembership", add)
+                                .get("MembershipId")
+                                .asText();
                     } catch (AwsFault fault) {
                         return fault.code();
                     }
@@ -146,8 +198,16 @@ class IdentityStoreServiceTest {
             for (Future<String> outcome : outcomes) {
                 results.add(outcome.get(10, TimeUnit.SECONDS));
             }
-            assertEquals(15, results.stream().filter("ConflictException"::equals).count(), results.toString());
-            assertEquals(List.of("u-dave"), world.state.world().identityCenter().group("g-empty").orElseThrow().members());
+            assertEquals(
+                    15, results.stream().filter("ConflictException"::equals).count(), results.toString());
+            assertEquals(
+                    List.of("u-dave"),
+                    world.state
+                            .world()
+                            .identityCenter()
+                            .group("g-empty")
+                            .orElseThrow()
+                            .members());
         } finally {
             pool.shutdownNow();
         }
@@ -155,12 +215,16 @@ class IdentityStoreServiceTest {
 
     @Test
     void otherAccountsAndOtherStoresAreRefused() {
-        AwsFault denied = assertThrows(AwsFault.class, () -> JsonWorld.call(service, MEMBER_CALLER, "ListUsers",
-                "{\"IdentityStoreId\":\"" + STORE + "\"}"));
+        AwsFault denied = assertThrows(
+                AwsFault.class,
+                () -> JsonWorld.call(service, MEMBER_CALLER, "ListUsers", "{\"IdentityStoreId\":\"" + STORE + "\"}"));
         assertEquals("AccessDeniedException", denied.code());
-        AwsFault wrongStore = assertThrows(AwsFault.class, () -> JsonWorld.call(service, CONNECTOR, "ListUsers",
-                "{\"IdentityStoreId\":\"d-0000000000\"}"));
+        AwsFault wrongStore = assertThrows(
+                AwsFault.class,
+                () -> JsonWorld.call(service, CONNECTOR, "ListUsers", "{\"IdentityStoreId\":\"d-0000000000\"}"));
         assertEquals("ResourceNotFoundException", wrongStore.code());
-        assertEquals("ValidationException", fault("ListUsers", ",\"NextToken\":\"not-ours\"").code());
+        assertEquals(
+                "ValidationException",
+                fault("ListUsers", ",\"NextToken\":\"not-ours\"").code());
     }
 }

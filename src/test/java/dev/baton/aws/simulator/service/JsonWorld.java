@@ -1,19 +1,18 @@
 package dev.baton.aws.simulator.service;
 
-import dev.baton.aws.testing.ManualClock;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.simulator.world.WorldLoader;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.ManualClock;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /** The JSON services' test world ({@code json-world.json}), its callers and a hand-driven clock. */
 final class JsonWorld {
@@ -26,10 +25,10 @@ final class JsonWorld {
     static final String ADMIN = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-admin";
     static final String TEAM = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-team";
     static final String VIEW = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-view";
-    static final Caller CONNECTOR = new Caller(MANAGEMENT, "arn:aws:iam::111111111111:user/connector",
-            "AKIACONNECTOR0000001", List.of());
-    static final Caller MEMBER_CALLER = new Caller(MEMBER, "arn:aws:iam::222222222222:user/member",
-            "AKIAMEMBER0000000001", List.of());
+    static final Caller CONNECTOR =
+            new Caller(MANAGEMENT, "arn:aws:iam::111111111111:user/connector", "AKIACONNECTOR0000001", List.of());
+    static final Caller MEMBER_CALLER =
+            new Caller(MEMBER, "arn:aws:iam::222222222222:user/member", "AKIAMEMBER0000000001", List.of());
 
     static final String CONNECTOR_KEY = "AKIACONNECTOR0000001";
     static final String RESTRICTED_KEY = "AKIARESTRICTED000001";
@@ -51,7 +50,7 @@ final class JsonWorld {
 
     /** The fixture served by a simulator with every JSON service and SCIM, on a hand-driven clock at {@link #NOW}. */
     static SimulatorExtension simulator() {
-        return simulator(tree -> { });
+        return simulator(tree -> {});
     }
 
     /** The simulator of the fixture after {@code edit} changed its JSON tree. */
@@ -61,7 +60,8 @@ final class JsonWorld {
 
     /** With {@code limits.ratePerSecond.<scope>} set, so a frozen clock allows exactly one call. */
     static SimulatorExtension withRate(String scope, double perSecond) {
-        return simulator(tree -> ((ObjectNode) tree.get("limits")).putObject("ratePerSecond").put(scope, perSecond));
+        return simulator(tree ->
+                ((ObjectNode) tree.get("limits")).putObject("ratePerSecond").put(scope, perSecond));
     }
 
     static ObjectNode fixture() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.baton.aws.testing.SimulatorExtension;
 
 class ScimHandlerTest {
     private static final String TOKEN = "scim-secret-token";
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SimulatorExtension simulator;
 
     /** Serves SCIM through the simulator server, so the {@code /scim/} route is part of the test. */
@@ -52,11 +53,13 @@ class ScimHandlerTest {
         int startIndex = 1;
         int total;
         do {
-            JsonNode page = JsonWorld.JSON.readTree(get(base + "?startIndex=" + startIndex + "&count=2", TOKEN).body());
+            JsonNode page = JsonWorld.JSON.readTree(
+                    get(base + "?startIndex=" + startIndex + "&count=2", TOKEN).body());
             total = page.get("totalResults").asInt();
             assertEquals(startIndex, page.get("startIndex").asInt());
-            page.get("Resources").forEach(user -> names.add(user.get("userName").asText() + "="
-                    + user.get("active").asBoolean()));
+            page.get("Resources")
+                    .forEach(user -> names.add(user.get("userName").asText() + "="
+                            + user.get("active").asBoolean()));
             startIndex += page.get("itemsPerPage").asInt();
         } while (startIndex <= total);
         assertEquals(List.of("carol@example.com=true", "dave@example.com=false", "erin=true"), names);
@@ -65,9 +68,12 @@ class ScimHandlerTest {
     @Test
     void userNameFilterFindsTheUser() throws Exception {
         String filter = URLEncoder.encode("userName eq \"dave@example.com\"", StandardCharsets.UTF_8);
-        HttpResponse<String> response = get(start(JsonWorld.simulator().start()) + "/scim/v2/Users?filter=" + filter, TOKEN);
+        HttpResponse<String> response =
+                get(start(JsonWorld.simulator().start()) + "/scim/v2/Users?filter=" + filter, TOKEN);
         assertEquals(200, response.statusCode());
-        assertEquals("application/scim+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/scim+json",
+                response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = JsonWorld.JSON.readTree(response.body());
         assertEquals(1, body.get("totalResults").asInt());
         JsonNode dave = body.get("Resources").get(0);
@@ -75,7 +81,8 @@ class ScimHandlerTest {
         assertEquals("Dave", dave.get("name").get("givenName").asText());
         assertFalse(dave.get("active").asBoolean());
         String unsupported = URLEncoder.encode("displayName co \"D\"", StandardCharsets.UTF_8);
-        HttpResponse<String> invalid = get(response.uri().resolve("/scim/v2/Users?filter=" + unsupported).toString(), TOKEN);
+        HttpResponse<String> invalid = get(
+                response.uri().resolve("/scim/v2/Users?filter=" + unsupported).toString(), TOKEN);
         assertEquals(400, invalid.statusCode());
         assertTrue(invalid.body().contains("invalidFilter"));
     }
@@ -92,7 +99,8 @@ class ScimHandlerTest {
 
     @Test
     void scimIsNotFoundWhenTheWorldHasNoToken() throws Exception {
-        String base = start(JsonWorld.simulator(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken")).start());
+        String base = start(JsonWorld.simulator(tree -> ((ObjectNode) tree.get("identityCenter")).remove("scimToken"))
+                .start());
         HttpResponse<String> response = get(base + "/scim/v2/Users", TOKEN);
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("urn:ietf:params:scim:api:messages:2.0:Error"));

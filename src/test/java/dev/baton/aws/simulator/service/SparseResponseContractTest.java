@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.aws.simulator.world.SparseMode;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
-import dev.baton.aws.testing.SimulatorExtension;
 
 /**
  * Sparse replies through the real SDK v2 clients: members AWS's model marks required always arrive, the others
@@ -34,7 +34,9 @@ class SparseResponseContractTest {
 
     private static SimulatorExtension iamWorld(SparseMode mode, long seed) {
         return SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
-                .iamAndStsOnly().sparse(mode, seed).start();
+                .iamAndStsOnly()
+                .sparse(mode, seed)
+                .start();
     }
 
     private static Consumer<ObjectNode> sparse(String mode, long seed) {
@@ -50,8 +52,11 @@ class SparseResponseContractTest {
             ListUsersResponse last = pages.get(pages.size() - 1);
             assertNull(last.isTruncated(), "IsTruncated is not required and false on the last page");
             assertNull(last.marker());
-            User alice = pages.stream().flatMap(p -> p.users().stream()).filter(u -> u.userName().equals("alice"))
-                    .findFirst().orElseThrow();
+            User alice = pages.stream()
+                    .flatMap(p -> p.users().stream())
+                    .filter(u -> u.userName().equals("alice"))
+                    .findFirst()
+                    .orElseThrow();
             assertNotNull(alice.arn());
             assertNotNull(alice.userId());
             assertEquals("/staff/", alice.path());
@@ -71,8 +76,11 @@ class SparseResponseContractTest {
                 IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
             List<ListUsersResponse> pages = iam.listUsersPaginator().stream().toList();
             assertEquals(Boolean.FALSE, pages.get(pages.size() - 1).isTruncated());
-            User alice = pages.stream().flatMap(p -> p.users().stream()).filter(u -> u.userName().equals("alice"))
-                    .findFirst().orElseThrow();
+            User alice = pages.stream()
+                    .flatMap(p -> p.users().stream())
+                    .filter(u -> u.userName().equals("alice"))
+                    .findFirst()
+                    .orElseThrow();
             assertNotNull(alice.passwordLastUsed());
         }
     }
@@ -89,7 +97,9 @@ class SparseResponseContractTest {
             assertNull(role.maxSessionDuration());
             assertNull(role.roleLastUsed());
             var details = iam.getAccountAuthorizationDetails();
-            assertTrue(details.userDetailList().stream().anyMatch(u -> !u.groupList().isEmpty()),
+            assertTrue(
+                    details.userDetailList().stream()
+                            .anyMatch(u -> !u.groupList().isEmpty()),
                     "lists that hold something are kept");
             assertTrue(details.userDetailList().stream().allMatch(u -> u.createDate() == null));
         }
@@ -120,7 +130,10 @@ class SparseResponseContractTest {
     void identityStoreUsersKeepTheirIdsAndLoseTheirNames() {
         try (SimulatorExtension sim = JsonWorld.simulator(sparse("all", 1)).start();
                 var store = sim.identityStore(JsonWorld.CONNECTOR_KEY)) {
-            var users = store.listUsers(ListUsersRequest.builder().identityStoreId(JsonWorld.STORE).build()).users();
+            var users = store.listUsers(ListUsersRequest.builder()
+                            .identityStoreId(JsonWorld.STORE)
+                            .build())
+                    .users();
             assertFalse(users.isEmpty());
             users.forEach(user -> {
                 assertNotNull(user.userId());
@@ -144,22 +157,28 @@ class SparseResponseContractTest {
     private static List<String> randomUsers(long seed) {
         try (SimulatorExtension fixture = iamWorld(SparseMode.RANDOM, seed);
                 IamClient iam = fixture.iam(JsonWorld.CONNECTOR_KEY, CONNECTOR_SECRET)) {
-            return iam.getAccountAuthorizationDetails().userDetailList().stream().map(u -> u.userName()
-                    + " path=" + u.path() + " id=" + u.userId() + " created=" + u.createDate() + " arn=" + u.arn()
-                    + " boundary=" + u.permissionsBoundary()).toList();
+            return iam.getAccountAuthorizationDetails().userDetailList().stream()
+                    .map(u -> u.userName()
+                            + " path=" + u.path() + " id=" + u.userId() + " created=" + u.createDate() + " arn="
+                            + u.arn()
+                            + " boundary=" + u.permissionsBoundary())
+                    .toList();
         }
     }
 
     @Test
     void stsRepliesKeepTheCallerAndTheCredentials() {
-        try (SimulatorExtension fixture = SimulatorExtension.ofResource(SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
-                .iamAndStsOnly().sparse(SparseMode.ALL, 1).start()) {
+        try (SimulatorExtension fixture = SimulatorExtension.ofResource(
+                        SimulatorExtension.SIMULATOR_WORLDS + "sts-world.json")
+                .iamAndStsOnly()
+                .sparse(SparseMode.ALL, 1)
+                .start()) {
             StsClient sts = fixture.sts(AwsBasicCredentials.create("AKIACONNECTOR0000001", "s1"));
             var identity = sts.getCallerIdentity();
             assertNotNull(identity.account(), "the reply's own members are kept");
             assertNotNull(identity.arn());
-            AssumeRoleResponse response = sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/ByStar")
-                    .roleSessionName("sparse"));
+            AssumeRoleResponse response = sts.assumeRole(
+                    r -> r.roleArn("arn:aws:iam::111111111111:role/ByStar").roleSessionName("sparse"));
             assertNotNull(response.credentials().accessKeyId());
             assertNotNull(response.credentials().sessionToken());
             assertNotNull(response.credentials().expiration());

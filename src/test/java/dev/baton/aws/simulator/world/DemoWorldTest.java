@@ -18,11 +18,19 @@ class DemoWorldTest {
     void demoHasNestedOusASuspendedAccountAndEveryKindOfPermissionSet() {
         World world = DemoWorld.create();
         assertEquals(5, world.accounts().size());
-        assertEquals(1, world.accounts().stream().filter(a -> a.status().equals("SUSPENDED")).count());
-        assertEquals("ou-acme-workload", world.organization().parentOf("ou-acme-prod0001").orElseThrow().id());
+        assertEquals(
+                1,
+                world.accounts().stream()
+                        .filter(a -> a.status().equals("SUSPENDED"))
+                        .count());
+        assertEquals(
+                "ou-acme-workload",
+                world.organization().parentOf("ou-acme-prod0001").orElseThrow().id());
         IdentityCenter center = world.identityCenter();
-        assertTrue(center.permissionSets().stream().anyMatch(p -> !p.managedPolicies().isEmpty()));
-        assertTrue(center.permissionSets().stream().anyMatch(p -> !p.customerManagedPolicies().isEmpty()));
+        assertTrue(center.permissionSets().stream()
+                .anyMatch(p -> !p.managedPolicies().isEmpty()));
+        assertTrue(center.permissionSets().stream()
+                .anyMatch(p -> !p.customerManagedPolicies().isEmpty()));
         assertTrue(center.permissionSets().stream().anyMatch(p -> p.inlinePolicy() != null));
         assertEquals(5, center.assignments().size());
         assertEquals(3, world.cloudTrailEvents().size());

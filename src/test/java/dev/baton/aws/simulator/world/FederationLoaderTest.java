@@ -27,16 +27,20 @@ class FederationLoaderTest {
         Federation federation = world.federation();
         Federation.WebIdentityToken token = federation.webIdentityToken("t1").orElseThrow();
         assertEquals("sts.amazonaws.com", token.audience(), "the audience defaults to the first client id");
-        assertEquals("arn:aws:iam::111111111111:oidc-provider/oidc.example.com/id/A",
+        assertEquals(
+                "arn:aws:iam::111111111111:oidc-provider/oidc.example.com/id/A",
                 federation.oidcProviders().get(0).arn());
         assertEquals("***", token.token().toString(), "tokens never print");
-        assertEquals(federation, new WorldLoader().load(new WorldWriter().write(world)).federation());
+        assertEquals(
+                federation,
+                new WorldLoader().load(new WorldWriter().write(world)).federation());
         assertTrue(Federation.NONE.isEmpty() && !federation.isEmpty());
     }
 
     @Test
     void aRoleOutsideTheWorldIsNamedWithItsPath() {
-        WorldFileException failure = assertThrows(WorldFileException.class,
+        WorldFileException failure = assertThrows(
+                WorldFileException.class,
                 () -> load("{ \"instanceRoleArn\": \"arn:aws:iam::111111111111:role/Missing\" }"));
         assertTrue(failure.getMessage().contains("$.federation.instanceRoleArn"), failure.getMessage());
     }

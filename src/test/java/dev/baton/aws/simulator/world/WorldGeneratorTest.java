@@ -36,7 +36,10 @@ class WorldGeneratorTest {
         assertEquals(6000, new HashSet<>(world.identityCenter().assignments()).size());
         assertEquals(20 + 1, world.accounts().get(0).iam().users().size());
         assertEquals(20, world.accounts().get(1).iam().users().size());
-        assertTrue(world.accounts().stream().filter(a -> a.status().equals("SUSPENDED")).count() >= 4);
+        assertTrue(world.accounts().stream()
+                        .filter(a -> a.status().equals("SUSPENDED"))
+                        .count()
+                >= 4);
         Set<String> names = new HashSet<>();
         world.identityCenter().users().forEach(user -> assertTrue(names.add(user.userName()), user.userName()));
     }
@@ -44,23 +47,29 @@ class WorldGeneratorTest {
     @Test
     void generatedWorldHasRealisticShapes() {
         World world = generator.generate("accounts=30,iamUsersPerAccount=40,ssoUsers=200,ssoGroups=20,seed=3");
-        assertTrue(world.organization().allUnits().stream().anyMatch(unit -> !unit.children().isEmpty()));
-        List<IamUser> users = world.accounts().stream().flatMap(a -> a.iam().users().stream()).toList();
+        assertTrue(world.organization().allUnits().stream()
+                .anyMatch(unit -> !unit.children().isEmpty()));
+        List<IamUser> users =
+                world.accounts().stream().flatMap(a -> a.iam().users().stream()).toList();
         assertTrue(users.stream().anyMatch(u -> u.groups().size() >= 2));
         assertTrue(users.stream().anyMatch(u -> u.accessKeys().size() == 2));
         assertTrue(users.stream().anyMatch(u -> u.accessKeys().isEmpty()));
-        assertTrue(users.stream().anyMatch(u -> u.loginProfile() && !u.mfaDevices().isEmpty()));
-        assertTrue(users.stream().anyMatch(u -> u.loginProfile() && u.mfaDevices().isEmpty()));
+        assertTrue(
+                users.stream().anyMatch(u -> u.loginProfile() && !u.mfaDevices().isEmpty()));
+        assertTrue(
+                users.stream().anyMatch(u -> u.loginProfile() && u.mfaDevices().isEmpty()));
         assertTrue(users.stream().anyMatch(u -> !u.path().equals("/")));
         assertTrue(users.stream().anyMatch(u -> !u.inlinePolicies().isEmpty()));
         assertTrue(users.stream().anyMatch(u -> !u.attachedPolicies().isEmpty()));
         for (Account member : world.accounts().subList(1, world.accounts().size())) {
             IamRole role = member.iam().role("OrganizationAccountAccessRole").orElseThrow();
-            assertEquals("arn:aws:iam::" + world.organization().managementAccountId() + ":root",
+            assertEquals(
+                    "arn:aws:iam::" + world.organization().managementAccountId() + ":root",
                     role.trustPolicy().at("/Statement/0/Principal/AWS").asText());
         }
         IdentityCenter center = world.identityCenter();
-        assertTrue(center.permissionSets().stream().anyMatch(p -> !p.customerManagedPolicies().isEmpty()));
+        assertTrue(center.permissionSets().stream()
+                .anyMatch(p -> !p.customerManagedPolicies().isEmpty()));
         assertTrue(center.permissionSets().stream().anyMatch(p -> p.inlinePolicy() != null));
         assertTrue(center.permissionSets().stream().anyMatch(p -> p.permissionsBoundary() != null));
         assertTrue(center.assignments().stream().anyMatch(a -> a.principalType().equals("USER")));
@@ -80,11 +89,11 @@ class WorldGeneratorTest {
 
     @Test
     void badSpecsNameTheProblem() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> GeneratorSpec.parse("accounts=3,users=9"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.parse("accounts=3,users=9"));
         assertTrue(unknown.getMessage().startsWith("unknown generator key 'users'"), unknown.getMessage());
-        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
-                () -> GeneratorSpec.parse("accounts=many"));
+        IllegalArgumentException number =
+                assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.parse("accounts=many"));
         assertEquals("generator key 'accounts' needs a whole number, got 'many'", number.getMessage());
         assertEquals(new GeneratorSpec(2, 5, 20, 5, 4, 20, 9), GeneratorSpec.parse("accounts=2, seed=9"));
         assertEquals(GeneratorSpec.defaults(), GeneratorSpec.parse(""));

@@ -3,8 +3,8 @@ package dev.baton.aws.sync.expand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.SortedMap;
 import java.util.Set;
+import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
 class ExpansionPlanTest {
@@ -40,8 +40,11 @@ class ExpansionPlanTest {
         assertEquals(Set.of("b", "c"), first.keySet());
         assertEquals(List.of(new Inflow("a", EdgeSpec.SHALLOW)), first.get("c"));
         SortedMap<String, List<Inflow>> second = plan.layer(1);
-        assertEquals(List.of(new Inflow("b", EdgeSpec.of(false, List.of("user"))),
-                new Inflow("c", EdgeSpec.of(false, List.of("user")))), second.get("d"));
+        assertEquals(
+                List.of(
+                        new Inflow("b", EdgeSpec.of(false, List.of("user"))),
+                        new Inflow("c", EdgeSpec.of(false, List.of("user")))),
+                second.get("d"));
     }
 
     @Test

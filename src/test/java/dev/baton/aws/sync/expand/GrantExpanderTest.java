@@ -67,8 +67,10 @@ class GrantExpanderTest {
 
     private Grant stored(String id) {
         Optional<StoredGrant> grant = store.grant(id);
-        assertTrue(grant.isPresent(), "no grant " + id + " in " + store.grants().stream()
-                .map(g -> g.grant().getId()).toList());
+        assertTrue(
+                grant.isPresent(),
+                "no grant " + id + " in "
+                        + store.grants().stream().map(g -> g.grant().getId()).toList());
         return grant.get().grant();
     }
 
@@ -85,15 +87,16 @@ class GrantExpanderTest {
     @Test
     void membersOfANestedGroupBecomeMembersOfTheOuterGroup() throws SyncException {
         world(List.of(alice, eng, all));
-        grants(grant(member(eng), alice.getId()),
-                expandable(grant(member(all), eng.getId()), "group:eng:member"));
+        grants(grant(member(eng), alice.getId()), expandable(grant(member(all), eng.getId()), "group:eng:member"));
 
         ExpansionResult result = expand(20);
 
         Grant expanded = stored("group:all:member:user:alice");
         assertEquals(Map.of("group:eng:member", true), sources(expanded));
         assertTrue(immutable(expanded));
-        assertEquals(store.entitlement("group:all:member").orElseThrow(), expanded.getEntitlement(),
+        assertEquals(
+                store.entitlement("group:all:member").orElseThrow(),
+                expanded.getEntitlement(),
                 "an expanded grant embeds the full stored entitlement");
         assertEquals(alice.getId(), expanded.getPrincipal().getId());
         assertFalse(expanded.getPrincipal().hasParentResourceId());
@@ -104,14 +107,17 @@ class GrantExpanderTest {
     @Test
     void groupMembersInheritTheGroupsRole() throws SyncException {
         world(List.of(alice, bob, eng, admin));
-        grants(grant(member(eng), alice.getId()), grant(member(eng), bob.getId()),
+        grants(
+                grant(member(eng), alice.getId()),
+                grant(member(eng), bob.getId()),
                 expandable(grant(assigned(admin), eng.getId()), "group:eng:member"));
 
         expand(20);
 
         assertEquals(Map.of("group:eng:member", true), sources(stored("role:admin:assigned:user:alice")));
         assertEquals(Map.of("group:eng:member", true), sources(stored("role:admin:assigned:user:bob")));
-        assertTrue(store.grant("role:admin:assigned:group:eng").orElseThrow().isExpandable(),
+        assertTrue(
+                store.grant("role:admin:assigned:group:eng").orElseThrow().isExpandable(),
                 "the expandable grant keeps its expansion column");
     }
 
@@ -121,7 +127,8 @@ class GrantExpanderTest {
         Resource g2 = group("g2");
         Resource g3 = group("g3");
         world(List.of(alice, g1, g2, g3, admin));
-        grants(grant(member(g1), alice.getId()),
+        grants(
+                grant(member(g1), alice.getId()),
                 expandable(grant(member(g2), g1.getId()), "group:g1:member"),
                 expandable(grant(member(g3), g2.getId()), "group:g2:member"),
                 expandable(grant(assigned(admin), g3.getId()), "group:g3:member"));
@@ -142,7 +149,9 @@ class GrantExpanderTest {
         Resource g1 = group("g1");
         Resource g2 = group("g2");
         world(List.of(alice, bob, g1, g2, admin));
-        grants(grant(member(g1), alice.getId()), grant(member(g2), bob.getId()),
+        grants(
+                grant(member(g1), alice.getId()),
+                grant(member(g2), bob.getId()),
                 expandable(grant(member(g1), g2.getId()), "group:g2:member"),
                 expandable(grant(member(g2), g1.getId()), "group:g1:member"),
                 expandable(grant(assigned(admin), g2.getId()), "group:g2:member"));
@@ -162,7 +171,9 @@ class GrantExpanderTest {
     void aShallowEdgePassesOnlyDirectHolders() throws SyncException {
         Resource inner = group("inner");
         world(List.of(alice, bob, inner, eng, admin));
-        grants(grant(member(inner), alice.getId()), grant(member(eng), bob.getId()),
+        grants(
+                grant(member(inner), alice.getId()),
+                grant(member(eng), bob.getId()),
                 expandable(grant(member(eng), inner.getId()), "group:inner:member"),
                 expandable(grant(assigned(admin), eng.getId()), true, List.of(), "group:eng:member"));
 
@@ -177,7 +188,9 @@ class GrantExpanderTest {
     void resourceTypeIdsLimitWhichPrincipalsPropagate() throws SyncException {
         Resource inner = group("inner");
         world(List.of(alice, inner, eng, admin));
-        grants(grant(member(eng), alice.getId()), grant(member(eng), inner.getId()),
+        grants(
+                grant(member(eng), alice.getId()),
+                grant(member(eng), inner.getId()),
                 expandable(grant(assigned(admin), eng.getId()), false, List.of("user"), "group:eng:member"));
 
         expand(20);
@@ -189,8 +202,12 @@ class GrantExpanderTest {
     @Test
     void anExistingDirectGrantGetsASelfEntryAndTheSourceButStaysMutable() throws SyncException {
         world(List.of(alice, eng, admin));
-        Grant direct = grant(assigned(admin), alice.getId()).toBuilder().setId("custom-id-of-alice-on-admin").build();
-        grants(direct, grant(member(eng), alice.getId()),
+        Grant direct = grant(assigned(admin), alice.getId()).toBuilder()
+                .setId("custom-id-of-alice-on-admin")
+                .build();
+        grants(
+                direct,
+                grant(member(eng), alice.getId()),
                 expandable(grant(assigned(admin), eng.getId()), "group:eng:member"));
 
         ExpansionResult result = expand(20);
@@ -208,13 +225,16 @@ class GrantExpanderTest {
         Resource inner = group("inner");
         world(List.of(alice, inner, eng, admin));
         // alice reaches eng both directly and through inner; eng's grant to the role must say direct
-        grants(grant(member(inner), alice.getId()), grant(member(eng), alice.getId()),
+        grants(
+                grant(member(inner), alice.getId()),
+                grant(member(eng), alice.getId()),
                 expandable(grant(member(eng), inner.getId()), "group:inner:member"),
                 expandable(grant(assigned(admin), eng.getId()), "group:eng:member"));
 
         expand(20);
 
-        assertEquals(Map.of("group:eng:member", true, "group:inner:member", true),
+        assertEquals(
+                Map.of("group:eng:member", true, "group:inner:member", true),
                 sources(stored("group:eng:member:user:alice")));
         assertEquals(Map.of("group:eng:member", true), sources(stored("role:admin:assigned:user:alice")));
     }
@@ -230,7 +250,8 @@ class GrantExpanderTest {
         world(resources);
         grants(grant(member(groups.get(0)), alice.getId()));
         for (int index = 1; index < groups.size(); index++) {
-            grants(expandable(grant(member(groups.get(index)), groups.get(index - 1).getId()),
+            grants(expandable(
+                    grant(member(groups.get(index)), groups.get(index - 1).getId()),
                     member(groups.get(index - 1)).getId()));
         }
 
@@ -250,7 +271,8 @@ class GrantExpanderTest {
         world(resources);
         grants(grant(member(groups.get(0)), alice.getId()));
         for (int index = 1; index < groups.size(); index++) {
-            grants(expandable(grant(member(groups.get(index)), groups.get(index - 1).getId()),
+            grants(expandable(
+                    grant(member(groups.get(index)), groups.get(index - 1).getId()),
                     member(groups.get(index - 1)).getId()));
         }
 
@@ -286,20 +308,25 @@ class GrantExpanderTest {
     void sourcesAreSerializedIndependentlyOfInsertionOrder() throws SyncException {
         Resource inner = group("inner");
         world(List.of(alice, inner, eng, admin));
-        grants(grant(member(inner), alice.getId()), grant(member(eng), alice.getId()),
+        grants(
+                grant(member(inner), alice.getId()),
+                grant(member(eng), alice.getId()),
                 expandable(grant(assigned(admin), inner.getId()), "group:inner:member"),
                 expandable(grant(assigned(admin), eng.getId()), "group:eng:member"));
 
         expand(20);
 
         GrantSources sources = stored("role:admin:assigned:user:alice").getSources();
-        assertEquals(List.of("group:eng:member", "group:inner:member"),
+        assertEquals(
+                List.of("group:eng:member", "group:inner:member"),
                 new ArrayList<>(new TreeMap<>(sources.getSourcesMap()).keySet()));
     }
 
     @Test
     void thePrincipalOfAnExpandedGrantDoesNotDependOnRowOrder() throws SyncException {
-        Grant byId = grant(member(eng), alice.getId()).toBuilder().setId("membership-1").build();
+        Grant byId = grant(member(eng), alice.getId()).toBuilder()
+                .setId("membership-1")
+                .build();
         Grant full = byId.toBuilder().setId("membership-2").setPrincipal(alice).build();
         Grant roleGrant = expandable(grant(assigned(admin), eng.getId()), "group:eng:member");
         world(List.of(alice, eng, admin));
@@ -314,14 +341,17 @@ class GrantExpanderTest {
 
         Grant first = stored("role:admin:assigned:user:alice");
         assertEquals(alice, first.getPrincipal(), "the richer embedding wins");
-        assertEquals(first, reversed.grant("role:admin:assigned:user:alice").orElseThrow().grant());
+        assertEquals(
+                first,
+                reversed.grant("role:admin:assigned:user:alice").orElseThrow().grant());
     }
 
     @Test
     void anExpandableGrantThatGetsSourcesKeepsItsExpansion() throws SyncException {
         Resource ops = group("ops");
         world(List.of(alice, ops, eng, all));
-        grants(grant(member(ops), alice.getId()),
+        grants(
+                grant(member(ops), alice.getId()),
                 expandable(grant(member(eng), ops.getId()), "group:ops:member"),
                 expandable(grant(member(all), ops.getId()), "group:ops:member"),
                 expandable(grant(member(all), eng.getId()), "group:eng:member"));
