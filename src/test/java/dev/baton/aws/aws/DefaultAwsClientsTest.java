@@ -9,16 +9,8 @@ import dev.baton.aws.config.CredentialsConfig;
 import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.RateLimitConfig;
 import dev.baton.aws.config.Secret;
-import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.service.OrganizationsService;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
-import dev.baton.aws.testing.ManualClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -45,36 +38,27 @@ class DefaultAwsClientsTest {
     private static final OrganizationConfig ORG =
             new OrganizationConfig(true, false, false, "eu-west-1", "OrganizationAccountAccessRole");
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private SimulatorServer server;
+    private static final String WORLD = "/worlds/iam-org.json";
+
+    @RegisterExtension
+    final SimulatorExtension aws = SimulatorExtension.ofResource(WORLD)
+            .jsonServices(state -> List.of(new OrganizationsService(state)))
+            .withoutScim();
+
     private DefaultAwsClients clients;
 
     @BeforeEach
     void start() throws AwsCallException {
-        WorldState state = new WorldState(new WorldLoader().load(world()), clock);
-        server = SimulatorServer.builder(state)
-                .jsonServices(List.of(new OrganizationsService(state)))
-                .build()
-                .start();
         clients = DefaultAwsClients.create(
                 CONNECTOR_ROLE,
                 ORG,
                 new RateLimitConfig(0, 0, 0, 0, 0),
-                AwsClientSettings.endpoint(server.endpoint(), clock));
+                AwsClientSettings.endpoint(aws.endpoint(), aws.clock()));
     }
 
     @AfterEach
     void stop() {
         clients.close();
-        server.stop();
-    }
-
-    private static String world() {
-        try (InputStream in = DefaultAwsClientsTest.class.getResourceAsStream("/worlds/iam-org.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -93,7 +77,7 @@ class DefaultAwsClientsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(2, server.stats().snapshot().calls("sts:AssumeRole"), "connector role + one child hop");
+        assertEquals(2, aws.stats().calls("sts:AssumeRole"), "connector role + one child hop");
         assertTrue(clients.iam("222222222222")
                 .getUser(b -> b.userName("dave"))
                 .user()
@@ -104,15 +88,17 @@ class DefaultAwsClientsTest {
 
     @Test
     void callerAccountIsAskedOnceWhenWorkersAskAtTheSameTime() throws Exception {
-        WorldState state = new WorldState(new WorldLoader().load(world()), clock);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (SimulatorServer slow =
-                        SimulatorServer.builder(state).latencyMs(100).build().start();
+        try (SimulatorExtension slow = SimulatorExtension.ofResource(WORLD)
+                        .clock(aws.clock())
+                        .iamAndStsOnly()
+                        .server(b -> b.latencyMs(100))
+                        .start();
                 DefaultAwsClients slowClients = DefaultAwsClients.create(
                         CONNECTOR_ROLE,
                         ORG,
                         new RateLimitConfig(0, 0, 0, 0, 0),
-                        AwsClientSettings.endpoint(slow.endpoint(), clock))) {
+                        AwsClientSettings.endpoint(slow.endpoint(), slow.clock()))) {
             CountDownLatch ready = new CountDownLatch(8);
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -125,7 +111,7 @@ class DefaultAwsClientsTest {
             for (Future<String> result : pool.invokeAll(calls)) {
                 assertEquals("111111111111", result.get());
             }
-            assertEquals(1, slow.stats().snapshot().calls("sts:GetCallerIdentity"));
+            assertEquals(1, slow.stats().calls("sts:GetCallerIdentity"));
         } finally {
             pool.shutdownNow();
         }
@@ -146,7 +132,7 @@ class DefaultAwsClientsTest {
                 first.advice(),
                 "a child-account role has no external id to suggest");
         assertThrows(AwsCallException.class, () -> clients.iam("333333333333"));
-        assertEquals(3, server.stats().snapshot().calls("sts:AssumeRole"), "a failed hop is not cached");
+        assertEquals(3, aws.stats().calls("sts:AssumeRole"), "a failed hop is not cached");
     }
 
     @Test
@@ -155,7 +141,7 @@ class DefaultAwsClientsTest {
         clients.iam().listUsers();
         clients.iam().listRoles();
         clients.organizations().listAccounts();
-        var snapshot = server.stats().snapshot();
+        var snapshot = aws.stats();
         assertEquals(
                 snapshot.calls("iam:ListUsers") + snapshot.calls("iam:ListRoles"),
                 clients.stats().callsByService().get("iam"));

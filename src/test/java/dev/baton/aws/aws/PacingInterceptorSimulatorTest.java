@@ -3,17 +3,10 @@ package dev.baton.aws.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
-import dev.baton.aws.testing.ManualClock;
-import java.io.InputStream;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.baton.aws.testing.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -26,31 +19,19 @@ import software.amazon.awssdk.services.iam.model.IamException;
 
 /** The interceptor on the wire: IAM throttles in the XML body, which it must see per attempt. */
 class PacingInterceptorSimulatorTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
+    @RegisterExtension
+    final SimulatorExtension aws = SimulatorExtension.ofResource("/worlds/iam-single.json")
+            .edit(world -> ((ObjectNode) world.path("limits"))
+                    .putObject("ratePerSecond")
+                    .put("iam", 2))
+            .iamAndStsOnly();
+
     private final AwsCallStats stats = new AwsCallStats();
     private final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, System::nanoTime);
-    private SimulatorServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        ObjectNode world;
-        try (InputStream in = getClass().getResourceAsStream("/worlds/iam-single.json")) {
-            world = (ObjectNode) new ObjectMapper().readTree(in);
-        }
-        ((ObjectNode) world.path("limits")).putObject("ratePerSecond").put("iam", 2);
-        server = SimulatorServer.builder(new WorldState(new WorldLoader().load(world), clock))
-                .build()
-                .start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
 
     private IamClient iam(RetryStrategy retry) {
         return IamClient.builder()
-                .endpointOverride(server.endpoint())
+                .endpointOverride(aws.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIACONNECTOR0000001", "connector-secret")))

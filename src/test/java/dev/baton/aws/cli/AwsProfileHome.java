@@ -3,17 +3,12 @@ package dev.baton.aws.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -63,7 +58,7 @@ final class AwsProfileHome implements AutoCloseable {
             "sso-client-secret-value");
 
     final Path home;
-    final SimulatorServer server;
+    final SimulatorExtension simulator;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     record Run(int exitCode, String out, String err) {
@@ -74,24 +69,14 @@ final class AwsProfileHome implements AutoCloseable {
 
     AwsProfileHome(Path home) {
         this.home = home;
-        WorldState state = new WorldState(new WorldLoader().load(resource()), Clock.systemUTC());
-        this.server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .build()
+        this.simulator = SimulatorExtension.ofResource("/dev/baton/aws/aws/credential-sources-world.json")
+                .systemClock()
+                .withoutScim()
                 .start();
-        environment.put("AWS_ENDPOINT_URL", server.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL", simulator.endpoint().toString());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_MAX_ATTEMPTS", "1");
-    }
-
-    private static String resource() {
-        try (InputStream in =
-                AwsProfileHome.class.getResourceAsStream("/dev/baton/aws/aws/credential-sources-world.json")) {
-            return new String(in.readAllBytes(), UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     AwsProfileHome env(String name, String value) {
@@ -178,7 +163,7 @@ final class AwsProfileHome implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        simulator.close();
     }
 
     /** A test with a fresh home directory and simulator per test method. */

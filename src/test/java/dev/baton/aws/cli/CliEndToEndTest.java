@@ -13,25 +13,21 @@ import dev.baton.aws.c1z.StoredGrant;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.simulator.ConnectionFacts;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.DemoWorld;
-import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.testing.C1zAssertions;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,26 +40,16 @@ class CliEndToEndTest {
     @TempDir
     Path dir;
 
-    private SimulatorServer server;
+    @RegisterExtension
+    final SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create()).systemClock();
+
     private ConnectionFacts facts;
     private Wiring wiring;
 
     @BeforeEach
     void startSimulator() {
-        Clock clock = Clock.systemUTC();
-        WorldState state = new WorldState(DemoWorld.create(), clock);
-        server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state))
-                .build()
-                .start();
-        facts = server.connectionFacts().orElseThrow();
-        wiring = new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), clock), clock);
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        server.close();
+        facts = aws.facts();
+        wiring = new ConnectorWiring(AwsClientSettings.endpoint(aws.endpoint(), aws.clock()), aws.clock());
     }
 
     @Test

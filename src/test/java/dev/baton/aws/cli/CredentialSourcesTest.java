@@ -169,7 +169,7 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
 
     @Test
     void containerCredentialsFullUriWithAuthorizationToken() throws Exception {
-        aws.env("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.server.endpoint() + "/v2/credentials/task-1")
+        aws.env("AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.simulator.endpoint() + "/v2/credentials/task-1")
                 .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", AwsProfileHome.CONTAINER_TOKEN);
 
         assertCaller(sync(), "sts::111111111111:assumed-role/EcsTask/");
@@ -178,7 +178,7 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     @Test
     void containerCredentialsRelativeUri() throws Exception {
         aws.write("container-token", AwsProfileHome.CONTAINER_TOKEN)
-                .env("AWS_CONTAINER_SERVICE_ENDPOINT", aws.server.endpoint().toString())
+                .env("AWS_CONTAINER_SERVICE_ENDPOINT", aws.simulator.endpoint().toString())
                 .env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-2")
                 .env(
                         "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
@@ -190,7 +190,9 @@ class CredentialSourcesTest extends AwsProfileHome.Case {
     @Test
     void instanceMetadataServiceVersion2() throws Exception {
         aws.env("AWS_EC2_METADATA_DISABLED", null)
-                .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", aws.server.endpoint().toString());
+                .env(
+                        "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+                        aws.simulator.endpoint().toString());
 
         assertCaller(sync(), "sts::111111111111:assumed-role/Ec2Instance/");
     }

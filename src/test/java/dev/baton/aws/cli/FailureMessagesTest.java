@@ -10,23 +10,20 @@ import dev.baton.aws.c1z.StoredGrant;
 import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.simulator.ConnectionFacts;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.IamRole;
 import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,8 +35,10 @@ class FailureMessagesTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create()).systemClock();
+
     private WorldState state;
-    private SimulatorServer server;
     private ConnectionFacts facts;
     private Wiring wiring;
 
@@ -51,20 +50,9 @@ class FailureMessagesTest {
 
     @BeforeEach
     void startSimulator() {
-        Clock clock = Clock.systemUTC();
-        state = new WorldState(DemoWorld.create(), clock);
-        server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state))
-                .build()
-                .start();
-        facts = server.connectionFacts().orElseThrow();
-        wiring = new ConnectorWiring(AwsClientSettings.endpoint(server.endpoint(), clock), clock);
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        server.close();
+        state = aws.state();
+        facts = aws.facts();
+        wiring = new ConnectorWiring(AwsClientSettings.endpoint(aws.endpoint(), aws.clock()), aws.clock());
     }
 
     @Test

@@ -8,12 +8,10 @@ import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.fault.CallStats;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.WorldGenerator;
-import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.testing.C1zAssertions;
 import dev.baton.aws.testing.C1zTables;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -202,13 +200,11 @@ class FaultSuiteTest {
             UnaryOperator<AwsClientSettings> client,
             List<String> extraArgs) {
         Clock clock = Clock.systemUTC();
-        WorldState state = new WorldState(new WorldGenerator().generate(WORLD), clock);
-        SimulatorServer.Builder builder = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .scimHandler(new ScimHandler(state));
-        PAGE_SIZES.forEach(builder::pageSize);
-        try (SimulatorServer server = fault.apply(builder).build().start()) {
-            ConnectionFacts facts = server.connectionFacts().orElseThrow();
+        SimulatorExtension simulator =
+                SimulatorExtension.of(new WorldGenerator().generate(WORLD)).clock(clock);
+        PAGE_SIZES.forEach(simulator::pageSize);
+        try (SimulatorExtension aws = simulator.server(fault).start()) {
+            ConnectionFacts facts = aws.facts();
             List<String> args = new ArrayList<>(List.of(
                     "--global-access-key-id",
                     facts.accessKeyId(),
@@ -236,14 +232,14 @@ class FaultSuiteTest {
             args.addAll(extraArgs);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            AwsClientSettings settings = client.apply(AwsClientSettings.endpoint(server.endpoint(), clock));
+            AwsClientSettings settings = client.apply(AwsClientSettings.endpoint(aws.endpoint(), clock));
             int code = Main.run(
                     new ConnectorWiring(settings, clock),
                     new ProcessContext(Map.of(), dir),
                     new PrintWriter(out),
                     new PrintWriter(err),
                     args.toArray(String[]::new));
-            return new Outcome(code, err.toString(), server.stats().snapshot());
+            return new Outcome(code, err.toString(), aws.stats());
         }
     }
 }

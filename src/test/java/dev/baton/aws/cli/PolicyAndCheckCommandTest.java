@@ -16,11 +16,8 @@ import dev.baton.aws.connector.permissions.PermissionCatalog;
 import dev.baton.aws.connector.permissions.PermissionFeatures;
 import dev.baton.aws.connector.permissions.RequiredPermissions;
 import dev.baton.aws.simulator.ConnectionFacts;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.DemoWorld;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -134,8 +131,8 @@ class PolicyAndCheckCommandTest {
     @Test
     void checkReportsTheDeniedActionsAndExitsOne() throws Exception {
         List<String> denied = List.of("iam:GetAccountAuthorizationDetails", "sso:ListPermissionSets");
-        try (SimulatorServer server = simulator(denied)) {
-            Result table = check(server);
+        try (SimulatorExtension aws = simulator(denied)) {
+            Result table = check(aws);
             assertEquals(1, table.exitCode(), table.err());
             assertTrue(
                     table.out()
@@ -145,7 +142,7 @@ class PolicyAndCheckCommandTest {
                                     && line.contains("denied (AccessDenied)")),
                     table.out());
             assertTrue(table.out().contains("2 permission(s) denied"), table.out());
-            Result json = check(server, "-o", "json");
+            Result json = check(aws, "-o", "json");
             assertEquals(1, json.exitCode(), json.err());
             JsonNode report = JSON.readTree(json.out());
             assertFalse(report.path("ok").asBoolean());
@@ -161,8 +158,8 @@ class PolicyAndCheckCommandTest {
 
     @Test
     void checkExitsZeroWhenEverythingIsGranted() {
-        try (SimulatorServer server = simulator(List.of())) {
-            Result table = check(server);
+        try (SimulatorExtension aws = simulator(List.of())) {
+            Result table = check(aws);
             assertEquals(0, table.exitCode(), table.err() + table.out());
             assertTrue(table.out().contains("all probed permissions granted"), table.out());
             assertTrue(table.out().contains("222233334444"), "member accounts are checked: " + table.out());
@@ -176,31 +173,27 @@ class PolicyAndCheckCommandTest {
     }
 
     /** The demo organization whose connector role has {@code denied} in its deny list. */
-    private static SimulatorServer simulator(List<String> denied) {
-        try {
-            ObjectNode tree = (ObjectNode) JSON.readTree(DemoWorld.json());
-            for (JsonNode account : tree.path("accounts")) {
-                for (JsonNode role : account.path("iam").path("roles")) {
-                    if (role.path("name").asText().equals("BatonConnector")) {
-                        ArrayNode deny = ((ObjectNode) role).putArray("deny");
-                        denied.forEach(deny::add);
+    private static SimulatorExtension simulator(List<String> denied) {
+        return SimulatorExtension.ofJson(DemoWorld.json())
+                .edit(tree -> {
+                    for (JsonNode account : tree.path("accounts")) {
+                        for (JsonNode role : account.path("iam").path("roles")) {
+                            if (role.path("name").asText().equals("BatonConnector")) {
+                                ArrayNode deny = ((ObjectNode) role).putArray("deny");
+                                denied.forEach(deny::add);
+                            }
+                        }
                     }
-                }
-            }
-            WorldState state = new WorldState(new WorldLoader().load(tree), Clock.systemUTC());
-            return SimulatorServer.builder(state)
-                    .jsonServices(JsonServices.create(state))
-                    .build()
-                    .start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                })
+                .systemClock()
+                .withoutScim()
+                .start();
     }
 
     private record Result(int exitCode, String out, String err) {}
 
-    private Result check(SimulatorServer server, String... extra) {
-        ConnectionFacts facts = server.connectionFacts().orElseThrow();
+    private Result check(SimulatorExtension aws, String... extra) {
+        ConnectionFacts facts = aws.facts();
         List<String> all = new ArrayList<>(List.of(
                 "check",
                 "--global-access-key-id",
@@ -228,7 +221,7 @@ class PolicyAndCheckCommandTest {
 
             @Override
             public AwsClientSettings awsClientSettings(Clock clock) {
-                return AwsClientSettings.endpoint(server.endpoint(), clock);
+                return AwsClientSettings.endpoint(aws.endpoint(), clock);
             }
         };
         StringWriter out = new StringWriter();

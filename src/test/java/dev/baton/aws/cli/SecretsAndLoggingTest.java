@@ -11,12 +11,11 @@ import dev.baton.aws.c1z.C1zSnapshot;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.fault.CallStats;
-import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.Credential;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.World;
-import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -265,17 +264,18 @@ class SecretsAndLoggingTest {
         String scimToken = world.identityCenter().scimToken().value();
         Path temp = Files.createDirectories(workingDirectory.resolve("tmp"));
         AtomicInteger scimCalls = new AtomicInteger();
-        WorldState state = new WorldState(world, Clock.systemUTC());
-        ScimHandler scim = new ScimHandler(state);
-        try (SimulatorServer server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .scimHandler(exchange -> {
-                    scimCalls.incrementAndGet();
-                    scim.handle(exchange);
+        try (SimulatorExtension aws = SimulatorExtension.of(world)
+                .systemClock()
+                .scim(state -> {
+                    ScimHandler scim = new ScimHandler(state);
+                    return exchange -> {
+                        scimCalls.incrementAndGet();
+                        scim.handle(exchange);
+                    };
                 })
-                .build()
                 .start()) {
-            ConnectionFacts facts = server.connectionFacts().orElseThrow();
+            SimulatorServer server = aws.server();
+            ConnectionFacts facts = aws.facts();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(
@@ -383,11 +383,13 @@ class SecretsAndLoggingTest {
         long issued = stats.calls("sts:AssumeRole")
                 - stats.errors().getOrDefault("sts:AssumeRole", 0L)
                 - stats.throttled().getOrDefault("sts:AssumeRole", 0L);
-        WorldState state = new WorldState(world, Clock.systemUTC());
         List<Credentials> sessions = new ArrayList<>();
-        try (SimulatorServer second = SimulatorServer.builder(state).build().start();
+        try (SimulatorExtension second = SimulatorExtension.of(world)
+                        .systemClock()
+                        .iamAndStsOnly()
+                        .start();
                 StsClient sts = sts(
-                        second,
+                        second.server(),
                         AwsBasicCredentials.create(
                                 facts.accessKeyId(), facts.secretAccessKey().value()))) {
             for (int i = 0; i < issued; i++) {

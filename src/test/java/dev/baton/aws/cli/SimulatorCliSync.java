@@ -6,11 +6,9 @@ import dev.baton.aws.aws.AwsClientSettings;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.fault.CallStats;
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.World;
-import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.testing.C1zAssertions;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,13 +56,9 @@ final class SimulatorCliSync {
             List<String> flags,
             Map<String, String> environment) {
         Clock clock = Clock.systemUTC();
-        WorldState state = new WorldState(world, clock);
-        try (SimulatorServer simulator = server.apply(SimulatorServer.builder(state)
-                        .jsonServices(JsonServices.create(state))
-                        .scimHandler(new ScimHandler(state)))
-                .build()
-                .start()) {
-            ConnectionFacts facts = simulator.connectionFacts().orElseThrow();
+        try (SimulatorExtension simulator =
+                SimulatorExtension.of(world).clock(clock).server(server).start()) {
+            ConnectionFacts facts = simulator.facts();
             List<String> args = new ArrayList<>(List.of(
                     "--global-access-key-id",
                     facts.accessKeyId(),
@@ -89,7 +83,7 @@ final class SimulatorCliSync {
                     new PrintWriter(out),
                     new PrintWriter(err),
                     args.toArray(String[]::new));
-            return new Attempt(code, err.toString(), simulator.stats().snapshot());
+            return new Attempt(code, err.toString(), simulator.stats());
         }
     }
 }

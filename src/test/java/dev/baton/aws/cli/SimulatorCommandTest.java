@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.world.DemoWorld;
-import dev.baton.aws.simulator.world.WorldState;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,14 @@ class SimulatorCommandTest {
 
     @Test
     void printsTheEnvironmentAndFlagsToPaste() {
-        WorldState state = new WorldState(DemoWorld.create(), Clock.systemUTC());
-        try (SimulatorServer server = SimulatorServer.builder(state).build().start()) {
+        try (SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create())
+                .systemClock()
+                .iamAndStsOnly()
+                .start()) {
+            SimulatorServer server = aws.server();
             StringWriter text = new StringWriter();
             SimulatorCommand.printConnection(new PrintWriter(text), server);
-            ConnectionFacts facts = server.connectionFacts().orElseThrow();
+            ConnectionFacts facts = aws.facts();
             String out = text.toString();
             assertTrue(out.contains("export AWS_ENDPOINT_URL=" + facts.endpoint() + "\n"), out);
             assertTrue(out.contains("export AWS_ACCESS_KEY_ID=" + facts.accessKeyId() + "\n"), out);

@@ -13,11 +13,9 @@ import dev.baton.aws.config.Secret;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.identitycenter.SyncDriver;
 import dev.baton.aws.simulator.ConnectionFacts;
-import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.DemoWorld;
 import dev.baton.aws.simulator.world.WorldState;
-import dev.baton.aws.testing.ManualClock;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,15 +27,14 @@ import org.junit.jupiter.api.Test;
 class AwsConnectorCallsTest {
     @Test
     void fullSyncListsTheOrganizationsAccountsOncePerPage() throws Exception {
-        ManualClock clock = new ManualClock(Instant.parse("2025-02-01T00:00:00Z"));
-        WorldState state = new WorldState(DemoWorld.create(), clock);
         // 5 accounts, 2 per page: 3 pages, each asked for once although three readers need every account
-        try (SimulatorServer server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
+        try (SimulatorExtension aws = SimulatorExtension.of(DemoWorld.create())
+                .startingAt(Instant.parse("2025-02-01T00:00:00Z"))
+                .withoutScim()
                 .pageSize("organizations", 2)
-                .build()
                 .start()) {
-            ConnectionFacts facts = server.connectionFacts().orElseThrow();
+            WorldState state = aws.state();
+            ConnectionFacts facts = aws.facts();
             CredentialsConfig credentials = new CredentialsConfig(
                     facts.accessKeyId(),
                     new Secret(facts.secretAccessKey().value()),
@@ -54,7 +51,7 @@ class AwsConnectorCallsTest {
                     credentials,
                     organization,
                     new RateLimitConfig(0, 0, 0, 0, 0),
-                    AwsClientSettings.endpoint(server.endpoint(), clock))) {
+                    AwsClientSettings.endpoint(aws.endpoint(), aws.clock()))) {
                 AwsConnector connector = AwsConnector.create(clients, organization, scope, warnings::add, "iam_user");
                 SyncDriver sync = new SyncDriver(connector.syncers()).run();
                 assertEquals(4, sync.resources(ResourceTypes.ACCOUNT_ID).size(), "the ACTIVE accounts");
@@ -65,9 +62,9 @@ class AwsConnectorCallsTest {
             assertEquals(5, accounts);
             assertEquals(
                     (accounts + 1) / 2,
-                    server.stats().snapshot().calls("organizations:ListAccounts"),
-                    server.stats().snapshot().calls().toString());
-            assertTrue(server.stats().snapshot().calls("sso:ListAccountAssignments") > 0, "the assignments were read");
+                    aws.stats().calls("organizations:ListAccounts"),
+                    aws.stats().calls().toString());
+            assertTrue(aws.stats().calls("sso:ListAccountAssignments") > 0, "the assignments were read");
         }
     }
 }

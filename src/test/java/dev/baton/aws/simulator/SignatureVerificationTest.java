@@ -3,17 +3,12 @@ package dev.baton.aws.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.aws.simulator.service.JsonServices;
-import dev.baton.aws.simulator.world.WorldLoader;
-import dev.baton.aws.simulator.world.WorldState;
 import dev.baton.aws.testing.SimulatorExtension;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -66,22 +61,13 @@ class SignatureVerificationTest {
 
     @Test
     void aWrongSecretIsInvalidSignatureExceptionForJsonServices() {
-        WorldState state = new WorldState(
-                new WorldLoader()
-                        .load(SimulatorExtension.resource(SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")),
-                Clock.systemUTC());
-        try (SimulatorServer server = SimulatorServer.builder(state)
-                        .jsonServices(JsonServices.create(state))
-                        .build()
+        try (SimulatorExtension fixture = SimulatorExtension.ofResource(
+                                SimulatorExtension.SIMULATOR_WORLDS + "small-world.json")
+                        .systemClock()
+                        .withoutScim()
                         .start();
-                OrganizationsClient organizations = OrganizationsClient.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, "not-the-secret")))
-                        .build()) {
+                OrganizationsClient organizations = fixture.client(
+                        OrganizationsClient.builder(), AwsBasicCredentials.create(KEY, "not-the-secret"))) {
             AwsServiceException e = assertThrows(AwsServiceException.class, organizations::listRoots);
             assertEquals(400, e.statusCode());
             assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpHandler;
 import dev.baton.aws.simulator.ConnectionFacts;
 import dev.baton.aws.simulator.SimulatorServer;
 import dev.baton.aws.simulator.fault.CallStats;
@@ -74,8 +75,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  *
  * <p>By default the simulator serves IAM, STS, every JSON service and SCIM, on a {@link ManualClock} at
  * {@link #START} (a fresh clock for each start). Options (before start): the world edit ({@link #edit}), the clock,
- * the services, page sizes, rates, sparse replies and any other {@link SimulatorServer.Builder} setting
- * ({@link #server}, for faults).
+ * the services (and the SCIM handler, {@link #scim}), page sizes, rates, sparse replies and any other
+ * {@link SimulatorServer.Builder} setting ({@link #server}, for faults).
  */
 public final class SimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -89,7 +90,7 @@ public final class SimulatorExtension
     private Consumer<ObjectNode> edit = tree -> {};
     private Supplier<Clock> clocks = () -> new ManualClock(START);
     private Function<WorldState, List<JsonService>> jsonServices = JsonServices::create;
-    private boolean scim = true;
+    private Function<WorldState, HttpHandler> scim = ScimHandler::new;
     private UnaryOperator<SimulatorServer.Builder> options = builder -> builder;
 
     private Clock clock;
@@ -189,7 +190,13 @@ public final class SimulatorExtension
     /** No SCIM handler on {@code /scim/}. */
     public SimulatorExtension withoutScim() {
         unstarted(this);
-        this.scim = false;
+        this.scim = null;
+        return this;
+    }
+
+    /** This handler on {@code /scim/} instead of a {@link ScimHandler} (e.g. one that counts the calls). */
+    public SimulatorExtension scim(Function<WorldState, HttpHandler> handler) {
+        this.scim = unstarted(requireNonNull(handler, "handler is null"));
         return this;
     }
 
@@ -230,8 +237,8 @@ public final class SimulatorExtension
         clock = clocks.get();
         WorldState state = new WorldState(world.apply(edit), clock);
         SimulatorServer.Builder builder = SimulatorServer.builder(state).jsonServices(jsonServices.apply(state));
-        if (scim) {
-            builder.scimHandler(new ScimHandler(state));
+        if (scim != null) {
+            builder.scimHandler(scim.apply(state));
         }
         server = options.apply(builder).build().start();
         return this;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.aws.simulator.service.ScimHandler;
 import dev.baton.aws.simulator.world.DemoWorld;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +70,23 @@ class SimulatorExtensionTest {
             assertThrows(IllegalStateException.class, () -> started.pageSize("iam", 1));
         }
         assertThrows(IllegalStateException.class, own::server);
+    }
+
+    @Test
+    void aScimHandlerOfItsOwnServesScim() {
+        AtomicInteger calls = new AtomicInteger();
+        try (SimulatorExtension own = SimulatorExtension.of(DemoWorld.create())
+                .scim(state -> {
+                    ScimHandler scim = new ScimHandler(state);
+                    return exchange -> {
+                        calls.incrementAndGet();
+                        scim.handle(exchange);
+                    };
+                })
+                .start()) {
+            assertEquals(401, own.control("GET", "/scim/v2/Users").statusCode(), "no token");
+            assertEquals(1, calls.get());
+        }
     }
 
     @Nested

@@ -16,7 +16,6 @@ import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import dev.baton.aws.simulator.SimulatorServer;
-import dev.baton.aws.simulator.service.JsonServices;
 import dev.baton.aws.simulator.world.ConnectorAccess;
 import dev.baton.aws.simulator.world.World;
 import dev.baton.aws.simulator.world.WorldState;
@@ -26,6 +25,7 @@ import dev.baton.aws.spi.ProvisionResult;
 import dev.baton.aws.spi.ResourceDeleter;
 import dev.baton.aws.spi.ResourceProvisioner;
 import dev.baton.aws.sync.InMemorySyncStore;
+import dev.baton.aws.testing.SimulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -337,16 +337,15 @@ class PolicyMinimalityProvisioningTest {
 
     /** A fresh simulator on the enforced demo organization. */
     private static final class Simulated implements AutoCloseable {
-        final WorldState state = new WorldState(initial, Clock.systemUTC());
-        final SimulatorServer server = SimulatorServer.builder(state)
-                .jsonServices(JsonServices.create(state))
-                .build()
-                .start();
+        final SimulatorExtension simulator =
+                SimulatorExtension.of(initial).systemClock().withoutScim().start();
+        final WorldState state = simulator.state();
+        final SimulatorServer server = simulator.server();
         final ConnectorAccess access = ConnectorAccess.find(state.world()).orElseThrow();
 
         @Override
         public void close() {
-            server.close();
+            simulator.close();
         }
     }
 }
