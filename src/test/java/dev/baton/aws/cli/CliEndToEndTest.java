@@ -181,23 +181,9 @@ class CliEndToEndTest {
     }
 
     private List<String> connectionArgs() {
-        return List.of(
-                "--global-access-key-id",
-                facts.accessKeyId(),
-                "--global-secret-access-key",
-                facts.secretAccessKey().value(),
-                "--global-region",
-                facts.region(),
-                "--role-arn",
-                facts.roleArn(),
-                "--external-id",
-                facts.externalId(),
-                "--global-aws-orgs-enabled",
-                "--global-aws-sso-enabled",
-                "-f",
-                "sync.c1z",
-                "--workers",
-                "4");
+        List<String> args = new ArrayList<>(SimulatorCliSync.connectionFlags(facts));
+        args.addAll(List.of("-f", "sync.c1z", "--workers", "4"));
+        return args;
     }
 
     private Set<String> grantIds(String entitlementId) throws Exception {

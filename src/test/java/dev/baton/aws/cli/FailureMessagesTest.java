@@ -235,23 +235,8 @@ class FailureMessagesTest {
     }
 
     private List<String> connectionArgs(String... overrides) {
-        List<String> args = new ArrayList<>(List.of(
-                "--global-access-key-id",
-                facts.accessKeyId(),
-                "--global-secret-access-key",
-                facts.secretAccessKey().value(),
-                "--global-region",
-                facts.region(),
-                "--role-arn",
-                facts.roleArn(),
-                "--external-id",
-                facts.externalId(),
-                "--global-aws-orgs-enabled",
-                "--global-aws-sso-enabled",
-                "-f",
-                "sync.c1z",
-                "--workers",
-                "4"));
+        List<String> args = new ArrayList<>(SimulatorCliSync.connectionFlags(facts));
+        args.addAll(List.of("-f", "sync.c1z", "--workers", "4"));
         for (int i = 0; i < overrides.length; i++) {
             int at = args.indexOf(overrides[i]);
             boolean hasValue = i + 1 < overrides.length && !overrides[i + 1].startsWith("--");

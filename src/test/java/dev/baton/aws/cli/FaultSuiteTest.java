@@ -205,19 +205,8 @@ class FaultSuiteTest {
         PAGE_SIZES.forEach(simulator::pageSize);
         try (SimulatorExtension aws = simulator.server(fault).start()) {
             ConnectionFacts facts = aws.facts();
-            List<String> args = new ArrayList<>(List.of(
-                    "--global-access-key-id",
-                    facts.accessKeyId(),
-                    "--global-secret-access-key",
-                    facts.secretAccessKey().value(),
-                    "--global-region",
-                    facts.region(),
-                    "--role-arn",
-                    facts.roleArn(),
-                    "--external-id",
-                    facts.externalId(),
-                    "--global-aws-orgs-enabled",
-                    "--global-aws-sso-enabled",
+            List<String> args = new ArrayList<>(SimulatorCliSync.connectionFlags(facts));
+            args.addAll(List.of(
                     "--global-aws-cross-account-iam-enabled",
                     "--sync-secrets",
                     "--workers",

@@ -244,23 +244,9 @@ class HistoryAndQueriesEndToEndTest {
     }
 
     private List<String> connectionArgs() {
-        return List.of(
-                "--global-access-key-id",
-                facts.accessKeyId(),
-                "--global-secret-access-key",
-                facts.secretAccessKey().value(),
-                "--global-region",
-                facts.region(),
-                "--role-arn",
-                facts.roleArn(),
-                "--external-id",
-                facts.externalId(),
-                "--global-aws-orgs-enabled",
-                "--global-aws-sso-enabled",
-                "-f",
-                "sync.c1z",
-                "--workers",
-                "4");
+        List<String> args = new ArrayList<>(SimulatorCliSync.connectionFlags(facts));
+        args.addAll(List.of("-f", "sync.c1z", "--workers", "4"));
+        return args;
     }
 
     private Result run(String... args) {

@@ -33,6 +33,27 @@ final class SimulatorCliSync {
     private SimulatorCliSync() {}
 
     /**
+     * The flags that point a sync at the simulator of {@code facts} as its connector role (static keys, region,
+     * role ARN, external id) with Organizations and Identity Center on: what every CLI test against the simulator
+     * starts from.
+     */
+    static List<String> connectionFlags(ConnectionFacts facts) {
+        return List.of(
+                "--global-access-key-id",
+                facts.accessKeyId(),
+                "--global-secret-access-key",
+                facts.secretAccessKey().value(),
+                "--global-region",
+                facts.region(),
+                "--role-arn",
+                facts.roleArn(),
+                "--external-id",
+                facts.externalId(),
+                "--global-aws-orgs-enabled",
+                "--global-aws-sso-enabled");
+    }
+
+    /**
      * @param server adds settings to the simulator (sparse replies, rate limits)
      * @param file   where the c1z goes
      * @param flags  flags added to the sync's (e.g. {@code --no-fast-path}, rates)
@@ -59,21 +80,8 @@ final class SimulatorCliSync {
         try (SimulatorExtension simulator =
                 SimulatorExtension.of(world).clock(clock).server(server).start()) {
             ConnectionFacts facts = simulator.facts();
-            List<String> args = new ArrayList<>(List.of(
-                    "--global-access-key-id",
-                    facts.accessKeyId(),
-                    "--global-secret-access-key",
-                    facts.secretAccessKey().value(),
-                    "--global-region",
-                    facts.region(),
-                    "--role-arn",
-                    facts.roleArn(),
-                    "--external-id",
-                    facts.externalId(),
-                    "--global-aws-orgs-enabled",
-                    "--global-aws-sso-enabled",
-                    "-f",
-                    file.toString()));
+            List<String> args = new ArrayList<>(connectionFlags(facts));
+            args.addAll(List.of("-f", file.toString()));
             args.addAll(flags);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
