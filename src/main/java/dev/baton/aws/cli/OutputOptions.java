@@ -14,7 +14,7 @@ final class OutputOptions {
     private static final int MAX_WORKERS = 64;
     private static final int MAX_KEEP = 1000;
     /** What {@code --workers -1} (the SDK's "auto") picks: the default, which keeps every AWS rate limit busy. */
-    static final int AUTO_WORKERS = 8;
+    static final int AUTO_WORKERS = OutputConfig.DEFAULT_WORKERS;
 
     @Mixin
     private SyncFileOption file;
@@ -33,7 +33,7 @@ final class OutputOptions {
             defaultValue = "8",
             showDefaultValue = Visibility.ALWAYS,
             description = "Parallel sync workers: 1-64, 0 one at a time, -1 automatic (8), as in the baton SDK")
-    private int workers = 8;
+    private int workers = OutputConfig.DEFAULT_WORKERS;
 
     @Option(
             names = "--keep-sync-count",

@@ -18,6 +18,8 @@ public record OutputConfig(
         Path file, boolean skipFullSync, int workers, int keepSyncCount, boolean replace, Path tempDir) {
     /** The number of full syncs a file keeps unless told otherwise, as in SDK connectors. */
     public static final int DEFAULT_KEEP_SYNC_COUNT = 2;
+    /** {@code --workers}' default: enough calls in flight to keep every AWS rate limit busy. */
+    public static final int DEFAULT_WORKERS = 8;
 
     public OutputConfig {
         requireNonNull(file, "file is null");

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.OutputConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.iam.IamProvisioners;
 import dev.baton.aws.connector.iam.IamSyncers;
@@ -43,7 +44,7 @@ public final class AwsConnector implements Connector {
     }
 
     /**
-     * A connector whose syncers read with {@link SyncContext#DEFAULT_WORKERS} calls in flight where they read in
+     * A connector whose syncers read with {@link OutputConfig#DEFAULT_WORKERS} calls in flight where they read in
      * parallel on their own.
      *
      * @param accountCreationType {@code --create-account-resource-type}: which user type account creation targets
@@ -54,7 +55,7 @@ public final class AwsConnector implements Connector {
             SyncScope scope,
             SyncWarnings warnings,
             String accountCreationType) {
-        return create(clients, organization, scope, warnings, accountCreationType, SyncContext.DEFAULT_WORKERS);
+        return create(clients, organization, scope, warnings, accountCreationType, OutputConfig.DEFAULT_WORKERS);
     }
 
     /**

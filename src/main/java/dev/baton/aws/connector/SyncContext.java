@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.OutputConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.spi.SyncWarnings;
@@ -23,8 +24,6 @@ public record SyncContext(
         SyncWarnings warnings,
         OrganizationAccounts accounts,
         int workers) {
-    /** {@code --workers}' default. */
-    public static final int DEFAULT_WORKERS = 8;
 
     public SyncContext {
         requireNonNull(clients, "clients is null");
@@ -44,13 +43,13 @@ public record SyncContext(
             SyncScope scope,
             SyncWarnings warnings,
             OrganizationAccounts accounts) {
-        this(clients, organization, scope, warnings, accounts, DEFAULT_WORKERS);
+        this(clients, organization, scope, warnings, accounts, OutputConfig.DEFAULT_WORKERS);
     }
 
     /** A context with a fresh account listing and the default number of workers. */
     public static SyncContext of(
             AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings) {
-        return of(clients, organization, scope, warnings, DEFAULT_WORKERS);
+        return of(clients, organization, scope, warnings, OutputConfig.DEFAULT_WORKERS);
     }
 
     /** A context with a fresh account listing. */

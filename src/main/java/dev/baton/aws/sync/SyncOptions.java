@@ -2,6 +2,7 @@ package dev.baton.aws.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.aws.config.OutputConfig;
 import java.time.Duration;
 import java.util.Set;
 
@@ -24,7 +25,6 @@ public record SyncOptions(
         Set<String> resourceTypes,
         SyncSelection selection,
         Set<String> accountTypes) {
-    public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
@@ -50,7 +50,8 @@ public record SyncOptions(
 
     /** 8 workers, depth 20, a progress line every 5 s, every resource type. */
     public static SyncOptions defaults() {
-        return new SyncOptions(DEFAULT_WORKERS, DEFAULT_EXPANSION_MAX_DEPTH, DEFAULT_PROGRESS_INTERVAL, Set.of());
+        return new SyncOptions(
+                OutputConfig.DEFAULT_WORKERS, DEFAULT_EXPANSION_MAX_DEPTH, DEFAULT_PROGRESS_INTERVAL, Set.of());
     }
 
     public SyncOptions withWorkers(int count) {

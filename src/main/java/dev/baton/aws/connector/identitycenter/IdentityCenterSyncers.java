@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.config.OrganizationConfig;
+import dev.baton.aws.config.OutputConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.PermissionSetInlinePolicies;
 import dev.baton.aws.connector.ResourceTypes;
@@ -75,7 +76,7 @@ public final class IdentityCenterSyncers {
                     clock,
                     strategy,
                     http,
-                    SyncContext.DEFAULT_WORKERS);
+                    OutputConfig.DEFAULT_WORKERS);
         }
     }
 

@@ -3,9 +3,9 @@ package dev.baton.aws.connector.identitycenter;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.aws.spi.SyncException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -85,16 +85,14 @@ final class ParallelReads {
             T item = items.get(i);
             done.submit(() -> new Answer<>(index, read.read(item)));
         }
-        List<R> answers = new ArrayList<>(Collections.nCopies(items.size(), null));
-        boolean[] arrived = new boolean[items.size()];
+        // answers that arrived before an earlier item's; each leaves as soon as everything before it is consumed
+        Map<Integer, Answer<R>> early = new HashMap<>();
         int next = 0;
         for (int received = 0; received < items.size(); received++) {
             Answer<R> answer = take(done, pool);
-            answers.set(answer.index(), answer.value());
-            arrived[answer.index()] = true;
-            while (next < items.size() && arrived[next]) {
-                consumer.accept(items.get(next), answers.get(next));
-                answers.set(next, null); // consumed: let it be collected
+            early.put(answer.index(), answer);
+            for (Answer<R> due = early.remove(next); due != null; due = early.remove(next)) {
+                consumer.accept(items.get(next), due.value());
                 next++;
             }
         }
