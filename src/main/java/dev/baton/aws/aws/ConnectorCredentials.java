@@ -73,17 +73,8 @@ final class ConnectorCredentials {
                     SESSION_NAME,
                     0,
                     clock);
-            try {
-                binding.resolveCredentials();
-            } catch (SdkException e) {
-                // The binding role belongs to the operator, not the customer: name it in our log only.
-                log.error(
-                        "baton-aws: internal binding error (binding_role_arn={}, error={})",
-                        config.bindingRoleArn(),
-                        AwsErrors.errorCode(e));
-                throw new AwsCallException(
-                        "sts", "AssumeRole", "", "", ErrorKind.CREDENTIALS, "internal binding error", null);
-            }
+            AwsOperation operation = AwsOperation.of("sts", "AssumeRole");
+            gateway.call(operation, binding::resolveCredentials, e -> bindingFailure(operation, config, e));
             hopSource = binding;
         }
         AssumeRoleCredentialsProvider role = new AssumeRoleCredentialsProvider(
@@ -95,6 +86,23 @@ final class ConnectorCredentials {
                 "--external-id",
                 !config.externalId().isEmpty());
         return role;
+    }
+
+    /**
+     * The binding role belongs to the operator, not the customer: its ARN and AWS's message go to our log only, and
+     * the failure says no more than "internal binding error". A throttled or transient reply keeps its kind, so the
+     * gateway retries it like any other call.
+     */
+    private static AwsCallException bindingFailure(AwsOperation operation, CredentialsConfig config, SdkException e) {
+        ErrorKind kind = AwsErrors.classify(e);
+        if (kind.retryable()) {
+            return new AwsCallException(operation, kind, AwsErrors.errorCode(e), "", null);
+        }
+        log.error(
+                "baton-aws: internal binding error (binding_role_arn={}, error={})",
+                config.bindingRoleArn(),
+                AwsErrors.errorCode(e));
+        return new AwsCallException(operation, ErrorKind.CREDENTIALS, "internal binding error", "", null);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.aws.config.CredentialsConfig;
+import dev.baton.aws.config.Secret;
 import dev.baton.aws.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -93,6 +97,40 @@ class AssumeRoleCredentialsProviderTest {
         assertEquals(3, sts.requests.size());
         assertEquals(2, pauses.size());
         assertEquals("ASIA3", provider.resolveCredentials().accessKeyId());
+    }
+
+    /** The operator's binding hop of two-hop mode is retried the same way, and then the customer's role is assumed. */
+    @Test
+    void aBindingHopWhoseReplyWasCutShortIsRetriedToo() throws AwsCallException {
+        FakeSts sts = new FakeSts(Duration.ofHours(1));
+        sts.repliesCutShort = 1;
+        CredentialsConfig twoHop = new CredentialsConfig(
+                "",
+                new Secret(""),
+                "us-east-1",
+                "arn:aws:iam::222222222222:role/Connector",
+                "external",
+                "arn:aws:iam::333333333333:role/Binding",
+                new Secret("binding-external"));
+        List<Duration> pauses = new ArrayList<>();
+        AwsGateway gateway = new AwsGateway(RetryBudget.of(Duration.ofMinutes(1)), pauses::add, () -> 0L);
+
+        AwsCredentials credentials = ConnectorCredentials.connector(
+                        twoHop,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIA", "s")),
+                        source -> sts,
+                        clock,
+                        gateway)
+                .resolveCredentials();
+
+        assertEquals(
+                List.of(
+                        "arn:aws:iam::333333333333:role/Binding",
+                        "arn:aws:iam::333333333333:role/Binding",
+                        "arn:aws:iam::222222222222:role/Connector"),
+                sts.requests.stream().map(AssumeRoleRequest::roleArn).toList());
+        assertEquals(1, pauses.size());
+        assertEquals("ASIA3", credentials.accessKeyId());
     }
 
     @Test
