@@ -12,8 +12,10 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,26 +46,43 @@ public final class C1zWriter implements AutoCloseable {
             "locking_mode = EXCLUSIVE",
             "cache_size = -32768");
 
+    /**
+     * A resumable sync commits every few seconds ({@link #checkpoint()}), so a killed run leaves a consistent
+     * database: the rollback journal undoes the part of a transaction that was cut short.
+     */
+    private static final List<String> RESUMABLE_PRAGMAS = WRITE_PRAGMAS.stream()
+            .map(pragma -> pragma.startsWith("journal_mode") ? "journal_mode = TRUNCATE" : pragma)
+            .toList();
+
     private final Path output;
     private final OutputSession session;
     private final C1zWriterOptions options;
     private final WorkingDatabase working;
     private final String syncId;
     private final SyncHistory history;
+    /** The checkpoint of a resumable sync; null for a sync that starts over on every run. */
+    private final ResumeTables resume;
+
+    private final boolean resumed;
     private boolean closed;
+    private boolean finishing;
 
     private C1zWriter(
             OutputSession session,
             C1zWriterOptions options,
             WorkingDatabase working,
             String syncId,
-            SyncHistory history) {
+            SyncHistory history,
+            ResumeTables resume,
+            boolean resumed) {
         this.output = session.target();
         this.session = session;
         this.options = options;
         this.working = working;
         this.syncId = syncId;
         this.history = history;
+        this.resume = resume;
+        this.resumed = resumed;
     }
 
     /** A writer whose file holds only the new sync, whatever {@code output} holds now. */
@@ -125,7 +144,7 @@ public final class C1zWriter implements AutoCloseable {
                     WorkingDatabase.create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
             working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
             log.debug("writing sync {} to {} via {}", syncId, output, workDir);
-            return new C1zWriter(session, options, working, syncId, history);
+            return new C1zWriter(session, options, working, syncId, history, null, false);
         } catch (C1zException e) {
             closeQuietly(db);
             WorkingDatabase.deleteTree(workDir);
@@ -136,6 +155,125 @@ public final class C1zWriter implements AutoCloseable {
             throw e instanceof UncheckedC1zException unchecked
                     ? unchecked.getCause()
                     : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
+        }
+    }
+
+    /**
+     * A writer whose working database is kept in {@code spec}'s directory until the file is committed: it continues
+     * the unfinished sync kept there when that sync was started with the same settings on the same file
+     * ({@link #resumed()}), and starts a new one otherwise. {@link #checkpoint()} makes what was written durable;
+     * closing without {@link #finish()} keeps the directory for the next run.
+     *
+     * @throws ResumeRefusedException when the kept sync was started with other settings
+     */
+    public static C1zWriter createResumable(
+            OutputSession session, C1zWriterOptions options, SyncHistory history, ResumeSpec spec) throws C1zException {
+        Objects.requireNonNull(session, "session is null");
+        Objects.requireNonNull(spec, "spec is null");
+        CheckpointOpener.Opened opened =
+                CheckpointOpener.open(session.target(), spec, options, history, RESUMABLE_PRAGMAS);
+        session.keepOnStop(spec.directory());
+        log.debug(
+                "{} sync {} of {} in {}",
+                opened.resumed() ? "continuing" : "writing",
+                opened.syncId(),
+                session.target(),
+                spec.directory());
+        return new C1zWriter(
+                session, options, opened.working(), opened.syncId(), history, opened.tables(), opened.resumed());
+    }
+
+    /** True when this writer continues a sync an earlier run started and did not finish. */
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** Commits what was written so far (a no-op for a writer that is not resumable). */
+    public synchronized void checkpoint() {
+        if (resume != null) {
+            put(working::commit);
+        }
+    }
+
+    /** Records that {@code listing}'s next page is {@code next}, or that it is complete when {@code next} is null. */
+    public synchronized void putListingState(String listing, String next) {
+        if (resume != null) {
+            put(() -> resume.putListing(listing, next));
+        }
+    }
+
+    /** Keeps an object written before what it names, until {@link #clearWaiting()}; {@code kind} tells them apart. */
+    public synchronized void putWaiting(int kind, byte[] data) {
+        if (resume != null) {
+            put(() -> resume.putWaiting(kind, data));
+        }
+    }
+
+    public synchronized void clearWaiting() {
+        if (resume != null) {
+            put(resume::clearWaiting);
+        }
+    }
+
+    /** Remembers a connector's answer for a run that continues this sync. */
+    public synchronized void putMemo(String key, String value) {
+        if (resume != null) {
+            put(() -> resume.putMemo(key, value));
+        }
+    }
+
+    /** What the checkpoint says of the listings; empty for a new sync. */
+    public synchronized Set<String> listingsDone() {
+        return readResume(() -> resume.listings().done(), Set.of());
+    }
+
+    /** The next page token of each listing in progress. */
+    public synchronized Map<String, String> listingsInProgress() {
+        return readResume(() -> resume.listings().next(), Map.of());
+    }
+
+    public synchronized List<byte[]> waiting(int kind) {
+        return readResume(() -> resume.waiting(kind), List.of());
+    }
+
+    public synchronized Map<String, String> memos() {
+        return readResume(resume::memos, Map.of());
+    }
+
+    /** The sync's resources in the order they were written, one batch at a time. */
+    public void forEachResource(Consumer<Resource> consumer) {
+        GrantTable.forEachPaged(this::resourcePage, options.batchSize(), keyed -> consumer.accept(keyed.resource()));
+    }
+
+    private synchronized List<ResourceTable.Keyed> resourcePage(long afterRowId, int limit) {
+        return requireOpen().resources().pageOfSync(afterRowId, limit);
+    }
+
+    /** The ids of the sync's entitlements. */
+    public synchronized List<String> entitlementIds() {
+        return requireOpen().entitlements().ids();
+    }
+
+    /** True when a grant of the sync names entitlements to expand. */
+    public synchronized boolean hasExpandableGrants() {
+        return requireOpen().grants().anyExpandable();
+    }
+
+    @FunctionalInterface
+    private interface ResumeRead<T> {
+        T read() throws SQLException;
+    }
+
+    private <T> T readResume(ResumeRead<T> read, T none) {
+        requireOpen();
+        if (resume == null || !resumed) {
+            return none;
+        }
+        try {
+            working.flush();
+            return read.read();
+        } catch (SQLException e) {
+            throw new UncheckedC1zException(C1zException.of(output, "cannot read the checkpoint", e));
         }
     }
 
@@ -293,8 +431,12 @@ public final class C1zWriter implements AutoCloseable {
      */
     public synchronized void finish() throws C1zException {
         WorkingDatabase db = requireOpen();
+        finishing = true;
         try {
             db.flush();
+            if (resume != null) {
+                resume.drop();
+            }
             List<String> dropped = db.pruneOtherSyncs(history.keepSyncCount());
             db.syncRuns().end(syncId, now());
             long start = System.nanoTime();
@@ -331,7 +473,11 @@ public final class C1zWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        working.discard();
+        if (resume != null && !finishing) {
+            working.closeKeepingFiles();
+        } else {
+            working.discard();
+        }
         session.close();
     }
 

@@ -125,6 +125,11 @@ final class GrantTable {
         return db.count("select count(*) from v1_grants" + scope.whereSyncOnly(), scope.params());
     }
 
+    /** True when a grant of the sync waits for expansion. */
+    boolean anyExpandable() {
+        return db.count("select count(*) from v1_grants" + scope.where("needs_expansion = 1"), scope.params()) > 0;
+    }
+
     /** A row with its rowid, the cursor of keyset paging. */
     interface RowKeyed {
         long rowId();

@@ -47,6 +47,9 @@ public final class OutputSession implements AutoCloseable {
     private final OutputLock lock;
     private final FinalWriteHook finalWrite;
     private final Set<Path> scratch = ConcurrentHashMap.newKeySet();
+    /** Where a resumable sync keeps its progress; a stop leaves it for the next run. */
+    private volatile Path checkpoint;
+
     private final Object gate = new Object();
     private State state = State.OPEN;
 
@@ -83,6 +86,17 @@ public final class OutputSession implements AutoCloseable {
 
     public LockRecord holder() {
         return lock.record();
+    }
+
+    /** The directory where this run's sync keeps its progress: a stop leaves it, for a run that continues it. */
+    void keepOnStop(Path directory) {
+        checkpoint = directory;
+    }
+
+    /** The progress a stopped run left for the next one, if any (see {@link #keepOnStop}). */
+    public Optional<Path> checkpoint() {
+        Path directory = checkpoint;
+        return directory != null && Files.isDirectory(directory) ? Optional.of(directory) : Optional.empty();
     }
 
     /** A file or directory of this run that a stop deletes (the working database's directory). */

@@ -85,6 +85,17 @@ final class ResourceTable {
                 row -> Resource.parseFrom(row.getBytes(1)));
     }
 
+    /** A resource with its rowid, the cursor of {@link #pageOfSync}. */
+    record Keyed(long rowId, Resource resource) implements GrantTable.RowKeyed {}
+
+    /** The sync's resources after {@code afterRowId}, in rowid (write) order. */
+    List<Keyed> pageOfSync(long afterRowId, int limit) {
+        return db.list(
+                "select id, data from v1_resources" + scope.where("id > ?") + " order by id limit " + limit,
+                scope.params(afterRowId),
+                row -> new Keyed(row.getLong(1), Resource.parseFrom(row.getBytes(2))));
+    }
+
     /** Resources per type id, in first-seen order (callers sort). */
     Map<String, Long> countByType() {
         Map<String, Long> counts = new LinkedHashMap<>();

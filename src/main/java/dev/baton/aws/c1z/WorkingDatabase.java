@@ -6,6 +6,7 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,6 +77,27 @@ final class WorkingDatabase {
         WorkingDatabase working = new WorkingDatabase(db, workDir, scope, batchSize);
         db.beforeRead(working::flushForRead);
         return working;
+    }
+
+    /**
+     * Continues the schema of a sync a previous run wrote into {@code db}: every table exists, and the deferred
+     * indexes are built at the end as usual ({@code create index if not exists}).
+     */
+    static WorkingDatabase reopen(SqliteDatabase db, Path workDir, SyncRowFilter scope, int batchSize)
+            throws SQLException {
+        WorkingDatabase working = new WorkingDatabase(db, workDir, scope, batchSize);
+        db.beforeRead(working::flushForRead);
+        return working;
+    }
+
+    Connection connection() {
+        return db.connection();
+    }
+
+    /** Sends every pending row and commits: what is written so far survives a kill of the process. */
+    void commit() throws SQLException {
+        flush();
+        db.connection().commit();
     }
 
     Path file() {
@@ -169,6 +191,22 @@ final class WorkingDatabase {
         db.connection().commit();
         connectionClosed = true;
         db.close();
+    }
+
+    /**
+     * Closes the connection if still open, rolling back what was not committed, and keeps the files: a resumable
+     * sync continues from them.
+     */
+    void closeKeepingFiles() {
+        if (!connectionClosed) {
+            connectionClosed = true;
+            try {
+                db.connection().rollback();
+                db.close();
+            } catch (SQLException e) {
+                log.debug("closing the working database of sync {} failed", scope.syncId(), e);
+            }
+        }
     }
 
     /** Closes the connection if still open and deletes the working directory. */

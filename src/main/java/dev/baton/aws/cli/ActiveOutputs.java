@@ -69,6 +69,12 @@ final class ActiveOutputs {
                         case PREVIOUS_INTACT -> "; " + session.target() + " was not changed (previous file intact)";
                         case NOT_WRITTEN -> "; " + session.target() + " was not written";
                     });
+            if (outcome != OutputSession.StopOutcome.COMMITTED) {
+                session.checkpoint()
+                        .ifPresent(kept -> line.append("; its progress is kept in ")
+                                .append(kept)
+                                .append(": run the same command again to continue"));
+            }
         }
         LoggerFactory.getLogger(ActiveOutputs.class).debug("{}", line);
         return line.toString();

@@ -3,6 +3,7 @@ package dev.baton.aws.cli;
 import dev.baton.aws.config.OutputConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
@@ -59,11 +60,45 @@ final class OutputOptions {
                     + " directory")
     private String tempDir = "";
 
+    @Option(
+            names = "--fresh",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
+            description = "Discard the unfinished sync of --file (kept by a run that was stopped) instead of"
+                    + " continuing it")
+    private boolean fresh;
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "How often a sync keeps its progress for a run that continues it (e.g. 5s, 1m; 0 after"
+                    + " every page)")
+    private String checkpointInterval = "2s";
+
     /** Relative paths are resolved against the working directory the process was started in. */
     OutputConfig toConfig(Path workingDirectory) {
         int threads = workerCount(workers);
         Path path = file.toPath(workingDirectory);
-        return new OutputConfig(path, skipFullSync, threads, keepSyncCount(), replace, tempDirectory(workingDirectory));
+        Path temp = tempDirectory(workingDirectory);
+        Path checkpointDir = tempDir.isBlank() ? path.toAbsolutePath().getParent() : temp;
+        return new OutputConfig(
+                path,
+                skipFullSync,
+                threads,
+                keepSyncCount(),
+                replace,
+                temp,
+                fresh,
+                checkpointDir,
+                checkpointInterval());
+    }
+
+    private Duration checkpointInterval() {
+        return RetryBudgets.parse(
+                "--checkpoint-interval", checkpointInterval, "e.g. 5s, 30s or 1m (0 = after every page)");
     }
 
     /** The baton SDK's values: 0 runs one listing at a time, -1 lets the connector choose, N runs N at once. */

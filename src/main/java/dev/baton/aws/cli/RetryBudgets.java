@@ -14,16 +14,18 @@ final class RetryBudgets {
 
     /** {@code 0}, or hours, minutes and seconds in that order ({@code 90s}, {@code 10m}, {@code 1h}, {@code 1m30s}). */
     static Duration parse(String text) {
+        return parse("--retry-budget", text, "e.g. 90s, 10m, 1h or 1m30s (0 = only the SDK's own attempts)");
+    }
+
+    /** As {@link #parse(String)} for any duration flag; a bad value is exit 2 naming {@code flag} and {@code hint}. */
+    static Duration parse(String flag, String text, String hint) {
         String value = text == null ? "" : text.trim();
         if (value.equals("0")) {
             return Duration.ZERO;
         }
         Matcher matcher = DURATION.matcher(value);
         if (value.isEmpty() || value.length() > 12 || !matcher.matches()) {
-            throw ConfigException.invalid(
-                    "--retry-budget",
-                    "'" + value + "' is not a duration; use e.g. 90s, 10m, "
-                            + "1h or 1m30s (0 = only the SDK's own attempts)");
+            throw ConfigException.invalid(flag, "'" + value + "' is not a duration; use " + hint);
         }
         return Duration.ofHours(number(matcher.group(1)))
                 .plusMinutes(number(matcher.group(2)))

@@ -10,6 +10,7 @@ import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
 import dev.baton.aws.c1z.NotAC1zFileException;
 import dev.baton.aws.c1z.OutputSession;
+import dev.baton.aws.c1z.ResumeRefusedException;
 import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.config.RunConfig;
 import dev.baton.aws.config.SyncTargets;
@@ -17,6 +18,7 @@ import dev.baton.aws.connector.AwsApiCallStats;
 import dev.baton.aws.connector.AwsConnector;
 import dev.baton.aws.connector.ResourceTypes;
 import dev.baton.aws.sync.C1zSyncStore;
+import dev.baton.aws.sync.DurableMemo;
 import dev.baton.aws.sync.SyncEngine;
 import dev.baton.aws.sync.SyncOptions;
 import dev.baton.aws.sync.SyncSelection;
@@ -58,10 +60,21 @@ final class SyncCommandRunner {
         try {
             C1zWriter writer;
             try {
-                writer = C1zWriter.create(session, writerOptions, history(config));
+                writer = config.output().skipFullSync()
+                        ? C1zWriter.create(session, writerOptions, history(config))
+                        : C1zWriter.createResumable(
+                                session, writerOptions, history(config), ResumeSettings.spec(config));
             } catch (NotAC1zFileException e) {
                 throw ConfigException.invalid(
                         "--file", e.getMessage() + " (use --replace to start a new file there, or name another file)");
+            } catch (ResumeRefusedException e) {
+                throw ConfigException.invalid("--file", e.getMessage());
+            }
+            if (writer.resumed()) {
+                log.info(
+                        "continuing the unfinished sync {} of {} (--fresh starts over)",
+                        writer.syncId(),
+                        config.output().file());
             }
             sync(config, new C1zSyncStore(writer));
         } finally {
@@ -100,7 +113,8 @@ final class SyncCommandRunner {
                     config.scope(),
                     warnings,
                     config.provisioning().createAccountResourceType(),
-                    config.output().workers());
+                    config.output().workers(),
+                    new DurableMemo(store.checkpoint()));
             ProgressEvents events = new ProgressEvents();
             SyncOptions options = syncOptions(config);
             store.setSyncType(syncType(config.scope().targets()));
@@ -124,6 +138,7 @@ final class SyncCommandRunner {
         return SyncOptions.defaults()
                 .withProgressInterval(PROGRESS_INTERVAL)
                 .withWorkers(config.output().workers())
+                .withCheckpointInterval(config.output().checkpointInterval())
                 .withResourceTypes(config.scope().resourceTypes())
                 .withSelection(selection(config.scope().targets()))
                 .withAccountTypes(ResourceTypes.ACCOUNT_TYPE_IDS);

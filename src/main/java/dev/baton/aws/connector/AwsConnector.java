@@ -16,6 +16,7 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.Connector;
 import dev.baton.aws.spi.ResourceProvisioner;
 import dev.baton.aws.spi.ResourceSyncer;
+import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,8 +70,20 @@ public final class AwsConnector implements Connector {
             SyncWarnings warnings,
             String accountCreationType,
             int workers) {
+        return create(clients, organization, scope, warnings, accountCreationType, workers, SyncMemo.NONE);
+    }
+
+    /** @param memo where syncers keep answers for a run that continues an interrupted sync ({@link SyncMemo}) */
+    public static AwsConnector create(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            String accountCreationType,
+            int workers,
+            SyncMemo memo) {
         requireNonNull(clients, "clients is null");
-        SyncContext context = SyncContext.of(clients, organization, scope, warnings, workers);
+        SyncContext context = SyncContext.of(clients, organization, scope, warnings, workers, memo);
         // Organizations and Identity Center are registered together, as upstream does (both flags on)
         Optional<OrganizationSyncers> organizations =
                 organization.identityCenter() ? Optional.of(OrganizationSyncers.create(context)) : Optional.empty();

@@ -7,6 +7,7 @@ import dev.baton.aws.config.OrganizationConfig;
 import dev.baton.aws.config.OutputConfig;
 import dev.baton.aws.config.SyncScope;
 import dev.baton.aws.connector.organizations.OrganizationAccounts;
+import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.spi.SyncWarnings;
 
 /**
@@ -16,6 +17,7 @@ import dev.baton.aws.spi.SyncWarnings;
  *
  * @param workers the sync's {@code --workers}: how many calls a syncer that reads in parallel on its own (Identity
  *                Center assignments per principal) may have in flight at once
+ * @param memo    where a syncer keeps answers that took many calls, for a run that continues an interrupted sync
  */
 public record SyncContext(
         AwsClients clients,
@@ -23,7 +25,8 @@ public record SyncContext(
         SyncScope scope,
         SyncWarnings warnings,
         OrganizationAccounts accounts,
-        int workers) {
+        int workers,
+        SyncMemo memo) {
 
     public SyncContext {
         requireNonNull(clients, "clients is null");
@@ -31,6 +34,7 @@ public record SyncContext(
         requireNonNull(scope, "scope is null");
         requireNonNull(warnings, "warnings is null");
         requireNonNull(accounts, "accounts is null");
+        requireNonNull(memo, "memo is null");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
@@ -43,7 +47,7 @@ public record SyncContext(
             SyncScope scope,
             SyncWarnings warnings,
             OrganizationAccounts accounts) {
-        this(clients, organization, scope, warnings, accounts, OutputConfig.DEFAULT_WORKERS);
+        this(clients, organization, scope, warnings, accounts, OutputConfig.DEFAULT_WORKERS, SyncMemo.NONE);
     }
 
     /** A context with a fresh account listing and the default number of workers. */
@@ -52,15 +56,27 @@ public record SyncContext(
         return of(clients, organization, scope, warnings, OutputConfig.DEFAULT_WORKERS);
     }
 
-    /** A context with a fresh account listing. */
+    /** A context with a fresh account listing that remembers nothing. */
     public static SyncContext of(
             AwsClients clients, OrganizationConfig organization, SyncScope scope, SyncWarnings warnings, int workers) {
+        return of(clients, organization, scope, warnings, workers, SyncMemo.NONE);
+    }
+
+    /** A context with a fresh account listing. */
+    public static SyncContext of(
+            AwsClients clients,
+            OrganizationConfig organization,
+            SyncScope scope,
+            SyncWarnings warnings,
+            int workers,
+            SyncMemo memo) {
         return new SyncContext(
                 clients,
                 organization,
                 scope,
                 warnings,
                 new OrganizationAccounts(clients::organizations, clients.gateway(), warnings),
-                workers);
+                workers,
+                memo);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.aws.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.baton.aws.c1z.C1zCounts;
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zWriter;
@@ -15,8 +16,11 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.sync.expand.StoredGrant;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -25,10 +29,15 @@ import java.util.function.Consumer;
  * surface as {@code UncheckedC1zException}, which the engine turns into a failed sync naming the file.
  */
 public final class C1zSyncStore implements SyncStore {
+    private static final int WAITING_ENTITLEMENT = 1;
+    private static final int WAITING_GRANT = 2;
+
     private final C1zWriter writer;
+    private final SyncCheckpoint checkpoint;
 
     public C1zSyncStore(C1zWriter writer) {
         this.writer = requireNonNull(writer, "writer is null");
+        this.checkpoint = new WriterCheckpoint();
     }
 
     /** Starts a new sync that {@link #finish()} publishes atomically at {@code output}. */
@@ -42,6 +51,11 @@ public final class C1zSyncStore implements SyncStore {
      */
     public static C1zSyncStore create(Path output, C1zWriterOptions options, SyncHistory history) throws C1zException {
         return new C1zSyncStore(C1zWriter.create(output, options, history));
+    }
+
+    @Override
+    public SyncCheckpoint checkpoint() {
+        return checkpoint;
     }
 
     /** The KSUID of the sync being written. */
@@ -141,5 +155,100 @@ public final class C1zSyncStore implements SyncStore {
 
     private static StoredGrant toSync(dev.baton.aws.c1z.StoredGrant stored) {
         return new StoredGrant(stored.grant(), stored.expandable());
+    }
+
+    /** The checkpoint a resumable {@link C1zWriter} keeps; with any other writer its puts do nothing. */
+    private final class WriterCheckpoint implements SyncCheckpoint {
+        @Override
+        public boolean resumed() {
+            return writer.resumed();
+        }
+
+        @Override
+        public Set<String> listingsDone() {
+            return writer.listingsDone();
+        }
+
+        @Override
+        public Map<String, String> listingsInProgress() {
+            return writer.listingsInProgress();
+        }
+
+        @Override
+        public List<Entitlement> waitingEntitlements() {
+            return decode(writer.waiting(WAITING_ENTITLEMENT), Entitlement::parseFrom);
+        }
+
+        @Override
+        public List<Grant> waitingGrants() {
+            return decode(writer.waiting(WAITING_GRANT), Grant::parseFrom);
+        }
+
+        @Override
+        public Map<String, String> memos() {
+            return writer.memos();
+        }
+
+        @Override
+        public void forEachResource(Consumer<Resource> consumer) {
+            writer.forEachResource(consumer);
+        }
+
+        @Override
+        public List<String> entitlementIds() {
+            return writer.entitlementIds();
+        }
+
+        @Override
+        public boolean hasExpandableGrants() {
+            return writer.hasExpandableGrants();
+        }
+
+        @Override
+        public void putListingState(String listing, String next) {
+            writer.putListingState(listing, next);
+        }
+
+        @Override
+        public void putWaiting(Entitlement entitlement) {
+            writer.putWaiting(WAITING_ENTITLEMENT, entitlement.toByteArray());
+        }
+
+        @Override
+        public void putWaiting(Grant grant) {
+            writer.putWaiting(WAITING_GRANT, grant.toByteArray());
+        }
+
+        @Override
+        public void clearWaiting() {
+            writer.clearWaiting();
+        }
+
+        @Override
+        public void putMemo(String key, String value) {
+            writer.putMemo(key, value);
+        }
+
+        @Override
+        public void commit() {
+            writer.checkpoint();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(byte[] data) throws InvalidProtocolBufferException;
+    }
+
+    private static <T> List<T> decode(List<byte[]> rows, Parser<T> parser) {
+        List<T> decoded = new ArrayList<>(rows.size());
+        for (byte[] row : rows) {
+            try {
+                decoded.add(parser.parse(row));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("a waiting object of the checkpoint does not decode", e);
+            }
+        }
+        return decoded;
     }
 }

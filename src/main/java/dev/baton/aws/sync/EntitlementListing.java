@@ -56,7 +56,12 @@ record EntitlementListing(ResourceSyncer syncer, Resource resource, PageToken to
         }
         Page<Entitlement> page = syncer.entitlements(resource, token);
         PageTokens.requireProgress(token, page, describe());
-        context.write(new WriteBatch.Entitlements(resource, page.items(), account));
+        context.write(new WriteBatch.Entitlements(
+                resource,
+                page.items(),
+                account,
+                ListingKeys.entitlements(resource),
+                page.hasNext() ? page.next().value() : null));
         if (page.hasNext()) {
             context.continueWith(new EntitlementListing(syncer, resource, page.next(), account));
         }

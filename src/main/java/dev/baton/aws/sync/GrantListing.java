@@ -55,7 +55,12 @@ record GrantListing(ResourceSyncer syncer, Resource resource, PageToken token, S
         }
         Page<Grant> page = syncer.grants(resource, token);
         PageTokens.requireProgress(token, page, describe());
-        context.write(new WriteBatch.Grants(resource, page.items(), account));
+        context.write(new WriteBatch.Grants(
+                resource,
+                page.items(),
+                account,
+                ListingKeys.grants(resource),
+                page.hasNext() ? page.next().value() : null));
         if (page.hasNext()) {
             context.continueWith(new GrantListing(syncer, resource, page.next(), account));
         }

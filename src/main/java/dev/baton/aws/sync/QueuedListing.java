@@ -9,15 +9,18 @@ import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 
 /**
- * The first page of a written resource's entitlement or grant listing. Thousands of these can wait behind the
+ * The first page of a written resource's entitlement or grant listing (or, in a run that continues a sync, the page
+ * its checkpoint names). Thousands of these can wait behind the
  * resource listings, so each keeps its resource serialized (a few hundred bytes) and decodes it when it runs.
  *
  * @param account see {@link WorkUnit#account()}
  */
-record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource, String account) implements WorkUnit {
+record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource, String account, PageToken token)
+        implements WorkUnit {
     QueuedListing {
         requireNonNull(syncer, "syncer is null");
         requireNonNull(resource, "resource is null");
+        requireNonNull(token, "token is null");
         if (kind != WorkKind.ENTITLEMENTS && kind != WorkKind.GRANTS) {
             throw new IllegalArgumentException("only entitlement and grant listings wait for their resource: " + kind);
         }
@@ -44,8 +47,8 @@ record QueuedListing(ResourceSyncer syncer, WorkKind kind, byte[] resource, Stri
 
     private WorkUnit listing(Resource decoded) {
         return kind == WorkKind.ENTITLEMENTS
-                ? new EntitlementListing(syncer, decoded, PageToken.first(), account)
-                : new GrantListing(syncer, decoded, PageToken.first(), account);
+                ? new EntitlementListing(syncer, decoded, token, account)
+                : new GrantListing(syncer, decoded, token, account);
     }
 
     private Resource decoded() throws SyncException {

@@ -12,6 +12,8 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One page of {@code list(parent, token)}. Every listed resource's {@code ChildResourceType} annotations start a
@@ -59,30 +61,40 @@ record ResourceListing(
     public void run(Context context) throws SyncException, InterruptedException {
         Page<Resource> page = syncer.list(parent, token);
         PageTokens.requireProgress(token, page, describe());
-        WriteBatch.Resources written = new WriteBatch.Resources(resourceTypeId(), parent, page.items(), account);
+        WriteBatch.Resources written = new WriteBatch.Resources(
+                resourceTypeId(),
+                parent,
+                page.items(),
+                account,
+                ListingKeys.resources(resourceTypeId(), parent),
+                page.hasNext() ? page.next().value() : null);
         context.write(written);
         if (page.hasNext()) {
             context.continueWith(new ResourceListing(syncer, parent, page.next(), children, account));
         }
         for (Resource resource : page.items()) {
-            for (Any annotation : resource.getAnnotationsList()) {
-                if (annotation.is(ChildResourceType.class)) {
-                    String childType = unpack(annotation).getResourceTypeId();
-                    WorkUnit child = children.childListing(childType, resource.getId(), account);
-                    if (child != null) {
-                        context.schedule(child);
-                    }
+            for (String childType : childTypes(resource, describe())) {
+                WorkUnit child = children.childListing(childType, resource.getId(), account);
+                if (child != null) {
+                    context.schedule(child);
                 }
             }
         }
         context.childrenScheduled(written);
     }
 
-    private ChildResourceType unpack(Any annotation) throws SyncException {
-        try {
-            return annotation.unpack(ChildResourceType.class);
-        } catch (InvalidProtocolBufferException e) {
-            throw new SyncException(describe() + ": a ChildResourceType annotation does not decode", e);
+    /** The resource types {@code resource}'s {@code ChildResourceType} annotations name, in their order. */
+    static List<String> childTypes(Resource resource, String listing) throws SyncException {
+        List<String> types = new ArrayList<>();
+        for (Any annotation : resource.getAnnotationsList()) {
+            if (annotation.is(ChildResourceType.class)) {
+                try {
+                    types.add(annotation.unpack(ChildResourceType.class).getResourceTypeId());
+                } catch (InvalidProtocolBufferException e) {
+                    throw new SyncException(listing + ": a ChildResourceType annotation does not decode", e);
+                }
+            }
         }
+        return types;
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.aws.sync;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Any;
+import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.ApiCallStats;
@@ -15,10 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,6 +30,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one full sync (docs/architecture.md): resource types, then resources (top level per type, then the children each
@@ -44,6 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>An engine runs once.
  */
 public final class SyncEngine {
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     /** Upper bound on how late a failure or a progress line is noticed while no page arrives. */
     private static final long POLL_MILLIS = 100;
     /** Grants kept in memory until their principal or entitlement is written; see {@link WorkQueues}. */
@@ -59,6 +65,12 @@ public final class SyncEngine {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Set<String> startedChildListings = ConcurrentHashMap.newKeySet();
     private SyncWriter writer;
+    /** Where progress is kept ({@link SyncCheckpoint#NONE} for a store that cannot resume). */
+    private SyncCheckpoint checkpoint = SyncCheckpoint.NONE;
+    /** What an earlier run of this sync finished; empty for a new sync. */
+    private Ledger ledger = Ledger.NONE;
+
+    private Instant lastCommit;
     private Instant start;
     private Instant lastProgress;
     /** Grants created by expansion so far, for progress lines during the last phase. */
@@ -97,7 +109,13 @@ public final class SyncEngine {
         lastProgress = start;
         Map<String, ResourceSyncer> synced = syncedSyncers();
         writer = new SyncWriter(store, typesOf(synced), warnings);
+        lastCommit = start;
         try {
+            checkpoint = store.checkpoint();
+            if (checkpoint.resumed()) {
+                ledger = new Ledger(checkpoint.listingsDone(), checkpoint.listingsInProgress());
+                writer.restoreFrom(checkpoint);
+            }
             writer.writeResourceTypes(
                     synced.values().stream().map(ResourceSyncer::resourceType).toList());
             report(SyncPhase.RESOURCE_TYPES, 0, synced.size()); // at once, so a watcher sees the sync has started
@@ -130,8 +148,12 @@ public final class SyncEngine {
         ResourceListing.ChildListings children =
                 (childType, parent, parentAccount) -> childListing(synced, childType, parent, parentAccount);
         List<WorkUnit> seeds = new ArrayList<>();
-        synced.forEach(
-                (type, syncer) -> seeds.add(new ResourceListing(syncer, null, PageToken.first(), children, null)));
+        synced.forEach((type, syncer) -> {
+            String key = ListingKeys.resources(type, null);
+            if (!ledger.done(key)) {
+                seeds.add(new ResourceListing(syncer, null, ledger.token(key), children, null));
+            }
+        });
         return seeds;
     }
 
@@ -147,11 +169,15 @@ public final class SyncEngine {
                         childType + "\u0000" + parent.getResourceType() + "\u0000" + parent.getResource())) {
             return null; // not synced in this run (filtered, or no syncer provides it)
         }
+        String key = ListingKeys.resources(childType, parent);
+        if (ledger.done(key)) {
+            return null; // an earlier run of this sync wrote it whole
+        }
         String account = accountOf(parent.getResourceType(), parent.getResource(), parentAccount);
         return new ResourceListing(
                 syncer,
                 parent,
-                PageToken.first(),
+                ledger.token(key),
                 (grandchildType, grandparent, grandparentAccount) ->
                         childListing(synced, grandchildType, grandparent, grandparentAccount),
                 account);
@@ -167,7 +193,10 @@ public final class SyncEngine {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         WorkScheduler scheduler =
                 new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, options.accountTypes(), queue);
-        FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes());
+        FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes(), ledger);
+        if (checkpoint.resumed()) {
+            scheduler.resume(resumedListings(synced, followUps));
+        }
         listing = scheduler;
         scheduler.start(options.workers());
         try {
@@ -179,6 +208,9 @@ public final class SyncEngine {
                 WriteBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch != null && !(batch instanceof WriteBatch.PhaseEnd)) {
                     List<WorkUnit> started = followUps.of(writer.write(batch), batch.account());
+                    if (batch.listing() != null) {
+                        checkpoint.putListingState(batch.listing(), batch.next());
+                    }
                     scheduler.pageWritten(batch, started, writer.waitingGrants());
                 }
                 if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
@@ -187,10 +219,15 @@ public final class SyncEngine {
                 if (scheduler.isFinished() && scheduler.failure() == null) {
                     writer.settle();
                     warnMissingTargets(followUps.targetsFound);
+                    checkpoint.commit(); // a run killed while expanding continues with every listing done
                     return;
                 }
+                maybeCommit();
                 maybeReport(scheduler.currentPhase(), scheduler.typesDone(), scheduler.typesTotal());
             }
+        } catch (SyncException e) {
+            commitQuietly(); // what was written before the failure is kept for the next run
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException(
@@ -202,6 +239,86 @@ public final class SyncEngine {
         }
     }
 
+    /**
+     * The listings of a continued sync that are not done: for every resource an earlier run wrote, its child
+     * listings and its entitlement and grant listings, each from the page the checkpoint names (or its first);
+     * listings the checkpoint marks done are left out (see {@link #childListing} and {@link FollowUps}).
+     */
+    private List<WorkUnit> resumedListings(Map<String, ResourceSyncer> synced, FollowUps followUps)
+            throws SyncException {
+        List<WorkUnit> units = new ArrayList<>();
+        Map<String, String> accountOfResource = new HashMap<>();
+        SyncException[] failure = new SyncException[1];
+        long[] restored = new long[1];
+        checkpoint.forEachResource(resource -> {
+            if (failure[0] != null) {
+                return;
+            }
+            ResourceId id = resource.getId();
+            String listingAccount = resource.hasParentResourceId()
+                    ? accountOfResource.get(Ids.resourceKey(resource.getParentResourceId()))
+                    : null;
+            String account = accountOf(id.getResourceType(), id.getResource(), listingAccount);
+            if (account != null) {
+                accountOfResource.put(Ids.resourceKey(id), account);
+            }
+            Optional<SyncWriter.NewResource> restoredResource = writer.restore(resource);
+            if (restoredResource.isEmpty()) {
+                return;
+            }
+            restored[0]++;
+            units.addAll(followUps.of(List.of(restoredResource.get()), listingAccount));
+            try {
+                for (String childType : ResourceListing.childTypes(resource, "continuing the sync")) {
+                    WorkUnit child = childListing(synced, childType, id, listingAccount);
+                    if (child != null) {
+                        units.add(child);
+                    }
+                }
+            } catch (SyncException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        log.info(
+                "continuing an unfinished sync: {} listings done, {} part-way, {} resources written before",
+                ledger.doneKeys().size(),
+                ledger.next().size(),
+                restored[0]);
+        return units;
+    }
+
+    private void maybeCommit() {
+        Instant now = clock.instant();
+        if (Duration.between(lastCommit, now).compareTo(options.checkpointInterval()) >= 0) {
+            checkpoint.commit();
+            lastCommit = now;
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            checkpoint.commit();
+        } catch (RuntimeException e) {
+            log.debug("could not keep the progress of the failed sync", e);
+        }
+    }
+
+    /** What the checkpoint of an earlier run says: listings done, and the next page of those part-way. */
+    private record Ledger(Set<String> doneKeys, Map<String, String> next) {
+        static final Ledger NONE = new Ledger(Set.of(), Map.of());
+
+        boolean done(String key) {
+            return doneKeys.contains(key);
+        }
+
+        PageToken token(String key) {
+            return PageToken.of(next.get(key));
+        }
+    }
+
     /** The entitlement and grant listings a newly written resource starts, unless its type skips them. */
     private static final class FollowUps {
         private final Map<String, ResourceSyncer> synced;
@@ -209,11 +326,14 @@ public final class SyncEngine {
         private final Set<String> listEntitlements = new HashSet<>();
         private final Set<String> listGrants = new HashSet<>();
         private final Set<String> accountTypes;
+        private final Ledger ledger;
 
-        FollowUps(Map<String, ResourceSyncer> synced, SyncSelection selection, Set<String> accountTypes) {
+        FollowUps(
+                Map<String, ResourceSyncer> synced, SyncSelection selection, Set<String> accountTypes, Ledger ledger) {
             this.synced = synced;
             this.selection = selection;
             this.accountTypes = accountTypes;
+            this.ledger = ledger;
             synced.forEach((type, syncer) -> {
                 List<Any> annotations = syncer.resourceType().getAnnotationsList();
                 if (!EntitlementListing.skips(annotations)) {
@@ -241,13 +361,26 @@ public final class SyncEngine {
                         : pageAccount;
                 if (listEntitlements.contains(resource.resourceTypeId())
                         && selection.listsEntitlements(resource.key())) {
-                    units.add(new QueuedListing(syncer, WorkKind.ENTITLEMENTS, resource.serialized(), account));
+                    add(units, syncer, WorkKind.ENTITLEMENTS, resource, account);
                 }
                 if (listGrants.contains(resource.resourceTypeId()) && selection.listsGrants(resource.key())) {
-                    units.add(new QueuedListing(syncer, WorkKind.GRANTS, resource.serialized(), account));
+                    add(units, syncer, WorkKind.GRANTS, resource, account);
                 }
             }
             return units;
+        }
+
+        /** Queues the listing unless an earlier run of this sync wrote it whole. */
+        private void add(
+                List<WorkUnit> units,
+                ResourceSyncer syncer,
+                WorkKind kind,
+                SyncWriter.NewResource resource,
+                String account) {
+            String key = ListingKeys.of(kind, resource.key());
+            if (!ledger.done(key)) {
+                units.add(new QueuedListing(syncer, kind, resource.serialized(), account, ledger.token(key)));
+            }
         }
     }
 

@@ -24,8 +24,12 @@ public record SyncOptions(
         Duration progressInterval,
         Set<String> resourceTypes,
         SyncSelection selection,
-        Set<String> accountTypes) {
+        Set<String> accountTypes,
+        Duration checkpointInterval) {
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
+    /** How often a resumable sync commits its progress: the most listing work a kill can cost. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = OutputConfig.DEFAULT_CHECKPOINT_INTERVAL;
+
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     public SyncOptions {
@@ -42,10 +46,21 @@ public record SyncOptions(
         resourceTypes = Set.copyOf(requireNonNull(resourceTypes, "resourceTypes is null"));
         requireNonNull(selection, "selection is null");
         accountTypes = Set.copyOf(requireNonNull(accountTypes, "accountTypes is null"));
+        requireNonNull(checkpointInterval, "checkpointInterval is null");
+        if (checkpointInterval.isNegative()) {
+            throw new IllegalArgumentException("checkpointInterval must not be negative, got " + checkpointInterval);
+        }
     }
 
     public SyncOptions(int workers, int expansionMaxDepth, Duration progressInterval, Set<String> resourceTypes) {
-        this(workers, expansionMaxDepth, progressInterval, resourceTypes, SyncSelection.everything(), Set.of());
+        this(
+                workers,
+                expansionMaxDepth,
+                progressInterval,
+                resourceTypes,
+                SyncSelection.everything(),
+                Set.of(),
+                DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     /** 8 workers, depth 20, a progress line every 5 s, every resource type. */
@@ -55,27 +70,45 @@ public record SyncOptions(
     }
 
     public SyncOptions withWorkers(int count) {
-        return new SyncOptions(count, expansionMaxDepth, progressInterval, resourceTypes, selection, accountTypes);
+        return new SyncOptions(
+                count, expansionMaxDepth, progressInterval, resourceTypes, selection, accountTypes, checkpointInterval);
     }
 
     public SyncOptions withExpansionMaxDepth(int depth) {
-        return new SyncOptions(workers, depth, progressInterval, resourceTypes, selection, accountTypes);
+        return new SyncOptions(
+                workers, depth, progressInterval, resourceTypes, selection, accountTypes, checkpointInterval);
     }
 
     public SyncOptions withProgressInterval(Duration interval) {
-        return new SyncOptions(workers, expansionMaxDepth, interval, resourceTypes, selection, accountTypes);
+        return new SyncOptions(
+                workers, expansionMaxDepth, interval, resourceTypes, selection, accountTypes, checkpointInterval);
     }
 
     public SyncOptions withResourceTypes(Set<String> types) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, types, selection, accountTypes);
+        return new SyncOptions(
+                workers, expansionMaxDepth, progressInterval, types, selection, accountTypes, checkpointInterval);
     }
 
     public SyncOptions withSelection(SyncSelection newSelection) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, newSelection, accountTypes);
+        return new SyncOptions(
+                workers,
+                expansionMaxDepth,
+                progressInterval,
+                resourceTypes,
+                newSelection,
+                accountTypes,
+                checkpointInterval);
     }
 
     public SyncOptions withAccountTypes(Set<String> types) {
-        return new SyncOptions(workers, expansionMaxDepth, progressInterval, resourceTypes, selection, types);
+        return new SyncOptions(
+                workers, expansionMaxDepth, progressInterval, resourceTypes, selection, types, checkpointInterval);
+    }
+
+    /** {@code Duration.ZERO} commits after every page (tests that kill a sync at a page). */
+    public SyncOptions withCheckpointInterval(Duration interval) {
+        return new SyncOptions(
+                workers, expansionMaxDepth, progressInterval, resourceTypes, selection, accountTypes, interval);
     }
 
     boolean includes(String resourceTypeId) {

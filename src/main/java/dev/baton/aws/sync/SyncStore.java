@@ -39,6 +39,11 @@ public interface SyncStore extends ExpansionStore, AutoCloseable {
     /** Row counts of this sync, as a reader would count them (duplicates upserted once). */
     StoreCounts counts();
 
+    /** Where the sync's progress is kept so an interrupted run can be continued; {@link SyncCheckpoint#NONE} if not. */
+    default SyncCheckpoint checkpoint() {
+        return SyncCheckpoint.NONE;
+    }
+
     /** Marks the sync finished and publishes the result (for a c1z: compress and atomically rename). */
     void finish() throws SyncException;
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ final class SyncWriter {
     private static final Logger log = LoggerFactory.getLogger(SyncWriter.class);
 
     private final SyncStore store;
+    private final SyncCheckpoint checkpoint;
     private final Map<String, ResourceType> syncedTypes;
     private final SyncWarnings warnings;
     private final ResourceCatalog catalog = new ResourceCatalog();
@@ -50,8 +52,36 @@ final class SyncWriter {
 
     SyncWriter(SyncStore store, Map<String, ResourceType> syncedTypes, SyncWarnings warnings) {
         this.store = store;
+        this.checkpoint = store.checkpoint();
         this.syncedTypes = Map.copyOf(syncedTypes);
         this.warnings = warnings;
+    }
+
+    /**
+     * Takes up a sync an earlier run started ({@link SyncCheckpoint#resumed()}): what it wrote counts as written,
+     * and what waited waits again. Each resource already written is handed to {@link #restore(Resource)}.
+     */
+    void restoreFrom(SyncCheckpoint resumed) {
+        StoreCounts counts = store.counts();
+        resourcesWritten = counts.resources();
+        entitlementsWritten = counts.entitlements();
+        grantsWritten = counts.grants();
+        entitlementIds.addAll(resumed.entitlementIds());
+        waitingEntitlements.addAll(resumed.waitingEntitlements());
+        waitingGrants.addAll(resumed.waitingGrants());
+        expandableSeen = resumed.hasExpandableGrants() || waitingGrants.stream().anyMatch(SyncWriter::isExpandable);
+    }
+
+    /** A resource an earlier run of this sync wrote; returns it as new (for its listings) when it was not seen. */
+    Optional<NewResource> restore(Resource resource) {
+        if (!catalog.add(resource.getId())) {
+            return Optional.empty();
+        }
+        ResourceType type = syncedTypes.get(resource.getId().getResourceType());
+        if (type == null) {
+            return Optional.empty(); // a type this run does not sync cannot be in a sync of the same settings
+        }
+        return Optional.of(new NewResource(type.getId(), Ids.resourceKey(resource.getId()), resource.toByteArray()));
     }
 
     void writeResourceTypes(List<ResourceType> types) {
@@ -89,6 +119,7 @@ final class SyncWriter {
             return;
         }
         settled = true;
+        boolean anyWaiting = !waitingEntitlements.isEmpty() || !waitingGrants.isEmpty();
         if (!waitingEntitlements.isEmpty()) {
             List<Entitlement> entitlements = List.copyOf(waitingEntitlements);
             waitingEntitlements.clear();
@@ -98,6 +129,9 @@ final class SyncWriter {
             List<Grant> grants = List.copyOf(waitingGrants);
             waitingGrants.clear();
             checkAndWrite(grants);
+        }
+        if (anyWaiting) {
+            checkpoint.clearWaiting();
         }
     }
 
@@ -175,6 +209,7 @@ final class SyncWriter {
                 accepted.add(entitlement);
             } else if (!settled && entitlement.hasResource()) {
                 waitingEntitlements.add(entitlement);
+                checkpoint.putWaiting(entitlement);
             } else {
                 throw new SyncException("entitlement " + entitlement.getId() + " belongs to resource "
                         + Ids.resourceKey(entitlement.getResource().getId()) + ", which was not synced");
@@ -206,6 +241,7 @@ final class SyncWriter {
                 }
             } else if (!settled) {
                 waitingGrants.add(grant);
+                checkpoint.putWaiting(grant);
             } else if (!entitlementKnown) {
                 drop(
                         grant,

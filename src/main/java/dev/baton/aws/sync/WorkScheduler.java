@@ -40,6 +40,23 @@ final class WorkScheduler {
         this.queues = new WorkQueues(seeds, waitingGrantsLimit, accountTypes);
     }
 
+    /**
+     * Before {@link #start}: the listings a continued sync still has to run (checkpoint of an earlier run), besides
+     * the seeds: resource listings as if discovered, entitlement and grant listings as if their resource had just
+     * been written.
+     */
+    void resume(List<WorkUnit> units) {
+        synchronized (lock) {
+            for (WorkUnit unit : units) {
+                if (unit.kind() == WorkKind.RESOURCES) {
+                    queues.addDiscovered(unit);
+                } else {
+                    queues.addFollowUp(unit);
+                }
+            }
+        }
+    }
+
     void start(int workers) {
         for (int worker = 0; worker < workers; worker++) {
             Thread thread = new Thread(this::work, "sync-worker-" + worker);

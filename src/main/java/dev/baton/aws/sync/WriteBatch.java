@@ -13,8 +13,20 @@ sealed interface WriteBatch {
     /** The account the listing that made this page belongs to ({@link WorkUnit#account()}); null for none. */
     String account();
 
+    /** The listing this page is of ({@link ListingKeys}); null when no checkpoint follows it. */
+    String listing();
+
+    /** The token of the listing's next page, or null when this is its last. */
+    String next();
+
     /** @param parent null for a top-level listing */
-    record Resources(String listedTypeId, ResourceId parent, List<Resource> resources, String account)
+    record Resources(
+            String listedTypeId,
+            ResourceId parent,
+            List<Resource> resources,
+            String account,
+            String listing,
+            String next)
             implements WriteBatch {
         public Resources {
             requireNonNull(listedTypeId, "listedTypeId is null");
@@ -22,18 +34,19 @@ sealed interface WriteBatch {
         }
 
         Resources(String listedTypeId, ResourceId parent, List<Resource> resources) {
-            this(listedTypeId, parent, resources, null);
+            this(listedTypeId, parent, resources, null, null, null);
         }
     }
 
-    record Entitlements(Resource resource, List<Entitlement> entitlements, String account) implements WriteBatch {
+    record Entitlements(Resource resource, List<Entitlement> entitlements, String account, String listing, String next)
+            implements WriteBatch {
         public Entitlements {
             requireNonNull(resource, "resource is null");
             entitlements = List.copyOf(entitlements);
         }
 
         Entitlements(Resource resource, List<Entitlement> entitlements) {
-            this(resource, entitlements, null);
+            this(resource, entitlements, null, null, null);
         }
     }
 
@@ -43,16 +56,27 @@ sealed interface WriteBatch {
         public String account() {
             return null;
         }
+
+        @Override
+        public String listing() {
+            return null;
+        }
+
+        @Override
+        public String next() {
+            return null;
+        }
     }
 
-    record Grants(Resource resource, List<Grant> grants, String account) implements WriteBatch {
+    record Grants(Resource resource, List<Grant> grants, String account, String listing, String next)
+            implements WriteBatch {
         public Grants {
             requireNonNull(resource, "resource is null");
             grants = List.copyOf(grants);
         }
 
         Grants(Resource resource, List<Grant> grants) {
-            this(resource, grants, null);
+            this(resource, grants, null, null, null);
         }
     }
 }

@@ -164,7 +164,10 @@ class FaultSuiteTest {
         assertTrue(comparison.same(), fault + ":\n" + comparison);
     }
 
-    /** The other outcome the suite allows: a failed run, with the previous file intact and nothing left behind. */
+    /**
+     * The other outcome the suite allows: a failed run, with the previous file intact and nothing left beside it but
+     * the run's progress (docs/resumable-syncs.md), which the next run continues to the clean rows.
+     */
     @Test
     void throttlingPastTheRetryBudgetExitsOneNamingTheCallAndKeepsThePreviousFile() throws Exception {
         Path file = dir.resolve("budget.c1z");
@@ -181,6 +184,13 @@ class FaultSuiteTest {
                 outcome.err);
         assertArrayEquals(previous, Files.readAllBytes(file));
         assertEquals(List.of(), leftovers("budget.c1z"));
+        assertEquals(1, leftovers(".budget.c1z.").size(), "the failed run's progress is kept");
+
+        Outcome continued = sync(file, b -> b, settings -> settings, List.of("--log-level", "info"));
+        assertEquals(0, continued.code, continued.err);
+        assertTrue(continued.err.contains("continuing an unfinished sync"), continued.err);
+        assertTrue(C1zTables.read(file, dir).against(clean).same());
+        assertEquals(List.of(), leftovers(".budget.c1z."), "a committed sync leaves no progress behind");
     }
 
     private static List<String> leftovers(String name) throws IOException {
@@ -211,12 +221,13 @@ class FaultSuiteTest {
                     "--sync-secrets",
                     "--workers",
                     "4",
-                    "--log-level",
-                    "warn",
                     "-f",
                     file.toString()));
             for (String flag : RATE_FLAGS) {
                 args.addAll(List.of(flag, Double.toString(CLIENT_RATE)));
+            }
+            if (!extraArgs.contains("--log-level")) {
+                args.addAll(List.of("--log-level", "warn"));
             }
             args.addAll(extraArgs);
             StringWriter out = new StringWriter();

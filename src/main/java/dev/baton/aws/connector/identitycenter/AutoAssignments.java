@@ -37,8 +37,10 @@ final class AutoAssignments implements AssignmentReader {
             OrganizationAccounts accounts,
             PermissionSetCatalog catalog,
             SyncWarnings warnings,
-            int readers) {
+            int readers,
+            AssignmentMemo memo) {
         Sources {
+            requireNonNull(memo, "memo is null");
             requireNonNull(clients, "clients is null");
             requireNonNull(accounts, "accounts is null");
             requireNonNull(catalog, "catalog is null");
@@ -72,6 +74,13 @@ final class AutoAssignments implements AssignmentReader {
     }
 
     private AssignmentReader choose() throws SyncException {
+        Optional<AssignmentStrategy> recalled =
+                strategy == AssignmentStrategy.AUTO ? sources.memo().strategy() : Optional.empty();
+        if (recalled.isPresent()) { // an earlier run of this sync chose; its choice holds, and costs no call
+            return recalled.get() == AssignmentStrategy.PER_PAIR
+                    ? perPair()
+                    : perPrincipal(sources.memo().principals().orElseThrow());
+        }
         return switch (strategy) {
             case PER_PAIR -> perPair();
             case PER_PRINCIPAL ->
@@ -91,9 +100,12 @@ final class AutoAssignments implements AssignmentReader {
                     "reading account assignments per principal: {} principals < {} (account, permission set) pairs",
                     principals.get().size(),
                     pairs);
+            sources.memo().principals(principals.get());
+            sources.memo().strategy(AssignmentStrategy.PER_PRINCIPAL);
             return perPrincipal(principals.get());
         }
         LOG.info("reading account assignments per (account, permission set) pair: {} pairs", pairs);
+        sources.memo().strategy(AssignmentStrategy.PER_PAIR);
         return perPair();
     }
 
@@ -118,12 +130,18 @@ final class AutoAssignments implements AssignmentReader {
     }
 
     private AssignmentReader perPair() {
-        return new PerPairAssignments(sources.clients(), sources.catalog().instanceProvider(), sources.warnings());
+        return new PerPairAssignments(
+                sources.clients(), sources.catalog().instanceProvider(), sources.warnings(), sources.memo());
     }
 
     private AssignmentReader perPrincipal(List<Assignment> principals) throws SyncException {
         return PerPrincipalAssignments.build(
-                sources.clients(), sources.catalog().instance(), principals, sources.readers(), sources.warnings());
+                sources.clients(),
+                sources.catalog().instance(),
+                principals,
+                sources.readers(),
+                sources.warnings(),
+                sources.memo());
     }
 
     private SsoPrincipalDirectory directory() {

@@ -13,6 +13,7 @@ import dev.baton.aws.connector.organizations.OrganizationAccounts;
 import dev.baton.aws.connector.organizations.OrganizationHierarchy;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.spi.SyncWarnings;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -42,8 +43,10 @@ public final class IdentityCenterSyncers {
             Clock clock,
             AssignmentStrategy strategy,
             HttpClient http,
-            int readers) {
+            int readers,
+            SyncMemo memo) {
         Settings {
+            requireNonNull(memo, "memo is null");
             requireNonNull(clients, "clients is null");
             requireNonNull(organization, "organization is null");
             requireNonNull(scope, "scope is null");
@@ -76,7 +79,8 @@ public final class IdentityCenterSyncers {
                     clock,
                     strategy,
                     http,
-                    OutputConfig.DEFAULT_WORKERS);
+                    OutputConfig.DEFAULT_WORKERS,
+                    SyncMemo.NONE);
         }
     }
 
@@ -93,10 +97,11 @@ public final class IdentityCenterSyncers {
         SyncWarnings warnings = new DistinctWarnings(settings.warnings());
         instance = new IdentityCenterInstanceProvider(
                 clients, settings.organization().ssoRegion(), warnings);
-        PermissionSetCatalog catalog = new PermissionSetCatalog(clients, instance, warnings);
+        AssignmentMemo memo = new AssignmentMemo(settings.memo());
+        PermissionSetCatalog catalog = new PermissionSetCatalog(clients, instance, warnings, settings.memo());
         AssignmentReader assignments = new AutoAssignments(
                 settings.strategy(),
-                new AutoAssignments.Sources(clients, settings.accounts(), catalog, warnings, settings.readers()));
+                new AutoAssignments.Sources(clients, settings.accounts(), catalog, warnings, settings.readers(), memo));
         inlinePolicies = new SsoPermissionSetInlinePolicies(clients, instance, warnings);
         ssoUser = new SsoUserSyncer(clients, instance, scim(settings), lastLogins(settings, warnings), warnings);
         ssoGroup = new SsoGroupSyncer(clients, instance, warnings);
@@ -122,7 +127,8 @@ public final class IdentityCenterSyncers {
                 Clock.systemUTC(),
                 context.scope().fastPath() ? AssignmentStrategy.AUTO : AssignmentStrategy.UPSTREAM,
                 HttpClient.newHttpClient(),
-                context.workers()));
+                context.workers(),
+                context.memo()));
     }
 
     static IdentityCenterSyncers create(Settings settings) {

@@ -5,6 +5,7 @@ import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link AssignmentStrategy#PER_PAIR}: {@code sso:ListAccountAssignments} per (account, permission set) pair, all
@@ -13,12 +14,15 @@ import java.util.List;
  */
 final class PerPairAssignments implements AssignmentReader {
     private final PagedPairAssignments pages;
+    private final AssignmentMemo memo;
     private final SyncCache<Pair, List<Assignment>> byPair = new SyncCache<>(this::fetch);
 
     private record Pair(String accountId, String permissionSetArn) {}
 
-    PerPairAssignments(AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
+    PerPairAssignments(
+            AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings, AssignmentMemo memo) {
         this.pages = new PagedPairAssignments(clients, instance, warnings);
+        this.memo = memo;
     }
 
     /** The whole pair in one page; {@code token} is never needed since pages are never split. */
@@ -28,6 +32,10 @@ final class PerPairAssignments implements AssignmentReader {
     }
 
     private List<Assignment> fetch(Pair pair) throws SyncException {
+        Optional<List<Assignment>> recalled = memo.pair(pair.accountId(), pair.permissionSetArn());
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
         List<Assignment> assignments = new ArrayList<>();
         AssignmentPage page = pages.read(pair.accountId(), pair.permissionSetArn(), "");
         assignments.addAll(page.assignments());
@@ -35,6 +43,7 @@ final class PerPairAssignments implements AssignmentReader {
             page = pages.read(pair.accountId(), pair.permissionSetArn(), page.nextToken());
             assignments.addAll(page.assignments());
         }
+        memo.pair(pair.accountId(), pair.permissionSetArn(), assignments);
         return List.copyOf(assignments);
     }
 }

@@ -48,7 +48,8 @@ final class PerPrincipalAssignments implements AssignmentReader {
             IdentityCenterInstance instance,
             List<Assignment> principals,
             int readers,
-            SyncWarnings warnings)
+            SyncWarnings warnings,
+            AssignmentMemo memo)
             throws SyncException {
         requireNonNull(clients, "clients is null");
         Map<String, Set<Assignment>> byPair = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class PerPrincipalAssignments implements AssignmentReader {
                 principals,
                 readers,
                 "sso-assignment-reader",
-                principal -> assignmentsOf(clients, instance, principal),
+                principal -> recallOrRead(clients, instance, principal, memo),
                 (principal, assignments) -> index(principal, assignments, byPair, warnings));
         Map<String, List<Assignment>> frozen = new LinkedHashMap<>();
         byPair.forEach((pair, assignments) -> frozen.put(pair, List.copyOf(assignments)));
@@ -99,6 +100,19 @@ final class PerPrincipalAssignments implements AssignmentReader {
             return Optional.empty();
         }
         return Optional.of(key(found.accountId(), found.permissionSetArn()));
+    }
+
+    /** What an earlier run of this sync read for {@code principal}, else a read that is remembered. */
+    private static List<AccountAssignmentForPrincipal> recallOrRead(
+            AwsClients clients, IdentityCenterInstance instance, Assignment principal, AssignmentMemo memo)
+            throws SyncException {
+        Optional<List<AccountAssignmentForPrincipal>> recalled = memo.principal(principal);
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
+        List<AccountAssignmentForPrincipal> read = assignmentsOf(clients, instance, principal);
+        memo.principal(principal, read);
+        return read;
     }
 
     private static List<AccountAssignmentForPrincipal> assignmentsOf(

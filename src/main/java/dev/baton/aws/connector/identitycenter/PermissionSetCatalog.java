@@ -8,9 +8,11 @@ import dev.baton.aws.aws.AwsClients;
 import dev.baton.aws.aws.AwsOperation;
 import dev.baton.aws.aws.AwsValues;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ssoadmin.model.AttachedManagedPolicy;
 import software.amazon.awssdk.services.ssoadmin.model.CustomerManagedPolicyReference;
@@ -39,6 +41,8 @@ final class PermissionSetCatalog {
     private final AwsClients clients;
     private final IdentityCenterInstanceProvider instance;
     private final SyncWarnings warnings;
+    private final AssignmentMemo memo;
+    private final CatalogMemo answers;
     private final SyncCache<String, List<String>> allArns = new SyncCache<>(this::fetchAllArns);
     private final SyncCache<String, PermissionSet> descriptions = new SyncCache<>(this::fetchDescription);
     private final SyncCache<String, List<String>> provisioned = new SyncCache<>(this::fetchProvisioned);
@@ -47,6 +51,14 @@ final class PermissionSetCatalog {
             new SyncCache<>(this::fetchCustomerManaged);
 
     PermissionSetCatalog(AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings) {
+        this(clients, instance, warnings, SyncMemo.NONE);
+    }
+
+    /** @param memo keeps the catalog's answers for a run that continues an interrupted sync */
+    PermissionSetCatalog(
+            AwsClients clients, IdentityCenterInstanceProvider instance, SyncWarnings warnings, SyncMemo memo) {
+        this.memo = new AssignmentMemo(memo);
+        this.answers = new CatalogMemo(memo);
         this.clients = requireNonNull(clients, "clients is null");
         this.instance = requireNonNull(instance, "instance is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -94,6 +106,16 @@ final class PermissionSetCatalog {
     }
 
     private PermissionSet fetchDescription(String permissionSetArn) throws SyncException {
+        Optional<PermissionSet> recalled = answers.description(permissionSetArn);
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
+        PermissionSet described = describeNow(permissionSetArn);
+        answers.description(permissionSetArn, described);
+        return described;
+    }
+
+    private PermissionSet describeNow(String permissionSetArn) throws SyncException {
         String instanceArn = instance().instanceArn();
         PermissionSet described = AwsCall.require(
                         clients.gateway(),
@@ -118,6 +140,16 @@ final class PermissionSetCatalog {
     }
 
     private List<String> fetchProvisioned(String accountId) throws SyncException {
+        Optional<List<String>> recalled = memo.provisioned(accountId);
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
+        List<String> listed = listProvisioned(accountId);
+        memo.provisioned(accountId, listed);
+        return listed;
+    }
+
+    private List<String> listProvisioned(String accountId) throws SyncException {
         String instanceArn = instance().instanceArn();
         return arns(listAll(
                 SsoOperations.LIST_PERMISSION_SETS_PROVISIONED_TO_ACCOUNT
@@ -131,6 +163,16 @@ final class PermissionSetCatalog {
     }
 
     private List<AttachedManagedPolicy> fetchManaged(String permissionSetArn) throws SyncException {
+        Optional<List<AttachedManagedPolicy>> recalled = answers.managed(permissionSetArn);
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
+        List<AttachedManagedPolicy> policies = listManaged(permissionSetArn);
+        answers.managed(permissionSetArn, policies);
+        return policies;
+    }
+
+    private List<AttachedManagedPolicy> listManaged(String permissionSetArn) throws SyncException {
         String instanceArn = instance().instanceArn();
         List<AttachedManagedPolicy> listed;
         try {
@@ -162,6 +204,16 @@ final class PermissionSetCatalog {
     }
 
     private List<CustomerManagedPolicyReference> fetchCustomerManaged(String permissionSetArn) throws SyncException {
+        Optional<List<CustomerManagedPolicyReference>> recalled = answers.customerManaged(permissionSetArn);
+        if (recalled.isPresent()) {
+            return recalled.get();
+        }
+        List<CustomerManagedPolicyReference> references = listCustomerManaged(permissionSetArn);
+        answers.customerManaged(permissionSetArn, references);
+        return references;
+    }
+
+    private List<CustomerManagedPolicyReference> listCustomerManaged(String permissionSetArn) throws SyncException {
         String instanceArn = instance().instanceArn();
         List<CustomerManagedPolicyReference> listed;
         try {

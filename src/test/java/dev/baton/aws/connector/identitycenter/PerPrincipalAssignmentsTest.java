@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.aws.connector.identitycenter.AssignmentReader.Assignment;
 import dev.baton.aws.spi.SyncException;
+import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.testing.FakeAwsClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +107,12 @@ class PerPrincipalAssignmentsTest {
     private static Built build(Listings listings, List<Assignment> principals, int readers) throws SyncException {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         PerPrincipalAssignments index = PerPrincipalAssignments.build(
-                new FakeAwsClients().ssoAdmin(listings), INSTANCE_OF_STORE, principals, readers, warnings::add);
+                new FakeAwsClients().ssoAdmin(listings),
+                INSTANCE_OF_STORE,
+                principals,
+                readers,
+                warnings::add,
+                new AssignmentMemo(SyncMemo.NONE));
         Map<String, List<Assignment>> byPair = new LinkedHashMap<>();
         for (int a = 0; a < ACCOUNTS; a++) {
             for (int p = 0; p < PERMISSION_SETS; p++) {

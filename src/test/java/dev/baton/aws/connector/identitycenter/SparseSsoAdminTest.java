@@ -56,6 +56,8 @@ import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
  * and a record that cannot be used is reported once.
  */
 class SparseSsoAdminTest {
+    private static final AssignmentMemo NO_MEMO = new AssignmentMemo(dev.baton.aws.spi.SyncMemo.NONE);
+
     private static final String PS_2 = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-bbbbbbbbbbbbbbbb";
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
@@ -219,7 +221,7 @@ class SparseSsoAdminTest {
         });
         PermissionSetCatalog catalog = run.catalog(clients);
         Page<Resource> bindings = new PermissionSetAssignmentSyncer(
-                        catalog, new PerPairAssignments(clients, catalog.instanceProvider(), run.sink))
+                        catalog, new PerPairAssignments(clients, catalog.instanceProvider(), run.sink, NO_MEMO))
                 .list(account().getId(), PageToken.first());
         assertEquals(List.of(), bindings.items());
         assertFalse(bindings.hasNext());
@@ -353,7 +355,8 @@ class SparseSsoAdminTest {
         IdentityCenterInstanceProvider instance = run.instance(clients);
         DistinctWarnings once = new DistinctWarnings(run.sink);
 
-        AssignmentReader.AssignmentPage cached = new PerPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
+        AssignmentReader.AssignmentPage cached =
+                new PerPairAssignments(clients, instance, once, NO_MEMO).read(ACCOUNT, PS, "");
         AssignmentReader.AssignmentPage paged = new PagedPairAssignments(clients, instance, once).read(ACCOUNT, PS, "");
 
         List<Assignment> expected = List.of(new Assignment("USER", "u-1"), new Assignment("GROUP", "g-1"));
@@ -394,7 +397,7 @@ class SparseSsoAdminTest {
             }
         });
         PerPrincipalAssignments index = PerPrincipalAssignments.build(
-                clients, run.instance(clients).get(), List.of(new Assignment("USER", "u-1")), 1, run.sink);
+                clients, run.instance(clients).get(), List.of(new Assignment("USER", "u-1")), 1, run.sink, NO_MEMO);
 
         assertEquals(
                 List.of(new Assignment("USER", "u-1")),
