@@ -47,14 +47,12 @@ final class DestinationUpdate {
     }
 
     /** Applies one grant of the source entitlement: creates (D, P) or adds the source to every existing (D, P). */
-    void absorb(Inflow inflow, StoredGrant sourceGrant) {
-        Grant grant = sourceGrant.grant();
-        Resource principal = grant.getPrincipal();
+    void absorb(Inflow inflow, SourceGrant sourceGrant) {
+        Resource principal = sourceGrant.principal();
         if (!inflow.spec().admits(principal.getId().getResourceType())) {
             return;
         }
-        Map<String, GrantSources.GrantSource> sources = grant.getSources().getSourcesMap();
-        boolean direct = sources.isEmpty() || sources.containsKey(inflow.sourceEntitlementId());
+        boolean direct = sourceGrant.direct();
         if (inflow.spec().shallow() && !direct) {
             return;
         }
