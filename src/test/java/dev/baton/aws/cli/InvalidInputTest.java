@@ -583,6 +583,17 @@ class InvalidInputTest {
                         "--retry-budget",
                         "30s1m"),
                 flags(
+                        "checkpoint interval in words",
+                        "--checkpoint-interval (BATON_CHECKPOINT_INTERVAL): 'often' is not a duration; use e.g. 5s,"
+                                + " 30s or 1m (0 = after every page)",
+                        "--checkpoint-interval",
+                        "often"),
+                env(
+                        "checkpoint interval from the environment",
+                        "--checkpoint-interval (BATON_CHECKPOINT_INTERVAL): '2 seconds' is not a duration; use e.g."
+                                + " 5s, 30s or 1m (0 = after every page)",
+                        Map.of("BATON_CHECKPOINT_INTERVAL", "2 seconds")),
+                flags(
                         "retry budget in days",
                         "--retry-budget (BATON_RETRY_BUDGET): '1d' is not a duration;" + RETRY_BUDGET_USE,
                         "--retry-budget",
