@@ -8,7 +8,6 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -128,34 +127,9 @@ public final class C1zWriter implements AutoCloseable {
         Path output = session.target();
         Path workDir = ScratchNames.createWorkDirectory(output, options.tempDir());
         session.track(workDir);
-        SqliteDatabase db = null;
-        try {
-            boolean previous = !history.replace() && PreviousSyncs.present(output);
-            if (previous) {
-                PreviousSyncs.load(output, workDir.resolve("sync.db"));
-            }
-            db = SqliteDatabase.open(workDir.resolve("sync.db"), output, WRITE_PRAGMAS);
-            if (previous) {
-                PreviousSyncs.prepare(db.connection(), output);
-            }
-            String syncId =
-                    Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
-            WorkingDatabase working =
-                    WorkingDatabase.create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
-            working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
-            log.debug("writing sync {} to {} via {}", syncId, output, workDir);
-            return new C1zWriter(session, options, working, syncId, history, null, false);
-        } catch (C1zException e) {
-            closeQuietly(db);
-            WorkingDatabase.deleteTree(workDir);
-            throw e;
-        } catch (SQLException | UncheckedC1zException e) {
-            closeQuietly(db);
-            WorkingDatabase.deleteTree(workDir);
-            throw e instanceof UncheckedC1zException unchecked
-                    ? unchecked.getCause()
-                    : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
-        }
+        WorkingDatabase working = WorkingDatabase.startSync(output, workDir, options, history, WRITE_PRAGMAS);
+        log.debug("writing sync {} to {} via {}", working.syncId(), output, workDir);
+        return new C1zWriter(session, options, working, working.syncId(), history, null, false);
     }
 
     /**
@@ -506,17 +480,6 @@ public final class C1zWriter implements AutoCloseable {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    private static void closeQuietly(SqliteDatabase db) {
-        if (db == null) {
-            return;
-        }
-        try {
-            db.close();
-        } catch (SQLException e) {
-            log.debug("closing the working database failed", e);
         }
     }
 }

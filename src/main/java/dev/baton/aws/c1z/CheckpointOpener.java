@@ -3,10 +3,7 @@ package dev.baton.aws.c1z;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,36 +95,23 @@ final class CheckpointOpener {
             Path output, ResumeSpec spec, C1zWriterOptions options, SyncHistory history, List<String> pragmas)
             throws C1zException {
         Path dir = spec.directory();
-        SqliteDatabase db = null;
         try {
             Files.createDirectories(dir);
-            boolean previous = !history.replace() && PreviousSyncs.present(output);
-            if (previous) {
-                PreviousSyncs.load(output, dir.resolve("sync.db"));
-            }
-            db = SqliteDatabase.open(dir.resolve("sync.db"), output, pragmas);
-            if (previous) {
-                PreviousSyncs.prepare(db.connection(), output);
-            }
-            String syncId =
-                    Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
-            WorkingDatabase working = WorkingDatabase.create(db, dir, new SyncRowFilter(syncId), options.batchSize());
-            working.syncRuns().start(syncId, now(options.clock()));
-            ResumeTables tables = ResumeTables.open(db.connection());
+        } catch (IOException e) {
+            throw C1zException.of(output, "cannot create the directory of its unfinished sync " + dir, e);
+        }
+        WorkingDatabase working = WorkingDatabase.startSync(output, dir, options, history, pragmas);
+        try {
+            ResumeTables tables = ResumeTables.open(working.connection());
             Map<String, String> meta = new LinkedHashMap<>();
-            meta.put(SYNC_ID, syncId);
+            meta.put(SYNC_ID, working.syncId());
             meta.put(BASE, base(output));
             spec.settings().forEach((name, value) -> meta.put(SETTING + name, value));
             tables.putMeta(meta);
             working.commit();
-            return new Opened(working, tables, syncId, false);
-        } catch (C1zException e) {
-            close(db);
-            WorkingDatabase.deleteTree(dir);
-            throw e;
-        } catch (IOException | SQLException | UncheckedC1zException e) {
-            close(db);
-            WorkingDatabase.deleteTree(dir);
+            return new Opened(working, tables, working.syncId(), false);
+        } catch (SQLException | UncheckedC1zException e) {
+            working.discard();
             throw e instanceof UncheckedC1zException unchecked
                     ? unchecked.getCause()
                     : C1zException.of(output, "cannot create the working SQLite database in " + dir, e);
@@ -160,10 +144,6 @@ final class CheckpointOpener {
         } catch (IOException e) {
             return "unreadable";
         }
-    }
-
-    private static String now(Clock clock) {
-        return SqliteTimestamp.format(LocalDateTime.now(clock));
     }
 
     private static void close(SqliteDatabase db) {

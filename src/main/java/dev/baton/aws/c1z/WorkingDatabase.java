@@ -6,8 +6,10 @@ import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -70,6 +72,54 @@ final class WorkingDatabase {
                 expansionPreservingGrantUpserts);
     }
 
+    /**
+     * A new sync in {@code workDir/sync.db}: the syncs of {@code output} first unless {@code history} replaces them
+     * (a file that is not a c1z is refused here, before any work, and left as it is), then the schema and the new
+     * sync's run row. On failure nothing is left in {@code workDir}.
+     */
+    static WorkingDatabase startSync(
+            Path output, Path workDir, C1zWriterOptions options, SyncHistory history, List<String> pragmas)
+            throws C1zException {
+        Path file = workDir.resolve("sync.db");
+        SqliteDatabase db = null;
+        try {
+            boolean previous = !history.replace() && PreviousSyncs.present(output);
+            if (previous) {
+                PreviousSyncs.load(output, file);
+            }
+            db = SqliteDatabase.open(file, output, pragmas);
+            if (previous) {
+                PreviousSyncs.prepare(db.connection(), output);
+            }
+            String syncId =
+                    Ksuid.create(options.clock().instant(), new SecureRandom()).toString();
+            WorkingDatabase working = create(db, workDir, new SyncRowFilter(syncId), options.batchSize());
+            working.syncRuns().start(syncId, SqliteTimestamp.format(LocalDateTime.now(options.clock())));
+            return working;
+        } catch (C1zException e) {
+            closeQuietly(db);
+            deleteTree(workDir);
+            throw e;
+        } catch (SQLException | UncheckedC1zException e) {
+            closeQuietly(db);
+            deleteTree(workDir);
+            throw e instanceof UncheckedC1zException unchecked
+                    ? unchecked.getCause()
+                    : C1zException.of(output, "cannot create the working SQLite database in " + workDir, e);
+        }
+    }
+
+    private static void closeQuietly(SqliteDatabase db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException e) {
+            log.debug("closing the working database failed", e);
+        }
+    }
+
     /** Creates the schema without the deferred indexes on {@code db} and prepares the upserts. */
     static WorkingDatabase create(SqliteDatabase db, Path workDir, SyncRowFilter scope, int batchSize)
             throws SQLException {
@@ -98,6 +148,10 @@ final class WorkingDatabase {
     void commit() throws SQLException {
         flush();
         db.connection().commit();
+    }
+
+    String syncId() {
+        return scope.syncId();
     }
 
     Path file() {

@@ -5,7 +5,6 @@ import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@link AssignmentStrategy#PER_PAIR}: {@code sso:ListAccountAssignments} per (account, permission set) pair, all
@@ -32,10 +31,13 @@ final class PerPairAssignments implements AssignmentReader {
     }
 
     private List<Assignment> fetch(Pair pair) throws SyncException {
-        Optional<List<Assignment>> recalled = memo.pair(pair.accountId(), pair.permissionSetArn());
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
+        return Remembered.recallOrRead(
+                memo.pair(pair.accountId(), pair.permissionSetArn()),
+                () -> read(pair),
+                answer -> memo.pair(pair.accountId(), pair.permissionSetArn(), answer));
+    }
+
+    private List<Assignment> read(Pair pair) throws SyncException {
         List<Assignment> assignments = new ArrayList<>();
         AssignmentPage page = pages.read(pair.accountId(), pair.permissionSetArn(), "");
         assignments.addAll(page.assignments());
@@ -43,7 +45,6 @@ final class PerPairAssignments implements AssignmentReader {
             page = pages.read(pair.accountId(), pair.permissionSetArn(), page.nextToken());
             assignments.addAll(page.assignments());
         }
-        memo.pair(pair.accountId(), pair.permissionSetArn(), assignments);
         return List.copyOf(assignments);
     }
 }

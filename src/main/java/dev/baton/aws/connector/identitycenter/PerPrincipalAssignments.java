@@ -106,13 +106,10 @@ final class PerPrincipalAssignments implements AssignmentReader {
     private static List<AccountAssignmentForPrincipal> recallOrRead(
             AwsClients clients, IdentityCenterInstance instance, Assignment principal, AssignmentMemo memo)
             throws SyncException {
-        Optional<List<AccountAssignmentForPrincipal>> recalled = memo.principal(principal);
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
-        List<AccountAssignmentForPrincipal> read = assignmentsOf(clients, instance, principal);
-        memo.principal(principal, read);
-        return read;
+        return Remembered.recallOrRead(
+                memo.principal(principal),
+                () -> assignmentsOf(clients, instance, principal),
+                answer -> memo.principal(principal, answer));
     }
 
     private static List<AccountAssignmentForPrincipal> assignmentsOf(

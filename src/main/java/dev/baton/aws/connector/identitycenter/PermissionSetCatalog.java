@@ -12,7 +12,6 @@ import dev.baton.aws.spi.SyncMemo;
 import dev.baton.aws.spi.SyncWarnings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ssoadmin.model.AttachedManagedPolicy;
 import software.amazon.awssdk.services.ssoadmin.model.CustomerManagedPolicyReference;
@@ -106,13 +105,10 @@ final class PermissionSetCatalog {
     }
 
     private PermissionSet fetchDescription(String permissionSetArn) throws SyncException {
-        Optional<PermissionSet> recalled = answers.description(permissionSetArn);
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
-        PermissionSet described = describeNow(permissionSetArn);
-        answers.description(permissionSetArn, described);
-        return described;
+        return Remembered.recallOrRead(
+                answers.description(permissionSetArn),
+                () -> describeNow(permissionSetArn),
+                answer -> answers.description(permissionSetArn, answer));
     }
 
     private PermissionSet describeNow(String permissionSetArn) throws SyncException {
@@ -140,13 +136,10 @@ final class PermissionSetCatalog {
     }
 
     private List<String> fetchProvisioned(String accountId) throws SyncException {
-        Optional<List<String>> recalled = memo.provisioned(accountId);
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
-        List<String> listed = listProvisioned(accountId);
-        memo.provisioned(accountId, listed);
-        return listed;
+        return Remembered.recallOrRead(
+                memo.provisioned(accountId),
+                () -> listProvisioned(accountId),
+                answer -> memo.provisioned(accountId, answer));
     }
 
     private List<String> listProvisioned(String accountId) throws SyncException {
@@ -163,13 +156,10 @@ final class PermissionSetCatalog {
     }
 
     private List<AttachedManagedPolicy> fetchManaged(String permissionSetArn) throws SyncException {
-        Optional<List<AttachedManagedPolicy>> recalled = answers.managed(permissionSetArn);
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
-        List<AttachedManagedPolicy> policies = listManaged(permissionSetArn);
-        answers.managed(permissionSetArn, policies);
-        return policies;
+        return Remembered.recallOrRead(
+                answers.managed(permissionSetArn),
+                () -> listManaged(permissionSetArn),
+                answer -> answers.managed(permissionSetArn, answer));
     }
 
     private List<AttachedManagedPolicy> listManaged(String permissionSetArn) throws SyncException {
@@ -204,13 +194,10 @@ final class PermissionSetCatalog {
     }
 
     private List<CustomerManagedPolicyReference> fetchCustomerManaged(String permissionSetArn) throws SyncException {
-        Optional<List<CustomerManagedPolicyReference>> recalled = answers.customerManaged(permissionSetArn);
-        if (recalled.isPresent()) {
-            return recalled.get();
-        }
-        List<CustomerManagedPolicyReference> references = listCustomerManaged(permissionSetArn);
-        answers.customerManaged(permissionSetArn, references);
-        return references;
+        return Remembered.recallOrRead(
+                answers.customerManaged(permissionSetArn),
+                () -> listCustomerManaged(permissionSetArn),
+                answer -> answers.customerManaged(permissionSetArn, answer));
     }
 
     private List<CustomerManagedPolicyReference> listCustomerManaged(String permissionSetArn) throws SyncException {
