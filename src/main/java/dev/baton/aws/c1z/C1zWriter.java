@@ -196,14 +196,9 @@ public final class C1zWriter implements AutoCloseable {
         }
     }
 
-    /** What the checkpoint says of the listings; empty for a new sync. */
-    public synchronized Set<String> listingsDone() {
-        return readResume(() -> resume.listings().done(), Set.of());
-    }
-
-    /** The next page token of each listing in progress. */
-    public synchronized Map<String, String> listingsInProgress() {
-        return readResume(() -> resume.listings().next(), Map.of());
+    /** What the checkpoint says of the listings, in one read; nothing done for a new sync. */
+    public synchronized ListingStates listingStates() {
+        return readResume(resume::listings, new ListingStates(Set.of(), Map.of()));
     }
 
     public synchronized List<byte[]> waiting(int kind) {

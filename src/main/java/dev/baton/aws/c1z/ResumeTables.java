@@ -91,7 +91,7 @@ final class ResumeTables {
     }
 
     /** Listings whose last page was written, and the next token of those in progress. */
-    Listings listings() throws SQLException {
+    ListingStates listings() throws SQLException {
         Set<String> done = new HashSet<>();
         Map<String, String> next = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
@@ -105,11 +105,8 @@ final class ResumeTables {
                 }
             }
         }
-        return new Listings(done, next);
+        return new ListingStates(done, next);
     }
-
-    /** What the checkpoint says of the listings. */
-    record Listings(Set<String> done, Map<String, String> next) {}
 
     void putWaiting(int kind, byte[] data) throws SQLException {
         putWaiting.setInt(1, kind);

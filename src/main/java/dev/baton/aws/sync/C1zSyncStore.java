@@ -7,6 +7,7 @@ import dev.baton.aws.c1z.C1zCounts;
 import dev.baton.aws.c1z.C1zException;
 import dev.baton.aws.c1z.C1zWriter;
 import dev.baton.aws.c1z.C1zWriterOptions;
+import dev.baton.aws.c1z.ListingStates;
 import dev.baton.aws.c1z.SyncHistory;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -165,13 +165,9 @@ public final class C1zSyncStore implements SyncStore {
         }
 
         @Override
-        public Set<String> listingsDone() {
-            return writer.listingsDone();
-        }
-
-        @Override
-        public Map<String, String> listingsInProgress() {
-            return writer.listingsInProgress();
+        public ListingProgress listings() {
+            ListingStates states = writer.listingStates();
+            return new ListingProgress(states.done(), states.next());
         }
 
         @Override

@@ -5,7 +5,6 @@ import dev.baton.aws.proto.c1.connector.v2.Grant;
 import dev.baton.aws.proto.c1.connector.v2.Resource;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +20,8 @@ public interface SyncCheckpoint {
     /** True when the store holds a sync an earlier run started: the reads below describe what it did. */
     boolean resumed();
 
-    /** Listings whose last page was written. */
-    Set<String> listingsDone();
-
-    /** The next page token of each listing with pages written but not its last. */
-    Map<String, String> listingsInProgress();
+    /** Listings whose last page was written, and the next page of those part-way. */
+    ListingProgress listings();
 
     List<Entitlement> waitingEntitlements();
 
@@ -63,13 +59,8 @@ public interface SyncCheckpoint {
         }
 
         @Override
-        public Set<String> listingsDone() {
-            return Set.of();
-        }
-
-        @Override
-        public Map<String, String> listingsInProgress() {
-            return Map.of();
+        public ListingProgress listings() {
+            return ListingProgress.NONE;
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.baton.aws.model.Ids;
 import dev.baton.aws.proto.c1.connector.v2.ResourceId;
 import dev.baton.aws.proto.c1.connector.v2.ResourceType;
 import dev.baton.aws.spi.ApiCallStats;
-import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
 import dev.baton.aws.sync.expand.ExpansionResult;
@@ -68,7 +67,7 @@ public final class SyncEngine {
     /** Where progress is kept ({@link SyncCheckpoint#NONE} for a store that cannot resume). */
     private SyncCheckpoint checkpoint = SyncCheckpoint.NONE;
     /** What an earlier run of this sync finished; empty for a new sync. */
-    private Ledger ledger = Ledger.NONE;
+    private ListingProgress ledger = ListingProgress.NONE;
 
     private Instant lastCommit;
     private Instant start;
@@ -113,7 +112,7 @@ public final class SyncEngine {
         try {
             checkpoint = store.checkpoint();
             if (checkpoint.resumed()) {
-                ledger = new Ledger(checkpoint.listingsDone(), checkpoint.listingsInProgress());
+                ledger = checkpoint.listings();
                 writer.restoreFrom(checkpoint);
             }
             writer.writeResourceTypes(
@@ -150,7 +149,7 @@ public final class SyncEngine {
         List<WorkUnit> seeds = new ArrayList<>();
         synced.forEach((type, syncer) -> {
             String key = ListingKeys.resources(type, null);
-            if (!ledger.done(key)) {
+            if (!ledger.isDone(key)) {
                 seeds.add(new ResourceListing(syncer, null, ledger.token(key), children, null));
             }
         });
@@ -170,7 +169,7 @@ public final class SyncEngine {
             return null; // not synced in this run (filtered, or no syncer provides it)
         }
         String key = ListingKeys.resources(childType, parent);
-        if (ledger.done(key)) {
+        if (ledger.isDone(key)) {
             return null; // an earlier run of this sync wrote it whole
         }
         String account = accountOf(parent.getResourceType(), parent.getResource(), parentAccount);
@@ -284,7 +283,7 @@ public final class SyncEngine {
         }
         log.info(
                 "continuing an unfinished sync: {} listings done, {} part-way, {} resources written before",
-                ledger.doneKeys().size(),
+                ledger.done().size(),
                 ledger.next().size(),
                 restored[0]);
         return units;
@@ -306,19 +305,6 @@ public final class SyncEngine {
         }
     }
 
-    /** What the checkpoint of an earlier run says: listings done, and the next page of those part-way. */
-    private record Ledger(Set<String> doneKeys, Map<String, String> next) {
-        static final Ledger NONE = new Ledger(Set.of(), Map.of());
-
-        boolean done(String key) {
-            return doneKeys.contains(key);
-        }
-
-        PageToken token(String key) {
-            return PageToken.of(next.get(key));
-        }
-    }
-
     /** The entitlement and grant listings a newly written resource starts, unless its type skips them. */
     private static final class FollowUps {
         private final Map<String, ResourceSyncer> synced;
@@ -326,10 +312,13 @@ public final class SyncEngine {
         private final Set<String> listEntitlements = new HashSet<>();
         private final Set<String> listGrants = new HashSet<>();
         private final Set<String> accountTypes;
-        private final Ledger ledger;
+        private final ListingProgress ledger;
 
         FollowUps(
-                Map<String, ResourceSyncer> synced, SyncSelection selection, Set<String> accountTypes, Ledger ledger) {
+                Map<String, ResourceSyncer> synced,
+                SyncSelection selection,
+                Set<String> accountTypes,
+                ListingProgress ledger) {
             this.synced = synced;
             this.selection = selection;
             this.accountTypes = accountTypes;
@@ -378,7 +367,7 @@ public final class SyncEngine {
                 SyncWriter.NewResource resource,
                 String account) {
             String key = ListingKeys.of(kind, resource.key());
-            if (!ledger.done(key)) {
+            if (!ledger.isDone(key)) {
                 units.add(new QueuedListing(syncer, kind, resource.serialized(), account, ledger.token(key)));
             }
         }

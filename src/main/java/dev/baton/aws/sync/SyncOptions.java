@@ -27,8 +27,6 @@ public record SyncOptions(
         Set<String> accountTypes,
         Duration checkpointInterval) {
     public static final int DEFAULT_EXPANSION_MAX_DEPTH = 20;
-    /** How often a resumable sync commits its progress: the most listing work a kill can cost. */
-    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = OutputConfig.DEFAULT_CHECKPOINT_INTERVAL;
 
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
@@ -60,7 +58,7 @@ public record SyncOptions(
                 resourceTypes,
                 SyncSelection.everything(),
                 Set.of(),
-                DEFAULT_CHECKPOINT_INTERVAL);
+                OutputConfig.DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     /** 8 workers, depth 20, a progress line every 5 s, every resource type. */

@@ -81,7 +81,12 @@ final class SyncWriter {
         if (type == null) {
             return Optional.empty(); // a type this run does not sync cannot be in a sync of the same settings
         }
-        return Optional.of(new NewResource(type.getId(), Ids.resourceKey(resource.getId()), resource.toByteArray()));
+        return Optional.of(newResource(type, resource));
+    }
+
+    /** A resource written for the first time, under the synced type's own id. */
+    private static NewResource newResource(ResourceType type, Resource resource) {
+        return new NewResource(type.getId(), Ids.resourceKey(resource.getId()), resource.toByteArray());
     }
 
     void writeResourceTypes(List<ResourceType> types) {
@@ -186,10 +191,7 @@ final class SyncWriter {
         List<NewResource> added = new ArrayList<>();
         for (Resource resource : page.resources()) {
             if (catalog.add(resource.getId())) {
-                added.add(new NewResource(
-                        syncedTypes.get(resource.getId().getResourceType()).getId(),
-                        Ids.resourceKey(resource.getId()),
-                        resource.toByteArray()));
+                added.add(newResource(syncedTypes.get(resource.getId().getResourceType()), resource));
             }
         }
         resourcesWritten += page.resources().size();
