@@ -36,7 +36,7 @@
 #   BENCH_RATES             bench.rates      iam=15,identityCenter=20,organizations=10,sts=20,cloudtrail=2
 #                                                     simulator rates in requests/s (iam is per account); the
 #                                                     client keeps its own defaults (--rate-* in BENCH_EXTRA_ARGS)
-#   BENCH_JVM_ARGS          bench.jvmArgs    "-XX:+UseSerialGC" (as bin/baton-aws for a sync)
+#   BENCH_JVM_ARGS          bench.jvmArgs    "-XX:+UseSerialGC -Xmx640m" (as bin/baton-aws for a sync)
 #   BENCH_EXTRA_ARGS        bench.extraArgs  ""       extra CLI flags, e.g. "--sync-sso-user-last-login"
 #   BENCH_TIMEOUT_MINUTES   bench.timeoutMinutes 60  per run
 #   BENCH_OUT               bench.out        target/bench

@@ -218,9 +218,8 @@ public final class C1zWriter implements AutoCloseable {
         return requireOpen().resources().pageOfSync(afterRowId, limit);
     }
 
-    /** The ids of the sync's entitlements. */
-    public synchronized List<String> entitlementIds() {
-        return requireOpen().entitlements().ids();
+    public synchronized boolean hasEntitlement(String entitlementId) {
+        return requireOpen().entitlements().exists(entitlementId);
     }
 
     /** True when a grant of the sync names entitlements to expand. */

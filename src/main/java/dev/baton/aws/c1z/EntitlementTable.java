@@ -57,6 +57,10 @@ final class EntitlementTable {
                 row -> Entitlement.parseFrom(row.getBytes(1)));
     }
 
+    boolean exists(String id) {
+        return db.count("select count(*) from v1_entitlements" + scope.where("external_id = ?"), scope.params(id)) > 0;
+    }
+
     List<Entitlement> ofResource(ResourceId resource) {
         return db.list(
                 "select data from v1_entitlements" + scope.where("resource_type_id = ? and resource_id = ?")

@@ -42,10 +42,20 @@ final class ErrorLines {
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
+    /** @param maxHeap the JVM's heap limit in bytes */
+    static String outOfMemoryAdvice(long maxHeap) {
+        return "give the JVM a larger heap than its " + maxHeap / (1024 * 1024)
+                + " MiB and run the same command again (a sync continues where it stopped), e.g. JAVA_OPTS=-Xmx2g"
+                + " for bin/baton-aws, JAVA_TOOL_OPTIONS=-Xmx2g for the container, java -Xmx2g -jar for the jar";
+    }
+
     private static Optional<String> adviceOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AwsCallException call && !call.advice().isEmpty()) {
                 return Optional.of(call.advice());
+            }
+            if (cause instanceof OutOfMemoryError) {
+                return Optional.of(outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
             }
             if (cause.getCause() == cause) {
                 break;

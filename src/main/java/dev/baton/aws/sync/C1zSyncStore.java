@@ -94,6 +94,11 @@ public final class C1zSyncStore implements SyncStore {
     }
 
     @Override
+    public boolean hasEntitlement(String entitlementId) {
+        return writer.hasEntitlement(entitlementId);
+    }
+
+    @Override
     public boolean hasResourceType(String resourceTypeId) {
         return writer.hasResourceType(resourceTypeId);
     }
@@ -188,11 +193,6 @@ public final class C1zSyncStore implements SyncStore {
         @Override
         public void forEachResource(Consumer<Resource> consumer) {
             writer.forEachResource(consumer);
-        }
-
-        @Override
-        public List<String> entitlementIds() {
-            return writer.entitlementIds();
         }
 
         @Override

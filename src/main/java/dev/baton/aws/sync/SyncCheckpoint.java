@@ -33,8 +33,6 @@ public interface SyncCheckpoint {
     /** The resources written so far, in the order they were written. */
     void forEachResource(Consumer<Resource> consumer);
 
-    List<String> entitlementIds();
-
     boolean hasExpandableGrants();
 
     /** @param next the next page's token, or null when {@code listing}'s last page was written */
@@ -80,11 +78,6 @@ public interface SyncCheckpoint {
 
         @Override
         public void forEachResource(Consumer<Resource> consumer) {}
-
-        @Override
-        public List<String> entitlementIds() {
-            return List.of();
-        }
 
         @Override
         public boolean hasExpandableGrants() {

@@ -123,6 +123,8 @@ public final class SyncEngine {
             return summary(expansion);
         } catch (RuntimeException e) {
             throw new SyncException("writing the sync failed: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new SyncException("the JVM ran out of memory", e);
         }
     }
 
@@ -192,7 +194,7 @@ public final class SyncEngine {
         BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(Math.max(16, 4 * options.workers()));
         WorkScheduler scheduler =
                 new WorkScheduler(resourceSeeds(synced), WAITING_GRANTS_LIMIT, options.accountTypes(), queue);
-        FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes(), ledger);
+        FollowUps followUps = new FollowUps(synced, options.selection(), options.accountTypes(), ledger, store);
         if (checkpoint.resumed()) {
             scheduler.resume(resumedListings(synced, followUps));
         }
@@ -227,6 +229,12 @@ public final class SyncEngine {
         } catch (SyncException e) {
             commitQuietly(); // what was written before the failure is kept for the next run
             throw e;
+        } catch (OutOfMemoryError e) { // the failed allocation's memory is free again: keep the progress
+            commitQuietly();
+            throw new SyncException(
+                    "the JVM ran out of memory during the "
+                            + scheduler.currentPhase().label() + " phase",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException(
@@ -313,13 +321,16 @@ public final class SyncEngine {
         private final Set<String> listGrants = new HashSet<>();
         private final Set<String> accountTypes;
         private final ListingProgress ledger;
+        private final SyncStore store;
 
         FollowUps(
                 Map<String, ResourceSyncer> synced,
                 SyncSelection selection,
                 Set<String> accountTypes,
-                ListingProgress ledger) {
+                ListingProgress ledger,
+                SyncStore store) {
             this.synced = synced;
+            this.store = store;
             this.selection = selection;
             this.accountTypes = accountTypes;
             this.ledger = ledger;
@@ -368,7 +379,7 @@ public final class SyncEngine {
                 String account) {
             String key = ListingKeys.of(kind, resource.key());
             if (!ledger.isDone(key)) {
-                units.add(new QueuedListing(syncer, kind, resource.serialized(), account, ledger.token(key)));
+                units.add(new QueuedListing(syncer, kind, resource.id(), account, ledger.token(key), store));
             }
         }
     }

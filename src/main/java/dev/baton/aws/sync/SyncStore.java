@@ -32,6 +32,9 @@ public interface SyncStore extends ExpansionStore, AutoCloseable {
 
     boolean hasResource(ResourceId id);
 
+    /** True when an entitlement with this id was written in this sync. */
+    boolean hasEntitlement(String entitlementId);
+
     boolean hasResourceType(String resourceTypeId);
 
     Optional<Resource> resource(ResourceId id);

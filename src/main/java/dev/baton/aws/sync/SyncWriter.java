@@ -38,8 +38,6 @@ final class SyncWriter {
     private final SyncCheckpoint checkpoint;
     private final Map<String, ResourceType> syncedTypes;
     private final SyncWarnings warnings;
-    private final ResourceCatalog catalog = new ResourceCatalog();
-    private final Set<String> entitlementIds = new HashSet<>();
     private long resourcesWritten;
     private long entitlementsWritten;
     private long grantsWritten;
@@ -66,17 +64,13 @@ final class SyncWriter {
         resourcesWritten = counts.resources();
         entitlementsWritten = counts.entitlements();
         grantsWritten = counts.grants();
-        entitlementIds.addAll(resumed.entitlementIds());
         waitingEntitlements.addAll(resumed.waitingEntitlements());
         waitingGrants.addAll(resumed.waitingGrants());
         expandableSeen = resumed.hasExpandableGrants() || waitingGrants.stream().anyMatch(SyncWriter::isExpandable);
     }
 
-    /** A resource an earlier run of this sync wrote; returns it as new (for its listings) when it was not seen. */
+    /** A resource an earlier run of this sync wrote, as new (for its listings) unless its type is not synced. */
     Optional<NewResource> restore(Resource resource) {
-        if (!catalog.add(resource.getId())) {
-            return Optional.empty();
-        }
         ResourceType type = syncedTypes.get(resource.getId().getResourceType());
         if (type == null) {
             return Optional.empty(); // a type this run does not sync cannot be in a sync of the same settings
@@ -86,7 +80,7 @@ final class SyncWriter {
 
     /** A resource written for the first time, under the synced type's own id. */
     private static NewResource newResource(ResourceType type, Resource resource) {
-        return new NewResource(type.getId(), Ids.resourceKey(resource.getId()), resource.toByteArray());
+        return new NewResource(type.getId(), Ids.resourceKey(resource.getId()), resource.getId());
     }
 
     void writeResourceTypes(List<ResourceType> types) {
@@ -111,9 +105,12 @@ final class SyncWriter {
         return List.of();
     }
 
-    /** A resource written for the first time; {@code resourceTypeId} is the synced type's own id instance. */
-    /** @param key the resource's {@code <type>:<id>} key */
-    record NewResource(String resourceTypeId, String key, byte[] serialized) {}
+    /**
+     * A resource written for the first time; {@code resourceTypeId} is the synced type's own id instance.
+     *
+     * @param key the resource's {@code <type>:<id>} key
+     */
+    record NewResource(String resourceTypeId, String key, ResourceId id) {}
 
     /**
      * No resource or entitlement will be written any more: checks the entitlements and grants that were waiting
@@ -187,13 +184,14 @@ final class SyncWriter {
             }
             TraitRequirements.check(type, resource);
         }
-        store.putResources(page.resources());
         List<NewResource> added = new ArrayList<>();
+        Set<String> inPage = new HashSet<>();
         for (Resource resource : page.resources()) {
-            if (catalog.add(resource.getId())) {
+            if (inPage.add(Ids.resourceKey(resource.getId())) && !store.hasResource(resource.getId())) {
                 added.add(newResource(syncedTypes.get(resource.getId().getResourceType()), resource));
             }
         }
+        store.putResources(page.resources());
         resourcesWritten += page.resources().size();
         return added;
     }
@@ -207,7 +205,7 @@ final class SyncWriter {
                 throw new SyncException("an entitlement of " + Ids.resourceKey(owner) + " has an empty id");
             }
             if (entitlement.hasResource()
-                    && catalog.contains(entitlement.getResource().getId())) {
+                    && store.hasResource(entitlement.getResource().getId())) {
                 accepted.add(entitlement);
             } else if (!settled && entitlement.hasResource()) {
                 waitingEntitlements.add(entitlement);
@@ -219,7 +217,6 @@ final class SyncWriter {
         }
         if (!accepted.isEmpty()) {
             store.putEntitlements(accepted);
-            accepted.forEach(entitlement -> entitlementIds.add(entitlement.getId()));
             entitlementsWritten += accepted.size();
         }
     }
@@ -235,8 +232,8 @@ final class SyncWriter {
         List<Grant> accepted = new ArrayList<>(grants.size());
         for (Grant grant : grants) {
             boolean entitlementKnown =
-                    entitlementIds.contains(grant.getEntitlement().getId());
-            if (entitlementKnown && catalog.contains(grant.getPrincipal().getId())) {
+                    store.hasEntitlement(grant.getEntitlement().getId());
+            if (entitlementKnown && store.hasResource(grant.getPrincipal().getId())) {
                 accepted.add(grant);
                 if (!expandableSeen) {
                     expandableSeen = isExpandable(grant);

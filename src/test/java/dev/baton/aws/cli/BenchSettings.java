@@ -50,6 +50,9 @@ record BenchSettings(
                     "accounts=100,iamUsersPerAccount=30,ssoUsers=3000,ssoGroups=150,permissionSets=20,"
                             + "assignments=4000,seed=1");
 
+    /** The heap limit {@code bin/baton-aws} gives a sync when JAVA_OPTS sets none ({@code LauncherTest} checks). */
+    static final String LAUNCHER_HEAP = "-Xmx640m";
+
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 list("bench.worlds", "S,M"),
@@ -59,7 +62,7 @@ record BenchSettings(
                 Long.getLong("bench.jitterMs", 0),
                 rates(System.getProperty(
                         "bench.rates", "iam=15,identityCenter=20,organizations=10,sts=20,cloudtrail=2")),
-                words(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC")),
+                words(System.getProperty("bench.jvmArgs", "-XX:+UseSerialGC " + LAUNCHER_HEAP)),
                 words(System.getProperty("bench.extraArgs", "")),
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
     }

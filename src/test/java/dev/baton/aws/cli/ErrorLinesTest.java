@@ -23,6 +23,25 @@ class ErrorLinesTest {
     }
 
     @Test
+    void runningOutOfMemoryAdvisesALargerHeapAndSaysTheSyncContinues() {
+        List<String> lines = ErrorLines.of(new IllegalStateException(
+                "sync failed: the JVM ran out of memory during the grants phase",
+                new OutOfMemoryError("Java heap space")));
+
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("baton-aws: sync failed: the JVM ran out of memory during the grants phase", lines.get(0));
+        assertEquals(
+                "baton-aws: to fix: "
+                        + ErrorLines.outOfMemoryAdvice(Runtime.getRuntime().maxMemory()),
+                lines.get(1));
+        assertEquals(
+                "give the JVM a larger heap than its 768 MiB and run the same command again (a sync continues where it"
+                        + " stopped), e.g. JAVA_OPTS=-Xmx2g for bin/baton-aws, JAVA_TOOL_OPTIONS=-Xmx2g for the"
+                        + " container, java -Xmx2g -jar for the jar",
+                ErrorLines.outOfMemoryAdvice(768L * 1024 * 1024));
+    }
+
+    @Test
     void adviceOfANestedAwsFailureIsTheSecondLine() {
         AwsCallException call = new AwsCallException(
                 "iam",

@@ -41,6 +41,12 @@ class LauncherTest {
                         .contains("-XX:TieredStopAtLevel=1");
                 System.out.println(c1Only ? "jit c1" : "jit tiered");
             }
+            if (System.getenv("PROBE_HEAP") != null) {
+                System.out.println("heap limit "
+                        + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                .filter(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAM"))
+                                .toList());
+            }
         }
     }
 
@@ -102,5 +108,18 @@ class LauncherTest {
         assertEquals(new Result(0, "probe --help\njit c1\n"), launch(showJit, "--help"));
         assertEquals(new Result(0, "probe capabilities\njit c1\n"), launch(showJit, "capabilities"));
         assertEquals(new Result(0, "probe -f sync.c1z\njit tiered\n"), launch(showJit, "-f", "sync.c1z"));
+    }
+
+    @Test
+    void theHeapIsLimitedUnlessJavaOptsLimitsIt() throws Exception {
+        assertEquals(
+                new Result(0, "probe -f sync.c1z\nheap limit [" + BenchSettings.LAUNCHER_HEAP + "]\n"),
+                launch(Map.of("PROBE_HEAP", "1"), "-f", "sync.c1z"));
+        assertEquals(
+                new Result(0, "probe -f sync.c1z\nheap limit [-Xmx2g]\n"),
+                launch(Map.of("PROBE_HEAP", "1", "JAVA_OPTS", "-Xmx2g"), "-f", "sync.c1z"));
+        assertEquals(
+                new Result(0, "probe -f sync.c1z\nheap limit [-XX:MaxRAMPercentage=50]\n"),
+                launch(Map.of("PROBE_HEAP", "1", "JAVA_OPTS", "-XX:MaxRAMPercentage=50"), "-f", "sync.c1z"));
     }
 }

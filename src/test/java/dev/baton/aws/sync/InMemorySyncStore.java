@@ -44,22 +44,22 @@ public final class InMemorySyncStore implements SyncStore {
     private int grantPuts;
 
     @Override
-    public void putResourceTypes(List<ResourceType> types) {
+    public synchronized void putResourceTypes(List<ResourceType> types) {
         types.forEach(type -> resourceTypes.put(type.getId(), type));
     }
 
     @Override
-    public void putResources(List<Resource> list) {
+    public synchronized void putResources(List<Resource> list) {
         list.forEach(resource -> resources.put(Ids.resourceKey(resource.getId()), resource));
     }
 
     @Override
-    public void putEntitlements(List<Entitlement> list) {
+    public synchronized void putEntitlements(List<Entitlement> list) {
         list.forEach(entitlement -> entitlements.put(entitlement.getId(), entitlement));
     }
 
     @Override
-    public void putGrants(List<Grant> list) {
+    public synchronized void putGrants(List<Grant> list) {
         grantPuts++;
         for (Grant grant : list) {
             GrantExpandable expandable = null;
@@ -87,85 +87,90 @@ public final class InMemorySyncStore implements SyncStore {
     }
 
     @Override
-    public boolean hasResource(ResourceId id) {
+    public synchronized boolean hasResource(ResourceId id) {
         return resources.containsKey(Ids.resourceKey(id));
     }
 
     @Override
-    public boolean hasResourceType(String resourceTypeId) {
+    public synchronized boolean hasEntitlement(String entitlementId) {
+        return entitlements.containsKey(entitlementId);
+    }
+
+    @Override
+    public synchronized boolean hasResourceType(String resourceTypeId) {
         return resourceTypes.containsKey(resourceTypeId);
     }
 
     @Override
-    public Optional<Resource> resource(ResourceId id) {
+    public synchronized Optional<Resource> resource(ResourceId id) {
         return Optional.ofNullable(resources.get(Ids.resourceKey(id)));
     }
 
     @Override
-    public Optional<Entitlement> entitlement(String entitlementId) {
+    public synchronized Optional<Entitlement> entitlement(String entitlementId) {
         return Optional.ofNullable(entitlements.get(entitlementId));
     }
 
     @Override
-    public Optional<StoredGrant> grant(String grantId) {
+    public synchronized Optional<StoredGrant> grant(String grantId) {
         return Optional.ofNullable(grants.get(grantId));
     }
 
     @Override
-    public void forEachExpandableGrant(Consumer<StoredGrant> consumer) {
+    public synchronized void forEachExpandableGrant(Consumer<StoredGrant> consumer) {
         new ArrayList<>(grants.values())
                 .stream().filter(StoredGrant::isExpandable).forEach(consumer);
     }
 
     @Override
-    public void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
+    public synchronized void forEachGrantOfEntitlement(String entitlementId, Consumer<StoredGrant> consumer) {
         List<String> ids = new ArrayList<>(grantIdsByEntitlement.getOrDefault(entitlementId, Set.of()));
         ids.forEach(id -> consumer.accept(grants.get(id)));
     }
 
     @Override
-    public StoreCounts counts() {
+    public synchronized StoreCounts counts() {
         SortedMap<String, Long> byType = new TreeMap<>();
         resources.values().forEach(resource -> byType.merge(resource.getId().getResourceType(), 1L, Long::sum));
         return new StoreCounts(resourceTypes.size(), resources.size(), entitlements.size(), grants.size(), byType);
     }
 
     @Override
-    public void finish() {
+    public synchronized void finish() {
         finished = true;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
     }
 
-    public boolean isFinished() {
+    public synchronized boolean isFinished() {
         return finished;
     }
 
-    public boolean isClosed() {
+    public synchronized boolean isClosed() {
         return closed;
     }
 
-    public int grantPuts() {
+    public synchronized int grantPuts() {
         return grantPuts;
     }
 
-    public List<Resource> resources() {
+    public synchronized List<Resource> resources() {
         return List.copyOf(resources.values());
     }
 
-    public List<Entitlement> entitlements() {
+    public synchronized List<Entitlement> entitlements() {
         return List.copyOf(entitlements.values());
     }
 
-    public List<StoredGrant> grants() {
+    public synchronized List<StoredGrant> grants() {
         return List.copyOf(grants.values());
     }
 
     /** Every row, keyed {@code table/key}, as deterministic bytes (the expansion column appended to grants). */
-    public SortedMap<String, byte[]> rows() {
+    public synchronized SortedMap<String, byte[]> rows() {
         SortedMap<String, byte[]> rows = new TreeMap<>();
         resourceTypes.forEach((id, type) -> rows.put("resource_types/" + id, bytes(type)));
         resources.forEach((key, resource) -> rows.put("resources/" + key, bytes(resource)));

@@ -27,6 +27,7 @@ import dev.baton.aws.spi.Page;
 import dev.baton.aws.spi.PageToken;
 import dev.baton.aws.spi.ResourceSyncer;
 import dev.baton.aws.spi.SyncException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -218,6 +219,53 @@ class SyncEngineTest {
                 SyncException.class, () -> sync(SyncOptions.defaults().withWorkers(8), groupSyncer));
 
         assertEquals("iam:GetGroup on arn:aws:iam::111122223333:group/g17: AccessDenied", error.getMessage());
+    }
+
+    @Test
+    void runningOutOfMemoryOnTheWritersThreadKeepsTheProgressAndFailsTheRun() {
+        Resource admin = role("admin");
+        Resource alice = user("alice");
+        Entitlement assigned = entitlement(admin, "assigned");
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(grant(assigned, alice.getId())));
+        int[] commits = {0};
+        SyncCheckpoint counting = (SyncCheckpoint) Proxy.newProxyInstance(
+                SyncCheckpoint.class.getClassLoader(), new Class<?>[] {SyncCheckpoint.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        commits[0]++;
+                    }
+                    return method.invoke(SyncCheckpoint.NONE, args);
+                });
+        SyncStore exhausted = (SyncStore) Proxy.newProxyInstance(
+                SyncStore.class.getClassLoader(), new Class<?>[] {SyncStore.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "putGrants" -> throw new OutOfMemoryError("Java heap space");
+                        case "checkpoint" -> {
+                            return counting;
+                        }
+                        default -> {
+                            return method.invoke(store, args);
+                        }
+                    }
+                });
+
+        SyncException error = assertThrows(
+                SyncException.class,
+                () -> new SyncEngine(
+                                List.of(roles, new FakeSyncer(USER, 10).resources(null, List.of(alice))),
+                                exhausted,
+                                SyncOptions.defaults(),
+                                warnings,
+                                ApiCallStats.none(),
+                                ProgressSink.none(),
+                                clock)
+                        .run());
+
+        assertTrue(error.getMessage().startsWith("the JVM ran out of memory during the "), error.getMessage());
+        assertTrue(error.getCause() instanceof OutOfMemoryError, String.valueOf(error.getCause()));
+        assertEquals(1, commits[0], "what was written before is kept for a run with a larger heap");
     }
 
     @Test
