@@ -23,4 +23,10 @@ public interface ResourceSyncer {
     Page<Entitlement> entitlements(Resource resource, PageToken token) throws SyncException;
 
     Page<Grant> grants(Resource resource, PageToken token) throws SyncException;
+
+    /**
+     * Every listing of this type has finished and none will start (or the type is not synced): what the syncer
+     * keeps only to answer listings may go. Called once per sync, on the engine's thread, before grant expansion.
+     */
+    default void listingsDone() {}
 }

@@ -55,6 +55,7 @@ public final class SyncEngine {
     private static final int WAITING_GRANTS_LIMIT = 20_000;
 
     private final Map<String, ResourceSyncer> syncersByType;
+    private final Set<String> listingsDoneTold = new HashSet<>();
     private final SyncStore store;
     private final SyncOptions options;
     private final WarningCollector warnings;
@@ -107,6 +108,11 @@ public final class SyncEngine {
         start = clock.instant();
         lastProgress = start;
         Map<String, ResourceSyncer> synced = syncedSyncers();
+        syncersByType.forEach((type, syncer) -> {
+            if (!synced.containsKey(type)) {
+                listingsDone(type, syncer);
+            }
+        });
         writer = new SyncWriter(store, typesOf(synced), warnings);
         lastCommit = start;
         try {
@@ -213,12 +219,14 @@ public final class SyncEngine {
                         checkpoint.putListingState(batch.listing(), batch.next());
                     }
                     scheduler.pageWritten(batch, started, writer.waitingGrants());
+                    scheduler.newlyFinishedTypes().forEach(type -> listingsDone(type, synced.get(type)));
                 }
                 if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
                     writer.settle();
                 }
                 if (scheduler.isFinished() && scheduler.failure() == null) {
                     writer.settle();
+                    synced.forEach(this::listingsDone); // types never listed (no parent found) included
                     warnMissingTargets(followUps.targetsFound);
                     checkpoint.commit(); // a run killed while expanding continues with every listing done
                     return;
@@ -295,6 +303,13 @@ public final class SyncEngine {
                 ledger.next().size(),
                 restored[0]);
         return units;
+    }
+
+    /** Tells a syncer, once, that its listings are over ({@link ResourceSyncer#listingsDone()}). */
+    private void listingsDone(String type, ResourceSyncer syncer) {
+        if (listingsDoneTold.add(type)) {
+            syncer.listingsDone();
+        }
     }
 
     private void maybeCommit() {

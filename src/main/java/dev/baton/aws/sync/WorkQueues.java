@@ -1,8 +1,10 @@
 package dev.baton.aws.sync;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Set;
  */
 final class WorkQueues {
     private final Map<String, TypeQueue> byType = new LinkedHashMap<>();
+    private final Set<String> finishedTypes = new HashSet<>();
     /** Per kind: units queued or running plus pages of that kind not yet written. */
     private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
 
@@ -193,6 +196,23 @@ final class WorkQueues {
         return outstanding.get(WorkKind.GRANTS) == 0 && outstanding.get(WorkKind.ENTITLEMENTS) > 0
                 ? SyncPhase.ENTITLEMENTS
                 : SyncPhase.GRANTS;
+    }
+
+    /**
+     * Resource types that will get no more work, each returned once: once no resource or entitlement is outstanding
+     * no listing can be discovered or started any more, so a type with nothing queued or running is finished.
+     */
+    List<String> newlyFinishedTypes() {
+        if (!resourcesAndEntitlementsSettled()) {
+            return List.of();
+        }
+        List<String> finished = new ArrayList<>();
+        byType.forEach((type, queue) -> {
+            if (queue.isIdle() && finishedTypes.add(type)) {
+                finished.add(type);
+            }
+        });
+        return finished;
     }
 
     /** Resource types with no listing of any kind queued or running. */

@@ -73,6 +73,13 @@ final class WorkScheduler {
     }
 
     /** True once no resource or entitlement can be written any more: every check the writer defers can be made. */
+    /** See {@link WorkQueues#newlyFinishedTypes()}. */
+    List<String> newlyFinishedTypes() {
+        synchronized (lock) {
+            return queues.newlyFinishedTypes();
+        }
+    }
+
     boolean resourcesAndEntitlementsSettled() {
         synchronized (lock) {
             return queues.resourcesAndEntitlementsSettled();

@@ -64,7 +64,21 @@ final class FakeSyncer implements ResourceSyncer {
         return this;
     }
 
+    /** The entry {@link #calls()} records for {@link #listingsDone()}. */
+    static final String LISTINGS_DONE = "done";
+
+    @Override
+    public void listingsDone() {
+        calls.add(LISTINGS_DONE);
+    }
+
+    /** The listing calls, in order. */
     List<String> calls() {
+        return history().stream().filter(call -> !call.equals(LISTINGS_DONE)).toList();
+    }
+
+    /** The listing calls and {@link #LISTINGS_DONE}, in order. */
+    List<String> history() {
         synchronized (calls) {
             return List.copyOf(calls);
         }

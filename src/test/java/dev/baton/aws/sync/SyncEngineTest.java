@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -205,6 +206,55 @@ class SyncEngineTest {
         public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
             return delegate.grants(resource, token);
         }
+
+        @Override
+        public void listingsDone() {
+            delegate.listingsDone();
+        }
+    }
+
+    @Test
+    void eachSyncerIsToldOnceThatItsListingsAreDoneAsSoonAsNoneCanStart() throws SyncException {
+        CountDownLatch rolesDone = new CountDownLatch(1);
+        Resource admin = role("admin");
+        Resource alice = user("alice");
+        Entitlement assigned = entitlement(admin, "assigned");
+        FakeSyncer roles = new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(grant(assigned, alice.getId())));
+        FakeSyncer users = new FakeSyncer(USER, 10).resources(null, List.of(alice));
+        FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(group("eng")));
+        ResourceSyncer signallingRoles = new Delegating(roles) {
+            @Override
+            public void listingsDone() {
+                super.listingsDone();
+                rolesDone.countDown();
+            }
+        };
+        ResourceSyncer waitingUsers = new Delegating(users) {
+            @Override
+            public Page<Grant> grants(Resource resource, PageToken token) throws SyncException {
+                awaitOrFail(rolesDone, "roles were told only at the end, not while the users' grants were listed");
+                return super.grants(resource, token);
+            }
+        };
+
+        sync(
+                SyncOptions.defaults().withWorkers(2).withResourceTypes(Set.of(ROLE.getId(), USER.getId())),
+                signallingRoles,
+                waitingUsers,
+                groups);
+
+        assertEquals(List.of(FakeSyncer.LISTINGS_DONE), groups.history(), "a type not synced is told at once");
+        for (FakeSyncer syncer : List.of(roles, users)) {
+            List<String> calls = syncer.history();
+            assertEquals(1, Collections.frequency(calls, FakeSyncer.LISTINGS_DONE), calls.toString());
+            assertEquals(FakeSyncer.LISTINGS_DONE, calls.get(calls.size() - 1), "no listing after it: " + calls);
+        }
+        assertEquals(
+                List.of("role:admin:assigned:user:alice"),
+                store.grants().stream().map(stored -> stored.grant().getId()).toList());
     }
 
     @Test

@@ -35,6 +35,7 @@ final class AccessKeySyncer implements ResourceSyncer {
 
     AccessKeySyncer(IamReaders readers) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
     }
 
     @Override
@@ -91,5 +92,10 @@ final class AccessKeySyncer implements ResourceSyncer {
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) {
         return Page.empty();
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }

@@ -35,6 +35,7 @@ final class IamGroupSyncer implements ResourceSyncer {
     /** @param syncPolicyGrants false when iam_policy is not synced: only memberships are emitted */
     IamGroupSyncer(IamReaders readers, SyncWarnings warnings, boolean syncPolicyGrants) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncPolicyGrants = syncPolicyGrants;
     }
@@ -125,5 +126,10 @@ final class IamGroupSyncer implements ResourceSyncer {
         return policies.stream()
                 .map(p -> IamGrants.policyAttachment(p, group.getId()))
                 .toList();
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }

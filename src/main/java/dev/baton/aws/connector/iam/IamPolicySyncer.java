@@ -42,6 +42,7 @@ final class IamPolicySyncer implements ResourceSyncer {
     /** @param onlyAttached {@code --sync-only-attached-policies} */
     IamPolicySyncer(IamReaders readers, SyncWarnings warnings, boolean onlyAttached) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.onlyAttached = onlyAttached;
     }
@@ -110,5 +111,10 @@ final class IamPolicySyncer implements ResourceSyncer {
     @Override
     public Page<Grant> grants(Resource resource, PageToken token) {
         return Page.empty();
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,31 @@ final class IamReaders {
     private final boolean fastPath;
     private final SyncWarnings warnings;
     private final Map<String, CompletableFuture<IamAccountReader>> readers = new ConcurrentHashMap<>();
+    /** Syncers reading through this instance whose listings are not all done. */
+    private final AtomicInteger users = new AtomicInteger();
 
     IamReaders(AwsClients clients, boolean fastPath, SyncWarnings warnings) {
         this.clients = requireNonNull(clients, "clients is null");
         this.fastPath = fastPath;
         this.warnings = requireNonNull(warnings, "warnings is null");
+    }
+
+    /** A syncer that reads through these readers; its {@code listingsDone()} calls {@link #release()}. */
+    void register() {
+        users.incrementAndGet();
+    }
+
+    /**
+     * A syncer's listings are all done. After the last one, the accounts' snapshots are dropped: at 1,000 accounts
+     * they are tens of MiB that grant expansion and the Identity Center listings still running do not need. A read
+     * after that (none is expected) collects the account again.
+     */
+    void release() {
+        if (users.decrementAndGet() == 0) {
+            int accounts = readers.size();
+            readers.clear();
+            log.debug("IAM listings done: dropped the readers of {} accounts", accounts);
+        }
     }
 
     String callerAccountId() throws SyncException {

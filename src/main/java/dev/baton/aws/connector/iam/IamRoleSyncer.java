@@ -38,6 +38,7 @@ final class IamRoleSyncer implements ResourceSyncer {
     /** @param syncPolicyGrants false when iam_policy is not synced: only trust grants are emitted */
     IamRoleSyncer(IamReaders readers, SyncWarnings warnings, boolean syncPolicyGrants) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncPolicyGrants = syncPolicyGrants;
     }
@@ -171,5 +172,10 @@ final class IamRoleSyncer implements ResourceSyncer {
         return policies.stream()
                 .map(p -> IamGrants.policyAttachment(p, role.getId()))
                 .toList();
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }

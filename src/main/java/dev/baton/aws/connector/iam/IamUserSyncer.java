@@ -37,6 +37,7 @@ final class IamUserSyncer implements ResourceSyncer {
     /** @param syncPolicyGrants false when iam_policy is not synced: users then have no grants at all */
     IamUserSyncer(IamReaders readers, SyncWarnings warnings, boolean syncPolicyGrants) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.syncPolicyGrants = syncPolicyGrants;
         this.resourceType =
@@ -127,5 +128,10 @@ final class IamUserSyncer implements ResourceSyncer {
         return Page.last(policies.stream()
                 .map(p -> IamGrants.policyAttachment(p, resource.getId()))
                 .toList());
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }

@@ -40,6 +40,7 @@ final class InlinePolicySyncer implements ResourceSyncer {
     /** @param permissionSets null when Identity Center is off */
     InlinePolicySyncer(IamReaders readers, SyncWarnings warnings, PermissionSetInlinePolicies permissionSets) {
         this.readers = requireNonNull(readers, "readers is null");
+        readers.register();
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.permissionSets = requireNonNull(permissionSets, "permissionSets is null");
     }
@@ -139,5 +140,10 @@ final class InlinePolicySyncer implements ResourceSyncer {
                 .contains(type)) {
             throw new SyncException("baton-aws: unsupported inline policy parent resource type \"" + type + "\"");
         }
+    }
+
+    @Override
+    public void listingsDone() {
+        readers.release();
     }
 }
