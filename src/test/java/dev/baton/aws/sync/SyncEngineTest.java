@@ -55,6 +55,16 @@ class SyncEngineTest {
         return sync(SyncOptions.defaults(), syncers);
     }
 
+    /** Role {@code admin} with entitlement {@code assigned}, granted to {@code principal}. */
+    private static FakeSyncer adminRoleAssignedTo(Resource principal) {
+        Resource admin = role("admin");
+        Entitlement assigned = entitlement(admin, "assigned");
+        return new FakeSyncer(ROLE, 10)
+                .resources(null, List.of(admin))
+                .entitlements(admin, List.of(assigned))
+                .grants(admin, List.of(grant(assigned, principal.getId())));
+    }
+
     private static List<Resource> users(int count) {
         return IntStream.range(0, count).mapToObj(index -> user("u" + index)).toList();
     }
@@ -216,13 +226,8 @@ class SyncEngineTest {
     @Test
     void eachSyncerIsToldOnceThatItsListingsAreDoneAsSoonAsNoneCanStart() throws SyncException {
         CountDownLatch rolesDone = new CountDownLatch(1);
-        Resource admin = role("admin");
         Resource alice = user("alice");
-        Entitlement assigned = entitlement(admin, "assigned");
-        FakeSyncer roles = new FakeSyncer(ROLE, 10)
-                .resources(null, List.of(admin))
-                .entitlements(admin, List.of(assigned))
-                .grants(admin, List.of(grant(assigned, alice.getId())));
+        FakeSyncer roles = adminRoleAssignedTo(alice);
         FakeSyncer users = new FakeSyncer(USER, 10).resources(null, List.of(alice));
         FakeSyncer groups = new FakeSyncer(GROUP, 10).resources(null, List.of(group("eng")));
         ResourceSyncer signallingRoles = new Delegating(roles) {
@@ -273,13 +278,8 @@ class SyncEngineTest {
 
     @Test
     void runningOutOfMemoryOnTheWritersThreadKeepsTheProgressAndFailsTheRun() {
-        Resource admin = role("admin");
         Resource alice = user("alice");
-        Entitlement assigned = entitlement(admin, "assigned");
-        FakeSyncer roles = new FakeSyncer(ROLE, 10)
-                .resources(null, List.of(admin))
-                .entitlements(admin, List.of(assigned))
-                .grants(admin, List.of(grant(assigned, alice.getId())));
+        FakeSyncer roles = adminRoleAssignedTo(alice);
         int[] commits = {0};
         SyncCheckpoint counting = (SyncCheckpoint) Proxy.newProxyInstance(
                 SyncCheckpoint.class.getClassLoader(), new Class<?>[] {SyncCheckpoint.class}, (proxy, method, args) -> {
