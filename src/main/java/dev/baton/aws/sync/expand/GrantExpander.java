@@ -24,9 +24,9 @@ import java.util.SortedMap;
 public final class GrantExpander {
     /**
      * Changed grants held for one destination before they are written between two source streams. A changed grant
-     * carries every source it has so far, so these are the largest objects of expansion (at XL about 100 MiB at
-     * 20,000). Fewer cost time instead: a grant written early is read back and written again by every later source
-     * that reaches it (5,000 made XL's expansion twice as long, 117 s instead of about 60 s).
+     * carries every source it has so far, so these are expansion's largest objects. Fewer held means more grants
+     * read back and written again by later sources; 5,000 was tried at XL (docs/benchmarks/2026-12-06-memory.md):
+     * a lower live heap, no faster run.
      */
     private static final int FLUSH_THRESHOLD = 20_000;
     /**
