@@ -219,7 +219,7 @@ public final class SyncEngine {
                         checkpoint.putListingState(batch.listing(), batch.next());
                     }
                     scheduler.pageWritten(batch, started, writer.waitingGrants());
-                    scheduler.newlyFinishedTypes().forEach(type -> listingsDone(type, synced.get(type)));
+                    scheduler.finishedTypes().forEach(type -> listingsDone(type, synced.get(type)));
                 }
                 if (!writer.settled() && scheduler.resourcesAndEntitlementsSettled()) {
                     writer.settle();

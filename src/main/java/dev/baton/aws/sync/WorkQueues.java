@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.Set;
  */
 final class WorkQueues {
     private final Map<String, TypeQueue> byType = new LinkedHashMap<>();
-    private final Set<String> finishedTypes = new HashSet<>();
     /** Per kind: units queued or running plus pages of that kind not yet written. */
     private final Map<WorkKind, Integer> outstanding = new EnumMap<>(WorkKind.class);
 
@@ -199,16 +197,16 @@ final class WorkQueues {
     }
 
     /**
-     * Resource types that will get no more work, each returned once: once no resource or entitlement is outstanding
-     * no listing can be discovered or started any more, so a type with nothing queued or running is finished.
+     * Resource types that will get no more work: once no resource or entitlement is outstanding no listing can be
+     * discovered or started any more, so a type with nothing queued or running is finished.
      */
-    List<String> newlyFinishedTypes() {
+    List<String> finishedTypes() {
         if (!resourcesAndEntitlementsSettled()) {
             return List.of();
         }
         List<String> finished = new ArrayList<>();
         byType.forEach((type, queue) -> {
-            if (queue.isIdle() && finishedTypes.add(type)) {
+            if (queue.isIdle()) {
                 finished.add(type);
             }
         });

@@ -73,10 +73,10 @@ final class WorkScheduler {
     }
 
     /** True once no resource or entitlement can be written any more: every check the writer defers can be made. */
-    /** See {@link WorkQueues#newlyFinishedTypes()}. */
-    List<String> newlyFinishedTypes() {
+    /** See {@link WorkQueues#finishedTypes()}. */
+    List<String> finishedTypes() {
         synchronized (lock) {
-            return queues.newlyFinishedTypes();
+            return queues.finishedTypes();
         }
     }
 
