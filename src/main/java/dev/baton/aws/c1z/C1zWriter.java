@@ -36,14 +36,16 @@ public final class C1zWriter implements AutoCloseable {
      * the fsync of the compressed output. 64 KiB pages (set before the first table exists) pack kilobyte grant
      * rows with less slack than 4 KiB ones, so the file and the c1z come out smaller, and every table scan (each
      * deferred index build is one) needs a sixteenth of the reads. The page cache is native and bounded; with
-     * large pages SQLite's memory grows well past the cache size above about 32 MiB, so it stays there.
+     * large pages SQLite's memory grows well past the cache size above about 32 MiB, so it stays there. Two helper
+     * threads let SQLite sort in parallel while it builds the deferred indexes (at XL 14.2 s became 9.9 s).
      */
     private static final List<String> WRITE_PRAGMAS = List.of(
             "page_size = 65536",
             "journal_mode = OFF",
             "synchronous = OFF",
             "locking_mode = EXCLUSIVE",
-            "cache_size = -32768");
+            "cache_size = -32768",
+            "threads = 2");
 
     /**
      * A resumable sync commits every few seconds ({@link #checkpoint()}), so a killed run leaves a consistent
@@ -59,6 +61,8 @@ public final class C1zWriter implements AutoCloseable {
     private final WorkingDatabase working;
     private final String syncId;
     private final SyncHistory history;
+    /** Used under this writer's lock only. */
+    private final GrantSerializer grantSerializer = new GrantSerializer();
     /** The checkpoint of a resumable sync; null for a sync that starts over on every run. */
     private final ResumeTables resume;
 
@@ -294,8 +298,9 @@ public final class C1zWriter implements AutoCloseable {
      * replaced by the new grant's, or cleared when it has none.
      */
     public synchronized void putGrants(List<Grant> grants) {
-        List<GrantEncoding.Encoded> encoded =
-                grants.stream().map(GrantEncoding::encode).toList();
+        List<GrantEncoding.Encoded> encoded = grants.stream()
+                .map(grant -> GrantEncoding.encode(grant, grantSerializer))
+                .toList();
         put(() -> {
             String now = now();
             for (GrantEncoding.Encoded grant : encoded) {
@@ -310,8 +315,9 @@ public final class C1zWriter implements AutoCloseable {
      * annotation. New rows still get the column from their own annotation.
      */
     public synchronized void putGrantsPreservingExpansion(List<Grant> grants) {
-        List<GrantEncoding.Encoded> encoded =
-                grants.stream().map(GrantEncoding::encode).toList();
+        List<GrantEncoding.Encoded> encoded = grants.stream()
+                .map(grant -> GrantEncoding.encode(grant, grantSerializer))
+                .toList();
         put(() -> {
             String now = now();
             for (GrantEncoding.Encoded grant : encoded) {

@@ -23,11 +23,16 @@ final class GrantEncoding {
     private GrantEncoding() {}
 
     static Encoded encode(Grant grant) {
-        validate(grant);
-        return split(grant);
+        return encode(grant, new GrantSerializer());
     }
 
-    private static Encoded split(Grant grant) {
+    /** With the writer's serializer, which reuses the bytes of an entitlement consecutive grants share. */
+    static Encoded encode(Grant grant, GrantSerializer serializer) {
+        validate(grant);
+        return split(grant, serializer);
+    }
+
+    private static Encoded split(Grant grant, GrantSerializer serializer) {
         GrantExpandable expandable = null;
         Grant stripped = grant;
         if (hasExpandable(grant)) {
@@ -44,7 +49,7 @@ final class GrantEncoding {
         boolean needsExpansion = expandable != null
                 && expandable.getEntitlementIdsList().stream().anyMatch(id -> !id.isBlank());
         byte[] expansion = needsExpansion ? ProtoEncoding.serialize(expandable) : null;
-        return new Encoded(stripped, ProtoEncoding.serialize(stripped), expansion, needsExpansion);
+        return new Encoded(stripped, serializer.serialize(stripped), expansion, needsExpansion);
     }
 
     /**
@@ -59,7 +64,7 @@ final class GrantEncoding {
         if (!hasExpandable(grant)) {
             return new StoredGrant(grant, null);
         }
-        Encoded encoded = split(grant);
+        Encoded encoded = split(grant, new GrantSerializer());
         GrantExpandable expandable =
                 encoded.expansion() == null ? null : GrantExpandable.parseFrom(encoded.expansion());
         return new StoredGrant(encoded.grant(), expandable);
