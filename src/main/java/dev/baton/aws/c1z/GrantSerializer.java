@@ -4,8 +4,6 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import dev.baton.aws.proto.c1.connector.v2.Entitlement;
 import dev.baton.aws.proto.c1.connector.v2.Grant;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Serializes grants as {@link ProtoEncoding#serialize} does, byte for byte, but encodes an embedded entitlement
@@ -32,19 +30,12 @@ final class GrantSerializer {
                 + CodedOutputStream.computeUInt32SizeNoTag(entitlement.length)
                 + entitlement.length
                 + rest.getSerializedSize();
-        byte[] bytes = new byte[size];
-        CodedOutputStream output = CodedOutputStream.newInstance(bytes);
-        output.useDeterministicSerialization();
-        try {
+        return ProtoEncoding.write(size, output -> {
             output.writeUInt32NoTag(ENTITLEMENT_TAG);
             output.writeUInt32NoTag(entitlement.length);
             output.writeRawBytes(entitlement);
             rest.writeTo(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("serializing into a byte array cannot fail", e);
-        }
-        output.checkNoSpaceLeft();
-        return bytes;
+        });
     }
 
     private byte[] entitlementBytes(Entitlement entitlement) {

@@ -13,15 +13,26 @@ final class ProtoEncoding {
     private ProtoEncoding() {}
 
     static byte[] serialize(MessageLite message) {
-        byte[] bytes = new byte[message.getSerializedSize()];
+        return write(message.getSerializedSize(), message::writeTo);
+    }
+
+    /** Writes exactly {@code size} bytes with deterministic serialization (map entries sorted). */
+    static byte[] write(int size, Body body) {
+        byte[] bytes = new byte[size];
         CodedOutputStream output = CodedOutputStream.newInstance(bytes);
         output.useDeterministicSerialization();
         try {
-            message.writeTo(output);
+            body.writeTo(output);
         } catch (IOException e) {
             throw new UncheckedIOException("serializing into a byte array cannot fail", e);
         }
         output.checkNoSpaceLeft();
         return bytes;
+    }
+
+    /** What {@link #write} writes. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(CodedOutputStream output) throws IOException;
     }
 }

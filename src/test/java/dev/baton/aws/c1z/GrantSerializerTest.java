@@ -79,7 +79,7 @@ class GrantSerializerTest {
     }
 
     @Test
-    void anEqualButDifferentEntitlementInstanceIsEncodedAgain() {
+    void aDifferentEntitlementAfterTheRememberedOneIsEncodedAgain() {
         Entitlement admins = member(group("admins"));
         Entitlement renamed = admins.toBuilder().setDisplayName("renamed").build();
         serializer.serialize(grant(admins, user("a", "111111111111")));
